@@ -1,0 +1,53 @@
+"""The Calls API's models, one module per schema (``bandwidth.models.create_call.CreateCall``, …).
+
+Names are imported on first use, so ``import bandwidth.models`` costs nothing
+until a model is touched.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any, Dict, List
+
+#: public name -> module (under ``bandwidth.models``) that defines it
+_MODULES: Dict[str, str] = {
+    "CallDirectionEnum": "call_direction_enum",
+    "CallState": "call_state",
+    "CallStateEnum": "call_state_enum",
+    "CallbackMethodEnum": "callback_method_enum",
+    "CreateCall": "create_call",
+    "CreateCallResponse": "create_call_response",
+    "MachineDetectionConfiguration": "machine_detection_configuration",
+    "MachineDetectionModeEnum": "machine_detection_mode_enum",
+    "RedirectMethodEnum": "redirect_method_enum",
+    "UpdateCall": "update_call",
+    "VoiceApiError": "voice_api_error",
+}
+
+__all__ = sorted(_MODULES)
+
+if TYPE_CHECKING:
+    from bandwidth.models.call_direction_enum import CallDirectionEnum
+    from bandwidth.models.call_state import CallState
+    from bandwidth.models.call_state_enum import CallStateEnum
+    from bandwidth.models.callback_method_enum import CallbackMethodEnum
+    from bandwidth.models.create_call import CreateCall
+    from bandwidth.models.create_call_response import CreateCallResponse
+    from bandwidth.models.machine_detection_configuration import MachineDetectionConfiguration
+    from bandwidth.models.machine_detection_mode_enum import MachineDetectionModeEnum
+    from bandwidth.models.redirect_method_enum import RedirectMethodEnum
+    from bandwidth.models.update_call import UpdateCall
+    from bandwidth.models.voice_api_error import VoiceApiError
+
+
+def __getattr__(name: str) -> Any:
+    module = _MODULES.get(name)
+    if module is None:
+        raise AttributeError(f"module 'bandwidth.models' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"bandwidth.models.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> List[str]:
+    return sorted(set(globals()) | set(__all__))

@@ -1,0 +1,210 @@
+"""Base classes shared by every model.
+
+Two kinds of model travel over the wire and they want opposite strictness:
+
+* :class:`RequestModel` is what *you* build. A misspelled keyword, a value out
+  of range or an unknown enum member is a bug in the caller's code, so it
+  raises at construction, before anything is sent. Only the fields you set go
+  on the wire: defaults are documented and visible as attribute values, but
+  the server applies the same defaults itself, so sending them would only
+  make bodies bigger (and, for ``UpdateCall(state="completed")``, wrong).
+* :class:`ResponseModel` is what the *server* sends. Bandwidth adds fields and
+  enum values over time; a response must stay readable when it does, so
+  unknown keys are kept in :attr:`~ResponseModel.additional_properties` and
+  enum-typed fields also accept unknown strings.
+
+Both kinds share the generated-SDK conveniences (``to_dict``, ``to_json``,
+``from_dict``, ``from_json``, ``to_str``) and hide secrets from ``repr``.
+"""
+
+from __future__ import annotations
+
+import json
+import pprint
+import re
+from typing import Any, ClassVar, Dict, FrozenSet, Iterable, Optional, Tuple, Type, TypeVar
+
+import pydantic
+from pydantic import ConfigDict, Field, model_validator
+
+__all__ = ["BandwidthModel", "RequestModel", "ResponseModel", "mask_secrets"]
+
+_M = TypeVar("_M", bound="BandwidthModel")
+
+_SECRET_NAME = re.compile(r"password|secret|token|authorization", re.IGNORECASE)
+_MASK = "********"
+
+
+def _is_secret(name: str) -> bool:
+    return _SECRET_NAME.search(name) is not None
+
+
+def mask_secrets(value: Any) -> Any:
+    """Return a copy of ``value`` (dicts and lists, recursively) with secrets masked.
+
+    A key is secret when its name contains ``password``, ``secret``, ``token``
+    or ``authorization`` (any case); its value is replaced unless it is
+    ``None``.
+    """
+    if isinstance(value, dict):
+        return {
+            k: (_MASK if v is not None and isinstance(k, str) and _is_secret(k) else mask_secrets(v))
+            for k, v in value.items()
+        }
+    if isinstance(value, list):
+        return [mask_secrets(v) for v in value]
+    return value
+
+
+class BandwidthModel(pydantic.BaseModel):
+    """Common behaviour of every Bandwidth model: aliases, dict/JSON helpers, safe repr."""
+
+    model_config = ConfigDict(
+        populate_by_name=True,
+        validate_assignment=True,
+        protected_namespaces=(),
+        use_enum_values=False,
+        # Inputs can hold webhook passwords: errors name the field, never echo the value.
+        hide_input_in_errors=True,
+    )
+
+    def __repr_args__(self) -> Iterable[Tuple[Optional[str], Any]]:
+        for name, value in super().__repr_args__():
+            if name is not None and value is not None and _is_secret(name):
+                yield name, _MASK
+            else:
+                yield name, value
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The model as a dict keyed by wire names, with only the fields that were set.
+
+        Values stay Python objects (``datetime``, enum members); use
+        :meth:`to_json` for text.
+        """
+        return self.model_dump(by_alias=True, exclude_unset=True)
+
+    def to_json(self) -> str:
+        """The model as JSON text in the API's wire format."""
+        return self._wire_bytes().decode("utf-8")
+
+    def _wire_bytes(self) -> bytes:
+        return self.__pydantic_serializer__.to_json(self, by_alias=True, exclude_unset=True)
+
+    def to_str(self) -> str:
+        """A readable multi-line rendering, with secrets masked."""
+        return pprint.pformat(mask_secrets(self.to_dict()))
+
+    @classmethod
+    def from_dict(cls: Type[_M], obj: Optional[Any]) -> Optional[_M]:
+        """Build the model from a dict keyed by wire (or Python) names; ``None`` gives ``None``."""
+        if obj is None:
+            return None
+        if isinstance(obj, cls):
+            return obj
+        return cls.model_validate(obj)
+
+    @classmethod
+    def from_json(cls: Type[_M], json_str: str | bytes | bytearray) -> Optional[_M]:
+        """Build the model from JSON text or bytes (validated in one pass, no ``json.loads``)."""
+        return cls.model_validate_json(json_str)
+
+
+class RequestModel(BandwidthModel):
+    """A request body: strict, and serialized with only the fields the caller set."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    #: Wire keys to send in addition to the declared fields (an escape hatch
+    #: for API fields newer than this SDK). Merged into ``to_dict``/``to_json``.
+    additional_properties: Dict[str, Any] = Field(default_factory=dict, exclude=True, repr=False)
+
+    #: Python names of fields the spec does not allow to be ``null``: setting
+    #: them to ``None`` means "not set" rather than sending ``null``.
+    _non_nullable: ClassVar[FrozenSet[str]] = frozenset()
+
+    @model_validator(mode="after")
+    def _drop_non_nullable_nones(self) -> "RequestModel":
+        fields_set = self.__pydantic_fields_set__
+        for name in self._non_nullable:
+            if name in fields_set and getattr(self, name) is None:
+                fields_set.discard(name)
+        fields_set.discard("additional_properties")
+        return self
+
+    def _needs_merge(self) -> bool:
+        if self.additional_properties:
+            return True
+        for name in self.__pydantic_fields_set__:
+            value = getattr(self, name)
+            if isinstance(value, RequestModel) and value._needs_merge():
+                return True
+        return False
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The wire body as a dict: fields the caller set, plus ``additional_properties``."""
+        data = self.model_dump(by_alias=True, exclude_unset=True)
+        self._merge_extras(data)
+        return data
+
+    def _merge_extras(self, data: Dict[str, Any]) -> None:
+        for name in self.__pydantic_fields_set__:
+            value = getattr(self, name)
+            if isinstance(value, RequestModel):
+                alias = type(self).model_fields[name].alias or name
+                value._merge_extras(data[alias])
+        data.update(self.additional_properties)
+
+    def _wire_bytes(self) -> bytes:
+        if not self._needs_merge():
+            return super()._wire_bytes()
+        plain = self.model_dump(by_alias=True, exclude_unset=True, mode="json")
+        self._merge_extras(plain)
+        return json.dumps(plain, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+
+    @classmethod
+    def from_dict(cls: Type[_M], obj: Optional[Any]) -> Optional[_M]:
+        """Build the model from a dict; keys the model does not know go to ``additional_properties``.
+
+        (The constructor, by contrast, rejects unknown keywords: in code they are typos.)
+        """
+        if obj is None:
+            return None
+        if isinstance(obj, cls) or not isinstance(obj, dict):
+            return cls.model_validate(obj)
+        known: Dict[str, Any] = {}
+        extra: Dict[str, Any] = {}
+        names = _known_names(cls)
+        for key, value in obj.items():
+            (known if key in names else extra)[key] = value
+        if extra:
+            known["additional_properties"] = {**known.get("additional_properties", {}), **extra}
+        return cls.model_validate(known)
+
+    @classmethod
+    def from_json(cls: Type[_M], json_str: str | bytes | bytearray) -> Optional[_M]:
+        """Build the model from JSON text; unknown keys go to ``additional_properties``."""
+        return cls.from_dict(json.loads(json_str))
+
+
+def _known_names(cls: Type[pydantic.BaseModel]) -> FrozenSet[str]:
+    names = set()
+    for name, info in cls.model_fields.items():
+        names.add(name)
+        if info.alias:
+            names.add(info.alias)
+    return frozenset(names)
+
+
+class ResponseModel(BandwidthModel):
+    """A response body: tolerant of fields and enum values newer than this SDK."""
+
+    model_config = ConfigDict(extra="allow")
+
+    @property
+    def additional_properties(self) -> Dict[str, Any]:
+        """Keys the server sent that this model does not declare (a live, mutable dict)."""
+        extra = self.__pydantic_extra__
+        if extra is None:  # pragma: no cover - only when constructed via model_construct
+            extra = {}
+            object.__setattr__(self, "__pydantic_extra__", extra)
+        return extra

@@ -1,0 +1,110 @@
+"""Reusable field types: the checks the spec states (some only in prose).
+
+Each is an ``Annotated`` type so a model declares a field in one line and the
+error pydantic raises names that field.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Callable, Optional, Union
+from urllib.parse import urlsplit
+
+from pydantic import AfterValidator, Field, PlainValidator, StrictStr
+from typing_extensions import Annotated
+
+__all__ = [
+    "LEFT_TO_RIGHT",
+    "CallTimeout",
+    "CallbackTimeout",
+    "CallbackUrl",
+    "DisplayName",
+    "E164",
+    "E164OrSip",
+    "HttpUrl",
+    "Seconds",
+    "Str256",
+    "Str1024",
+    "Str4096",
+]
+
+_E164 = re.compile(r"\+[1-9][0-9]{1,14}")
+_SIP = re.compile(r"sips?:[^@\s]+@[^@\s]+", re.IGNORECASE)
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def _e164(value: str) -> str:
+    if not _E164.fullmatch(value):
+        raise ValueError("must be an E.164 phone number such as +15555551212")
+    return value
+
+
+def _e164_or_sip(value: str) -> str:
+    if not (_E164.fullmatch(value) or _SIP.fullmatch(value)):
+        raise ValueError(
+            "must be an E.164 phone number such as +15555551212 "
+            "or a SIP URI such as sip:user@server.example"
+        )
+    return value
+
+
+def _http_url(value: str) -> str:
+    try:
+        parts = urlsplit(value)
+    except ValueError as exc:
+        raise ValueError(f"is not a valid URL ({exc})") from None
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        raise ValueError("must be an absolute http or https URL")
+    if any(ch.isspace() for ch in value):
+        raise ValueError("must not contain whitespace")
+    return value
+
+
+def _no_control(value: str) -> str:
+    if _CONTROL.search(value):
+        raise ValueError("must not contain control characters")
+    return value
+
+
+E164 = Annotated[StrictStr, AfterValidator(_e164)]
+E164OrSip = Annotated[StrictStr, AfterValidator(_e164_or_sip)]
+CallbackUrl = Annotated[StrictStr, Field(max_length=2048), AfterValidator(_http_url)]
+HttpUrl = Annotated[StrictStr, AfterValidator(_http_url)]
+DisplayName = Annotated[StrictStr, Field(max_length=256), AfterValidator(_no_control)]
+
+
+def _number_in(ge: float, le: Optional[float]) -> Callable[[Any], Union[int, float]]:
+    """A check for a JSON number (``int`` stays ``int``) within ``[ge, le]``.
+
+    Booleans and numeric strings are rejected: ``True`` is not a timeout.
+    """
+
+    def check(value: Any) -> Union[int, float]:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise ValueError("Input should be a number")
+        if value != value or value in (float("inf"), float("-inf")):
+            raise ValueError("Input should be a finite number")
+        if value < ge:
+            raise ValueError(f"Input should be greater than or equal to {ge:g}")
+        if le is not None and value > le:
+            raise ValueError(f"Input should be less than or equal to {le:g}")
+        return value
+
+    return check
+
+
+#: ``callTimeout``: seconds to ring, 1..300.
+CallTimeout = Annotated[Union[int, float], PlainValidator(_number_in(1, 300))]
+#: ``callbackTimeout``: seconds to wait for a webhook answer, 1..25.
+CallbackTimeout = Annotated[Union[int, float], PlainValidator(_number_in(1, 25))]
+#: Machine-detection thresholds: the spec sets no bounds, but a negative
+#: duration is always a mistake.
+Seconds = Annotated[Union[int, float], PlainValidator(_number_in(0, None))]
+
+Str256 = Annotated[StrictStr, Field(max_length=256)]
+Str1024 = Annotated[StrictStr, Field(max_length=1024)]
+Str4096 = Annotated[StrictStr, Field(max_length=4096)]
+
+#: Marks an enum-typed response field as tolerant: ``Union[Enum, str]`` tried
+#: left to right, so known values become members and new ones stay strings.
+LEFT_TO_RIGHT = Field(union_mode="left_to_right")

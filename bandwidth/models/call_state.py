@@ -1,0 +1,44 @@
+"""``CallState``: the ``callState`` schema (``get_call_state``, items of ``list_calls``)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Dict, Optional, Union
+
+from pydantic import Field, StrictStr
+from typing_extensions import Annotated
+
+from bandwidth.models._base import ResponseModel
+from bandwidth.models._types import LEFT_TO_RIGHT
+from bandwidth.models.call_direction_enum import CallDirectionEnum
+
+
+class CallState(ResponseModel):
+    """A call's current state and history.
+
+    The API declares no field required, so every field may be ``None``.
+    ``state`` (``queued``, ``initiated``, ``answered``, ``disconnected``, …) and
+    ``disconnect_cause`` are open strings; ``direction`` is a
+    :class:`CallDirectionEnum` member when known and a plain string otherwise.
+    """
+
+    application_id: Optional[StrictStr] = Field(default=None, alias="applicationId")
+    account_id: Optional[StrictStr] = Field(default=None, alias="accountId")
+    call_id: Optional[StrictStr] = Field(default=None, alias="callId")
+    parent_call_id: Optional[StrictStr] = Field(
+        default=None, alias="parentCallId", description="A-leg id when this is a transfer's B-leg."
+    )
+    to: Optional[StrictStr] = None
+    var_from: Optional[StrictStr] = Field(default=None, alias="from")
+    direction: Optional[Annotated[Union[CallDirectionEnum, str], LEFT_TO_RIGHT]] = None
+    state: Optional[StrictStr] = None
+    stir_shaken: Optional[Dict[str, StrictStr]] = Field(default=None, alias="stirShaken")
+    identity: Optional[StrictStr] = None
+    enqueued_time: Optional[datetime] = Field(default=None, alias="enqueuedTime")
+    start_time: Optional[datetime] = Field(default=None, alias="startTime")
+    answer_time: Optional[datetime] = Field(default=None, alias="answerTime")
+    end_time: Optional[datetime] = Field(default=None, alias="endTime")
+    disconnect_cause: Optional[StrictStr] = Field(default=None, alias="disconnectCause")
+    error_message: Optional[StrictStr] = Field(default=None, alias="errorMessage")
+    error_id: Optional[StrictStr] = Field(default=None, alias="errorId")
+    last_update: Optional[datetime] = Field(default=None, alias="lastUpdate")

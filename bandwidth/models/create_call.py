@@ -1,0 +1,98 @@
+"""``CreateCall``: the ``createCall`` schema (body of ``create_call``)."""
+
+from __future__ import annotations
+
+from typing import ClassVar, FrozenSet, Optional
+
+from pydantic import Field, StrictBool, StrictInt, StrictStr, model_validator
+
+from bandwidth.models._base import RequestModel
+from bandwidth.models._types import (
+    CallbackTimeout,
+    CallbackUrl,
+    CallTimeout,
+    DisplayName,
+    E164,
+    E164OrSip,
+    Str1024,
+    Str4096,
+)
+from bandwidth.models.callback_method_enum import CallbackMethodEnum
+from bandwidth.models.machine_detection_configuration import MachineDetectionConfiguration
+
+_PRIVATE_DISPLAY_NAMES = frozenset({"Restricted", "Anonymous", "Private", "Unavailable"})
+
+
+class CreateCall(RequestModel):
+    """An outbound call to place with :meth:`~bandwidth.CallsApi.create_call`.
+
+    ``to``, ``var_from`` (wire name ``from``), ``application_id`` and
+    ``answer_url`` are required. Checks the API states in prose are made
+    here, before anything is sent: ``to`` is E.164 or a SIP URI, ``from`` is
+    E.164, URLs are absolute http(s), ``uui`` fits in 350 characters, and a
+    private call shows only one of the allowed display names.
+    """
+
+    _non_nullable: ClassVar[FrozenSet[str]] = frozenset({"machine_detection"})
+
+    to: E164OrSip = Field(description="Destination: E.164 (+15555551212) or a SIP URI.")
+    var_from: E164 = Field(
+        alias="from", description="A Bandwidth number on your account, in E.164 format."
+    )
+    privacy: Optional[StrictBool] = Field(default=None, description="Hide the calling number.")
+    display_name: Optional[DisplayName] = Field(
+        default=None, alias="displayName", description="Caller name shown to the callee (≤256)."
+    )
+    uui: Optional[StrictStr] = Field(
+        default=None,
+        max_length=350,
+        description="User-To-User header values (RFC 7433), SIP URI destinations only.",
+    )
+    application_id: StrictStr = Field(alias="applicationId", min_length=1)
+    answer_url: CallbackUrl = Field(
+        alias="answerUrl", description="Webhook that returns the call's first BXML."
+    )
+    answer_method: Optional[CallbackMethodEnum] = Field(
+        default=CallbackMethodEnum.POST, alias="answerMethod"
+    )
+    username: Optional[Str1024] = Field(default=None, description="Basic-auth user for webhooks.")
+    password: Optional[Str1024] = Field(
+        default=None, description="Basic-auth password for webhooks."
+    )
+    answer_fallback_url: Optional[CallbackUrl] = Field(default=None, alias="answerFallbackUrl")
+    answer_fallback_method: Optional[CallbackMethodEnum] = Field(
+        default=CallbackMethodEnum.POST, alias="answerFallbackMethod"
+    )
+    fallback_username: Optional[Str1024] = Field(default=None, alias="fallbackUsername")
+    fallback_password: Optional[Str1024] = Field(default=None, alias="fallbackPassword")
+    disconnect_url: Optional[CallbackUrl] = Field(
+        default=None, alias="disconnectUrl", description="Webhook told when the call ends."
+    )
+    disconnect_method: Optional[CallbackMethodEnum] = Field(
+        default=CallbackMethodEnum.POST, alias="disconnectMethod"
+    )
+    call_timeout: Optional[CallTimeout] = Field(
+        default=30, alias="callTimeout", description="Seconds to ring before giving up (1..300)."
+    )
+    callback_timeout: Optional[CallbackTimeout] = Field(
+        default=15,
+        alias="callbackTimeout",
+        description="Seconds to wait for a webhook to answer (1..25).",
+    )
+    machine_detection: Optional[MachineDetectionConfiguration] = Field(
+        default=None, alias="machineDetection"
+    )
+    priority: Optional[StrictInt] = Field(
+        default=5, ge=1, le=5, description="1 (highest) to 5 (lowest, the default)."
+    )
+    tag: Optional[Str4096] = Field(
+        default=None, description="Your own text, echoed in every callback (≤4096)."
+    )
+
+    @model_validator(mode="after")
+    def _check_privacy_display_name(self) -> "CreateCall":
+        if self.privacy and self.display_name is not None:
+            if self.display_name not in _PRIVATE_DISPLAY_NAMES:
+                allowed = ", ".join(sorted(_PRIVATE_DISPLAY_NAMES))
+                raise ValueError(f"displayName must be one of {allowed} when privacy is true")
+        return self

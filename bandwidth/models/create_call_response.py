@@ -1,0 +1,45 @@
+"""``CreateCallResponse``: the ``createCallResponse`` schema (201 body of ``create_call``)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Optional, Union
+
+from pydantic import Field, StrictStr
+from typing_extensions import Annotated
+
+from bandwidth.models._base import ResponseModel
+from bandwidth.models._types import LEFT_TO_RIGHT
+from bandwidth.models.callback_method_enum import CallbackMethodEnum
+
+_Method = Annotated[Union[CallbackMethodEnum, str], LEFT_TO_RIGHT]
+
+
+class CreateCallResponse(ResponseModel):
+    """The call Bandwidth created: its id, URL and the settings it will use.
+
+    Passwords come back masked by the server (``"*****"``). Unknown fields go
+    to ``additional_properties``; an unknown method value stays a string.
+    """
+
+    application_id: StrictStr = Field(alias="applicationId")
+    account_id: StrictStr = Field(alias="accountId")
+    call_id: StrictStr = Field(alias="callId", description="Id for every later operation.")
+    to: StrictStr
+    var_from: StrictStr = Field(alias="from")
+    enqueued_time: Optional[datetime] = Field(default=None, alias="enqueuedTime")
+    call_url: StrictStr = Field(alias="callUrl", description="Same value as the Location header.")
+    call_timeout: Optional[Union[int, float]] = Field(default=None, alias="callTimeout")
+    callback_timeout: Optional[Union[int, float]] = Field(default=None, alias="callbackTimeout")
+    tag: Optional[StrictStr] = None
+    answer_method: Optional[_Method] = Field(default=None, alias="answerMethod")
+    answer_url: StrictStr = Field(alias="answerUrl")
+    answer_fallback_method: Optional[_Method] = Field(default=None, alias="answerFallbackMethod")
+    answer_fallback_url: Optional[StrictStr] = Field(default=None, alias="answerFallbackUrl")
+    disconnect_method: Optional[_Method] = Field(default=None, alias="disconnectMethod")
+    disconnect_url: Optional[StrictStr] = Field(default=None, alias="disconnectUrl")
+    username: Optional[StrictStr] = None
+    password: Optional[StrictStr] = None
+    fallback_username: Optional[StrictStr] = Field(default=None, alias="fallbackUsername")
+    fallback_password: Optional[StrictStr] = Field(default=None, alias="fallbackPassword")
+    priority: Optional[int] = None

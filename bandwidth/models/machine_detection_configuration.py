@@ -1,0 +1,73 @@
+"""``MachineDetectionConfiguration``: the ``machineDetectionConfiguration`` schema."""
+
+from __future__ import annotations
+
+from typing import ClassVar, FrozenSet, Optional
+
+from pydantic import Field, StrictBool
+
+from bandwidth.models._base import RequestModel
+from bandwidth.models._types import CallbackUrl, Seconds, Str1024
+from bandwidth.models.callback_method_enum import CallbackMethodEnum
+from bandwidth.models.machine_detection_mode_enum import MachineDetectionModeEnum
+
+
+class MachineDetectionConfiguration(RequestModel):
+    """Answering-machine detection settings for :class:`~bandwidth.models.CreateCall`.
+
+    Every field is optional and, like every request model, only the fields
+    you set are sent; the values shown as defaults are the server's own. The
+    API asks for whole numbers of seconds.
+    """
+
+    _non_nullable: ClassVar[FrozenSet[str]] = frozenset({"mode"})
+
+    mode: Optional[MachineDetectionModeEnum] = Field(
+        default=MachineDetectionModeEnum.ASYNC,
+        description="`async` (default) reports in a machineDetectionComplete callback; "
+        "`sync` delays the answer callback until detection ends.",
+    )
+    detection_timeout: Optional[Seconds] = Field(
+        default=15, alias="detectionTimeout", description="Seconds before detection gives up."
+    )
+    silence_timeout: Optional[Seconds] = Field(
+        default=10, alias="silenceTimeout", description="Seconds of initial silence before giving up."
+    )
+    speech_threshold: Optional[Seconds] = Field(
+        default=10,
+        alias="speechThreshold",
+        description="Seconds of speech above which the answerer is a machine.",
+    )
+    speech_end_threshold: Optional[Seconds] = Field(
+        default=5,
+        alias="speechEndThreshold",
+        description="Seconds of silence that end a human's speech.",
+    )
+    machine_speech_end_threshold: Optional[Seconds] = Field(
+        default=None,
+        alias="machineSpeechEndThreshold",
+        description="Seconds of silence that end a machine's speech (defaults to speechEndThreshold).",
+    )
+    delay_result: Optional[StrictBool] = Field(
+        default=False,
+        alias="delayResult",
+        description="Wait for the machine's speech to end before reporting `answering-machine`.",
+    )
+    callback_url: Optional[CallbackUrl] = Field(
+        default=None,
+        alias="callbackUrl",
+        description="Where the machineDetectionComplete callback goes (async mode only).",
+    )
+    callback_method: Optional[CallbackMethodEnum] = Field(
+        default=CallbackMethodEnum.POST, alias="callbackMethod"
+    )
+    username: Optional[Str1024] = Field(default=None, description="Basic-auth user for callbackUrl.")
+    password: Optional[Str1024] = Field(default=None, description="Basic-auth password for callbackUrl.")
+    fallback_url: Optional[CallbackUrl] = Field(
+        default=None, alias="fallbackUrl", description="Used when callbackUrl fails."
+    )
+    fallback_method: Optional[CallbackMethodEnum] = Field(
+        default=CallbackMethodEnum.POST, alias="fallbackMethod"
+    )
+    fallback_username: Optional[Str1024] = Field(default=None, alias="fallbackUsername")
+    fallback_password: Optional[Str1024] = Field(default=None, alias="fallbackPassword")

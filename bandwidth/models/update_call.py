@@ -1,0 +1,53 @@
+"""``UpdateCall``: the ``updateCall`` schema (body of ``update_call``)."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from pydantic import Field, model_validator
+
+from bandwidth.models._base import RequestModel
+from bandwidth.models._types import HttpUrl, Str1024, Str4096
+from bandwidth.models.call_state_enum import CallStateEnum
+from bandwidth.models.redirect_method_enum import RedirectMethodEnum
+
+
+class UpdateCall(RequestModel):
+    """A change to a live call, for :meth:`~bandwidth.CallsApi.update_call`.
+
+    ``UpdateCall(state="completed")`` hangs up (and sends exactly
+    ``{"state":"completed"}``); ``UpdateCall(redirect_url=...)`` redirects the
+    call to new BXML. As the API requires, ``state="active"`` needs a
+    ``redirect_url``, and ``state="completed"`` takes no ``redirect_url`` or
+    ``tag``.
+    """
+
+    state: Optional[CallStateEnum] = Field(default=CallStateEnum.ACTIVE)
+    redirect_url: Optional[HttpUrl] = Field(
+        default=None, alias="redirectUrl", description="Where to fetch the call's new BXML."
+    )
+    redirect_method: Optional[RedirectMethodEnum] = Field(
+        default=RedirectMethodEnum.POST, alias="redirectMethod"
+    )
+    username: Optional[Str1024] = Field(default=None, description="Basic-auth user for redirectUrl.")
+    password: Optional[Str1024] = Field(
+        default=None, description="Basic-auth password for redirectUrl."
+    )
+    redirect_fallback_url: Optional[HttpUrl] = Field(default=None, alias="redirectFallbackUrl")
+    redirect_fallback_method: Optional[RedirectMethodEnum] = Field(
+        default=RedirectMethodEnum.POST, alias="redirectFallbackMethod"
+    )
+    fallback_username: Optional[Str1024] = Field(default=None, alias="fallbackUsername")
+    fallback_password: Optional[Str1024] = Field(default=None, alias="fallbackPassword")
+    tag: Optional[Str4096] = Field(default=None, description='Your own text; "" clears it.')
+
+    @model_validator(mode="after")
+    def _check_state_rules(self) -> "UpdateCall":
+        fields_set = self.__pydantic_fields_set__
+        if "state" in fields_set and self.state == CallStateEnum.COMPLETED:
+            for name, wire in (("redirect_url", "redirectUrl"), ("tag", "tag")):
+                if name in fields_set and getattr(self, name) is not None:
+                    raise ValueError(f'{wire} is not allowed when state is "completed"')
+        if "state" in fields_set and self.state == CallStateEnum.ACTIVE and not self.redirect_url:
+            raise ValueError('redirectUrl is required when state is "active"')
+        return self

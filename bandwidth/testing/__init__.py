@@ -1,0 +1,1 @@
+"""Test helpers for code built on this SDK: a local Voice API simulator and pytest fixtures."""
