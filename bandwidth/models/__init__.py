@@ -24,7 +24,19 @@ _MODULES: Dict[str, str] = {
     "VoiceApiError": "voice_api_error",
 }
 
-__all__ = sorted(_MODULES)
+__all__ = [
+    "CallDirectionEnum",
+    "CallState",
+    "CallStateEnum",
+    "CallbackMethodEnum",
+    "CreateCall",
+    "CreateCallResponse",
+    "MachineDetectionConfiguration",
+    "MachineDetectionModeEnum",
+    "RedirectMethodEnum",
+    "UpdateCall",
+    "VoiceApiError",
+]
 
 if TYPE_CHECKING:
     from bandwidth.models.call_direction_enum import CallDirectionEnum

@@ -48,7 +48,9 @@ def mask_secrets(value: Any) -> Any:
     """
     if isinstance(value, dict):
         return {
-            k: (_MASK if v is not None and isinstance(k, str) and _is_secret(k) else mask_secrets(v))
+            k: (
+                _MASK if v is not None and isinstance(k, str) and _is_secret(k) else mask_secrets(v)
+            )
             for k, v in value.items()
         }
     if isinstance(value, list):
@@ -123,7 +125,7 @@ class RequestModel(BandwidthModel):
     _non_nullable: ClassVar[FrozenSet[str]] = frozenset()
 
     @model_validator(mode="after")
-    def _drop_non_nullable_nones(self) -> "RequestModel":
+    def _drop_non_nullable_nones(self) -> RequestModel:
         fields_set = self.__pydantic_fields_set__
         for name in self._non_nullable:
             if name in fields_set and getattr(self, name) is None:
@@ -163,7 +165,7 @@ class RequestModel(BandwidthModel):
 
     @classmethod
     def from_dict(cls: Type[_M], obj: Optional[Any]) -> Optional[_M]:
-        """Build the model from a dict; keys the model does not know go to ``additional_properties``.
+        """Build the model from a dict; unknown keys go to ``additional_properties``.
 
         (The constructor, by contrast, rejects unknown keywords: in code they are typos.)
         """

@@ -14,12 +14,12 @@ from pydantic import AfterValidator, Field, PlainValidator, StrictStr
 from typing_extensions import Annotated
 
 __all__ = [
+    "E164",
     "LEFT_TO_RIGHT",
     "CallTimeout",
     "CallbackTimeout",
     "CallbackUrl",
     "DisplayName",
-    "E164",
     "E164OrSip",
     "HttpUrl",
     "Seconds",

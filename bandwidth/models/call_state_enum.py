@@ -4,7 +4,10 @@ from bandwidth.models._enum import ApiEnum
 
 
 class CallStateEnum(ApiEnum):
-    """Target state of ``update_call``: ``active`` redirects; ``completed`` hangs up, cancels or rejects."""
+    """Target state of ``update_call``.
+
+    ``active`` redirects; ``completed`` hangs up, cancels or rejects.
+    """
 
     ACTIVE = "active"
     COMPLETED = "completed"

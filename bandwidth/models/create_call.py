@@ -8,11 +8,11 @@ from pydantic import Field, StrictBool, StrictInt, StrictStr, model_validator
 
 from bandwidth.models._base import RequestModel
 from bandwidth.models._types import (
+    E164,
     CallbackTimeout,
     CallbackUrl,
     CallTimeout,
     DisplayName,
-    E164,
     E164OrSip,
     Str1024,
     Str4096,
@@ -90,9 +90,9 @@ class CreateCall(RequestModel):
     )
 
     @model_validator(mode="after")
-    def _check_privacy_display_name(self) -> "CreateCall":
-        if self.privacy and self.display_name is not None:
-            if self.display_name not in _PRIVATE_DISPLAY_NAMES:
-                allowed = ", ".join(sorted(_PRIVATE_DISPLAY_NAMES))
-                raise ValueError(f"displayName must be one of {allowed} when privacy is true")
+    def _check_privacy_display_name(self) -> CreateCall:
+        name = self.display_name
+        if self.privacy and name is not None and name not in _PRIVATE_DISPLAY_NAMES:
+            allowed = ", ".join(sorted(_PRIVATE_DISPLAY_NAMES))
+            raise ValueError(f"displayName must be one of {allowed} when privacy is true")
         return self

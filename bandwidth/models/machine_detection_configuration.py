@@ -31,7 +31,9 @@ class MachineDetectionConfiguration(RequestModel):
         default=15, alias="detectionTimeout", description="Seconds before detection gives up."
     )
     silence_timeout: Optional[Seconds] = Field(
-        default=10, alias="silenceTimeout", description="Seconds of initial silence before giving up."
+        default=10,
+        alias="silenceTimeout",
+        description="Seconds of initial silence before giving up.",
     )
     speech_threshold: Optional[Seconds] = Field(
         default=10,
@@ -46,7 +48,8 @@ class MachineDetectionConfiguration(RequestModel):
     machine_speech_end_threshold: Optional[Seconds] = Field(
         default=None,
         alias="machineSpeechEndThreshold",
-        description="Seconds of silence that end a machine's speech (defaults to speechEndThreshold).",
+        description="Seconds of silence that end a machine's speech "
+        "(defaults to speechEndThreshold).",
     )
     delay_result: Optional[StrictBool] = Field(
         default=False,
@@ -61,8 +64,12 @@ class MachineDetectionConfiguration(RequestModel):
     callback_method: Optional[CallbackMethodEnum] = Field(
         default=CallbackMethodEnum.POST, alias="callbackMethod"
     )
-    username: Optional[Str1024] = Field(default=None, description="Basic-auth user for callbackUrl.")
-    password: Optional[Str1024] = Field(default=None, description="Basic-auth password for callbackUrl.")
+    username: Optional[Str1024] = Field(
+        default=None, description="Basic-auth user for callbackUrl."
+    )
+    password: Optional[Str1024] = Field(
+        default=None, description="Basic-auth password for callbackUrl."
+    )
     fallback_url: Optional[CallbackUrl] = Field(
         default=None, alias="fallbackUrl", description="Used when callbackUrl fails."
     )

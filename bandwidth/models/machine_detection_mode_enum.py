@@ -4,7 +4,10 @@ from bandwidth.models._enum import ApiEnum
 
 
 class MachineDetectionModeEnum(ApiEnum):
-    """``async`` reports in a ``machineDetectionComplete`` callback; ``sync`` delays the answer callback."""
+    """When machine detection reports.
+
+    ``async`` in a ``machineDetectionComplete`` callback; ``sync`` by delaying the answer callback.
+    """
 
     SYNC = "sync"
     ASYNC = "async"

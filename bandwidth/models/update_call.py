@@ -29,7 +29,9 @@ class UpdateCall(RequestModel):
     redirect_method: Optional[RedirectMethodEnum] = Field(
         default=RedirectMethodEnum.POST, alias="redirectMethod"
     )
-    username: Optional[Str1024] = Field(default=None, description="Basic-auth user for redirectUrl.")
+    username: Optional[Str1024] = Field(
+        default=None, description="Basic-auth user for redirectUrl."
+    )
     password: Optional[Str1024] = Field(
         default=None, description="Basic-auth password for redirectUrl."
     )
@@ -42,7 +44,7 @@ class UpdateCall(RequestModel):
     tag: Optional[Str4096] = Field(default=None, description='Your own text; "" clears it.')
 
     @model_validator(mode="after")
-    def _check_state_rules(self) -> "UpdateCall":
+    def _check_state_rules(self) -> UpdateCall:
         fields_set = self.__pydantic_fields_set__
         if "state" in fields_set and self.state == CallStateEnum.COMPLETED:
             for name, wire in (("redirect_url", "redirectUrl"), ("tag", "tag")):

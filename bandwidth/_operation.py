@@ -1,0 +1,146 @@
+"""What an API operation is (``Operation``) and one invocation of it (``Call``).
+
+``CallsApi`` methods only *describe* a request by building a :class:`Call`;
+:meth:`bandwidth.ApiClient.execute` is the one place that sends, retries and
+decodes it. That keeps the five operations, and their three variants each,
+on a single code path.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Dict, Generic, List, Optional, Tuple, TypeVar, Union
+
+import urllib3
+from typing_extensions import TypedDict
+
+from bandwidth.exceptions import ApiTypeError, ApiValueError
+
+if TYPE_CHECKING:
+    from pydantic import TypeAdapter
+
+
+class RequestOptions(TypedDict, total=False):
+    """The generated SDK's per-call keyword extras, accepted by every operation.
+
+    ``_request_timeout``: seconds, ``(connect, read)`` or a ``urllib3.Timeout``;
+    ``_request_auth``: replaces the configured auth for this call;
+    ``_content_type``: the request body's media type (must be the operation's);
+    ``_headers``: extra request headers; ``_host_index``: must be ``0``.
+    """
+
+    _request_timeout: Union[float, int, Tuple[float, float], urllib3.Timeout, None]
+    _request_auth: Optional[Dict[str, Any]]
+    _content_type: Optional[str]
+    _headers: Optional[Dict[str, Any]]
+    _host_index: Optional[int]
+
+
+T = TypeVar("T")
+
+OPTION_NAMES = frozenset(
+    {"_request_timeout", "_request_auth", "_content_type", "_headers", "_host_index"}
+)
+
+
+class Operation(Generic[T]):
+    """A static description of one API operation.
+
+    Args:
+        name: the SDK method name (``"create_call"``), used in errors and logs.
+        method: HTTP method.
+        path: path template under the host, e.g. ``/accounts/{accountId}/calls``.
+        response_type: what a 2xx body decodes to (a model, ``List[Model]``),
+            or ``None`` when the operation returns no body.
+        content_type: media type of the request body, if it has one.
+    """
+
+    __slots__ = ("_adapter", "content_type", "method", "name", "path", "response_type")
+
+    def __init__(
+        self,
+        name: str,
+        method: str,
+        path: str,
+        response_type: Any = None,
+        content_type: Optional[str] = None,
+    ) -> None:
+        self.name = name
+        self.method = method
+        self.path = path
+        self.response_type = response_type
+        self.content_type = content_type
+        self._adapter: Optional[TypeAdapter[T]] = None
+
+    def decode(self, raw: bytes) -> T:
+        """Validate a response body straight from bytes into the response type."""
+        adapter = self._adapter
+        if adapter is None:
+            from pydantic import TypeAdapter
+
+            adapter = self._adapter = TypeAdapter(self.response_type)
+        return adapter.validate_json(raw)
+
+    def __repr__(self) -> str:
+        return f"Operation({self.name!r}, {self.method} {self.path})"
+
+
+class Call(Generic[T]):
+    """One invocation of an :class:`Operation`: its parameters, body and per-call options."""
+
+    __slots__ = ("body", "content_type", "operation", "options", "path", "query", "url")
+
+    def __init__(
+        self,
+        operation: Operation[T],
+        path: str,
+        *,
+        query: Optional[List[Tuple[str, str]]] = None,
+        body: Optional[bytes] = None,
+        options: Optional[Dict[str, Any]] = None,
+        url: Optional[str] = None,
+    ) -> None:
+        self.operation = operation
+        #: Path under the configured host (already percent-encoded).
+        self.path = path
+        #: Query parameters, not yet encoded.
+        self.query = query
+        #: An absolute URL to use instead of host + path (a pagination link
+        #: the client has already checked points at the configured host).
+        self.url = url
+        self.body = body
+        self.options: Dict[str, Any] = options or {}
+        if self.options:
+            check_options(operation, self.options)
+        self.content_type = self.options.get("_content_type") or operation.content_type
+
+
+def check_options(operation: Operation[Any], options: Dict[str, Any]) -> None:
+    """Reject misspelled or invalid per-call options before anything is sent."""
+    for key in options:
+        if key not in OPTION_NAMES:
+            raise ApiTypeError(f"{operation.name}() got an unexpected keyword argument {key!r}")
+    host_index = options.get("_host_index")
+    if host_index not in (None, 0):
+        raise ApiValueError(
+            f"_host_index must be 0 (the Calls API has one server), got {host_index!r}"
+        )
+    content_type = options.get("_content_type")
+    if content_type is not None:
+        expected = operation.content_type
+        media_type = str(content_type).split(";", 1)[0].strip().lower()
+        if expected is None or media_type != expected:
+            raise ApiValueError(
+                f"_content_type {content_type!r} is not accepted by {operation.name}; "
+                f"it sends {expected or 'no body'}"
+            )
+    headers = options.get("_headers")
+    if headers is not None and not isinstance(headers, dict):
+        raise ApiTypeError("_headers must be a dict of header names to values")
+    auth = options.get("_request_auth")
+    if auth is not None and (
+        not isinstance(auth, dict) or auth.get("in", "header") != "header" or not auth.get("value")
+    ):
+        raise ApiValueError(
+                "_request_auth must be a dict like "
+                "{'in': 'header', 'key': 'Authorization', 'type': 'basic', 'value': 'Basic ...'}"
+            )

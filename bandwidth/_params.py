@@ -1,0 +1,78 @@
+"""Checking and encoding of path and query parameters, naming the parameter on error."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timezone
+from typing import Any, Union
+from urllib.parse import quote, unquote
+
+from bandwidth.exceptions import ApiTypeError, ApiValueError
+
+_PERCENT = re.compile(r"%[0-9A-Fa-f]{2}")
+
+
+def path_segment(name: str, value: Any, safe: str = "") -> str:
+    """Percent-encode one path parameter so no value can change the path.
+
+    ``/`` is encoded (``c/../x`` stays one segment) and the dot segments
+    ``.`` and ``..`` are encoded too, because servers remove them.
+    """
+    if not isinstance(value, str):
+        raise ApiTypeError(f"{name} must be a str, not {type(value).__name__}")
+    if not value:
+        raise ApiValueError(f"{name} must not be empty")
+    if value in (".", ".."):
+        return value.replace(".", "%2E")
+    return quote(value, safe=safe)
+
+
+def text(name: str, value: object) -> str:
+    """A required-to-be-str query value."""
+    if not isinstance(value, str):
+        raise ApiTypeError(f"{name} must be a str, not {type(value).__name__}")
+    return value
+
+
+def phone_filter(name: str, value: Any) -> str:
+    """A ``to``/``from`` filter, plain (``+19195551234``) or pre-encoded (``%2b19195551234``).
+
+    Pre-encoded values are decoded first so both forms go on the wire once
+    encoded, as ``%2B19195551234``.
+    """
+    value = text(name, value)
+    decoded = unquote(value) if _PERCENT.search(value) else value
+    if not decoded.strip():
+        raise ApiValueError(f"{name} must not be empty")
+    return decoded
+
+
+def timestamp(name: str, value: Union[datetime, str]) -> str:
+    """An ISO 8601 time from a ``datetime`` (naive means UTC) or ISO 8601 text (checked)."""
+    if isinstance(value, datetime):
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=timezone.utc)
+        value = value.astimezone(timezone.utc)
+        return value.isoformat(timespec="milliseconds" if value.microsecond else "seconds").replace(
+            "+00:00", "Z"
+        )
+    if isinstance(value, str):
+        from dateutil.parser import isoparse
+
+        try:
+            isoparse(value)
+        except (ValueError, OverflowError):
+            raise ApiValueError(
+                f"{name} must be an ISO 8601 date-time such as 2022-06-21T19:13:21Z, got {value!r}"
+            ) from None
+        return value
+    raise ApiTypeError(f"{name} must be a datetime or ISO 8601 str, not {type(value).__name__}")
+
+
+def int_in_range(name: str, value: Any, low: int, high: int) -> int:
+    """An integer parameter within ``[low, high]`` (``bool`` is not an integer here)."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ApiTypeError(f"{name} must be an int, not {type(value).__name__}")
+    if not low <= value <= high:
+        raise ApiValueError(f"{name} must be between {low} and {high}, got {value}")
+    return value

@@ -1,0 +1,354 @@
+"""``CallsApi``: the five Calls operations, each in three variants.
+
+Each operation is written once, as a private method that checks its
+arguments and *describes* the request (a :class:`~bandwidth._operation.Call`).
+:func:`_variants` turns that description into the three public methods the
+generated SDK has:
+
+* ``op(...)`` returns the decoded data;
+* ``op_with_http_info(...)`` returns an :class:`~bandwidth.ApiResponse`
+  (data, status, headers);
+* ``op_without_preload_content(...)`` returns the raw urllib3 response,
+  unread and unchecked.
+
+All three send through :meth:`bandwidth.ApiClient.execute`, the single
+request path.
+"""
+
+from __future__ import annotations
+
+import inspect
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, Callable, Iterator, List, Optional, Tuple, TypeVar, Union
+
+from typing_extensions import Concatenate, ParamSpec, Unpack
+
+from bandwidth import _params
+from bandwidth._operation import Call, Operation, RequestOptions
+from bandwidth.api_client import ApiClient
+from bandwidth.api_response import ApiResponse
+from bandwidth.exceptions import ApiTypeError, ApiValueError
+from bandwidth.models.call_state import CallState
+from bandwidth.models.create_call import CreateCall
+from bandwidth.models.create_call_response import CreateCallResponse
+from bandwidth.models.update_call import UpdateCall
+
+if TYPE_CHECKING:
+    from urllib3 import BaseHTTPResponse
+
+__all__ = ["CallsApi"]
+
+P = ParamSpec("P")
+T = TypeVar("T")
+
+_CALLS = "/accounts/{accountId}/calls"
+_CALL = "/accounts/{accountId}/calls/{callId}"
+
+CREATE_CALL: Operation[CreateCallResponse] = Operation(
+    "create_call", "POST", _CALLS, CreateCallResponse, "application/json"
+)
+GET_CALL_STATE: Operation[CallState] = Operation("get_call_state", "GET", _CALL, CallState)
+LIST_CALLS: Operation[List[CallState]] = Operation("list_calls", "GET", _CALLS, List[CallState])
+UPDATE_CALL: Operation[None] = Operation("update_call", "POST", _CALL, None, "application/json")
+UPDATE_CALL_BXML: Operation[None] = Operation(
+    "update_call_bxml", "PUT", _CALL + "/bxml", None, "application/xml"
+)
+
+_Build = Callable[Concatenate[Any, P], Call[T]]
+
+
+def _variants(
+    build: _Build[P, T],
+) -> Tuple[
+    Callable[Concatenate[Any, P], T],
+    Callable[Concatenate[Any, P], ApiResponse[T]],
+    Callable[Concatenate[Any, P], BaseHTTPResponse],
+]:
+    """The three public methods of one operation, from its private builder."""
+    name = build.__name__.lstrip("_")
+    summary = (build.__doc__ or "").strip()
+
+    def data(self: CallsApi, /, *args: P.args, **kwargs: P.kwargs) -> T:
+        return self.api_client.execute(build(self, *args, **kwargs)).data
+
+    def with_http_info(self: CallsApi, /, *args: P.args, **kwargs: P.kwargs) -> ApiResponse[T]:
+        return self.api_client.execute(build(self, *args, **kwargs))
+
+    def without_preload_content(
+        self: CallsApi, /, *args: P.args, **kwargs: P.kwargs
+    ) -> BaseHTTPResponse:
+        return self.api_client.execute_raw(build(self, *args, **kwargs))
+
+    signature = inspect.signature(build)
+    function: Any
+    for function, suffix, returns in (
+        (data, "", "Returns the decoded data."),
+        (
+            with_http_info,
+            "_with_http_info",
+            "Returns an ApiResponse: data, status_code and headers (also unpacks as a tuple).",
+        ),
+        (
+            without_preload_content,
+            "_without_preload_content",
+            "Returns the raw urllib3 response, unread; its status is not checked.",
+        ),
+    ):
+        function.__name__ = name + suffix
+        function.__qualname__ = f"CallsApi.{name}{suffix}"
+        function.__doc__ = f"{summary}\n\n{returns}"
+        function.__signature__ = signature
+        function.__wrapped__ = build
+    return data, with_http_info, without_preload_content
+
+
+class CallsApi:
+    """The Voice API's Calls endpoints: create, inspect, list, update and re-script calls.
+
+    Every method takes the keyword extras ``_request_timeout``,
+    ``_request_auth``, ``_content_type``, ``_headers`` and ``_host_index``,
+    raises :class:`~bandwidth.exceptions.ApiValueError` /
+    :class:`~bandwidth.exceptions.ApiTypeError` for bad arguments before
+    sending, and an :class:`~bandwidth.exceptions.ApiException` subclass for
+    every failure after.
+    """
+
+    def __init__(self, api_client: Optional[ApiClient] = None) -> None:
+        self.api_client = api_client if api_client is not None else ApiClient.get_default()
+
+    # -- create_call -----------------------------------------------------
+
+    def _create_call(
+        self,
+        account_id: str,
+        create_call: CreateCall,
+        **options: Unpack[RequestOptions],
+    ) -> Call[CreateCallResponse]:
+        """Create an outbound call (``POST /accounts/{accountId}/calls``).
+
+        Bandwidth answers 201 with the new call (:class:`CreateCallResponse`)
+        and a ``Location`` header. Never retried after the request may have
+        reached the server, so a retry cannot place a second call.
+
+        Args:
+            account_id: your Bandwidth account id.
+            create_call: the call to place (a :class:`CreateCall`, or a dict of it).
+        """
+        body = _request_body("create_call", create_call, CreateCall)
+        path = f"/accounts/{_params.path_segment('account_id', account_id)}/calls"
+        return Call(CREATE_CALL, path, body=body, options=dict(options))
+
+    create_call, create_call_with_http_info, create_call_without_preload_content = _variants(
+        _create_call
+    )
+
+    # -- get_call_state --------------------------------------------------
+
+    def _get_call_state(
+        self,
+        account_id: str,
+        call_id: str,
+        **options: Unpack[RequestOptions],
+    ) -> Call[CallState]:
+        """Get a call's current state (``GET /accounts/{accountId}/calls/{callId}``).
+
+        Records are kept for 7 days after the call ends; after that this
+        raises :class:`~bandwidth.exceptions.NotFoundException`.
+
+        Args:
+            account_id: your Bandwidth account id.
+            call_id: the call's id (``c-…``).
+        """
+        return Call(GET_CALL_STATE, _call_path(account_id, call_id), options=dict(options))
+
+    get_call_state, get_call_state_with_http_info, get_call_state_without_preload_content = (
+        _variants(_get_call_state)
+    )
+
+    # -- list_calls ------------------------------------------------------
+
+    def _list_calls(
+        self,
+        account_id: str,
+        to: Optional[str] = None,
+        var_from: Optional[str] = None,
+        min_start_time: Optional[Union[datetime, str]] = None,
+        max_start_time: Optional[Union[datetime, str]] = None,
+        disconnect_cause: Optional[str] = None,
+        page_size: Optional[int] = None,
+        page_token: Optional[str] = None,
+        **options: Unpack[RequestOptions],
+    ) -> Call[List[CallState]]:
+        """List the account's calls, oldest first (``GET /accounts/{accountId}/calls``).
+
+        One page per call: when more calls remain, the response's ``Link``
+        header has ``rel="next"``. :meth:`iter_calls` follows it for you.
+
+        Args:
+            account_id: your Bandwidth account id.
+            to, var_from: only calls to / from this number (``+19195551234``;
+                the pre-encoded ``%2b19195551234`` also works). ``var_from`` is
+                sent as ``from``.
+            min_start_time, max_start_time: only calls started in this window
+                (``datetime``, naive meaning UTC, or ISO 8601 text).
+            disconnect_cause: only calls that ended this way (``hangup``, …).
+            page_size: calls per page, 1..10000 (the server's default is 1000).
+            page_token: from a previous page's ``Link`` header.
+        """
+        query: List[Tuple[str, str]] = []
+        if to is not None:
+            query.append(("to", _params.phone_filter("to", to)))
+        if var_from is not None:
+            query.append(("from", _params.phone_filter("var_from", var_from)))
+        if min_start_time is not None:
+            query.append(("minStartTime", _params.timestamp("min_start_time", min_start_time)))
+        if max_start_time is not None:
+            query.append(("maxStartTime", _params.timestamp("max_start_time", max_start_time)))
+        if disconnect_cause is not None:
+            query.append(("disconnectCause", _params.text("disconnect_cause", disconnect_cause)))
+        if page_size is not None:
+            query.append(("pageSize", str(_params.int_in_range("page_size", page_size, 1, 10000))))
+        if page_token is not None:
+            query.append(("pageToken", _params.text("page_token", page_token)))
+        path = f"/accounts/{_params.path_segment('account_id', account_id)}/calls"
+        return Call(LIST_CALLS, path, query=query, options=dict(options))
+
+    list_calls, list_calls_with_http_info, list_calls_without_preload_content = _variants(
+        _list_calls
+    )
+
+    # -- update_call -----------------------------------------------------
+
+    def _update_call(
+        self,
+        account_id: str,
+        call_id: str,
+        update_call: UpdateCall,
+        **options: Unpack[RequestOptions],
+    ) -> Call[None]:
+        """Redirect or hang up a live call (``POST /accounts/{accountId}/calls/{callId}``).
+
+        ``UpdateCall(state="completed")`` hangs up; ``UpdateCall(redirect_url=...)``
+        fetches new BXML. A call that has ended raises
+        :class:`~bandwidth.exceptions.ConflictException`. Never retried after
+        the request may have reached the server.
+
+        Args:
+            account_id: your Bandwidth account id.
+            call_id: the call's id.
+            update_call: the change (an :class:`UpdateCall`, or a dict of it).
+        """
+        body = _request_body("update_call", update_call, UpdateCall)
+        return Call(UPDATE_CALL, _call_path(account_id, call_id), body=body, options=dict(options))
+
+    update_call, update_call_with_http_info, update_call_without_preload_content = _variants(
+        _update_call
+    )
+
+    # -- update_call_bxml ------------------------------------------------
+
+    def _update_call_bxml(
+        self,
+        account_id: str,
+        call_id: str,
+        body: Any,
+        **options: Unpack[RequestOptions],
+    ) -> Call[None]:
+        """Replace a live call's BXML (``PUT /accounts/{accountId}/calls/{callId}/bxml``).
+
+        Args:
+            account_id: your Bandwidth account id.
+            call_id: the call's id.
+            body: the BXML document: ``str``, UTF-8 ``bytes``, or a
+                :class:`bandwidth.models.bxml.Bxml` (anything with ``to_bxml()``).
+                Sent as ``application/xml``.
+        """
+        document = _bxml_bytes(body)
+        path = _call_path(account_id, call_id) + "/bxml"
+        return Call(UPDATE_CALL_BXML, path, body=document, options=dict(options))
+
+    (
+        update_call_bxml,
+        update_call_bxml_with_http_info,
+        update_call_bxml_without_preload_content,
+    ) = _variants(_update_call_bxml)
+
+    # -- pagination --------------------------------------------------------
+
+    def iter_calls(
+        self,
+        account_id: str,
+        to: Optional[str] = None,
+        var_from: Optional[str] = None,
+        min_start_time: Optional[Union[datetime, str]] = None,
+        max_start_time: Optional[Union[datetime, str]] = None,
+        disconnect_cause: Optional[str] = None,
+        page_size: Optional[int] = None,
+        **options: Unpack[RequestOptions],
+    ) -> Iterator[CallState]:
+        """Yield every matching call across all pages, fetching each page only when needed.
+
+        Follows ``Link: <…>; rel="next"`` only when the link is on the
+        configured host (same scheme, host and port); any other link raises
+        :class:`~bandwidth.exceptions.ApiValueError` and nothing is sent
+        there, so credentials never leave for another host. Takes the same
+        filters as :meth:`list_calls`.
+        """
+        from bandwidth._links import next_link
+
+        call = self._list_calls(
+            account_id,
+            to=to,
+            var_from=var_from,
+            min_start_time=min_start_time,
+            max_start_time=max_start_time,
+            disconnect_cause=disconnect_cause,
+            page_size=page_size,
+            **options,
+        )
+        return self._pages(call, next_link)
+
+    def _pages(self, call: Call[List[CallState]], next_link: Any) -> Iterator[CallState]:
+        client = self.api_client
+        seen = set()
+        while True:
+            response = client.execute(call)
+            yield from response.data or ()
+            request_url = client.url_for(call)
+            link = next_link(response.headers.getlist("Link"), request_url)
+            if link is None or link in seen:
+                return
+            seen.add(link)
+            call = Call(
+                LIST_CALLS, call.path, url=client.check_same_origin(link), options=call.options
+            )
+
+
+def _call_path(account_id: Any, call_id: Any) -> str:
+    account = _params.path_segment("account_id", account_id)
+    return f"/accounts/{account}/calls/{_params.path_segment('call_id', call_id)}"
+
+
+def _request_body(parameter: str, value: Any, model: Any) -> bytes:
+    """Serialize a request model (or a dict of one, validated first) to wire JSON."""
+    if isinstance(value, model):
+        return value._wire_bytes()  # type: ignore[no-any-return]
+    if isinstance(value, dict):
+        return model.model_validate(value)._wire_bytes()  # type: ignore[no-any-return]
+    raise ApiTypeError(
+        f"{parameter} must be a {model.__name__} (or a dict of one), not {type(value).__name__}"
+    )
+
+
+def _bxml_bytes(body: Any) -> bytes:
+    if hasattr(body, "to_bxml"):
+        body = body.to_bxml()
+    if isinstance(body, str):
+        body = body.encode("utf-8")
+    if not isinstance(body, (bytes, bytearray)):
+        raise ApiTypeError(
+            f"body must be BXML as str, bytes or a Bxml object, not {type(body).__name__}"
+        )
+    if not body.strip():
+        raise ApiValueError("body must be a BXML document, got an empty string")
+    return bytes(body)

@@ -1,0 +1,345 @@
+"""``ApiClient``: the one path every request takes.
+
+Build the URL and headers, send with the retry policy and timeout, replay once
+on an expired OAuth token, then either hand back the raw response or check
+the status and decode the body straight from bytes into models. Every
+operation, in every variant, goes through :meth:`ApiClient.execute` or
+:meth:`ApiClient.execute_raw`.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from typing import TYPE_CHECKING, Any, Dict, Optional, Tuple, TypeVar
+from urllib.parse import quote, urlencode, urlsplit
+
+import urllib3
+
+from bandwidth import __version__
+from bandwidth._operation import Call
+from bandwidth.api_response import ApiResponse
+from bandwidth.configuration import Configuration, to_timeout
+from bandwidth.exceptions import (
+    ApiValueError,
+    InvalidResponseException,
+    error_from_response,
+)
+from bandwidth.rest import RESTClientObject
+from bandwidth.retry import RetryPolicy
+
+if TYPE_CHECKING:
+    from types import TracebackType
+
+    from urllib3 import BaseHTTPResponse
+
+    from bandwidth.oauth import OAuthTokenSource
+
+__all__ = ["ApiClient"]
+
+T = TypeVar("T")
+
+_log = logging.getLogger("bandwidth")
+_REDACTED = "[redacted]"
+_SECRET_HEADERS = frozenset({"authorization", "proxy-authorization", "cookie"})
+
+
+def retry_policy(configuration: Configuration) -> urllib3.Retry:
+    """The retry object for a configuration's ``retries`` setting.
+
+    ``None`` gives the default :class:`~bandwidth.retry.RetryPolicy`, an int
+    that many retries, and a ``urllib3.Retry`` is used as given (only made to
+    return a final error response instead of raising, so it can become a
+    typed exception).
+    """
+    retries = configuration.retries
+    if isinstance(retries, urllib3.Retry):
+        return retries if not retries.raise_on_status else retries.new(raise_on_status=False)
+    if retries is None:
+        return RetryPolicy(max_retry_after=configuration.max_retry_after)
+    return RetryPolicy(retries, max_retry_after=configuration.max_retry_after)
+
+
+class ApiClient:
+    """Sends requests for the API classes; holds the connection pool. Thread-safe.
+
+    Use one client for many calls (and threads): it keeps connections alive.
+    It is also a context manager that closes its connections on exit.
+    """
+
+    _default: Optional[ApiClient] = None
+
+    def __init__(
+        self,
+        configuration: Optional[Configuration] = None,
+        header_name: Optional[str] = None,
+        header_value: Optional[str] = None,
+        cookie: Optional[str] = None,
+    ) -> None:
+        if configuration is None:
+            configuration = Configuration.get_default()
+        configuration.check_auth()
+        self.configuration = configuration
+        self.rest_client = RESTClientObject(configuration)
+        #: Headers sent with every request (``User-Agent`` included).
+        self.default_headers: Dict[str, str] = {
+            "User-Agent": f"bandwidth-sdk-python/{__version__}",
+            "Accept": "application/json",
+        }
+        if header_name is not None and header_value is not None:
+            self.default_headers[header_name] = header_value
+        self.cookie = cookie
+        self._retry_source: Any = object()
+        self._retry: urllib3.Retry = RetryPolicy()
+        self._auth_key: Tuple[Any, ...] = ()
+        self._auth_value: Optional[str] = None
+        self._oauth: Optional[OAuthTokenSource] = None
+
+    # -- generated-SDK conveniences ----------------------------------------
+
+    def __enter__(self) -> ApiClient:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: Optional[type],
+        exc_value: Optional[BaseException],
+        traceback: Optional[TracebackType],
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close pooled connections (the client stays usable and reconnects if used again)."""
+        self.rest_client.clear()
+
+    @property
+    def user_agent(self) -> str:
+        """The ``User-Agent`` header sent with every request."""
+        return self.default_headers["User-Agent"]
+
+    @user_agent.setter
+    def user_agent(self, value: str) -> None:
+        self.default_headers["User-Agent"] = value
+
+    def set_default_header(self, header_name: str, header_value: str) -> None:
+        """Send ``header_name: header_value`` with every request."""
+        self.default_headers[header_name] = header_value
+
+    @classmethod
+    def get_default(cls) -> ApiClient:
+        """The shared default client (created on first use from the default configuration)."""
+        if cls._default is None:
+            cls._default = ApiClient()
+        return cls._default
+
+    @classmethod
+    def set_default(cls, default: Optional[ApiClient]) -> None:
+        """Make ``default`` the client API classes use when given none."""
+        cls._default = default
+
+    def sanitize_for_serialization(self, obj: Any) -> Any:
+        """``obj`` as JSON-ready data: models become wire-named dicts, datetimes ISO text."""
+        from pydantic import BaseModel
+
+        if isinstance(obj, BaseModel):
+            return obj.model_dump(by_alias=True, exclude_unset=True, mode="json")
+        if isinstance(obj, (list, tuple)):
+            return [self.sanitize_for_serialization(item) for item in obj]
+        if isinstance(obj, dict):
+            return {key: self.sanitize_for_serialization(value) for key, value in obj.items()}
+        if hasattr(obj, "isoformat"):
+            return obj.isoformat()
+        return obj
+
+    # -- the request path ---------------------------------------------------
+
+    def execute(self, call: Call[T]) -> ApiResponse[T]:
+        """Send ``call``, raise on an error status, and decode the body."""
+        response = self._send(call, preload_content=True)
+        return self._read(call, response)
+
+    def execute_raw(self, call: Call[Any]) -> BaseHTTPResponse:
+        """Send ``call`` and return the urllib3 response unread and unchecked."""
+        return self._send(call, preload_content=False)
+
+    def _send(self, call: Call[Any], *, preload_content: bool) -> BaseHTTPResponse:
+        operation = call.operation
+        url = self.url_for(call)
+        headers = self._headers(call)
+        timeout = (
+            to_timeout(call.options["_request_timeout"], "_request_timeout")
+            if call.options.get("_request_timeout") is not None
+            else self.configuration.timeout
+        )
+        debug = _log.isEnabledFor(logging.DEBUG)
+        if debug:
+            started = time.perf_counter()
+            _log.debug(
+                "%s %s %s headers=%s body=%d bytes",
+                operation.name,
+                operation.method,
+                url,
+                _redact(headers),
+                len(call.body or b""),
+            )
+        response = self.rest_client.send(
+            operation.method,
+            url,
+            headers=headers,
+            body=call.body,
+            timeout=timeout,
+            retries=self._retries(),
+            preload_content=preload_content,
+        )
+        if (
+            response.status == 401
+            and self._oauth is not None
+            and "_request_auth" not in call.options
+        ):
+            # The token may have been revoked or expired early: fetch a new one, replay once.
+            response.drain_conn()
+            response.release_conn()
+            self._oauth.invalidate(headers.get("Authorization"))
+            headers["Authorization"] = self._oauth.authorization()
+            _log.debug(
+                "%s: 401 with an OAuth token; replaying once with a new token", operation.name
+            )
+            response = self.rest_client.send(
+                operation.method,
+                url,
+                headers=headers,
+                body=call.body,
+                timeout=timeout,
+                retries=self._retries(),
+                preload_content=preload_content,
+            )
+        if debug:
+            _log.debug(
+                "%s -> %d %s (%.1f ms) headers=%s",
+                operation.name,
+                response.status,
+                response.reason,
+                (time.perf_counter() - started) * 1000,
+                dict(response.headers.items()),
+            )
+        return response
+
+    def _read(self, call: Call[T], response: BaseHTTPResponse) -> ApiResponse[T]:
+        raw = response.data
+        status = response.status
+        headers: urllib3.HTTPHeaderDict = response.headers
+        if not 200 <= status <= 299:
+            raise error_from_response(status, response.reason, headers, raw)
+        operation = call.operation
+        data: Any = None
+        if operation.response_type is not None:
+            if not raw:
+                raise InvalidResponseException(
+                    status,
+                    f"{operation.name} answered {status} with an empty body",
+                    body="",
+                    headers=headers,
+                )
+            try:
+                data = operation.decode(raw)
+            except ValueError as exc:  # pydantic's ValidationError is a ValueError
+                first = str(exc).splitlines()
+                detail = first[1].strip() + ": " + first[2].strip() if len(first) > 2 else str(exc)
+                raise InvalidResponseException(
+                    status,
+                    f"{operation.name} answered {status} with an unreadable body ({detail})",
+                    body=raw.decode("utf-8", "replace"),
+                    headers=headers,
+                ) from exc
+        return ApiResponse(status_code=status, headers=headers, data=data, raw_data=raw)
+
+    def url_for(self, call: Call[Any]) -> str:
+        """The absolute URL ``call`` is sent to."""
+        if call.url is not None:
+            return call.url
+        url = self.configuration.host + call.path
+        if call.query:
+            url += "?" + urlencode(call.query, quote_via=quote)
+        return url
+
+    def _headers(self, call: Call[Any]) -> Dict[str, str]:
+        headers = dict(self.default_headers)
+        if self.cookie:
+            headers["Cookie"] = self.cookie
+        if call.body is not None and call.content_type:
+            headers["Content-Type"] = call.content_type
+        options = call.options
+        request_auth = options.get("_request_auth")
+        if request_auth is not None:
+            headers[request_auth.get("key") or "Authorization"] = request_auth["value"]
+        else:
+            authorization = self._authorization()
+            if authorization is not None:
+                headers["Authorization"] = authorization
+        extra = options.get("_headers")
+        if extra:
+            headers.update({str(k): str(v) for k, v in extra.items()})
+        return headers
+
+    def _authorization(self) -> Optional[str]:
+        """The ``Authorization`` value for the configured auth, rebuilt only when it changes."""
+        cfg = self.configuration
+        key = (cfg.username, cfg.password, cfg.access_token, cfg.client_id, cfg.client_secret)
+        if key != self._auth_key:
+            scheme = cfg.check_auth()
+            self._oauth = None
+            if scheme == "basic":
+                self._auth_value = cfg.get_basic_auth_token()
+            elif scheme == "bearer":
+                self._auth_value = f"Bearer {cfg.access_token}"
+            elif scheme == "oauth":
+                from bandwidth.oauth import OAuthTokenSource
+
+                self._oauth = OAuthTokenSource(cfg, self.rest_client, self._retries)
+                self._auth_value = None
+            else:
+                self._auth_value = None
+            self._auth_key = key
+        if self._oauth is not None:
+            return self._oauth.authorization()
+        return self._auth_value
+
+    def _retries(self) -> urllib3.Retry:
+        source = self.configuration.retries
+        if source is not self._retry_source:
+            self._retry = retry_policy(self.configuration)
+            self._retry_source = source
+        return self._retry
+
+    def check_same_origin(self, url: str) -> str:
+        """Return ``url`` if it has the configured host's scheme, host and port; else raise.
+
+        Credentials are only ever sent to the configured host, so a link that
+        points elsewhere is refused before anything is sent.
+        """
+        target = urlsplit(url)
+        home = urlsplit(self.configuration.host)
+        if (target.scheme.lower(), _port(target), (target.hostname or "").lower()) != (
+            home.scheme.lower(),
+            _port(home),
+            (home.hostname or "").lower(),
+        ):
+            raise ApiValueError(
+                f"refusing to follow {url!r}: it is not on the configured host "
+                f"{home.scheme}://{home.netloc}"
+            )
+        return url
+
+
+def _port(parts: Any) -> Optional[int]:
+    try:
+        port: Optional[int] = parts.port
+    except ValueError:
+        return -1
+    if port is None:
+        return {"http": 80, "https": 443}.get(parts.scheme.lower())
+    return port
+
+
+def _redact(headers: Dict[str, str]) -> Dict[str, str]:
+    return {k: (_REDACTED if k.lower() in _SECRET_HEADERS else v) for k, v in headers.items()}

@@ -1,0 +1,305 @@
+"""Every error this SDK raises.
+
+``ApiException`` covers every failure of an API call: an HTTP error status, a
+2xx body that does not decode, a transport failure or a timeout. Catch it to
+handle them all; catch a subclass to handle one case. Each carries what the
+server said (``status``, ``reason``, ``headers``, ``body``) and, when the body
+is a Voice API error document, the decoded :class:`~bandwidth.models.VoiceApiError`
+as ``data``.
+
+Bad input never reaches the wire: it raises :class:`ApiValueError` or
+:class:`ApiTypeError` (also ``ValueError``/``TypeError``) naming the parameter.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Dict, Optional, Sequence, Type, Union
+
+if TYPE_CHECKING:
+    from urllib3 import BaseHTTPResponse, HTTPHeaderDict
+
+    from bandwidth.models.voice_api_error import VoiceApiError
+
+__all__ = [
+    "ApiAttributeError",
+    "ApiConnectionError",
+    "ApiException",
+    "ApiKeyError",
+    "ApiTimeoutError",
+    "ApiTypeError",
+    "ApiValueError",
+    "BadRequestException",
+    "ConflictException",
+    "ForbiddenException",
+    "InvalidResponseException",
+    "MethodNotAllowedException",
+    "NotFoundException",
+    "OpenApiException",
+    "ServiceException",
+    "TooManyRequestsException",
+    "UnauthorizedException",
+    "UnprocessableEntityException",
+    "UnsupportedMediaTypeException",
+]
+
+PathType = Sequence[Union[str, int]]
+
+
+class OpenApiException(Exception):
+    """Base of every exception this SDK raises."""
+
+
+def _render_path(path_to_item: Optional[PathType]) -> str:
+    return "".join(f"[{p}]" if isinstance(p, int) else f"['{p}']" for p in path_to_item or ())
+
+
+class ApiTypeError(OpenApiException, TypeError):
+    """An argument has the wrong type; raised before anything is sent."""
+
+    def __init__(
+        self,
+        msg: str,
+        path_to_item: Optional[PathType] = None,
+        valid_classes: Optional[Any] = None,
+        key_type: Optional[bool] = None,
+    ) -> None:
+        self.path_to_item = path_to_item
+        self.valid_classes = valid_classes
+        self.key_type = key_type
+        full = f"{msg} at {_render_path(path_to_item)}" if path_to_item else msg
+        super().__init__(full)
+
+
+class ApiValueError(OpenApiException, ValueError):
+    """An argument has a bad value; raised before anything is sent."""
+
+    def __init__(self, msg: str, path_to_item: Optional[PathType] = None) -> None:
+        self.path_to_item = path_to_item
+        full = f"{msg} at {_render_path(path_to_item)}" if path_to_item else msg
+        super().__init__(full)
+
+
+class ApiAttributeError(OpenApiException, AttributeError):
+    """An attribute that does not exist was requested."""
+
+    def __init__(self, msg: str, path_to_item: Optional[PathType] = None) -> None:
+        self.path_to_item = path_to_item
+        full = f"{msg} at {_render_path(path_to_item)}" if path_to_item else msg
+        super().__init__(full)
+
+
+class ApiKeyError(OpenApiException, KeyError):
+    """A key that does not exist was requested."""
+
+    def __init__(self, msg: str, path_to_item: Optional[PathType] = None) -> None:
+        self.path_to_item = path_to_item
+        full = f"{msg} at {_render_path(path_to_item)}" if path_to_item else msg
+        super().__init__(full)
+
+
+class ApiException(OpenApiException):
+    """An API call failed. Carries the server's answer when there was one.
+
+    Attributes:
+        status: HTTP status code, or ``None`` when no response arrived.
+        reason: HTTP reason phrase (or a short description of the failure).
+        headers: response headers (case-insensitive, repeated headers kept).
+        body: the raw response body as text (``None`` when there was none).
+        data: the decoded :class:`~bandwidth.models.VoiceApiError`, when the
+            body is one.
+    """
+
+    def __init__(
+        self,
+        status: Optional[int] = None,
+        reason: Optional[str] = None,
+        http_resp: Optional[BaseHTTPResponse] = None,
+        *,
+        body: Optional[str] = None,
+        data: Optional[Any] = None,
+        headers: Optional[HTTPHeaderDict] = None,
+    ) -> None:
+        self.status = status
+        self.reason = reason
+        self.body = body
+        self.data = data
+        self.headers = headers
+        if http_resp is not None:
+            if self.status is None:
+                self.status = http_resp.status
+            if self.reason is None:
+                self.reason = http_resp.reason
+            if self.headers is None:
+                self.headers = http_resp.headers
+            if self.body is None:
+                try:
+                    self.body = http_resp.data.decode("utf-8", "replace")
+                except Exception:
+                    self.body = None
+        super().__init__(self.status, self.reason)
+
+    @classmethod
+    def from_response(
+        cls,
+        *,
+        http_resp: BaseHTTPResponse,
+        body: Optional[str],
+        data: Optional[Any],
+    ) -> ApiException:
+        """Build the subclass that matches ``http_resp.status`` (generated-SDK entry point)."""
+        exc_class = exception_class_for_status(http_resp.status)
+        return exc_class(http_resp=http_resp, body=body, data=data)
+
+    @property
+    def description(self) -> Optional[str]:
+        """The API's human-readable ``description`` of the error, when it sent one."""
+        description = getattr(self.data, "description", None)
+        return description if isinstance(description, str) else None
+
+    def summary(self) -> str:
+        """One line: status, reason and, when present, the API's description."""
+        parts = []
+        if self.status is not None:
+            parts.append(f"({self.status})")
+        if self.reason:
+            parts.append(str(self.reason))
+        line = " ".join(parts) or type(self).__name__
+        if self.description:
+            line = f"{line}: {self.description}"
+        return line
+
+    def __str__(self) -> str:
+        lines = [self.summary()]
+        if self.headers:
+            lines.append(f"HTTP response headers: {dict(self.headers.items())}")
+        if self.body:
+            lines.append(f"HTTP response body: {self.body}")
+        return "\n".join(lines)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(status={self.status!r}, reason={self.reason!r})"
+
+
+class BadRequestException(ApiException):
+    """400: the API rejected the request as invalid."""
+
+
+class UnauthorizedException(ApiException):
+    """401: missing or wrong credentials (or a failed OAuth token request)."""
+
+
+class ForbiddenException(ApiException):
+    """403: the credentials are not allowed to do this."""
+
+
+class NotFoundException(ApiException):
+    """404: no such account or call (call records expire 7 days after hang-up)."""
+
+
+class MethodNotAllowedException(ApiException):
+    """405: the HTTP method is not allowed on this path."""
+
+
+class ConflictException(ApiException):
+    """409: the call cannot be changed in its current state (for example, it has ended)."""
+
+
+class UnsupportedMediaTypeException(ApiException):
+    """415: the request's content type is not accepted."""
+
+
+class UnprocessableEntityException(ApiException):
+    """422: the request was well-formed but could not be processed."""
+
+
+class TooManyRequestsException(ApiException):
+    """429: rate limited. ``retry_after`` is the server's requested wait in seconds, if valid."""
+
+    def __init__(
+        self,
+        status: Optional[int] = None,
+        reason: Optional[str] = None,
+        http_resp: Optional[BaseHTTPResponse] = None,
+        *,
+        body: Optional[str] = None,
+        data: Optional[Any] = None,
+        headers: Optional[HTTPHeaderDict] = None,
+        retry_after: Optional[float] = None,
+    ) -> None:
+        super().__init__(status, reason, http_resp, body=body, data=data, headers=headers)
+        if retry_after is None and self.headers is not None:
+            from bandwidth._retry_after import parse_retry_after
+
+            retry_after = parse_retry_after(self.headers.get("Retry-After"))
+        self.retry_after = retry_after
+
+    def summary(self) -> str:
+        line = super().summary()
+        if self.retry_after is not None:
+            line = f"{line} (retry after {self.retry_after:g}s)"
+        return line
+
+
+class ServiceException(ApiException):
+    """5xx: the service failed. Safe to retry only for idempotent operations."""
+
+
+class InvalidResponseException(ApiException):
+    """A 2xx answer whose body is not what the API documents (bad JSON, wrong shape)."""
+
+
+class ApiConnectionError(ApiException):
+    """No usable response: the connection failed, was refused, or dropped.
+
+    The underlying urllib3 error is the ``__cause__``.
+    """
+
+
+class ApiTimeoutError(ApiConnectionError):
+    """The server did not connect or answer within the configured timeout."""
+
+
+_BY_STATUS: Dict[int, Type[ApiException]] = {
+    400: BadRequestException,
+    401: UnauthorizedException,
+    403: ForbiddenException,
+    404: NotFoundException,
+    405: MethodNotAllowedException,
+    409: ConflictException,
+    415: UnsupportedMediaTypeException,
+    422: UnprocessableEntityException,
+    429: TooManyRequestsException,
+}
+
+
+def exception_class_for_status(status: int) -> Type[ApiException]:
+    """The :class:`ApiException` subclass raised for an HTTP error ``status``."""
+    exc_class = _BY_STATUS.get(status)
+    if exc_class is not None:
+        return exc_class
+    if 500 <= status <= 599:
+        return ServiceException
+    return ApiException
+
+
+def error_from_response(
+    status: int, reason: Optional[str], headers: HTTPHeaderDict, raw: bytes
+) -> ApiException:
+    """Turn a non-2xx answer into the matching exception, decoding a VoiceApiError body."""
+    body = raw.decode("utf-8", "replace") if raw else None
+    data: Optional[VoiceApiError] = None
+    if raw:
+        data = _decode_error_body(raw)
+    exc_class = exception_class_for_status(status)
+    return exc_class(status, reason, body=body, data=data, headers=headers)
+
+
+def _decode_error_body(raw: bytes) -> Optional[VoiceApiError]:
+    from pydantic import ValidationError
+
+    from bandwidth.models.voice_api_error import VoiceApiError
+
+    try:
+        return VoiceApiError.model_validate_json(raw)
+    except ValidationError:  # not JSON, or not an error object: the raw body says it all
+        return None

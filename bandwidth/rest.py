@@ -1,0 +1,166 @@
+"""The transport: one urllib3 pool per client, and urllib3 errors turned into ours.
+
+Nothing above this module sees a urllib3 exception: a failure to connect or
+a dropped connection becomes :class:`~bandwidth.exceptions.ApiConnectionError`,
+a timeout :class:`~bandwidth.exceptions.ApiTimeoutError`, each with the
+urllib3 error as ``__cause__``.
+"""
+
+from __future__ import annotations
+
+import io
+import ssl
+from typing import TYPE_CHECKING, Any, Dict, Mapping, Optional, Union
+
+import urllib3
+from urllib3.exceptions import (
+    HTTPError,
+    MaxRetryError,
+    ProxyError,
+    ResponseError,
+    SSLError,
+)
+from urllib3.exceptions import (
+    TimeoutError as Urllib3TimeoutError,
+)
+
+from bandwidth.exceptions import (
+    ApiConnectionError,
+    ApiException,
+    ApiTimeoutError,
+)
+
+if TYPE_CHECKING:
+    from urllib3 import BaseHTTPResponse
+
+    from bandwidth.configuration import Configuration
+
+__all__ = ["ApiException", "RESTClientObject", "RESTResponse", "RESTResponseType"]
+
+RESTResponseType = urllib3.BaseHTTPResponse
+
+
+class RESTResponse(io.IOBase):
+    """A read response, as the generated SDK's ``rest`` module exposes it."""
+
+    def __init__(self, resp: BaseHTTPResponse) -> None:
+        self.response = resp
+        self.status = resp.status
+        self.reason = resp.reason
+        self.data: Optional[bytes] = None
+
+    def read(self) -> bytes:
+        """The body bytes (read once, then cached)."""
+        if self.data is None:
+            self.data = self.response.data
+        return self.data
+
+    def getheaders(self) -> urllib3.HTTPHeaderDict:
+        """All response headers (case-insensitive)."""
+        return self.response.headers
+
+    def getheader(self, name: str, default: Optional[str] = None) -> Optional[str]:
+        """One response header, or ``default``."""
+        return self.response.headers.get(name, default)
+
+
+def transport_error(exc: BaseException, method: str, url: str) -> ApiConnectionError:
+    """The typed SDK error for a urllib3 transport failure (``exc`` becomes its cause)."""
+    reason: BaseException = exc
+    if isinstance(exc, MaxRetryError) and exc.reason is not None:
+        reason = exc.reason
+    if isinstance(reason, ProxyError) and reason.original_error is not None:
+        reason = reason.original_error
+    target = f"{method} {url.split('?', 1)[0]}"
+    if isinstance(reason, Urllib3TimeoutError):
+        return ApiTimeoutError(reason=f"Timed out: {target} ({reason})")
+    if isinstance(reason, (SSLError, ssl.SSLError)):
+        return ApiConnectionError(reason=f"TLS failure: {target} ({reason})")
+    return ApiConnectionError(reason=f"Connection failed: {target} ({reason})")
+
+
+class RESTClientObject:
+    """Owns the connection pool built from a :class:`~bandwidth.Configuration`."""
+
+    def __init__(self, configuration: Configuration) -> None:
+        pool_args: Dict[str, Any] = {
+            "cert_reqs": ssl.CERT_REQUIRED if configuration.verify_ssl else ssl.CERT_NONE,
+            "ca_certs": configuration.ssl_ca_cert,
+            "cert_file": configuration.cert_file,
+            "key_file": configuration.key_file,
+            "ca_cert_data": configuration.ca_cert_data,
+            "maxsize": configuration.connection_pool_maxsize,
+            "retries": False,
+        }
+        if configuration.assert_hostname is not None:
+            pool_args["assert_hostname"] = configuration.assert_hostname
+        if configuration.tls_server_name:
+            pool_args["server_hostname"] = configuration.tls_server_name
+        if configuration.socket_options is not None:
+            pool_args["socket_options"] = configuration.socket_options
+        self.pool_manager: urllib3.PoolManager
+        if configuration.proxy:
+            self.pool_manager = urllib3.ProxyManager(
+                proxy_url=configuration.proxy,
+                proxy_headers=configuration.proxy_headers,
+                **pool_args,
+            )
+        else:
+            self.pool_manager = urllib3.PoolManager(**pool_args)
+
+    def send(
+        self,
+        method: str,
+        url: str,
+        *,
+        headers: Mapping[str, str],
+        body: Optional[bytes],
+        timeout: urllib3.Timeout,
+        retries: Union[urllib3.Retry, bool, int],
+        preload_content: bool = True,
+    ) -> BaseHTTPResponse:
+        """Send one request (with urllib3 applying ``retries``); raise only SDK errors."""
+        try:
+            return self.pool_manager.urlopen(
+                method,
+                url,
+                body=body,
+                headers=headers,
+                timeout=timeout,
+                retries=retries,
+                redirect=False,
+                preload_content=preload_content,
+            )
+        except MaxRetryError as exc:
+            if isinstance(exc.reason, ResponseError):  # pragma: no cover - raise_on_status=False
+                raise ApiConnectionError(reason=f"Gave up: {method} {url} ({exc.reason})") from exc
+            raise transport_error(exc, method, url) from exc
+        except (HTTPError, OSError) as exc:
+            raise transport_error(exc, method, url) from exc
+
+    def request(
+        self,
+        method: str,
+        url: str,
+        headers: Optional[Mapping[str, str]] = None,
+        body: Optional[Union[bytes, str]] = None,
+        post_params: Optional[Any] = None,
+        _request_timeout: Optional[Any] = None,
+    ) -> RESTResponse:
+        """Send a request without retries and return it read (generated-SDK shape)."""
+        from bandwidth.configuration import to_timeout
+
+        data = body.encode("utf-8") if isinstance(body, str) else body
+        resp = self.send(
+            method,
+            url,
+            headers=headers or {},
+            body=data,
+            timeout=to_timeout(_request_timeout, "_request_timeout"),
+            retries=False,
+        )
+        return RESTResponse(resp)
+
+    def clear(self) -> None:
+        """Close every pooled connection."""
+        self.pool_manager.clear()
