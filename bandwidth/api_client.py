@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import time
 from typing import TYPE_CHECKING, Any, Dict, Optional, Tuple, TypeVar
-from urllib.parse import quote, urlencode, urlsplit
+from urllib.parse import SplitResult, quote, urlencode, urlsplit
 
 import urllib3
 
@@ -21,7 +21,6 @@ from bandwidth._operation import Call
 from bandwidth.api_response import ApiResponse
 from bandwidth.configuration import Configuration, to_timeout
 from bandwidth.exceptions import (
-    ApiValueError,
     InvalidResponseException,
     error_from_response,
 )
@@ -311,34 +310,24 @@ class ApiClient:
             self._retry_source = source
         return self._retry
 
-    def check_same_origin(self, url: str) -> str:
-        """Return ``url`` if it has the configured host's scheme, host and port; else raise.
+    def is_same_origin(self, url: str) -> bool:
+        """Whether ``url`` has the configured host's scheme, host and port.
 
-        Credentials are only ever sent to the configured host, so a link that
-        points elsewhere is refused before anything is sent.
+        Credentials are only ever sent to the configured host, so a link
+        that points elsewhere must be refused before anything is sent.
         """
-        target = urlsplit(url)
-        home = urlsplit(self.configuration.host)
-        if (target.scheme.lower(), _port(target), (target.hostname or "").lower()) != (
-            home.scheme.lower(),
-            _port(home),
-            (home.hostname or "").lower(),
-        ):
-            raise ApiValueError(
-                f"refusing to follow {url!r}: it is not on the configured host "
-                f"{home.scheme}://{home.netloc}"
-            )
-        return url
+        return _origin(urlsplit(url)) == _origin(urlsplit(self.configuration.host))
 
 
-def _port(parts: Any) -> Optional[int]:
+def _origin(parts: SplitResult) -> Tuple[str, str, Optional[int]]:
+    scheme = parts.scheme.lower()
     try:
-        port: Optional[int] = parts.port
-    except ValueError:
-        return -1
+        port = parts.port
+    except ValueError:  # a malformed port matches nothing
+        return ("", "", -1)
     if port is None:
-        return {"http": 80, "https": 443}.get(parts.scheme.lower())
-    return port
+        port = {"http": 80, "https": 443}.get(scheme)
+    return (scheme, (parts.hostname or "").lower(), port)
 
 
 def _redact(headers: Dict[str, str]) -> Dict[str, str]:

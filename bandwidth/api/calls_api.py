@@ -27,7 +27,7 @@ from bandwidth import _params
 from bandwidth._operation import Call, Operation, RequestOptions
 from bandwidth.api_client import ApiClient
 from bandwidth.api_response import ApiResponse
-from bandwidth.exceptions import ApiTypeError, ApiValueError
+from bandwidth.exceptions import ApiTypeError, ApiValueError, InvalidResponseException
 from bandwidth.models.call_state import CallState
 from bandwidth.models.create_call import CreateCall
 from bandwidth.models.create_call_response import CreateCallResponse
@@ -66,7 +66,7 @@ def _variants(
 ]:
     """The three public methods of one operation, from its private builder."""
     name = build.__name__.lstrip("_")
-    summary = (build.__doc__ or "").strip()
+    summary = inspect.cleandoc(build.__doc__ or "")
 
     def data(self: CallsApi, /, *args: P.args, **kwargs: P.kwargs) -> T:
         return self.api_client.execute(build(self, *args, **kwargs)).data
@@ -80,24 +80,29 @@ def _variants(
         return self.api_client.execute_raw(build(self, *args, **kwargs))
 
     signature = inspect.signature(build)
+    # The builder returns "Call[X]"; the variants return X, ApiResponse[X], the raw response.
+    returned = str(signature.return_annotation)
+    returned = returned[len("Call[") : -1] if returned.startswith("Call[") else "Any"
     function: Any
-    for function, suffix, returns in (
-        (data, "", "Returns the decoded data."),
+    for function, suffix, annotation, returns in (
+        (data, "", returned, "Returns the decoded data."),
         (
             with_http_info,
             "_with_http_info",
+            f"ApiResponse[{returned}]",
             "Returns an ApiResponse: data, status_code and headers (also unpacks as a tuple).",
         ),
         (
             without_preload_content,
             "_without_preload_content",
+            "urllib3.BaseHTTPResponse",
             "Returns the raw urllib3 response, unread; its status is not checked.",
         ),
     ):
         function.__name__ = name + suffix
         function.__qualname__ = f"CallsApi.{name}{suffix}"
         function.__doc__ = f"{summary}\n\n{returns}"
-        function.__signature__ = signature
+        function.__signature__ = signature.replace(return_annotation=annotation)
         function.__wrapped__ = build
     return data, with_http_info, without_preload_content
 
@@ -290,7 +295,7 @@ class CallsApi:
 
         Follows ``Link: <…>; rel="next"`` only when the link is on the
         configured host (same scheme, host and port); any other link raises
-        :class:`~bandwidth.exceptions.ApiValueError` and nothing is sent
+        :class:`~bandwidth.exceptions.InvalidResponseException` and nothing is sent
         there, so credentials never leave for another host. Takes the same
         filters as :meth:`list_calls`.
         """
@@ -319,9 +324,14 @@ class CallsApi:
             if link is None or link in seen:
                 return
             seen.add(link)
-            call = Call(
-                LIST_CALLS, call.path, url=client.check_same_origin(link), options=call.options
-            )
+            if not client.is_same_origin(link):
+                raise InvalidResponseException(
+                    response.status_code,
+                    f"list_calls: refusing to follow a next link off the configured host: {link}",
+                    body=response.raw_data.decode("utf-8", "replace"),
+                    headers=response.headers,
+                )
+            call = Call(LIST_CALLS, call.path, url=link, options=call.options)
 
 
 def _call_path(account_id: Any, call_id: Any) -> str:
