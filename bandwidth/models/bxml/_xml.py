@@ -1,0 +1,78 @@
+"""Low-level XML helpers: character checks, escaping and a hardened expat parser.
+
+Only the standard library is used. The parser refuses DOCTYPE and entity
+declarations, which is what makes entity-expansion ("billion laughs") and
+external-entity attacks impossible; without a DTD, expat knows only the five
+predefined entities and character references.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, NoReturn, Optional
+
+if TYPE_CHECKING:
+    from xml.parsers.expat import XMLParserType
+
+__all__ = ["bad_xml_char", "escape_attr", "escape_text", "make_parser"]
+
+# Characters XML 1.0 cannot carry at all, not even as character references.
+_BAD_CHAR = re.compile("[^\x09\x0a\x0d\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+_TEXT = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})
+_ATTR = str.maketrans(
+    {
+        "&": "&amp;",
+        "<": "&lt;",
+        ">": "&gt;",
+        '"': "&quot;",
+        "\r": "&#13;",
+        "\n": "&#10;",
+        "\t": "&#9;",
+    }
+)
+
+
+def bad_xml_char(value: str) -> Optional[str]:
+    """The first character of ``value`` XML 1.0 cannot represent, as ``U+XXXX``, or ``None``."""
+    match = _BAD_CHAR.search(value)
+    if match is None:
+        return None
+    return f"U+{ord(match.group()):04X}"
+
+
+def escape_text(value: str) -> str:
+    """Escape element text so it reads back exactly (``\\r`` survives as ``&#13;``)."""
+    return value.translate(_TEXT)
+
+
+def escape_attr(value: str) -> str:
+    """Escape a double-quoted attribute value so it reads back exactly.
+
+    Tabs and newlines become character references: a parser would otherwise
+    normalise them to spaces.
+    """
+    return value.translate(_ATTR)
+
+
+def _refuse_doctype(*_args: object) -> NoReturn:
+    raise ValueError("DOCTYPE declarations are not allowed")
+
+
+def _refuse_entity(*_args: object) -> NoReturn:
+    raise ValueError("entity declarations are not allowed")
+
+
+def make_parser() -> XMLParserType:
+    """A non-namespace expat parser that refuses DTDs, entity declarations and external entities."""
+    from xml.parsers import expat
+
+    parser = expat.ParserCreate()
+    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+    parser.StartDoctypeDeclHandler = _refuse_doctype
+    parser.EntityDeclHandler = _refuse_entity
+    parser.UnparsedEntityDeclHandler = _refuse_entity
+    parser.ExternalEntityRefHandler = _refuse_entity
+    parser.buffer_text = True
+    parser.ordered_attributes = False
+    return parser
