@@ -45,9 +45,7 @@ def assert_common_headers(request: object) -> None:
 
 
 def test_create_call_sends_only_what_was_set(wire: Wire, api: CallsApi) -> None:
-    wire.answer(
-        201, json=CREATE_CALL_RESPONSE, headers={"Location": "https://x/c"}, method="POST"
-    )
+    wire.answer(201, json=CREATE_CALL_RESPONSE, headers={"Location": "https://x/c"}, method="POST")
     result = api.create_call(ACCOUNT, new_call(tag="hello"))
 
     request = wire.last
@@ -330,7 +328,12 @@ def test_extras_headers_auth_content_type_host_index(wire: Wire, api: CallsApi) 
         CALL_ID,
         UpdateCall(state="completed"),
         _headers={"X-Request-Id": "42"},
-        _request_auth={"in": "header", "type": "bearer", "key": "Authorization", "value": "Bearer t"},
+        _request_auth={
+            "in": "header",
+            "type": "bearer",
+            "key": "Authorization",
+            "value": "Bearer t",
+        },
         _content_type="application/json; charset=utf-8",
         _host_index=0,
         _request_timeout=(1, 2),

@@ -7,10 +7,11 @@ error pydantic raises names that field.
 from __future__ import annotations
 
 import re
+from datetime import datetime, timedelta
 from typing import Any, Callable, Optional, Union
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, Field, PlainValidator, StrictStr
+from pydantic import AfterValidator, Field, PlainSerializer, PlainValidator, StrictStr
 from typing_extensions import Annotated
 
 __all__ = [
@@ -26,6 +27,7 @@ __all__ = [
     "Str256",
     "Str1024",
     "Str4096",
+    "Timestamp",
 ]
 
 _E164 = re.compile(r"\+[1-9][0-9]{1,14}")
@@ -104,6 +106,24 @@ Seconds = Annotated[Union[int, float], PlainValidator(_number_in(0, None))]
 Str256 = Annotated[StrictStr, Field(max_length=256)]
 Str1024 = Annotated[StrictStr, Field(max_length=1024)]
 Str4096 = Annotated[StrictStr, Field(max_length=4096)]
+
+
+def _iso(value: datetime) -> str:
+    """ISO 8601 as the API writes it: ``Z`` for UTC, milliseconds unless finer."""
+    if value.tzinfo is not None and value.utcoffset() == timedelta(0):
+        value = value.replace(tzinfo=None)
+        suffix = "Z"
+    else:
+        suffix = ""
+    if value.microsecond % 1000 == 0:
+        text = value.isoformat(timespec="milliseconds" if value.microsecond else "seconds")
+    else:
+        text = value.isoformat()
+    return text + suffix
+
+
+#: A date-time that serializes the way the API writes them (``2022-06-16T13:15:07.160Z``).
+Timestamp = Annotated[datetime, PlainSerializer(_iso, when_used="json")]
 
 #: Marks an enum-typed response field as tolerant: ``Union[Enum, str]`` tried
 #: left to right, so known values become members and new ones stay strings.

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Dict, Optional, Union
 
 from pydantic import Field, StrictStr
 from typing_extensions import Annotated
 
 from bandwidth.models._base import ResponseModel
-from bandwidth.models._types import LEFT_TO_RIGHT
+from bandwidth.models._types import LEFT_TO_RIGHT, Timestamp
 from bandwidth.models.call_direction_enum import CallDirectionEnum
 
 
@@ -34,11 +33,11 @@ class CallState(ResponseModel):
     state: Optional[StrictStr] = None
     stir_shaken: Optional[Dict[str, StrictStr]] = Field(default=None, alias="stirShaken")
     identity: Optional[StrictStr] = None
-    enqueued_time: Optional[datetime] = Field(default=None, alias="enqueuedTime")
-    start_time: Optional[datetime] = Field(default=None, alias="startTime")
-    answer_time: Optional[datetime] = Field(default=None, alias="answerTime")
-    end_time: Optional[datetime] = Field(default=None, alias="endTime")
+    enqueued_time: Optional[Timestamp] = Field(default=None, alias="enqueuedTime")
+    start_time: Optional[Timestamp] = Field(default=None, alias="startTime")
+    answer_time: Optional[Timestamp] = Field(default=None, alias="answerTime")
+    end_time: Optional[Timestamp] = Field(default=None, alias="endTime")
     disconnect_cause: Optional[StrictStr] = Field(default=None, alias="disconnectCause")
     error_message: Optional[StrictStr] = Field(default=None, alias="errorMessage")
     error_id: Optional[StrictStr] = Field(default=None, alias="errorId")
-    last_update: Optional[datetime] = Field(default=None, alias="lastUpdate")
+    last_update: Optional[Timestamp] = Field(default=None, alias="lastUpdate")

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Optional, Union
 
 from pydantic import Field, StrictStr
 from typing_extensions import Annotated
 
 from bandwidth.models._base import ResponseModel
-from bandwidth.models._types import LEFT_TO_RIGHT
+from bandwidth.models._types import LEFT_TO_RIGHT, Timestamp
 from bandwidth.models.callback_method_enum import CallbackMethodEnum
 
 _Method = Annotated[Union[CallbackMethodEnum, str], LEFT_TO_RIGHT]
@@ -27,7 +26,7 @@ class CreateCallResponse(ResponseModel):
     call_id: StrictStr = Field(alias="callId", description="Id for every later operation.")
     to: StrictStr
     var_from: StrictStr = Field(alias="from")
-    enqueued_time: Optional[datetime] = Field(default=None, alias="enqueuedTime")
+    enqueued_time: Optional[Timestamp] = Field(default=None, alias="enqueuedTime")
     call_url: StrictStr = Field(alias="callUrl", description="Same value as the Location header.")
     call_timeout: Optional[Union[int, float]] = Field(default=None, alias="callTimeout")
     callback_timeout: Optional[Union[int, float]] = Field(default=None, alias="callbackTimeout")
