@@ -99,7 +99,7 @@ class RetryPolicy(Retry):
             **kwargs,
         )
         self.max_retry_after = max_retry_after
-        self._sleep = sleep if sleep is not None else time.sleep
+        self._sleep = sleep
 
     def new(self, **kw: Any) -> Self:
         """A copy with some settings replaced (how each attempt makes its successor)."""
@@ -181,9 +181,9 @@ class RetryPolicy(Retry):
         if wait is None:
             wait = self.get_backoff_time()
             source = "backoff"
-        _log.debug("Retry attempt %d: waiting %.3fs (%s)", len(self.history) + 1, wait, source)
+        _log.debug("Waiting %.3fs (%s) before attempt %d", wait, source, len(self.history) + 1)
         if wait > 0:
-            self._sleep(wait)
+            (self._sleep or time.sleep)(wait)
 
     def __repr__(self) -> str:
         return (
