@@ -278,7 +278,7 @@ class _Slot(Generic[G, S]):
 
     def _fail(self, owner: object, problem: str, value: object, wrong_type: bool) -> Exception:
         verb = type(owner).__name__
-        if not self.secret and not wrong_type:
+        if not self.secret and not wrong_type and "(got " not in problem:
             problem = f"{problem} (got {_describe(value)})"
         if wrong_type:
             return BxmlTypeError(verb, self.name, problem)

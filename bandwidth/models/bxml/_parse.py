@@ -130,6 +130,16 @@ class _Builder:
         return verb
 
 
+def _load_all_verbs() -> None:
+    """Import every verb module, which registers each element name."""
+    import importlib
+
+    from bandwidth.models.bxml.verbs import VERB_MODULES
+
+    for name in VERB_MODULES:
+        importlib.import_module(f"bandwidth.models.bxml.verbs.{name}")
+
+
 def parse_document(
     document: Union[str, bytes, bytearray], expected: Optional[Type[Root]] = None
 ) -> Root:
@@ -139,6 +149,7 @@ def parse_document(
     import bandwidth.models.bxml.verbs  # noqa: F401  (fills the element registry)
     from bandwidth.models.bxml._xml import make_parser
 
+    _load_all_verbs()
     if not isinstance(document, (str, bytes, bytearray)):
         raise TypeError(f"document must be str or bytes, not {type(document).__name__}")
     builder = _Builder(expected)
