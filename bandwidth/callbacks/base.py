@@ -100,4 +100,9 @@ class Callback(ResponseModel):
 
 class UnknownCallback(Callback):
     """An event this SDK does not model (yet): every field but the two common ones
-    is in :attr:`additional_properties`, so an app can still read it."""
+    is in :attr:`additional_properties`, so an app can still read it.
+
+    ``event_type`` keeps whatever was sent, even a non-string.
+    """
+
+    event_type: Any = Field(default=None, alias="eventType", description="The event name, as sent.")
