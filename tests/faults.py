@@ -51,6 +51,11 @@ class FaultServer:
     def drop_after_read(self) -> None:
         self._script.append(("drop_after_read", 0.0, b""))
 
+    def reset(self) -> None:
+        """Forget unused scripted actions."""
+        with self._lock:
+            self._script.clear()
+
     def _serve(self) -> None:
         self._sock.settimeout(0.1)
         while not self._stop.is_set():

@@ -138,7 +138,8 @@ def test_create_call_rejects_bad_values_naming_the_field(
     locations = {str(error["loc"][0]) for error in caught.value.errors()}
     # Named as the caller wrote it: the Python name here, the wire name in from_dict.
     assert locations == {next(iter(overrides))}
-    wire = {CreateCall.model_fields[k].alias or k: v for k, v in {**REQUIRED, **overrides}.items()}
+    fields = CreateCall.model_fields
+    wire = {fields[k].serialization_alias or k: v for k, v in {**REQUIRED, **overrides}.items()}
     with pytest.raises(ValidationError) as caught:
         CreateCall.model_validate(wire)
     assert {str(error["loc"][0]) for error in caught.value.errors()} == {field}

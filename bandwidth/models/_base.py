@@ -25,7 +25,8 @@ import re
 from typing import Any, ClassVar, Dict, FrozenSet, Iterable, Optional, Tuple, Type, TypeVar
 
 import pydantic
-from pydantic import ConfigDict, Field, model_validator
+from pydantic import AliasGenerator, ConfigDict, Field, model_validator
+from pydantic.alias_generators import to_camel
 
 __all__ = ["BandwidthModel", "RequestModel", "ResponseModel", "mask_secrets"]
 
@@ -66,6 +67,10 @@ class BandwidthModel(pydantic.BaseModel):
         validate_assignment=True,
         protected_namespaces=(),
         use_enum_values=False,
+        # Wire names are camelCase. Generated as validation/serialization
+        # aliases (not ``alias``) so type checkers see the Python names in
+        # ``__init__``: ``CreateCall(var_from=...)`` type-checks without a plugin.
+        alias_generator=AliasGenerator(validation_alias=to_camel, serialization_alias=to_camel),
         # Inputs can hold webhook passwords: errors name the field, never echo the value.
         hide_input_in_errors=True,
     )
@@ -118,7 +123,12 @@ class RequestModel(BandwidthModel):
 
     #: Wire keys to send in addition to the declared fields (an escape hatch
     #: for API fields newer than this SDK). Merged into ``to_dict``/``to_json``.
-    additional_properties: Dict[str, Any] = Field(default_factory=dict, exclude=True, repr=False)
+    additional_properties: Dict[str, Any] = Field(
+        default_factory=dict,
+        exclude=True,
+        repr=False,
+        validation_alias="additional_properties",
+    )
 
     #: Python names of fields the spec does not allow to be ``null``: setting
     #: them to ``None`` means "not set" rather than sending ``null``.
@@ -152,7 +162,7 @@ class RequestModel(BandwidthModel):
         for name in self.__pydantic_fields_set__:
             value = getattr(self, name)
             if isinstance(value, RequestModel):
-                alias = type(self).model_fields[name].alias or name
+                alias = type(self).model_fields[name].serialization_alias or name
                 value._merge_extras(data[alias])
         data.update(self.additional_properties)
 
@@ -192,8 +202,8 @@ def _known_names(cls: Type[pydantic.BaseModel]) -> FrozenSet[str]:
     names = set()
     for name, info in cls.model_fields.items():
         names.add(name)
-        if info.alias:
-            names.add(info.alias)
+        if isinstance(info.validation_alias, str):
+            names.add(info.validation_alias)
     return frozenset(names)
 
 

@@ -21,23 +21,49 @@ class CallState(ResponseModel):
     :class:`CallDirectionEnum` member when known and a plain string otherwise.
     """
 
-    application_id: Optional[StrictStr] = Field(default=None, alias="applicationId")
-    account_id: Optional[StrictStr] = Field(default=None, alias="accountId")
-    call_id: Optional[StrictStr] = Field(default=None, alias="callId")
+    application_id: Optional[StrictStr] = Field(
+        default=None,
+    )
+    account_id: Optional[StrictStr] = Field(
+        default=None,
+    )
+    call_id: Optional[StrictStr] = Field(
+        default=None,
+    )
     parent_call_id: Optional[StrictStr] = Field(
-        default=None, alias="parentCallId", description="A-leg id when this is a transfer's B-leg."
+        default=None, description="A-leg id when this is a transfer's B-leg."
     )
     to: Optional[StrictStr] = None
-    var_from: Optional[StrictStr] = Field(default=None, alias="from")
+    var_from: Optional[StrictStr] = Field(
+        default=None, validation_alias="from", serialization_alias="from"
+    )
     direction: Optional[Annotated[Union[CallDirectionEnum, str], LEFT_TO_RIGHT]] = None
     state: Optional[StrictStr] = None
-    stir_shaken: Optional[Dict[str, StrictStr]] = Field(default=None, alias="stirShaken")
+    stir_shaken: Optional[Dict[str, StrictStr]] = Field(
+        default=None,
+    )
     identity: Optional[StrictStr] = None
-    enqueued_time: Optional[Timestamp] = Field(default=None, alias="enqueuedTime")
-    start_time: Optional[Timestamp] = Field(default=None, alias="startTime")
-    answer_time: Optional[Timestamp] = Field(default=None, alias="answerTime")
-    end_time: Optional[Timestamp] = Field(default=None, alias="endTime")
-    disconnect_cause: Optional[StrictStr] = Field(default=None, alias="disconnectCause")
-    error_message: Optional[StrictStr] = Field(default=None, alias="errorMessage")
-    error_id: Optional[StrictStr] = Field(default=None, alias="errorId")
-    last_update: Optional[Timestamp] = Field(default=None, alias="lastUpdate")
+    enqueued_time: Optional[Timestamp] = Field(
+        default=None,
+    )
+    start_time: Optional[Timestamp] = Field(
+        default=None,
+    )
+    answer_time: Optional[Timestamp] = Field(
+        default=None,
+    )
+    end_time: Optional[Timestamp] = Field(
+        default=None,
+    )
+    disconnect_cause: Optional[StrictStr] = Field(
+        default=None,
+    )
+    error_message: Optional[StrictStr] = Field(
+        default=None,
+    )
+    error_id: Optional[StrictStr] = Field(
+        default=None,
+    )
+    last_update: Optional[Timestamp] = Field(
+        default=None,
+    )

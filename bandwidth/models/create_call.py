@@ -37,50 +37,55 @@ class CreateCall(RequestModel):
 
     to: E164OrSip = Field(description="Destination: E.164 (+15555551212) or a SIP URI.")
     var_from: E164 = Field(
-        alias="from", description="A Bandwidth number on your account, in E.164 format."
+        validation_alias="from",
+        serialization_alias="from",
+        description="A Bandwidth number on your account, in E.164 format.",
     )
     privacy: Optional[StrictBool] = Field(default=None, description="Hide the calling number.")
     display_name: Optional[DisplayName] = Field(
-        default=None, alias="displayName", description="Caller name shown to the callee (≤256)."
+        default=None, description="Caller name shown to the callee (≤256)."
     )
     uui: Optional[StrictStr] = Field(
         default=None,
         max_length=350,
         description="User-To-User header values (RFC 7433), SIP URI destinations only.",
     )
-    application_id: StrictStr = Field(alias="applicationId", min_length=1)
-    answer_url: CallbackUrl = Field(
-        alias="answerUrl", description="Webhook that returns the call's first BXML."
-    )
+    application_id: StrictStr = Field(min_length=1)
+    answer_url: CallbackUrl = Field(description="Webhook that returns the call's first BXML.")
     answer_method: Optional[CallbackMethodEnum] = Field(
-        default=CallbackMethodEnum.POST, alias="answerMethod"
+        default=CallbackMethodEnum.POST,
     )
     username: Optional[Str1024] = Field(default=None, description="Basic-auth user for webhooks.")
     password: Optional[Str1024] = Field(
         default=None, description="Basic-auth password for webhooks."
     )
-    answer_fallback_url: Optional[CallbackUrl] = Field(default=None, alias="answerFallbackUrl")
-    answer_fallback_method: Optional[CallbackMethodEnum] = Field(
-        default=CallbackMethodEnum.POST, alias="answerFallbackMethod"
+    answer_fallback_url: Optional[CallbackUrl] = Field(
+        default=None,
     )
-    fallback_username: Optional[Str1024] = Field(default=None, alias="fallbackUsername")
-    fallback_password: Optional[Str1024] = Field(default=None, alias="fallbackPassword")
+    answer_fallback_method: Optional[CallbackMethodEnum] = Field(
+        default=CallbackMethodEnum.POST,
+    )
+    fallback_username: Optional[Str1024] = Field(
+        default=None,
+    )
+    fallback_password: Optional[Str1024] = Field(
+        default=None,
+    )
     disconnect_url: Optional[CallbackUrl] = Field(
-        default=None, alias="disconnectUrl", description="Webhook told when the call ends."
+        default=None, description="Webhook told when the call ends."
     )
     disconnect_method: Optional[CallbackMethodEnum] = Field(
-        default=CallbackMethodEnum.POST, alias="disconnectMethod"
+        default=CallbackMethodEnum.POST,
     )
     call_timeout: Optional[CallTimeout] = Field(
-        default=30, alias="callTimeout", description="Seconds to ring before giving up (1..300)."
+        default=30, description="Seconds to ring before giving up (1..300)."
     )
     callback_timeout: Optional[CallbackTimeout] = Field(
         default=15,
-        alias="callbackTimeout",
         description="Seconds to wait for a webhook to answer (1..25).",
     )
     machine_detection: Optional[MachineDetectionConfiguration] = Field(
-        default=None, alias="machineDetection"
+        default=None,
     )
     priority: Optional[StrictInt] = Field(
         default=5, ge=1, le=5, description="1 (highest) to 5 (lowest, the default)."

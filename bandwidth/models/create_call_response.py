@@ -21,24 +21,44 @@ class CreateCallResponse(ResponseModel):
     to ``additional_properties``; an unknown method value stays a string.
     """
 
-    application_id: StrictStr = Field(alias="applicationId")
-    account_id: StrictStr = Field(alias="accountId")
-    call_id: StrictStr = Field(alias="callId", description="Id for every later operation.")
+    application_id: StrictStr = Field()
+    account_id: StrictStr = Field()
+    call_id: StrictStr = Field(description="Id for every later operation.")
     to: StrictStr
-    var_from: StrictStr = Field(alias="from")
-    enqueued_time: Optional[Timestamp] = Field(default=None, alias="enqueuedTime")
-    call_url: StrictStr = Field(alias="callUrl", description="Same value as the Location header.")
-    call_timeout: Optional[Union[int, float]] = Field(default=None, alias="callTimeout")
-    callback_timeout: Optional[Union[int, float]] = Field(default=None, alias="callbackTimeout")
+    var_from: StrictStr = Field(validation_alias="from", serialization_alias="from")
+    enqueued_time: Optional[Timestamp] = Field(
+        default=None,
+    )
+    call_url: StrictStr = Field(description="Same value as the Location header.")
+    call_timeout: Optional[Union[int, float]] = Field(
+        default=None,
+    )
+    callback_timeout: Optional[Union[int, float]] = Field(
+        default=None,
+    )
     tag: Optional[StrictStr] = None
-    answer_method: Optional[_Method] = Field(default=None, alias="answerMethod")
-    answer_url: StrictStr = Field(alias="answerUrl")
-    answer_fallback_method: Optional[_Method] = Field(default=None, alias="answerFallbackMethod")
-    answer_fallback_url: Optional[StrictStr] = Field(default=None, alias="answerFallbackUrl")
-    disconnect_method: Optional[_Method] = Field(default=None, alias="disconnectMethod")
-    disconnect_url: Optional[StrictStr] = Field(default=None, alias="disconnectUrl")
+    answer_method: Optional[_Method] = Field(
+        default=None,
+    )
+    answer_url: StrictStr = Field()
+    answer_fallback_method: Optional[_Method] = Field(
+        default=None,
+    )
+    answer_fallback_url: Optional[StrictStr] = Field(
+        default=None,
+    )
+    disconnect_method: Optional[_Method] = Field(
+        default=None,
+    )
+    disconnect_url: Optional[StrictStr] = Field(
+        default=None,
+    )
     username: Optional[StrictStr] = None
     password: Optional[StrictStr] = None
-    fallback_username: Optional[StrictStr] = Field(default=None, alias="fallbackUsername")
-    fallback_password: Optional[StrictStr] = Field(default=None, alias="fallbackPassword")
+    fallback_username: Optional[StrictStr] = Field(
+        default=None,
+    )
+    fallback_password: Optional[StrictStr] = Field(
+        default=None,
+    )
     priority: Optional[int] = None

@@ -28,41 +28,35 @@ class MachineDetectionConfiguration(RequestModel):
         "`sync` delays the answer callback until detection ends.",
     )
     detection_timeout: Optional[Seconds] = Field(
-        default=15, alias="detectionTimeout", description="Seconds before detection gives up."
+        default=15, description="Seconds before detection gives up."
     )
     silence_timeout: Optional[Seconds] = Field(
         default=10,
-        alias="silenceTimeout",
         description="Seconds of initial silence before giving up.",
     )
     speech_threshold: Optional[Seconds] = Field(
         default=10,
-        alias="speechThreshold",
         description="Seconds of speech above which the answerer is a machine.",
     )
     speech_end_threshold: Optional[Seconds] = Field(
         default=5,
-        alias="speechEndThreshold",
         description="Seconds of silence that end a human's speech.",
     )
     machine_speech_end_threshold: Optional[Seconds] = Field(
         default=None,
-        alias="machineSpeechEndThreshold",
         description="Seconds of silence that end a machine's speech "
         "(defaults to speechEndThreshold).",
     )
     delay_result: Optional[StrictBool] = Field(
         default=False,
-        alias="delayResult",
         description="Wait for the machine's speech to end before reporting `answering-machine`.",
     )
     callback_url: Optional[CallbackUrl] = Field(
         default=None,
-        alias="callbackUrl",
         description="Where the machineDetectionComplete callback goes (async mode only).",
     )
     callback_method: Optional[CallbackMethodEnum] = Field(
-        default=CallbackMethodEnum.POST, alias="callbackMethod"
+        default=CallbackMethodEnum.POST,
     )
     username: Optional[Str1024] = Field(
         default=None, description="Basic-auth user for callbackUrl."
@@ -71,10 +65,14 @@ class MachineDetectionConfiguration(RequestModel):
         default=None, description="Basic-auth password for callbackUrl."
     )
     fallback_url: Optional[CallbackUrl] = Field(
-        default=None, alias="fallbackUrl", description="Used when callbackUrl fails."
+        default=None, description="Used when callbackUrl fails."
     )
     fallback_method: Optional[CallbackMethodEnum] = Field(
-        default=CallbackMethodEnum.POST, alias="fallbackMethod"
+        default=CallbackMethodEnum.POST,
     )
-    fallback_username: Optional[Str1024] = Field(default=None, alias="fallbackUsername")
-    fallback_password: Optional[Str1024] = Field(default=None, alias="fallbackPassword")
+    fallback_username: Optional[Str1024] = Field(
+        default=None,
+    )
+    fallback_password: Optional[Str1024] = Field(
+        default=None,
+    )

@@ -24,10 +24,10 @@ class UpdateCall(RequestModel):
 
     state: Optional[CallStateEnum] = Field(default=CallStateEnum.ACTIVE)
     redirect_url: Optional[HttpUrl] = Field(
-        default=None, alias="redirectUrl", description="Where to fetch the call's new BXML."
+        default=None, description="Where to fetch the call's new BXML."
     )
     redirect_method: Optional[RedirectMethodEnum] = Field(
-        default=RedirectMethodEnum.POST, alias="redirectMethod"
+        default=RedirectMethodEnum.POST,
     )
     username: Optional[Str1024] = Field(
         default=None, description="Basic-auth user for redirectUrl."
@@ -35,12 +35,18 @@ class UpdateCall(RequestModel):
     password: Optional[Str1024] = Field(
         default=None, description="Basic-auth password for redirectUrl."
     )
-    redirect_fallback_url: Optional[HttpUrl] = Field(default=None, alias="redirectFallbackUrl")
-    redirect_fallback_method: Optional[RedirectMethodEnum] = Field(
-        default=RedirectMethodEnum.POST, alias="redirectFallbackMethod"
+    redirect_fallback_url: Optional[HttpUrl] = Field(
+        default=None,
     )
-    fallback_username: Optional[Str1024] = Field(default=None, alias="fallbackUsername")
-    fallback_password: Optional[Str1024] = Field(default=None, alias="fallbackPassword")
+    redirect_fallback_method: Optional[RedirectMethodEnum] = Field(
+        default=RedirectMethodEnum.POST,
+    )
+    fallback_username: Optional[Str1024] = Field(
+        default=None,
+    )
+    fallback_password: Optional[Str1024] = Field(
+        default=None,
+    )
     tag: Optional[Str4096] = Field(default=None, description='Your own text; "" clears it.')
 
     @model_validator(mode="after")
