@@ -12,7 +12,7 @@ import json
 from datetime import datetime
 from typing import Any, ClassVar, Dict, Optional, TypeVar, Union
 
-from pydantic import BeforeValidator, Field, StrictStr
+from pydantic import BeforeValidator, ConfigDict, Field, StrictStr
 from typing_extensions import Annotated
 
 from bandwidth.models._base import ResponseModel
@@ -84,6 +84,10 @@ class Callback(ResponseModel):
     with (``answer``, ``gather``, ...) or ignores the reply (``disconnect``,
     ``recordingAvailable``, ...: answer those with an empty 2xx).
     """
+
+    # Schemas are built on first use, not at import: an app that only ever
+    # sees a few event types never pays for the others.
+    model_config = ConfigDict(defer_build=True)
 
     #: whether the reply to this event may carry BXML that Bandwidth runs
     expects_bxml: ClassVar[bool] = False

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from pydantic import Field
+from pydantic import ConfigDict, Field
 
 from bandwidth.callbacks.base import (
     Bool,
@@ -35,6 +35,8 @@ __all__ = [
 class MachineDetectionResult(ResponseModel):
     """What answering-machine detection decided, and how long it took."""
 
+    model_config = ConfigDict(defer_build=True)
+
     value: Str = Field(
         default=None,
         description="answering-machine, human, silence, timeout, error or tone-detected.",
@@ -46,6 +48,8 @@ class MachineDetectionResult(ResponseModel):
 
 class Diversion(ResponseModel):
     """The latest SIP Diversion header of an inbound call (keys and values are open sets)."""
+
+    model_config = ConfigDict(defer_build=True)
 
     reason: Str = Field(
         default=None, description="Why it was diverted: unavailable, user-busy, ..."
@@ -64,6 +68,8 @@ class Diversion(ResponseModel):
 
 class StirShaken(ResponseModel):
     """STIR/SHAKEN verification of an inbound call."""
+
+    model_config = ConfigDict(defer_build=True)
 
     verstat: Str = Field(default=None, description="TN-Validation-Passed or TN-Validation-Failed.")
     attestation_indicator: Str = Field(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from pydantic import Field
+from pydantic import ConfigDict, Field
 
 from bandwidth.callbacks.base import (
     Callback,
@@ -33,6 +33,8 @@ class Transcription(ResponseModel):
     ``speaker``); the docs' examples show a link to fetch it (``id``, ``url``,
     ``status``, ``completed_time``). Both shapes are modelled.
     """
+
+    model_config = ConfigDict(defer_build=True)
 
     speaker: Int = Field(default=None, description="Zero-based index of the speaker.")
     text: Str = Field(default=None, description="The transcribed text.")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any, List, Optional
 
-from pydantic import Field
+from pydantic import ConfigDict, Field
 
 from bandwidth.callbacks.base import Bool, Callback, Direction, Nested, Str, Timestamp
 from bandwidth.models._base import ResponseModel
@@ -30,6 +30,8 @@ __all__ = [
 class MediaStream(ResponseModel):
     """A media stream started by ``<StartStream>``."""
 
+    model_config = ConfigDict(defer_build=True)
+
     id: Str = Field(default=None, description="The stream's generated id.")
     name: Str = Field(default=None, description="The name given in StartStream, or the id.")
     destination: Str = Field(default=None, description="The WebSocket URL.")
@@ -41,6 +43,8 @@ class MediaStream(ResponseModel):
 
 class RealTimeTranscription(ResponseModel):
     """A real-time transcription started by ``<StartTranscription>``."""
+
+    model_config = ConfigDict(defer_build=True)
 
     id: Str = Field(default=None, description="The transcription's generated id.")
     name: Str = Field(default=None, description="The name given in StartTranscription, or the id.")

@@ -16,8 +16,10 @@ if TYPE_CHECKING:
 
 __all__ = ["bad_xml_char", "escape_attr", "escape_text", "make_parser"]
 
-# Characters XML 1.0 cannot carry at all, not even as character references.
-_BAD_CHAR = re.compile("[^\x09\x0a\x0d\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# Characters XML 1.0 cannot carry at all, not even as character references: C0
+# controls other than tab/newline/return, lone surrogates, U+FFFE and U+FFFF.
+# (Listed positively: the negated class over all of Unicode compiles slowly.)
+_BAD_CHAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 _TEXT = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})
 _ATTR = str.maketrans(
