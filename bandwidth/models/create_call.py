@@ -35,63 +35,67 @@ class CreateCall(RequestModel):
 
     _non_nullable: ClassVar[FrozenSet[str]] = frozenset({"machine_detection"})
 
-    to: E164OrSip = Field(description="Destination: E.164 (+15555551212) or a SIP URI.")
+    to: E164OrSip = Field(description="Destination: E.164 (`+15555551212`) or a SIP URI.")
     var_from: E164 = Field(
         validation_alias="from",
         serialization_alias="from",
-        description="A Bandwidth number on your account, in E.164 format.",
+        description="A Bandwidth number on your account, in E.164 format, even if `privacy` "
+        "is true. Wire name `from`.",
     )
-    privacy: Optional[StrictBool] = Field(default=None, description="Hide the calling number.")
+    privacy: Optional[StrictBool] = Field(None, description="Hide the calling number.")
     display_name: Optional[DisplayName] = Field(
-        default=None, description="Caller name shown to the callee (≤256)."
+        None,
+        description="Caller name shown to the callee (≤256, no control characters; with "
+        "`privacy`, only `Restricted`, `Anonymous`, `Private` or `Unavailable`).",
     )
     uui: Optional[StrictStr] = Field(
-        default=None,
+        None,
         max_length=350,
-        description="User-To-User header values (RFC 7433), SIP URI destinations only.",
+        description="User-To-User header values (RFC 7433, each ending in "
+        "`;encoding=jwt|base64|hex`), ≤350 characters; SIP URI destinations only.",
     )
-    application_id: StrictStr = Field(min_length=1)
-    answer_url: CallbackUrl = Field(description="Webhook that returns the call's first BXML.")
+    application_id: StrictStr = Field(min_length=1, description="The application to use.")
+    answer_url: CallbackUrl = Field(
+        description="Webhook that returns the call's first BXML (http(s), ≤2048; https "
+        "when `username`/`password` are set)."
+    )
     answer_method: Optional[CallbackMethodEnum] = Field(
-        default=CallbackMethodEnum.POST,
+        CallbackMethodEnum.POST, description="Method of the answer webhook."
     )
-    username: Optional[Str1024] = Field(default=None, description="Basic-auth user for webhooks.")
-    password: Optional[Str1024] = Field(
-        default=None, description="Basic-auth password for webhooks."
-    )
+    username: Optional[Str1024] = Field(None, description="Basic-auth user for the webhooks.")
+    password: Optional[Str1024] = Field(None, description="Basic-auth password for the webhooks.")
     answer_fallback_url: Optional[CallbackUrl] = Field(
-        default=None,
+        None, description="Used when the answer webhook fails."
     )
     answer_fallback_method: Optional[CallbackMethodEnum] = Field(
-        default=CallbackMethodEnum.POST,
+        CallbackMethodEnum.POST, description="Method of the answer fallback webhook."
     )
     fallback_username: Optional[Str1024] = Field(
-        default=None,
+        None, description="Basic-auth user for the fallback webhook."
     )
     fallback_password: Optional[Str1024] = Field(
-        default=None,
+        None, description="Basic-auth password for the fallback webhook."
     )
     disconnect_url: Optional[CallbackUrl] = Field(
-        default=None, description="Webhook told when the call ends."
+        None, description="Webhook told when the call ends (no BXML expected back)."
     )
     disconnect_method: Optional[CallbackMethodEnum] = Field(
-        default=CallbackMethodEnum.POST,
+        CallbackMethodEnum.POST, description="Method of the disconnect webhook."
     )
     call_timeout: Optional[CallTimeout] = Field(
-        default=30, description="Seconds to ring before giving up (1..300)."
+        30, description="Seconds to ring before giving up, 1..300 (decimals allowed)."
     )
     callback_timeout: Optional[CallbackTimeout] = Field(
-        default=15,
-        description="Seconds to wait for a webhook to answer (1..25).",
+        15, description="Seconds to wait for a webhook to answer, 1..25."
     )
     machine_detection: Optional[MachineDetectionConfiguration] = Field(
-        default=None,
+        None, description="Answering-machine detection settings."
     )
     priority: Optional[StrictInt] = Field(
-        default=5, ge=1, le=5, description="1 (highest) to 5 (lowest, the default)."
+        5, ge=1, le=5, description="1 (highest) to 5 (lowest, the default)."
     )
     tag: Optional[Str4096] = Field(
-        default=None, description="Your own text, echoed in every callback (≤4096)."
+        None, description='Your own text, echoed in every callback (≤4096; "" clears it).'
     )
 
     @model_validator(mode="after")

@@ -21,44 +21,44 @@ class CreateCallResponse(ResponseModel):
     to ``additional_properties``; an unknown method value stays a string.
     """
 
-    application_id: StrictStr = Field()
-    account_id: StrictStr = Field()
-    call_id: StrictStr = Field(description="Id for every later operation.")
-    to: StrictStr
-    var_from: StrictStr = Field(validation_alias="from", serialization_alias="from")
-    enqueued_time: Optional[Timestamp] = Field(
-        default=None,
+    application_id: StrictStr = Field(description="The application the call uses.")
+    account_id: StrictStr = Field(description="The account the call belongs to.")
+    call_id: StrictStr = Field(description="The new call's id, for every later operation.")
+    to: StrictStr = Field(description="Called number (E.164) or SIP URI.")
+    var_from: StrictStr = Field(
+        validation_alias="from",
+        serialization_alias="from",
+        description="Calling number (E.164). Wire name `from`.",
     )
-    call_url: StrictStr = Field(description="Same value as the Location header.")
+    enqueued_time: Optional[Timestamp] = Field(None, description="When the call was queued.")
+    call_url: StrictStr = Field(description="The call's URL; the same as the `Location` header.")
     call_timeout: Optional[Union[int, float]] = Field(
-        default=None,
+        None, description="Seconds it will ring before giving up."
     )
     callback_timeout: Optional[Union[int, float]] = Field(
-        default=None,
+        None, description="Seconds Bandwidth waits for a webhook to answer."
     )
-    tag: Optional[StrictStr] = None
-    answer_method: Optional[_Method] = Field(
-        default=None,
-    )
-    answer_url: StrictStr = Field()
+    tag: Optional[StrictStr] = Field(None, description="Your tag, echoed in callbacks.")
+    answer_method: Optional[_Method] = Field(None, description="Method of the answer webhook.")
+    answer_url: StrictStr = Field(description="Webhook that returns the call's first BXML.")
     answer_fallback_method: Optional[_Method] = Field(
-        default=None,
+        None, description="Method of the answer fallback webhook."
     )
     answer_fallback_url: Optional[StrictStr] = Field(
-        default=None,
+        None, description="Used when the answer webhook fails."
     )
     disconnect_method: Optional[_Method] = Field(
-        default=None,
+        None, description="Method of the disconnect webhook."
     )
     disconnect_url: Optional[StrictStr] = Field(
-        default=None,
+        None, description="Webhook told when the call ends."
     )
-    username: Optional[StrictStr] = None
-    password: Optional[StrictStr] = None
+    username: Optional[StrictStr] = Field(None, description="Basic-auth user for the webhooks.")
+    password: Optional[StrictStr] = Field(None, description="Masked by the server (`*****`).")
     fallback_username: Optional[StrictStr] = Field(
-        default=None,
+        None, description="Basic-auth user for the fallback webhook."
     )
     fallback_password: Optional[StrictStr] = Field(
-        default=None,
+        None, description="Masked by the server (`*****`)."
     )
-    priority: Optional[int] = None
+    priority: Optional[int] = Field(None, description="1 (highest) to 5 (lowest).")

@@ -23,56 +23,46 @@ class MachineDetectionConfiguration(RequestModel):
     _non_nullable: ClassVar[FrozenSet[str]] = frozenset({"mode"})
 
     mode: Optional[MachineDetectionModeEnum] = Field(
-        default=MachineDetectionModeEnum.ASYNC,
-        description="`async` (default) reports in a machineDetectionComplete callback; "
-        "`sync` delays the answer callback until detection ends.",
+        MachineDetectionModeEnum.ASYNC,
+        description="`async` reports in a `machineDetectionComplete` callback; `sync` delays "
+        "the answer callback until detection ends.",
     )
     detection_timeout: Optional[Seconds] = Field(
-        default=15, description="Seconds before detection gives up."
+        15, description="Seconds before detection gives up."
     )
     silence_timeout: Optional[Seconds] = Field(
-        default=10,
-        description="Seconds of initial silence before giving up.",
+        10, description="Seconds of initial silence before giving up."
     )
     speech_threshold: Optional[Seconds] = Field(
-        default=10,
-        description="Seconds of speech above which the answerer is a machine.",
+        10, description="Seconds of speech above which the answerer is a machine."
     )
     speech_end_threshold: Optional[Seconds] = Field(
-        default=5,
-        description="Seconds of silence that end a human's speech.",
+        5, description="Seconds of silence that end a human's speech."
     )
     machine_speech_end_threshold: Optional[Seconds] = Field(
-        default=None,
+        None,
         description="Seconds of silence that end a machine's speech "
-        "(defaults to speechEndThreshold).",
+        "(the server uses `speech_end_threshold` when unset).",
     )
     delay_result: Optional[StrictBool] = Field(
-        default=False,
-        description="Wait for the machine's speech to end before reporting `answering-machine`.",
+        False,
+        description="Wait until the machine stops speaking before reporting `answering-machine`.",
     )
     callback_url: Optional[CallbackUrl] = Field(
-        default=None,
-        description="Where the machineDetectionComplete callback goes (async mode only).",
+        None, description="Where the `machineDetectionComplete` callback goes (async mode)."
     )
     callback_method: Optional[CallbackMethodEnum] = Field(
-        default=CallbackMethodEnum.POST,
+        CallbackMethodEnum.POST, description="Method of that callback."
     )
-    username: Optional[Str1024] = Field(
-        default=None, description="Basic-auth user for callbackUrl."
-    )
-    password: Optional[Str1024] = Field(
-        default=None, description="Basic-auth password for callbackUrl."
-    )
-    fallback_url: Optional[CallbackUrl] = Field(
-        default=None, description="Used when callbackUrl fails."
-    )
+    username: Optional[Str1024] = Field(None, description="Basic-auth user for `callback_url`.")
+    password: Optional[Str1024] = Field(None, description="Basic-auth password for `callback_url`.")
+    fallback_url: Optional[CallbackUrl] = Field(None, description="Used when `callback_url` fails.")
     fallback_method: Optional[CallbackMethodEnum] = Field(
-        default=CallbackMethodEnum.POST,
+        CallbackMethodEnum.POST, description="Method of the fallback callback."
     )
     fallback_username: Optional[Str1024] = Field(
-        default=None,
+        None, description="Basic-auth user for `fallback_url`."
     )
     fallback_password: Optional[Str1024] = Field(
-        default=None,
+        None, description="Basic-auth password for `fallback_url`."
     )

@@ -22,32 +22,34 @@ class UpdateCall(RequestModel):
     ``tag``.
     """
 
-    state: Optional[CallStateEnum] = Field(default=CallStateEnum.ACTIVE)
+    state: Optional[CallStateEnum] = Field(
+        CallStateEnum.ACTIVE,
+        description="`active` redirects the call; `completed` hangs up an answered call, "
+        "cancels an unanswered outbound one, or rejects an unanswered inbound one.",
+    )
     redirect_url: Optional[HttpUrl] = Field(
-        default=None, description="Where to fetch the call's new BXML."
+        None, description="Where to fetch the call's new BXML (required with `active`)."
     )
     redirect_method: Optional[RedirectMethodEnum] = Field(
-        default=RedirectMethodEnum.POST,
+        RedirectMethodEnum.POST, description="Method used to fetch `redirect_url`."
     )
-    username: Optional[Str1024] = Field(
-        default=None, description="Basic-auth user for redirectUrl."
-    )
-    password: Optional[Str1024] = Field(
-        default=None, description="Basic-auth password for redirectUrl."
-    )
+    username: Optional[Str1024] = Field(None, description="Basic-auth user for `redirect_url`.")
+    password: Optional[Str1024] = Field(None, description="Basic-auth password for `redirect_url`.")
     redirect_fallback_url: Optional[HttpUrl] = Field(
-        default=None,
+        None, description="Used when `redirect_url` fails."
     )
     redirect_fallback_method: Optional[RedirectMethodEnum] = Field(
-        default=RedirectMethodEnum.POST,
+        RedirectMethodEnum.POST, description="Method used to fetch `redirect_fallback_url`."
     )
     fallback_username: Optional[Str1024] = Field(
-        default=None,
+        None, description="Basic-auth user for `redirect_fallback_url`."
     )
     fallback_password: Optional[Str1024] = Field(
-        default=None,
+        None, description="Basic-auth password for `redirect_fallback_url`."
     )
-    tag: Optional[Str4096] = Field(default=None, description='Your own text; "" clears it.')
+    tag: Optional[Str4096] = Field(
+        None, description='Your own text (≤4096; "" clears it). Not allowed with `completed`.'
+    )
 
     @model_validator(mode="after")
     def _check_state_rules(self) -> UpdateCall:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from pydantic import StrictStr
+from pydantic import Field, StrictStr
 
 from bandwidth.models._base import ResponseModel
 
@@ -12,6 +12,6 @@ from bandwidth.models._base import ResponseModel
 class VoiceApiError(ResponseModel):
     """The JSON body of a Voice API error: a ``type``, a human ``description``, an ``id``."""
 
-    type: Optional[StrictStr] = None
-    description: Optional[StrictStr] = None
-    id: Optional[StrictStr] = None
+    type: Optional[StrictStr] = Field(None, description="Error category, e.g. `validation`.")
+    description: Optional[StrictStr] = Field(None, description="What went wrong, for humans.")
+    id: Optional[StrictStr] = Field(None, description="Bandwidth's id of this error, if any.")
