@@ -16,7 +16,7 @@ demo: $(VENV)/.runtime
 test: $(VENV)/.dev prism lint typecheck pytest
 
 lint: $(VENV)/.dev
-	$(BIN)/ruff check bandwidth tests examples bench
+	$(BIN)/ruff check bandwidth tests examples bench docs
 
 typecheck: $(VENV)/.dev
 	$(BIN)/mypy --strict bandwidth
