@@ -1,0 +1,548 @@
+"""One benchmark measurement for one client, printed as one JSON object.
+
+    python bench/worker.py --client ours|official|raw --measure MEASURE --url http://127.0.0.1:PORT
+
+Run it with the interpreter of the venv whose ``bandwidth`` is to be measured
+(both SDKs import as ``bandwidth``, so each lives in its own venv and each
+measurement in its own process). ``raw`` is urllib3 + ``json``: the floor.
+
+Measures:
+
+* ``create_call``, ``get_call_state``, ``update_call``, ``update_call_bxml``:
+  ``--iterations`` sequential calls on one keep-alive client (after
+  ``--warmup`` calls); value = calls/s.
+* ``list_calls``: fetch + decode a ``--page-size`` page ``--iterations``
+  times; value = mean ms per fetch.
+* ``memory``: peak and retained RSS (and tracemalloc) for one fetch + decode
+  of a ``--page-size`` page, in this fresh process; value = peak MiB.
+* ``import``: a fresh interpreter times ``import bandwidth; from bandwidth
+  import CallsApi`` (raw: ``import urllib3, json``); value = ms.
+* ``threads``: ``--threads`` threads share one client, each calling
+  get_call_state for ``--duration`` seconds; value = total calls/s.
+
+Every measure checks what the client decoded against the data the server
+serves, and reports ``ok`` (a wrong result is a failed run, not a number).
+Standard library + the client under test only; Python >= 3.9.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import logging
+import os
+import subprocess
+import sys
+import threading
+import time
+from datetime import datetime
+from typing import Any, Callable, Dict, List, Optional
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+import _common
+
+SINGLE_CALLS = ("create_call", "get_call_state", "update_call", "update_call_bxml")
+MEASURES = (*SINGLE_CALLS, "list_calls", "memory", "import", "threads")
+
+# What a fresh interpreter runs for the import measure. It imports nothing of
+# its own before the timed import (sys and time are built in).
+IMPORT_SNIPPETS = {
+    "sdk": "import bandwidth\nfrom bandwidth import CallsApi\n",
+    "raw": "import urllib3, json\n",
+}
+_IMPORT_PROBE = """\
+import sys, time
+_before = len(sys.modules)
+_t0 = time.perf_counter()
+exec(compile({code!r}, "<import>", "exec"))
+_elapsed = time.perf_counter() - _t0
+_after = len(sys.modules)
+sys.stdout.write("%r %d %d\\n" % (_elapsed, _before, _after))
+"""
+
+
+class Failed(Exception):
+    """The client got a wrong answer."""
+
+
+# -- the three clients -------------------------------------------------------
+
+
+class RawClient:
+    """Plain urllib3 + json: the same requests, headers and bodies as the SDKs send."""
+
+    name = "raw"
+
+    def __init__(self, url: str, maxsize: int = 16) -> None:
+        import urllib3
+
+        # maxsize: keep one connection per thread (the default of 1 would
+        # make the threaded floor churn connections); irrelevant when sequential.
+        self.http = urllib3.PoolManager(maxsize=maxsize)
+        base = f"{url}/accounts/{_common.ACCOUNT}/calls"
+        self.calls_url = base
+        self.call_url = f"{base}/{_common.CALL_ID}"
+        self.bxml_url = f"{self.call_url}/bxml"
+        common = {
+            "Authorization": _common.BASIC_AUTH,
+            "User-Agent": "bench-raw-urllib3",
+            "Accept": "application/json",
+        }
+        self.get_headers = common
+        self.json_headers = dict(common, **{"Content-Type": "application/json"})
+        self.xml_headers = dict(common, **{"Content-Type": "application/xml"})
+
+    def _fail(self, what: str, response: Any) -> Failed:
+        return Failed(f"{what}: HTTP {response.status}: {response.data[:200]!r}")
+
+    def create_call(self) -> Any:
+        body = json.dumps(
+            {
+                "to": "+19195551234",
+                "from": "+19195554321",
+                "applicationId": _common.APPLICATION_ID,
+                "answerUrl": "https://myServer.example/bandwidth/webhooks/answer",
+                "answerMethod": "POST",
+                "disconnectUrl": "https://myServer.example/bandwidth/webhooks/disconnect",
+                "callTimeout": 30,
+                "callbackTimeout": 15,
+                "tag": "bench",
+            }
+        ).encode()
+        r = self.http.request("POST", self.calls_url, body=body, headers=self.json_headers)
+        if r.status != 201:
+            raise self._fail("create_call", r)
+        return json.loads(r.data)
+
+    def get_call_state(self) -> Any:
+        r = self.http.request("GET", self.call_url, headers=self.get_headers)
+        if r.status != 200:
+            raise self._fail("get_call_state", r)
+        return json.loads(r.data)
+
+    def update_call(self) -> Any:
+        body = json.dumps({"state": "completed"}).encode()
+        r = self.http.request("POST", self.call_url, body=body, headers=self.json_headers)
+        if r.status != 200:
+            raise self._fail("update_call", r)
+        return None
+
+    def update_call_bxml(self) -> Any:
+        r = self.http.request(
+            "PUT", self.bxml_url, body=_common.BXML.encode(), headers=self.xml_headers
+        )
+        if r.status != 204:
+            raise self._fail("update_call_bxml", r)
+        return None
+
+    def list_calls(self, page_size: int) -> Any:
+        r = self.http.request(
+            "GET", self.calls_url, fields={"pageSize": str(page_size)}, headers=self.get_headers
+        )
+        if r.status != 200:
+            raise self._fail("list_calls", r)
+        return json.loads(r.data)
+
+
+class SdkClient:
+    """This SDK or the official one, through the public API users call."""
+
+    def __init__(self, kind: str, url: str) -> None:
+        import bandwidth
+        from bandwidth import ApiClient, CallsApi, Configuration, CreateCall, UpdateCall
+
+        self.name = kind
+        self.version = getattr(bandwidth, "__version__", "?")
+        if kind == "official":
+            # The official SDK applies a custom host only with this flag.
+            configuration = Configuration(
+                host=url,
+                username=_common.USERNAME,
+                password=_common.PASSWORD,
+                ignore_operation_servers=True,
+            )
+        else:
+            configuration = Configuration(
+                host=url, username=_common.USERNAME, password=_common.PASSWORD
+            )
+        self.api_client = ApiClient(configuration)
+        self.api = CallsApi(self.api_client)
+        self.CreateCall = CreateCall
+        self.UpdateCall = UpdateCall
+
+    def create_call(self) -> Any:
+        return self.api.create_call(
+            _common.ACCOUNT,
+            self.CreateCall(
+                to="+19195551234",
+                var_from="+19195554321",
+                application_id=_common.APPLICATION_ID,
+                answer_url="https://myServer.example/bandwidth/webhooks/answer",
+                answer_method="POST",
+                disconnect_url="https://myServer.example/bandwidth/webhooks/disconnect",
+                call_timeout=30,
+                callback_timeout=15,
+                tag="bench",
+            ),
+        )
+
+    def get_call_state(self) -> Any:
+        return self.api.get_call_state(_common.ACCOUNT, _common.CALL_ID)
+
+    def update_call(self) -> Any:
+        return self.api.update_call(
+            _common.ACCOUNT, _common.CALL_ID, self.UpdateCall(state="completed")
+        )
+
+    def update_call_bxml(self) -> Any:
+        return self.api.update_call_bxml(_common.ACCOUNT, _common.CALL_ID, _common.BXML)
+
+    def list_calls(self, page_size: int) -> Any:
+        return self.api.list_calls(_common.ACCOUNT, page_size=page_size)
+
+
+def make_client(kind: str, url: str) -> Any:
+    if kind == "raw":
+        return RawClient(url)
+    if kind in ("ours", "official"):
+        return SdkClient(kind, url)
+    raise SystemExit(f"unknown client {kind!r}")
+
+
+# -- checks: the same, correct work --------------------------------------------
+
+
+def _field(item: Any, wire: str, attr: str) -> Any:
+    return item[wire] if isinstance(item, dict) else getattr(item, attr)
+
+
+def _check_timestamp(kind: str, value: Any, expected: str) -> None:
+    if kind == "raw":
+        if value != expected:
+            raise Failed(f"timestamp {value!r} != {expected!r}")
+        return
+    if not isinstance(value, datetime) or value.tzinfo is None:
+        raise Failed(f"timestamp not decoded to an aware datetime: {value!r}")
+    if value.strftime("%Y-%m-%dT%H:%M:%S.") + f"{value.microsecond // 1000:03d}Z" != expected:
+        raise Failed(f"timestamp {value!r} != {expected!r}")
+
+
+def check_call_state(kind: str, item: Any, expected: Dict[str, Any]) -> None:
+    for wire, attr in (("callId", "call_id"), ("to", "to"), ("from", "var_from")):
+        if _field(item, wire, attr) != expected[wire]:
+            raise Failed(f"{wire}: {_field(item, wire, attr)!r} != {expected[wire]!r}")
+    _check_timestamp(kind, _field(item, "startTime", "start_time"), expected["startTime"])
+
+
+def check_result(kind: str, measure: str, result: Any, page_size: int = 0) -> None:
+    if measure == "create_call":
+        if _field(result, "callId", "call_id") != _common.CALL_ID:
+            raise Failed(f"create_call returned {result!r}")
+    elif measure in ("get_call_state", "threads"):
+        check_call_state(kind, result, _common.CALL_STATE)
+    elif measure in ("update_call", "update_call_bxml"):
+        if result is not None:
+            raise Failed(f"{measure} returned {result!r}, expected None")
+    elif measure in ("list_calls", "memory"):
+        if not isinstance(result, list) or len(result) != page_size:
+            raise Failed(f"list_calls returned {type(result).__name__} of {len(result)} items")
+        for index in {0, page_size // 2, page_size - 1}:
+            check_call_state(kind, result[index], _common.call_state(index))
+
+
+# -- server counters -------------------------------------------------------------
+
+
+def server_stats(url: str) -> Dict[str, Any]:
+    """The bench server's counters (over a connection of its own, counted in ``connections``)."""
+    import http.client
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
+    try:
+        conn.request("GET", "/__bench/stats")
+        stats: Dict[str, Any] = json.loads(conn.getresponse().read())
+        return stats
+    finally:
+        conn.close()
+
+
+def _delta(before: Dict[str, Any], after: Dict[str, Any]) -> Dict[str, Any]:
+    return {
+        # minus the stats connection of ``after`` itself
+        "connections_opened": after["connections"] - before["connections"] - 1,
+        "requests": after["requests"] - before["requests"] - 1,
+        "server_cpu_s": after["cpu"] - before["cpu"],
+    }
+
+
+# -- measures --------------------------------------------------------------------
+
+
+def measure_single(kind: str, op: str, url: str, iterations: int, warmup: int) -> Dict[str, Any]:
+    client = make_client(kind, url)
+    call: Callable[[], Any] = getattr(client, op)
+    result = None
+    for _ in range(warmup):
+        result = call()
+    before = server_stats(url)
+    started = time.perf_counter()
+    for _ in range(iterations):
+        result = call()
+    elapsed = time.perf_counter() - started
+    after = server_stats(url)
+    check_result(kind, op, result)
+    server = _delta(before, after)
+    return {
+        "value": iterations / elapsed,
+        "unit": "calls/s",
+        "us_per_call": elapsed / iterations * 1e6,
+        "server_cpu_us_per_call": server["server_cpu_s"] / iterations * 1e6,
+        **server,
+    }
+
+
+def measure_list(
+    kind: str, url: str, page_size: int, iterations: int, warmup: int
+) -> Dict[str, Any]:
+    client = make_client(kind, url)
+    result = None
+    started = time.perf_counter()
+    result = client.list_calls(page_size)
+    first = time.perf_counter() - started
+    for _ in range(max(0, warmup - 1)):
+        result = client.list_calls(page_size)
+    times: List[float] = []
+    before = server_stats(url)
+    for _ in range(iterations):
+        result = None  # free the previous page first, as a loop over pages would
+        started = time.perf_counter()
+        result = client.list_calls(page_size)
+        times.append(time.perf_counter() - started)
+    after = server_stats(url)
+    check_result(kind, "list_calls", result, page_size)
+    server = _delta(before, after)
+    return {
+        "value": sum(times) / len(times) * 1e3,
+        "unit": "ms",
+        "min_ms": min(times) * 1e3,
+        "first_call_ms": first * 1e3,
+        "server_cpu_ms_per_fetch": server["server_cpu_s"] / iterations * 1e3,
+        **server,
+    }
+
+
+def _status_kib(field: str) -> Optional[int]:
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith(field + ":"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return None
+
+
+def _rss_bytes() -> int:
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+
+
+def _reset_peak() -> bool:
+    """Reset the kernel's peak-RSS mark (VmHWM) for this process (Linux >= 4.0)."""
+    try:
+        with open("/proc/self/clear_refs", "w") as clear_refs:
+            clear_refs.write("5")
+        return True
+    except OSError:
+        return False
+
+
+def measure_memory(kind: str, url: str, page_size: int) -> Dict[str, Any]:
+    import resource
+    import tracemalloc
+
+    client = make_client(kind, url)
+    check_result(kind, "list_calls", client.list_calls(10), 10)  # connect, build decoders
+    gc.collect()
+    base = _rss_bytes()
+    maxrss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    hwm_reset = _reset_peak()
+    result = client.list_calls(page_size)
+    hwm = _status_kib("VmHWM")
+    if hwm_reset and hwm is not None:
+        peak = hwm * 1024 - base
+        method = "VmHWM after resetting it (clear_refs 5)"
+    else:  # ru_maxrss is a lifetime high-water mark: only growth past it shows
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 - max(base, maxrss_before)
+        method = "ru_maxrss delta"
+    gc.collect()
+    retained = _rss_bytes() - base
+    check_result(kind, "memory", result, page_size)
+    del result
+    gc.collect()
+    tracemalloc.start()
+    result = client.list_calls(page_size)
+    gc.collect()
+    tm_current, tm_peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    check_result(kind, "memory", result, page_size)
+    mib = 1024 * 1024
+    return {
+        "value": peak / mib,
+        "unit": "MiB",
+        "peak_mib": peak / mib,
+        "retained_mib": retained / mib,
+        "tracemalloc_peak_mib": tm_peak / mib,
+        "tracemalloc_retained_mib": tm_current / mib,
+        "baseline_rss_mib": base / mib,
+        "peak_method": method,
+    }
+
+
+def measure_import(kind: str) -> Dict[str, Any]:
+    code = IMPORT_SNIPPETS["raw" if kind == "raw" else "sdk"]
+    out = subprocess.run(
+        [sys.executable, "-c", _IMPORT_PROBE.format(code=code)],
+        check=True,
+        stdout=subprocess.PIPE,
+        cwd=os.path.expanduser("~"),  # not the repo: the import must come from the venv
+    ).stdout.split()
+    elapsed, before, after = float(out[0]), int(out[1]), int(out[2])
+    return {
+        "value": elapsed * 1e3,
+        "unit": "ms",
+        "modules": after - before,
+        "modules_before": before,
+        "code": code.strip(),
+    }
+
+
+def measure_threads(kind: str, url: str, threads: int, duration: float) -> Dict[str, Any]:
+    client = make_client(kind, url)
+    check_result(kind, "threads", client.get_call_state())
+
+    pool_full = [0]
+
+    class PoolFull(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            if "pool is full" in record.getMessage():
+                pool_full[0] += 1
+
+    logger = logging.getLogger("urllib3.connectionpool")
+    logger.addHandler(PoolFull(logging.WARNING))
+    logger.propagate = False  # count, don't print
+    counts = [0] * threads
+    errors = [0] * threads
+    first_error: List[str] = []
+    start = threading.Barrier(threads + 1)
+    deadline = [0.0]
+
+    def run(slot: int) -> None:
+        call = client.get_call_state
+        start.wait()
+        end = deadline[0]
+        done = failed = 0
+        result = None
+        while time.perf_counter() < end:
+            try:
+                result = call()
+                done += 1
+            except Exception as exc:
+                failed += 1
+                if not first_error:
+                    first_error.append(repr(exc)[:300])
+        if result is not None:
+            try:
+                check_result(kind, "threads", result)
+            except Failed as exc:
+                failed += 1
+                first_error.append(str(exc))
+        counts[slot] = done
+        errors[slot] = failed
+
+    workers = [threading.Thread(target=run, args=(i,), daemon=True) for i in range(threads)]
+    for worker in workers:
+        worker.start()
+    before = server_stats(url)
+    began = time.perf_counter()
+    deadline[0] = began + duration
+    start.wait()
+    for worker in workers:
+        worker.join(duration + 60)
+    elapsed = time.perf_counter() - began
+    after = server_stats(url)
+    total = sum(counts)
+    return {
+        "value": total / elapsed,
+        "unit": "calls/s",
+        "threads": threads,
+        "calls": total,
+        "errors": sum(errors),
+        "first_error": first_error[0] if first_error else None,
+        "pool_full_warnings": pool_full[0],
+        "min_thread_calls": min(counts),
+        "max_thread_calls": max(counts),
+        **_delta(before, after),
+    }
+
+
+def run(args: argparse.Namespace) -> Dict[str, Any]:
+    kind, measure, url = args.client, args.measure, args.url
+    if measure in SINGLE_CALLS:
+        return measure_single(kind, measure, url, args.iterations, args.warmup)
+    if measure == "list_calls":
+        return measure_list(kind, url, args.page_size, args.iterations, args.warmup)
+    if measure == "memory":
+        return measure_memory(kind, url, args.page_size)
+    if measure == "import":
+        return measure_import(kind)
+    if measure == "threads":
+        return measure_threads(kind, url, args.threads, args.duration)
+    raise SystemExit(f"unknown measure {measure!r}")
+
+
+def describe_client(kind: str) -> Dict[str, Any]:
+    import urllib3
+
+    info: Dict[str, Any] = {"python": sys.version.split()[0], "urllib3": urllib3.__version__}
+    if kind != "raw":
+        try:
+            from importlib.metadata import version
+
+            info["bandwidth-sdk"] = version("bandwidth-sdk")
+            info["pydantic"] = version("pydantic")
+        except Exception:  # pragma: no cover - metadata missing
+            pass
+    return info
+
+
+def main(argv: Optional[List[str]] = None) -> int:
+    parser = argparse.ArgumentParser(description="One benchmark measurement, as JSON.")
+    parser.add_argument("--client", required=True, choices=("ours", "official", "raw"))
+    parser.add_argument("--measure", required=True, choices=MEASURES)
+    parser.add_argument("--url", default="", help="the bench server, http://127.0.0.1:PORT")
+    parser.add_argument("--iterations", type=int, default=1000)
+    parser.add_argument("--warmup", type=int, default=100)
+    parser.add_argument("--page-size", type=int, default=1000)
+    parser.add_argument("--threads", type=int, default=1)
+    parser.add_argument("--duration", type=float, default=2.0)
+    args = parser.parse_args(argv)
+    if args.measure != "import" and not args.url:
+        parser.error("--url is required")
+    report: Dict[str, Any] = {"client": args.client, "measure": args.measure}
+    try:
+        report.update(run(args))
+        report["ok"] = True
+    except Failed as exc:
+        report.update(ok=False, error=str(exc))
+    report["env"] = describe_client(args.client)
+    sys.stdout.write(json.dumps(report) + "\n")
+    return 0 if report["ok"] else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
