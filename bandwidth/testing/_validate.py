@@ -1,0 +1,319 @@
+"""Request checks the real Voice API makes, written from the spec and its prose.
+
+Every check raises :class:`Invalid` with a description in the API's style
+(``"Invalid answerUrl: only http and https are allowed."``); the simulator
+answers it with a 400 ``voiceApiError``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.parsers.expat
+from typing import Any, Dict, FrozenSet, List, Mapping, Optional
+from urllib.parse import urlsplit
+
+__all__ = [
+    "CREATE_CALL_FIELDS",
+    "Invalid",
+    "check_bxml",
+    "check_create_call",
+    "check_update_call",
+    "parse_json_object",
+]
+
+
+class Invalid(Exception):
+    """A request the API rejects with 400; ``str(exc)`` is the error description."""
+
+
+_E164 = re.compile(r"\+[1-9][0-9]{1,14}")
+_SIP_URI = re.compile(r"sips?:[^@\s]+@[^@\s]+", re.IGNORECASE)
+_UUI_ITEM = re.compile(r"[^,;]+;encoding=(?:jwt|base64|hex)")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_PRIVATE_NAMES = frozenset({"Restricted", "Anonymous", "Private", "Unavailable"})
+_METHODS = frozenset({"GET", "POST"})
+
+CREATE_CALL_FIELDS: FrozenSet[str] = frozenset(
+    {
+        "to",
+        "from",
+        "privacy",
+        "displayName",
+        "uui",
+        "applicationId",
+        "answerUrl",
+        "answerMethod",
+        "username",
+        "password",
+        "answerFallbackUrl",
+        "answerFallbackMethod",
+        "fallbackUsername",
+        "fallbackPassword",
+        "disconnectUrl",
+        "disconnectMethod",
+        "callTimeout",
+        "callbackTimeout",
+        "machineDetection",
+        "priority",
+        "tag",
+    }
+)
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not valid JSON")
+
+
+def parse_json_object(body: bytes) -> Dict[str, Any]:
+    """Parse a request body that must be a JSON object."""
+    if not body.strip():
+        raise Invalid("The request body is empty: a JSON object is required.")
+    try:
+        value = json.loads(body, parse_constant=_reject_constant)
+    except ValueError as exc:  # JSONDecodeError and UnicodeDecodeError
+        raise Invalid(f"Malformed JSON in the request body: {exc}") from None
+    if not isinstance(value, dict):
+        raise Invalid("The request body must be a JSON object.")
+    return value
+
+
+# -- field checks --------------------------------------------------------------------------
+
+
+def _type_name(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, (int, float)):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, list):
+        return "array"
+    return "object"
+
+
+def _wrong_type(name: str, expected: str, value: Any) -> Invalid:
+    return Invalid(f"Invalid {name}: expected {expected}, got {_type_name(value)}.")
+
+
+def _string(
+    body: Mapping[str, Any],
+    key: str,
+    name: str,
+    *,
+    required: bool = False,
+    nullable: bool = True,
+    max_length: Optional[int] = None,
+) -> Optional[str]:
+    if key not in body:
+        if required:
+            raise Invalid(f"Missing required field {name}.")
+        return None
+    value = body[key]
+    if value is None:
+        if nullable and not required:
+            return None
+        raise Invalid(f"Invalid {name}: must not be null.")
+    if not isinstance(value, str):
+        raise _wrong_type(name, "a string", value)
+    if max_length is not None and len(value) > max_length:
+        raise Invalid(f"Invalid {name}: longer than {max_length} characters.")
+    return value
+
+
+def _url(
+    body: Mapping[str, Any],
+    key: str,
+    name: str,
+    *,
+    required: bool = False,
+    max_length: Optional[int] = 2048,
+) -> Optional[str]:
+    value = _string(body, key, name, required=required, max_length=max_length)
+    if value is None:
+        return None
+    parts = urlsplit(value)
+    if parts.scheme.lower() not in ("http", "https"):
+        raise Invalid(f"Invalid {name}: only http and https are allowed.")
+    if not parts.hostname or any(c.isspace() for c in value):
+        raise Invalid(f"Invalid {name}: not a valid absolute URL.")
+    return value
+
+
+def _enum(
+    body: Mapping[str, Any],
+    key: str,
+    name: str,
+    allowed: FrozenSet[str],
+    *,
+    nullable: bool = True,
+) -> Optional[str]:
+    value = _string(body, key, name, nullable=nullable)
+    if value is not None and value not in allowed:
+        choices = ", ".join(sorted(allowed))
+        raise Invalid(f"Invalid {name}: {value!r} is not one of {choices}.")
+    return value
+
+
+def _number(
+    body: Mapping[str, Any],
+    key: str,
+    name: str,
+    *,
+    minimum: Optional[float] = None,
+    maximum: Optional[float] = None,
+    integer: bool = False,
+) -> Optional[float]:
+    if body.get(key) is None:
+        return None
+    value = body[key]
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise _wrong_type(name, "an integer" if integer else "a number", value)
+    if integer and not isinstance(value, int):
+        raise _wrong_type(name, "an integer", value)
+    if (minimum is not None and value < minimum) or (maximum is not None and value > maximum):
+        raise Invalid(f"Invalid {name}: must be between {minimum:g} and {maximum:g}.")
+    return value
+
+
+def _boolean(body: Mapping[str, Any], key: str, name: str) -> Optional[bool]:
+    value = body.get(key)
+    if value is not None and not isinstance(value, bool):
+        raise _wrong_type(name, "a boolean", value)
+    return value
+
+
+def _credentials(body: Mapping[str, Any], prefix: str, user_key: str, pass_key: str) -> bool:
+    user = _string(body, user_key, prefix + user_key, max_length=1024)
+    password = _string(body, pass_key, prefix + pass_key, max_length=1024)
+    return user is not None or password is not None
+
+
+def _require_https(url: Optional[str], name: str) -> None:
+    if url is not None and urlsplit(url).scheme.lower() != "https":
+        raise Invalid(f"Invalid {name}: must use https when credentials are given.")
+
+
+# -- operations ----------------------------------------------------------------------------
+
+
+def check_create_call(body: Mapping[str, Any]) -> None:
+    """Validate a ``createCall`` body: schema constraints plus the documented prose rules."""
+    to = _string(body, "to", "to", required=True)
+    assert to is not None
+    if not (_E164.fullmatch(to) or _SIP_URI.fullmatch(to)):
+        raise Invalid(
+            "Invalid to: must be an E.164 number (like +15555551212) "
+            "or a SIP URI (like sip:user@server.example)."
+        )
+    sender = _string(body, "from", "from", required=True)
+    assert sender is not None
+    if not _E164.fullmatch(sender):
+        raise Invalid("Invalid from: must be an E.164 number (like +15555551212).")
+    privacy = _boolean(body, "privacy", "privacy")
+    display_name = _string(body, "displayName", "displayName", max_length=256)
+    if display_name is not None:
+        if _CONTROL.search(display_name):
+            raise Invalid("Invalid displayName: control characters are not allowed.")
+        if privacy and display_name not in _PRIVATE_NAMES:
+            raise Invalid(
+                "Invalid displayName: with privacy, only Restricted, Anonymous, "
+                "Private or Unavailable are allowed."
+            )
+    uui = _string(body, "uui", "uui")
+    if uui is not None and (
+        len(uui) > 350 or not all(_UUI_ITEM.fullmatch(item) for item in uui.split(","))
+    ):
+        raise Invalid(
+            "Invalid uui: at most 350 characters of comma-separated values, "
+            "each ending with ;encoding=jwt, base64 or hex."
+        )
+    _string(body, "applicationId", "applicationId", required=True)
+    answer_url = _url(body, "answerUrl", "answerUrl", required=True)
+    fallback_url = _url(body, "answerFallbackUrl", "answerFallbackUrl")
+    _url(body, "disconnectUrl", "disconnectUrl")
+    for key in ("answerMethod", "answerFallbackMethod", "disconnectMethod"):
+        _enum(body, key, key, _METHODS)
+    if _credentials(body, "", "username", "password"):
+        _require_https(answer_url, "answerUrl")
+    if _credentials(body, "", "fallbackUsername", "fallbackPassword"):
+        _require_https(fallback_url, "answerFallbackUrl")
+    _number(body, "callTimeout", "callTimeout", minimum=1, maximum=300)
+    _number(body, "callbackTimeout", "callbackTimeout", minimum=1, maximum=25)
+    _number(body, "priority", "priority", minimum=1, maximum=5, integer=True)
+    _string(body, "tag", "tag", max_length=4096)
+    if "machineDetection" in body:
+        _check_machine_detection(body["machineDetection"])
+
+
+_MD = "machineDetection."
+
+
+def _check_machine_detection(value: Any) -> None:
+    if not isinstance(value, dict):
+        raise _wrong_type("machineDetection", "an object", value)
+    _enum(value, "mode", _MD + "mode", frozenset({"sync", "async"}), nullable=False)
+    for key in (
+        "detectionTimeout",
+        "silenceTimeout",
+        "speechThreshold",
+        "speechEndThreshold",
+        "machineSpeechEndThreshold",
+    ):
+        _number(value, key, _MD + key)
+    _boolean(value, "delayResult", _MD + "delayResult")
+    _url(value, "callbackUrl", _MD + "callbackUrl")
+    _url(value, "fallbackUrl", _MD + "fallbackUrl")
+    for key in ("callbackMethod", "fallbackMethod"):
+        _enum(value, key, _MD + key, _METHODS)
+    _credentials(value, _MD, "username", "password")
+    _credentials(value, _MD, "fallbackUsername", "fallbackPassword")
+
+
+def check_update_call(body: Mapping[str, Any]) -> str:
+    """Validate an ``updateCall`` body and return the requested state (default ``active``)."""
+    state = _enum(body, "state", "state", frozenset({"active", "completed"})) or "active"
+    redirect_url = _url(body, "redirectUrl", "redirectUrl", max_length=None)
+    _url(body, "redirectFallbackUrl", "redirectFallbackUrl", max_length=None)
+    for key in ("redirectMethod", "redirectFallbackMethod"):
+        _enum(body, key, key, _METHODS)
+    _credentials(body, "", "username", "password")
+    _credentials(body, "", "fallbackUsername", "fallbackPassword")
+    tag = _string(body, "tag", "tag", max_length=4096)
+    if state == "active" and redirect_url is None:
+        raise Invalid("Invalid redirectUrl: required when state is active.")
+    if state == "completed":
+        # The spec also lists redirectMethod as not allowed with completed, but
+        # the real server tolerates it (SDKs send the default), so only these two.
+        if redirect_url is not None:
+            raise Invalid("Invalid redirectUrl: not allowed when state is completed.")
+        if tag is not None:
+            raise Invalid("Invalid tag: not allowed when state is completed.")
+    return state
+
+
+def check_bxml(body: bytes) -> str:
+    """Check that ``body`` is a well-formed XML document whose root is ``<Bxml>``."""
+    if not body.strip():
+        raise Invalid("The request body is empty: a BXML document is required.")
+    root: List[str] = []
+
+    def start(name: str, attrs: Any) -> None:
+        if not root:
+            root.append(name)
+
+    parser = xml.parsers.expat.ParserCreate()
+    parser.StartElementHandler = start
+    try:
+        parser.Parse(body, True)
+    except xml.parsers.expat.ExpatError as exc:
+        raise Invalid(f"Invalid BXML: the document is not well-formed XML ({exc}).") from None
+    if root != ["Bxml"]:
+        raise Invalid("Invalid BXML: the root element must be <Bxml>.")
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError:
+        return body.decode("latin-1")
