@@ -53,7 +53,7 @@ class Gather(ParentVerb):
 
     def __init__(
         self,
-        audio_verbs: Union[Verb, Iterable[Union[SpeakSentence, PlayAudio]], None] = None,
+        audio_verbs: Union[Verb, Iterable[Verb], None] = None,
         *,
         gather_url: Optional[str] = None,
         gather_method: Optional[Method] = None,

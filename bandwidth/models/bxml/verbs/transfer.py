@@ -196,7 +196,7 @@ class Transfer(ParentVerb):
 
     def __init__(
         self,
-        transfer_to: Union[Verb, Iterable[Union[PhoneNumber, SipUri]], None] = None,
+        transfer_to: Union[Verb, Iterable[Verb], None] = None,
         *,
         transfer_caller_id: Optional[str] = None,
         privacy: Optional[bool] = None,
