@@ -847,3 +847,15 @@ def test_importing_the_package_is_lazy() -> None:
         [sys.executable, "-c", code], check=True, capture_output=True, text=True
     ).stdout
     assert out.split() == ["False", "False", "True", "False", "False"]
+
+
+def test_official_import_path_for_verbs() -> None:
+    from bandwidth.models.bxml.verbs import PhoneNumber as VerbsPhoneNumber
+    from bandwidth.models.bxml.verbs import SpeakSentence as VerbsSpeakSentence
+
+    assert VerbsSpeakSentence is SpeakSentence
+    assert VerbsPhoneNumber is PhoneNumber
+    import bandwidth.models.bxml.verbs as verbs
+
+    with pytest.raises(AttributeError, match="has no attribute 'Response'"):
+        verbs.Response  # noqa: B018
