@@ -9,7 +9,6 @@ callbacks) empty values all read as ``None``.
 from __future__ import annotations
 
 import json
-from datetime import datetime
 from typing import Any, ClassVar, Dict, Optional, TypeVar, Union
 
 from pydantic import BeforeValidator, ConfigDict, Field, StrictStr
@@ -17,6 +16,7 @@ from typing_extensions import Annotated
 
 from bandwidth.models._base import ResponseModel
 from bandwidth.models._types import LEFT_TO_RIGHT
+from bandwidth.models._types import Timestamp as _ApiTimestamp
 from bandwidth.models.bxml.enums import FileFormatEnum
 from bandwidth.models.call_direction_enum import CallDirectionEnum
 
@@ -59,8 +59,9 @@ _M = TypeVar("_M")
 
 #: An optional string (``null`` and absent both read as ``None``).
 Str = Optional[StrictStr]
-#: An ISO 8601 date-time; empty form values read as ``None``.
-Timestamp = Annotated[Optional[datetime], BeforeValidator(_blank_to_none)]
+#: An ISO 8601 date-time (written back the way the API writes them); empty
+#: form values read as ``None``.
+Timestamp = Annotated[Optional[_ApiTimestamp], BeforeValidator(_blank_to_none)]
 #: An integer (form values such as ``"486"`` are converted).
 Int = Annotated[Optional[int], BeforeValidator(_blank_to_none)]
 #: A number (form values are converted).
@@ -92,12 +93,9 @@ class Callback(ResponseModel):
     #: whether the reply to this event may carry BXML that Bandwidth runs
     expects_bxml: ClassVar[bool] = False
 
-    event_type: Str = Field(
-        default=None, alias="eventType", description="The event name, such as answer."
-    )
+    event_type: Str = Field(default=None, description="The event name, such as answer.")
     event_time: Timestamp = Field(
         default=None,
-        alias="eventTime",
         description="Approximate UTC time Bandwidth generated the event.",
     )
 
@@ -109,4 +107,4 @@ class UnknownCallback(Callback):
     ``event_type`` keeps whatever was sent, even a non-string.
     """
 
-    event_type: Any = Field(default=None, alias="eventType", description="The event name, as sent.")
+    event_type: Any = Field(default=None, description="The event name, as sent.")

@@ -61,9 +61,7 @@ class Diversion(ResponseModel):
     counter: Str = Field(default=None, description="How many diversions happened.")
     limit: Str = Field(default=None, description="How many diversions are allowed.")
     unknown: Str = Field(default=None, description="An unlisted key the spec uses as an example.")
-    orig_to: Str = Field(
-        default=None, alias="origTo", description="The number the call was last diverted from."
-    )
+    orig_to: Str = Field(default=None, description="The number the call was last diverted from.")
 
 
 class StirShaken(ResponseModel):
@@ -74,12 +72,9 @@ class StirShaken(ResponseModel):
     verstat: Str = Field(default=None, description="TN-Validation-Passed or TN-Validation-Failed.")
     attestation_indicator: Str = Field(
         default=None,
-        alias="attestationIndicator",
         description="A (full), B (partial) or C (gateway).",
     )
-    originating_id: Str = Field(
-        default=None, alias="originatingId", description="A unique origination identifier."
-    )
+    originating_id: Str = Field(default=None, description="A unique origination identifier.")
 
 
 class InitiateCallback(Callback):
@@ -87,26 +82,25 @@ class InitiateCallback(Callback):
 
     expects_bxml: ClassVar[bool] = True
 
-    account_id: Str = Field(default=None, alias="accountId", description="Your account id.")
+    account_id: Str = Field(default=None, description="Your account id.")
     application_id: Str = Field(
         default=None,
-        alias="applicationId",
         description="The Voice application the call belongs to.",
     )
     var_from: Str = Field(
         default=None,
-        alias="from",
+        validation_alias="from",
+        serialization_alias="from",
         description="The caller: E.164, or Private/Restricted/Anonymous/Unavailable.",
     )
     to: Str = Field(default=None, description="The called number (E.164) or SIP URI.")
     direction: Direction = Field(
         default=None, description="inbound or outbound; never changes during a call."
     )
-    call_id: Str = Field(default=None, alias="callId", description="The call's id.")
-    call_url: Str = Field(default=None, alias="callUrl", description="The call's REST URL.")
+    call_id: Str = Field(default=None, description="The call's id.")
+    call_url: Str = Field(default=None, description="The call's REST URL.")
     start_time: Timestamp = Field(
         default=None,
-        alias="startTime",
         description="When the call (or, on recording events, the recording) started.",
     )
     diversion: Nested[Diversion] = Field(
@@ -114,7 +108,6 @@ class InitiateCallback(Callback):
     )
     stir_shaken: Nested[StirShaken] = Field(
         default=None,
-        alias="stirShaken",
         description="STIR/SHAKEN verification of the inbound call.",
     )
     uui: Str = Field(
@@ -122,12 +115,10 @@ class InitiateCallback(Callback):
     )
     sip_call_id: Str = Field(
         default=None,
-        alias="sipCallId",
         description="SIP Call-ID of the call's dialog with Bandwidth's SBC.",
     )
     sip_headers: StrMap = Field(
         default=None,
-        alias="sipHeaders",
         description="Custom X-* headers of the INVITE (lowercase keys).",
     )
 
@@ -140,43 +131,38 @@ class AnswerCallback(Callback):
 
     expects_bxml: ClassVar[bool] = True
 
-    account_id: Str = Field(default=None, alias="accountId", description="Your account id.")
+    account_id: Str = Field(default=None, description="Your account id.")
     application_id: Str = Field(
         default=None,
-        alias="applicationId",
         description="The Voice application the call belongs to.",
     )
     var_from: Str = Field(
         default=None,
-        alias="from",
+        validation_alias="from",
+        serialization_alias="from",
         description="The caller: E.164, or Private/Restricted/Anonymous/Unavailable.",
     )
     to: Str = Field(default=None, description="The called number (E.164) or SIP URI.")
     direction: Direction = Field(
         default=None, description="inbound or outbound; never changes during a call."
     )
-    call_id: Str = Field(default=None, alias="callId", description="The call's id.")
-    call_url: Str = Field(default=None, alias="callUrl", description="The call's REST URL.")
+    call_id: Str = Field(default=None, description="The call's id.")
+    call_url: Str = Field(default=None, description="The call's REST URL.")
     enqueued_time: Timestamp = Field(
-        default=None, alias="enqueuedTime", description="When a queued outbound call was queued."
+        default=None, description="When a queued outbound call was queued."
     )
     start_time: Timestamp = Field(
         default=None,
-        alias="startTime",
         description="When the call (or, on recording events, the recording) started.",
     )
-    answer_time: Timestamp = Field(
-        default=None, alias="answerTime", description="When the call was answered."
-    )
+    answer_time: Timestamp = Field(default=None, description="When the call was answered.")
     tag: Str = Field(default=None, description="The call's current tag; absent when none is set.")
     machine_detection_result: Nested[MachineDetectionResult] = Field(
         default=None,
-        alias="machineDetectionResult",
         description="The answering-machine detection outcome.",
     )
     sip_call_id: Str = Field(
         default=None,
-        alias="sipCallId",
         description="SIP Call-ID of the call's dialog with Bandwidth's SBC.",
     )
     privacy: Bool = Field(
@@ -184,7 +170,6 @@ class AnswerCallback(Callback):
     )
     caller_display_name: Str = Field(
         default=None,
-        alias="callerDisplayName",
         description="The caller's display name (current docs only).",
     )
 
@@ -192,56 +177,45 @@ class AnswerCallback(Callback):
 class DisconnectCallback(Callback):
     """A call ended, for any reason; the reply is ignored (``disconnectCallback``)."""
 
-    account_id: Str = Field(default=None, alias="accountId", description="Your account id.")
+    account_id: Str = Field(default=None, description="Your account id.")
     application_id: Str = Field(
         default=None,
-        alias="applicationId",
         description="The Voice application the call belongs to.",
     )
     var_from: Str = Field(
         default=None,
-        alias="from",
+        validation_alias="from",
+        serialization_alias="from",
         description="The caller: E.164, or Private/Restricted/Anonymous/Unavailable.",
     )
     to: Str = Field(default=None, description="The called number (E.164) or SIP URI.")
-    call_id: Str = Field(default=None, alias="callId", description="The call's id.")
+    call_id: Str = Field(default=None, description="The call's id.")
     direction: Direction = Field(
         default=None, description="inbound or outbound; never changes during a call."
     )
-    call_url: Str = Field(default=None, alias="callUrl", description="The call's REST URL.")
+    call_url: Str = Field(default=None, description="The call's REST URL.")
     enqueued_time: Timestamp = Field(
-        default=None, alias="enqueuedTime", description="When a queued outbound call was queued."
+        default=None, description="When a queued outbound call was queued."
     )
     start_time: Timestamp = Field(
         default=None,
-        alias="startTime",
         description="When the call (or, on recording events, the recording) started.",
     )
-    answer_time: Timestamp = Field(
-        default=None, alias="answerTime", description="When the call was answered."
-    )
-    end_time: Timestamp = Field(
-        default=None, alias="endTime", description="When the call, leg or recording ended."
-    )
+    answer_time: Timestamp = Field(default=None, description="When the call was answered.")
+    end_time: Timestamp = Field(default=None, description="When the call, leg or recording ended.")
     cause: Str = Field(
         default=None,
         description="The reason, from an open set (hangup, busy, timeout, rejected, error, ...).",
     )
-    error_message: Str = Field(
-        default=None, alias="errorMessage", description="Human-readable error text."
-    )
-    error_id: Str = Field(
-        default=None, alias="errorId", description="Bandwidth's internal id of the error."
-    )
+    error_message: Str = Field(default=None, description="Human-readable error text.")
+    error_id: Str = Field(default=None, description="Bandwidth's internal id of the error.")
     tag: Str = Field(default=None, description="The call's current tag; absent when none is set.")
     sip_call_id: Str = Field(
         default=None,
-        alias="sipCallId",
         description="SIP Call-ID of the call's dialog with Bandwidth's SBC.",
     )
     sip_response_code: Int = Field(
         default=None,
-        alias="sipResponseCode",
         description="SIP status the SBC rejected an outbound INVITE with.",
     )
 
@@ -251,46 +225,38 @@ class RedirectCallback(Callback):
 
     expects_bxml: ClassVar[bool] = True
 
-    account_id: Str = Field(default=None, alias="accountId", description="Your account id.")
+    account_id: Str = Field(default=None, description="Your account id.")
     application_id: Str = Field(
         default=None,
-        alias="applicationId",
         description="The Voice application the call belongs to.",
     )
     var_from: Str = Field(
         default=None,
-        alias="from",
+        validation_alias="from",
+        serialization_alias="from",
         description="The caller: E.164, or Private/Restricted/Anonymous/Unavailable.",
     )
     to: Str = Field(default=None, description="The called number (E.164) or SIP URI.")
     direction: Direction = Field(
         default=None, description="inbound or outbound; never changes during a call."
     )
-    call_id: Str = Field(default=None, alias="callId", description="The call's id.")
-    call_url: Str = Field(default=None, alias="callUrl", description="The call's REST URL.")
+    call_id: Str = Field(default=None, description="The call's id.")
+    call_url: Str = Field(default=None, description="The call's REST URL.")
     parent_call_id: Str = Field(
         default=None,
-        alias="parentCallId",
         description="On a Transfer's B-leg: the A-leg's call id.",
     )
     enqueued_time: Timestamp = Field(
-        default=None, alias="enqueuedTime", description="When a queued outbound call was queued."
+        default=None, description="When a queued outbound call was queued."
     )
     start_time: Timestamp = Field(
         default=None,
-        alias="startTime",
         description="When the call (or, on recording events, the recording) started.",
     )
-    answer_time: Timestamp = Field(
-        default=None, alias="answerTime", description="When the call was answered."
-    )
+    answer_time: Timestamp = Field(default=None, description="When the call was answered.")
     tag: Str = Field(default=None, description="The call's current tag; absent when none is set.")
-    transfer_caller_id: Str = Field(
-        default=None, alias="transferCallerId", description="The B-leg's caller id."
-    )
-    transfer_to: Str = Field(
-        default=None, alias="transferTo", description="The B-leg's destination."
-    )
+    transfer_caller_id: Str = Field(default=None, description="The B-leg's caller id.")
+    transfer_to: Str = Field(default=None, description="The B-leg's destination.")
 
 
 class MachineDetectionCompleteCallback(Callback):
@@ -299,38 +265,34 @@ class MachineDetectionCompleteCallback(Callback):
     The reply is ignored: act on the result with ``update_call``.
     """
 
-    account_id: Str = Field(default=None, alias="accountId", description="Your account id.")
+    account_id: Str = Field(default=None, description="Your account id.")
     application_id: Str = Field(
         default=None,
-        alias="applicationId",
         description="The Voice application the call belongs to.",
     )
     var_from: Str = Field(
         default=None,
-        alias="from",
+        validation_alias="from",
+        serialization_alias="from",
         description="The caller: E.164, or Private/Restricted/Anonymous/Unavailable.",
     )
     to: Str = Field(default=None, description="The called number (E.164) or SIP URI.")
     direction: Direction = Field(
         default=None, description="inbound or outbound; never changes during a call."
     )
-    call_id: Str = Field(default=None, alias="callId", description="The call's id.")
-    call_url: Str = Field(default=None, alias="callUrl", description="The call's REST URL.")
+    call_id: Str = Field(default=None, description="The call's id.")
+    call_url: Str = Field(default=None, description="The call's REST URL.")
     enqueued_time: Timestamp = Field(
-        default=None, alias="enqueuedTime", description="When a queued outbound call was queued."
+        default=None, description="When a queued outbound call was queued."
     )
     start_time: Timestamp = Field(
         default=None,
-        alias="startTime",
         description="When the call (or, on recording events, the recording) started.",
     )
-    answer_time: Timestamp = Field(
-        default=None, alias="answerTime", description="When the call was answered."
-    )
+    answer_time: Timestamp = Field(default=None, description="When the call was answered.")
     tag: Str = Field(default=None, description="The call's current tag; absent when none is set.")
     machine_detection_result: Nested[MachineDetectionResult] = Field(
         default=None,
-        alias="machineDetectionResult",
         description="The answering-machine detection outcome.",
     )
 
@@ -340,95 +302,78 @@ class GatherCallback(Callback):
 
     expects_bxml: ClassVar[bool] = True
 
-    account_id: Str = Field(default=None, alias="accountId", description="Your account id.")
+    account_id: Str = Field(default=None, description="Your account id.")
     application_id: Str = Field(
         default=None,
-        alias="applicationId",
         description="The Voice application the call belongs to.",
     )
     var_from: Str = Field(
         default=None,
-        alias="from",
+        validation_alias="from",
+        serialization_alias="from",
         description="The caller: E.164, or Private/Restricted/Anonymous/Unavailable.",
     )
     to: Str = Field(default=None, description="The called number (E.164) or SIP URI.")
     direction: Direction = Field(
         default=None, description="inbound or outbound; never changes during a call."
     )
-    call_id: Str = Field(default=None, alias="callId", description="The call's id.")
+    call_id: Str = Field(default=None, description="The call's id.")
     digits: Str = Field(default=None, description="The digits collected; empty on a timeout.")
-    call_url: Str = Field(default=None, alias="callUrl", description="The call's REST URL.")
+    call_url: Str = Field(default=None, description="The call's REST URL.")
     enqueued_time: Timestamp = Field(
-        default=None, alias="enqueuedTime", description="When a queued outbound call was queued."
+        default=None, description="When a queued outbound call was queued."
     )
     start_time: Timestamp = Field(
         default=None,
-        alias="startTime",
         description="When the call (or, on recording events, the recording) started.",
     )
-    answer_time: Timestamp = Field(
-        default=None, alias="answerTime", description="When the call was answered."
-    )
+    answer_time: Timestamp = Field(default=None, description="When the call was answered.")
     parent_call_id: Str = Field(
         default=None,
-        alias="parentCallId",
         description="On a Transfer's B-leg: the A-leg's call id.",
     )
     terminating_digit: Str = Field(
         default=None,
-        alias="terminatingDigit",
         description="The digit that ended the gather; empty if none.",
     )
-    transfer_caller_id: Str = Field(
-        default=None, alias="transferCallerId", description="The B-leg's caller id."
-    )
-    transfer_to: Str = Field(
-        default=None, alias="transferTo", description="The B-leg's destination."
-    )
+    transfer_caller_id: Str = Field(default=None, description="The B-leg's caller id.")
+    transfer_to: Str = Field(default=None, description="The B-leg's destination.")
     tag: Str = Field(default=None, description="The call's current tag; absent when none is set.")
 
 
 class DtmfCallback(Callback):
     """One digit pressed after ``<StartGather>``; the reply is ignored (``dtmfCallback``)."""
 
-    account_id: Str = Field(default=None, alias="accountId", description="Your account id.")
+    account_id: Str = Field(default=None, description="Your account id.")
     application_id: Str = Field(
         default=None,
-        alias="applicationId",
         description="The Voice application the call belongs to.",
     )
     var_from: Str = Field(
         default=None,
-        alias="from",
+        validation_alias="from",
+        serialization_alias="from",
         description="The caller: E.164, or Private/Restricted/Anonymous/Unavailable.",
     )
     to: Str = Field(default=None, description="The called number (E.164) or SIP URI.")
-    call_id: Str = Field(default=None, alias="callId", description="The call's id.")
+    call_id: Str = Field(default=None, description="The call's id.")
     direction: Direction = Field(
         default=None, description="inbound or outbound; never changes during a call."
     )
     digit: Str = Field(default=None, description="The one digit pressed.")
-    call_url: Str = Field(default=None, alias="callUrl", description="The call's REST URL.")
+    call_url: Str = Field(default=None, description="The call's REST URL.")
     enqueued_time: Timestamp = Field(
-        default=None, alias="enqueuedTime", description="When a queued outbound call was queued."
+        default=None, description="When a queued outbound call was queued."
     )
     start_time: Timestamp = Field(
         default=None,
-        alias="startTime",
         description="When the call (or, on recording events, the recording) started.",
     )
-    answer_time: Timestamp = Field(
-        default=None, alias="answerTime", description="When the call was answered."
-    )
+    answer_time: Timestamp = Field(default=None, description="When the call was answered.")
     parent_call_id: Str = Field(
         default=None,
-        alias="parentCallId",
         description="On a Transfer's B-leg: the A-leg's call id.",
     )
-    transfer_caller_id: Str = Field(
-        default=None, alias="transferCallerId", description="The B-leg's caller id."
-    )
-    transfer_to: Str = Field(
-        default=None, alias="transferTo", description="The B-leg's destination."
-    )
+    transfer_caller_id: Str = Field(default=None, description="The B-leg's caller id.")
+    transfer_to: Str = Field(default=None, description="The B-leg's destination.")
     tag: Str = Field(default=None, description="The call's current tag; absent when none is set.")

@@ -27,9 +27,7 @@ class ConferenceCreatedCallback(Callback):
 
     expects_bxml: ClassVar[bool] = True
 
-    conference_id: Str = Field(
-        default=None, alias="conferenceId", description="The conference's id."
-    )
+    conference_id: Str = Field(default=None, description="The conference's id.")
     name: Str = Field(default=None, description="The conference name given in the Conference verb.")
     tag: Str = Field(default=None, description="The call's current tag; absent when none is set.")
 
@@ -39,9 +37,7 @@ class ConferenceRedirectCallback(Callback):
 
     expects_bxml: ClassVar[bool] = True
 
-    conference_id: Str = Field(
-        default=None, alias="conferenceId", description="The conference's id."
-    )
+    conference_id: Str = Field(default=None, description="The conference's id.")
     name: Str = Field(default=None, description="The conference name given in the Conference verb.")
     tag: Str = Field(default=None, description="The call's current tag; absent when none is set.")
 
@@ -51,17 +47,16 @@ class ConferenceMemberJoinCallback(Callback):
 
     expects_bxml: ClassVar[bool] = True
 
-    conference_id: Str = Field(
-        default=None, alias="conferenceId", description="The conference's id."
-    )
+    conference_id: Str = Field(default=None, description="The conference's id.")
     name: Str = Field(default=None, description="The conference name given in the Conference verb.")
     var_from: Str = Field(
         default=None,
-        alias="from",
+        validation_alias="from",
+        serialization_alias="from",
         description="The caller: E.164, or Private/Restricted/Anonymous/Unavailable.",
     )
     to: Str = Field(default=None, description="The called number (E.164) or SIP URI.")
-    call_id: Str = Field(default=None, alias="callId", description="The call's id.")
+    call_id: Str = Field(default=None, description="The call's id.")
     tag: Str = Field(default=None, description="The call's current tag; absent when none is set.")
 
 
@@ -70,26 +65,23 @@ class ConferenceMemberExitCallback(Callback):
 
     expects_bxml: ClassVar[bool] = True
 
-    conference_id: Str = Field(
-        default=None, alias="conferenceId", description="The conference's id."
-    )
+    conference_id: Str = Field(default=None, description="The conference's id.")
     name: Str = Field(default=None, description="The conference name given in the Conference verb.")
     var_from: Str = Field(
         default=None,
-        alias="from",
+        validation_alias="from",
+        serialization_alias="from",
         description="The caller: E.164, or Private/Restricted/Anonymous/Unavailable.",
     )
     to: Str = Field(default=None, description="The called number (E.164) or SIP URI.")
-    call_id: Str = Field(default=None, alias="callId", description="The call's id.")
+    call_id: Str = Field(default=None, description="The call's id.")
     tag: Str = Field(default=None, description="The call's current tag; absent when none is set.")
 
 
 class ConferenceCompletedCallback(Callback):
     """The last member left and the conference ended; the reply may not carry BXML."""
 
-    conference_id: Str = Field(
-        default=None, alias="conferenceId", description="The conference's id."
-    )
+    conference_id: Str = Field(default=None, description="The conference's id.")
     name: Str = Field(default=None, description="The conference name given in the Conference verb.")
     tag: Str = Field(default=None, description="The call's current tag; absent when none is set.")
 
@@ -97,28 +89,22 @@ class ConferenceCompletedCallback(Callback):
 class ConferenceRecordingAvailableCallback(Callback):
     """A conference recording is processed and downloadable; the reply is ignored."""
 
-    conference_id: Str = Field(
-        default=None, alias="conferenceId", description="The conference's id."
-    )
+    conference_id: Str = Field(default=None, description="The conference's id.")
     name: Str = Field(default=None, description="The conference name given in the Conference verb.")
-    account_id: Str = Field(default=None, alias="accountId", description="Your account id.")
-    recording_id: Str = Field(default=None, alias="recordingId", description="The recording's id.")
+    account_id: Str = Field(default=None, description="Your account id.")
+    recording_id: Str = Field(default=None, description="The recording's id.")
     channels: Int = Field(default=None, description="1, or 2 for multi-channel call recordings.")
     start_time: Timestamp = Field(
         default=None,
-        alias="startTime",
         description="When the call (or, on recording events, the recording) started.",
     )
-    end_time: Timestamp = Field(
-        default=None, alias="endTime", description="When the call, leg or recording ended."
-    )
+    end_time: Timestamp = Field(default=None, description="When the call, leg or recording ended.")
     duration: Str = Field(
         default=None, description="The recording's length as an ISO 8601 duration (PT13.67S)."
     )
-    file_format: FileFormat = Field(default=None, alias="fileFormat", description="mp3 or wav.")
+    file_format: FileFormat = Field(default=None, description="mp3 or wav.")
     media_url: Str = Field(
         default=None,
-        alias="mediaUrl",
         description="Where to download the recording, once it is available.",
     )
     tag: Str = Field(default=None, description="The call's current tag; absent when none is set.")

@@ -40,46 +40,38 @@ class TransferAnswerCallback(Callback):
 
     expects_bxml: ClassVar[bool] = True
 
-    account_id: Str = Field(default=None, alias="accountId", description="Your account id.")
+    account_id: Str = Field(default=None, description="Your account id.")
     application_id: Str = Field(
         default=None,
-        alias="applicationId",
         description="The Voice application the call belongs to.",
     )
     var_from: Str = Field(
         default=None,
-        alias="from",
+        validation_alias="from",
+        serialization_alias="from",
         description="The caller: E.164, or Private/Restricted/Anonymous/Unavailable.",
     )
     to: Str = Field(default=None, description="The called number (E.164) or SIP URI.")
     direction: Direction = Field(
         default=None, description="inbound or outbound; never changes during a call."
     )
-    call_id: Str = Field(default=None, alias="callId", description="The call's id.")
-    call_url: Str = Field(default=None, alias="callUrl", description="The call's REST URL.")
+    call_id: Str = Field(default=None, description="The call's id.")
+    call_url: Str = Field(default=None, description="The call's REST URL.")
     enqueued_time: Timestamp = Field(
-        default=None, alias="enqueuedTime", description="When a queued outbound call was queued."
+        default=None, description="When a queued outbound call was queued."
     )
     start_time: Timestamp = Field(
         default=None,
-        alias="startTime",
         description="When the call (or, on recording events, the recording) started.",
     )
-    answer_time: Timestamp = Field(
-        default=None, alias="answerTime", description="When the call was answered."
-    )
+    answer_time: Timestamp = Field(default=None, description="When the call was answered.")
     tag: Str = Field(default=None, description="The call's current tag; absent when none is set.")
     parent_call_id: Str = Field(
         default=None,
-        alias="parentCallId",
         description="On a Transfer's B-leg: the A-leg's call id.",
     )
-    transfer_caller_id: Str = Field(
-        default=None, alias="transferCallerId", description="The B-leg's caller id."
-    )
-    transfer_to: Str = Field(
-        default=None, alias="transferTo", description="The B-leg's destination."
-    )
+    transfer_caller_id: Str = Field(default=None, description="The B-leg's caller id.")
+    transfer_to: Str = Field(default=None, description="The B-leg's destination.")
 
 
 class TransferCompleteCallback(Callback):
@@ -87,109 +79,84 @@ class TransferCompleteCallback(Callback):
 
     expects_bxml: ClassVar[bool] = True
 
-    account_id: Str = Field(default=None, alias="accountId", description="Your account id.")
+    account_id: Str = Field(default=None, description="Your account id.")
     application_id: Str = Field(
         default=None,
-        alias="applicationId",
         description="The Voice application the call belongs to.",
     )
     var_from: Str = Field(
         default=None,
-        alias="from",
+        validation_alias="from",
+        serialization_alias="from",
         description="The caller: E.164, or Private/Restricted/Anonymous/Unavailable.",
     )
     to: Str = Field(default=None, description="The called number (E.164) or SIP URI.")
     direction: Direction = Field(
         default=None, description="inbound or outbound; never changes during a call."
     )
-    call_id: Str = Field(default=None, alias="callId", description="The call's id.")
-    call_url: Str = Field(default=None, alias="callUrl", description="The call's REST URL.")
+    call_id: Str = Field(default=None, description="The call's id.")
+    call_url: Str = Field(default=None, description="The call's REST URL.")
     enqueued_time: Timestamp = Field(
-        default=None, alias="enqueuedTime", description="When a queued outbound call was queued."
+        default=None, description="When a queued outbound call was queued."
     )
     start_time: Timestamp = Field(
         default=None,
-        alias="startTime",
         description="When the call (or, on recording events, the recording) started.",
     )
-    answer_time: Timestamp = Field(
-        default=None, alias="answerTime", description="When the call was answered."
-    )
+    answer_time: Timestamp = Field(default=None, description="When the call was answered.")
     tag: Str = Field(default=None, description="The call's current tag; absent when none is set.")
-    transfer_caller_id: Str = Field(
-        default=None, alias="transferCallerId", description="The B-leg's caller id."
-    )
-    transfer_to: Str = Field(
-        default=None, alias="transferTo", description="The B-leg's destination."
-    )
+    transfer_caller_id: Str = Field(default=None, description="The B-leg's caller id.")
+    transfer_to: Str = Field(default=None, description="The B-leg's destination.")
     cause: Str = Field(
         default=None,
         description="The reason, from an open set (hangup, busy, timeout, rejected, error, ...).",
     )
-    error_message: Str = Field(
-        default=None, alias="errorMessage", description="Human-readable error text."
-    )
-    error_id: Str = Field(
-        default=None, alias="errorId", description="Bandwidth's internal id of the error."
-    )
+    error_message: Str = Field(default=None, description="Human-readable error text.")
+    error_id: Str = Field(default=None, description="Bandwidth's internal id of the error.")
 
 
 class TransferDisconnectCallback(Callback):
     """One transferred leg ended, for any reason; the reply is ignored."""
 
-    account_id: Str = Field(default=None, alias="accountId", description="Your account id.")
+    account_id: Str = Field(default=None, description="Your account id.")
     application_id: Str = Field(
         default=None,
-        alias="applicationId",
         description="The Voice application the call belongs to.",
     )
     var_from: Str = Field(
         default=None,
-        alias="from",
+        validation_alias="from",
+        serialization_alias="from",
         description="The caller: E.164, or Private/Restricted/Anonymous/Unavailable.",
     )
     to: Str = Field(default=None, description="The called number (E.164) or SIP URI.")
     direction: Direction = Field(
         default=None, description="inbound or outbound; never changes during a call."
     )
-    call_id: Str = Field(default=None, alias="callId", description="The call's id.")
-    call_url: Str = Field(default=None, alias="callUrl", description="The call's REST URL.")
+    call_id: Str = Field(default=None, description="The call's id.")
+    call_url: Str = Field(default=None, description="The call's REST URL.")
     parent_call_id: Str = Field(
         default=None,
-        alias="parentCallId",
         description="On a Transfer's B-leg: the A-leg's call id.",
     )
     enqueued_time: Timestamp = Field(
-        default=None, alias="enqueuedTime", description="When a queued outbound call was queued."
+        default=None, description="When a queued outbound call was queued."
     )
     start_time: Timestamp = Field(
         default=None,
-        alias="startTime",
         description="When the call (or, on recording events, the recording) started.",
     )
-    answer_time: Timestamp = Field(
-        default=None, alias="answerTime", description="When the call was answered."
-    )
-    end_time: Timestamp = Field(
-        default=None, alias="endTime", description="When the call, leg or recording ended."
-    )
+    answer_time: Timestamp = Field(default=None, description="When the call was answered.")
+    end_time: Timestamp = Field(default=None, description="When the call, leg or recording ended.")
     tag: Str = Field(default=None, description="The call's current tag; absent when none is set.")
-    transfer_caller_id: Str = Field(
-        default=None, alias="transferCallerId", description="The B-leg's caller id."
-    )
-    transfer_to: Str = Field(
-        default=None, alias="transferTo", description="The B-leg's destination."
-    )
+    transfer_caller_id: Str = Field(default=None, description="The B-leg's caller id.")
+    transfer_to: Str = Field(default=None, description="The B-leg's destination.")
     cause: Str = Field(
         default=None,
         description="The reason, from an open set (hangup, busy, timeout, rejected, error, ...).",
     )
-    error_message: Str = Field(
-        default=None, alias="errorMessage", description="Human-readable error text."
-    )
-    error_id: Str = Field(
-        default=None, alias="errorId", description="Bandwidth's internal id of the error."
-    )
+    error_message: Str = Field(default=None, description="Human-readable error text.")
+    error_id: Str = Field(default=None, description="Bandwidth's internal id of the error.")
 
 
 class BridgeCompleteCallback(Callback):
@@ -200,45 +167,38 @@ class BridgeCompleteCallback(Callback):
 
     expects_bxml: ClassVar[bool] = True
 
-    account_id: Str = Field(default=None, alias="accountId", description="Your account id.")
+    account_id: Str = Field(default=None, description="Your account id.")
     application_id: Str = Field(
         default=None,
-        alias="applicationId",
         description="The Voice application the call belongs to.",
     )
     var_from: Str = Field(
         default=None,
-        alias="from",
+        validation_alias="from",
+        serialization_alias="from",
         description="The caller: E.164, or Private/Restricted/Anonymous/Unavailable.",
     )
     to: Str = Field(default=None, description="The called number (E.164) or SIP URI.")
     direction: Direction = Field(
         default=None, description="inbound or outbound; never changes during a call."
     )
-    call_id: Str = Field(default=None, alias="callId", description="The call's id.")
-    call_url: Str = Field(default=None, alias="callUrl", description="The call's REST URL.")
+    call_id: Str = Field(default=None, description="The call's id.")
+    call_url: Str = Field(default=None, description="The call's REST URL.")
     enqueued_time: Timestamp = Field(
-        default=None, alias="enqueuedTime", description="When a queued outbound call was queued."
+        default=None, description="When a queued outbound call was queued."
     )
     start_time: Timestamp = Field(
         default=None,
-        alias="startTime",
         description="When the call (or, on recording events, the recording) started.",
     )
-    answer_time: Timestamp = Field(
-        default=None, alias="answerTime", description="When the call was answered."
-    )
+    answer_time: Timestamp = Field(default=None, description="When the call was answered.")
     tag: Str = Field(default=None, description="The call's current tag; absent when none is set.")
     cause: Str = Field(
         default=None,
         description="The reason, from an open set (hangup, busy, timeout, rejected, error, ...).",
     )
-    error_message: Str = Field(
-        default=None, alias="errorMessage", description="Human-readable error text."
-    )
-    error_id: Str = Field(
-        default=None, alias="errorId", description="Bandwidth's internal id of the error."
-    )
+    error_message: Str = Field(default=None, description="Human-readable error text.")
+    error_id: Str = Field(default=None, description="Bandwidth's internal id of the error.")
 
 
 class BridgeTargetCompleteCallback(Callback):
@@ -246,34 +206,31 @@ class BridgeTargetCompleteCallback(Callback):
 
     expects_bxml: ClassVar[bool] = True
 
-    account_id: Str = Field(default=None, alias="accountId", description="Your account id.")
+    account_id: Str = Field(default=None, description="Your account id.")
     application_id: Str = Field(
         default=None,
-        alias="applicationId",
         description="The Voice application the call belongs to.",
     )
     var_from: Str = Field(
         default=None,
-        alias="from",
+        validation_alias="from",
+        serialization_alias="from",
         description="The caller: E.164, or Private/Restricted/Anonymous/Unavailable.",
     )
     to: Str = Field(default=None, description="The called number (E.164) or SIP URI.")
     direction: Direction = Field(
         default=None, description="inbound or outbound; never changes during a call."
     )
-    call_id: Str = Field(default=None, alias="callId", description="The call's id.")
-    call_url: Str = Field(default=None, alias="callUrl", description="The call's REST URL.")
+    call_id: Str = Field(default=None, description="The call's id.")
+    call_url: Str = Field(default=None, description="The call's REST URL.")
     enqueued_time: Timestamp = Field(
-        default=None, alias="enqueuedTime", description="When a queued outbound call was queued."
+        default=None, description="When a queued outbound call was queued."
     )
     start_time: Timestamp = Field(
         default=None,
-        alias="startTime",
         description="When the call (or, on recording events, the recording) started.",
     )
-    answer_time: Timestamp = Field(
-        default=None, alias="answerTime", description="When the call was answered."
-    )
+    answer_time: Timestamp = Field(default=None, description="When the call was answered.")
     tag: Str = Field(default=None, description="The call's current tag; absent when none is set.")
 
 
@@ -285,42 +242,37 @@ class ReferCompleteCallback(Callback):
 
     expects_bxml: ClassVar[bool] = True
 
-    account_id: Str = Field(default=None, alias="accountId", description="Your account id.")
+    account_id: Str = Field(default=None, description="Your account id.")
     application_id: Str = Field(
         default=None,
-        alias="applicationId",
         description="The Voice application the call belongs to.",
     )
     var_from: Str = Field(
         default=None,
-        alias="from",
+        validation_alias="from",
+        serialization_alias="from",
         description="The caller: E.164, or Private/Restricted/Anonymous/Unavailable.",
     )
     to: Str = Field(default=None, description="The called number (E.164) or SIP URI.")
     direction: Direction = Field(
         default=None, description="inbound or outbound; never changes during a call."
     )
-    call_id: Str = Field(default=None, alias="callId", description="The call's id.")
-    call_url: Str = Field(default=None, alias="callUrl", description="The call's REST URL.")
+    call_id: Str = Field(default=None, description="The call's id.")
+    call_url: Str = Field(default=None, description="The call's REST URL.")
     start_time: Timestamp = Field(
         default=None,
-        alias="startTime",
         description="When the call (or, on recording events, the recording) started.",
     )
-    answer_time: Timestamp = Field(
-        default=None, alias="answerTime", description="When the call was answered."
-    )
+    answer_time: Timestamp = Field(default=None, description="When the call was answered.")
     tag: Str = Field(default=None, description="The call's current tag; absent when none is set.")
     refer_call_status: ReferStatus = Field(
-        default=None, alias="referCallStatus", description="success or failure of the REFER."
+        default=None, description="success or failure of the REFER."
     )
     refer_sip_response_code: Int = Field(
         default=None,
-        alias="referSipResponseCode",
         description="SIP response to the REFER itself (202, 405, 603, ...).",
     )
     notify_sip_response_code: Int = Field(
         default=None,
-        alias="notifySipResponseCode",
         description="Final NOTIFY sipfrag status; absent on timeout.",
     )
