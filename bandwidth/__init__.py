@@ -40,6 +40,10 @@ _EXPORTS: Dict[str, str] = {
     "TooManyRequestsException": "bandwidth.exceptions",
     "ServiceException": "bandwidth.exceptions",
     "InvalidResponseException": "bandwidth.exceptions",
+    # the app side: webhooks
+    "parse_callback": "bandwidth.callbacks",
+    "verify_basic_auth": "bandwidth.callbacks",
+    "basic_auth_challenge": "bandwidth.callbacks",
 }
 for _name in (
     "CallDirectionEnum",
@@ -94,12 +98,16 @@ __all__ = [
     "UpdateCall",
     "VoiceApiError",
     "__version__",
+    "basic_auth_challenge",
+    "parse_callback",
+    "verify_basic_auth",
 ]
 
 if TYPE_CHECKING:
     from bandwidth.api.calls_api import CallsApi
     from bandwidth.api_client import ApiClient
     from bandwidth.api_response import ApiResponse
+    from bandwidth.callbacks import basic_auth_challenge, parse_callback, verify_basic_auth
     from bandwidth.configuration import Configuration
     from bandwidth.exceptions import (
         ApiAttributeError,

@@ -305,6 +305,19 @@ def test_update_call_bxml_str_or_bytes(wire: Wire, api: CallsApi, document: obje
     assert_common_headers(request)
 
 
+def test_update_call_bxml_accepts_a_bxml_document(wire: Wire, api: CallsApi) -> None:
+    from bandwidth.models import Bxml
+    from bandwidth.models.bxml import Hangup, SpeakSentence
+
+    wire.answer(204, method="PUT")
+    api.update_call_bxml(ACCOUNT, CALL_ID, Bxml([SpeakSentence("Bye <now> & then"), Hangup()]))
+    assert wire.last.headers["Content-Type"] == "application/xml"
+    assert wire.last.get_data().decode("utf-8") == (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        "<Bxml><SpeakSentence>Bye &lt;now&gt; &amp; then</SpeakSentence><Hangup/></Bxml>"
+    )
+
+
 def test_update_call_bxml_accepts_an_object_with_to_bxml(wire: Wire, api: CallsApi) -> None:
     class Document:
         def to_bxml(self) -> str:

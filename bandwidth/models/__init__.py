@@ -22,9 +22,13 @@ _MODULES: Dict[str, str] = {
     "RedirectMethodEnum": "redirect_method_enum",
     "UpdateCall": "update_call",
     "VoiceApiError": "voice_api_error",
+    # the BXML builder's roots (every verb is in bandwidth.models.bxml)
+    "Bxml": "bxml",
+    "Response": "bxml",
 }
 
 __all__ = [
+    "Bxml",
     "CallDirectionEnum",
     "CallState",
     "CallStateEnum",
@@ -34,11 +38,13 @@ __all__ = [
     "MachineDetectionConfiguration",
     "MachineDetectionModeEnum",
     "RedirectMethodEnum",
+    "Response",
     "UpdateCall",
     "VoiceApiError",
 ]
 
 if TYPE_CHECKING:
+    from bandwidth.models.bxml import Bxml, Response
     from bandwidth.models.call_direction_enum import CallDirectionEnum
     from bandwidth.models.call_state import CallState
     from bandwidth.models.call_state_enum import CallStateEnum
