@@ -149,9 +149,7 @@ def test_custom_credentials_and_account() -> None:
 # -- create_call ---------------------------------------------------------------------------
 
 
-def test_create_call_answers_201_with_location_and_full_body(
-    sim: VoiceSimulator, raw: Raw
-) -> None:
+def test_create_call_answers_201_with_location_and_full_body(sim: VoiceSimulator, raw: Raw) -> None:
     reply = raw.create(
         tag="t1",
         username="user",
@@ -708,4 +706,3 @@ def test_stop_closes_idle_keep_alive_connections() -> None:
     with pytest.raises((ConnectionError, http.client.HTTPException, OSError)):
         raw.list()
     raw.close()
-
