@@ -4,7 +4,7 @@
     python bench/run.py                  # full run (~10 min); writes bench/results.md
     python bench/run.py --quick          # smoke run (~1-2 min)
     python bench/run.py --only list_1000 --only memory
-    python bench/run.py --profile        # where our SDK spends its time (bench/profile.py)
+    python bench/run.py --profile        # where our SDK spends its time (bench/profile_sdk.py)
 
 Run from anywhere with any Python >= 3.9 (standard library only). It keeps
 two venvs under ``.cache/bench/`` (built with the Python running this script):
@@ -141,10 +141,10 @@ def ensure_ours(python: str, python_id: str) -> str:
         _log(f"setup: creating {venv}")
         vpython = _fresh_venv(venv, python)
         _pip(vpython, "install", "urllib3", "setuptools>=77", "wheel", what="base packages")
-        try:  # only bench/profile.py uses it; the benchmark runs without it
+        try:  # only bench/profile_sdk.py uses it; the benchmark runs without it
             _pip(vpython, "install", "pyinstrument", what="pyinstrument")
         except SystemExit:
-            _log("setup: pyinstrument not installed; profile.py will use cProfile only")
+            _log("setup: pyinstrument not installed; profile_sdk.py will use cProfile only")
         _write(base_marker, want)
     vpython = _venv_python(venv)
     files = _source_files()
@@ -334,6 +334,14 @@ ROWS = [
 ]
 ROW_BY_KEY = {row.key: row for row in ROWS}
 
+PROFILED = (
+    "create_call",
+    "get_call_state",
+    "update_call",
+    "update_call_bxml",
+    "list_1000",
+    "list_10000",
+)
 MEASURES = (
     "create_call",
     "get_call_state",
@@ -773,7 +781,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     parser.add_argument(
         "--profile",
         action="store_true",
-        help="profile our SDK's hot paths (bench/profile.py) instead",
+        help="profile our SDK's hot paths (bench/profile_sdk.py) instead",
     )
     parser.add_argument(
         "--python",
@@ -816,9 +824,11 @@ def main(argv: Optional[List[str]] = None) -> int:
     try:
         if args.profile:
             env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
-            return subprocess.run(
-                [ours, os.path.join(HERE, "profile.py"), "--url", server.url], cwd=CACHE, env=env
-            ).returncode
+            cmd = [ours, os.path.join(HERE, "profile_sdk.py"), "--url", server.url]
+            for name in measures if args.only else []:
+                if name in PROFILED:
+                    cmd += ["--only", name]
+            return subprocess.run(cmd, cwd=CACHE, env=env).returncode
         load_before = _load()
         capacity = server_capacity(server.port, 0.5 if args.quick else 1.0)
         _log(
