@@ -251,6 +251,7 @@ class VoiceSimulator:
         self._connections: Set[socket.socket] = set()
         self._connections_lock = threading.Lock()
         self._url = ""
+        self._advertised: Optional[str] = None
         self._calls_prefix = ""
 
     # -- lifecycle of the server -----------------------------------------------------------
@@ -266,7 +267,7 @@ class VoiceSimulator:
         netloc = f"[{self.host}]" if ":" in self.host else self.host
         self.port = port
         self._url = f"http://{netloc}:{port}{BASE_PATH}"
-        self._calls_prefix = f"{self._url}/accounts/{quote(self.account_id, safe='')}/calls"
+        self._set_calls_prefix()
         self._stopping.clear()
         self._server = server
         self._wake_r, self._wake_w = socket.socketpair()
@@ -328,6 +329,24 @@ class VoiceSimulator:
         if not self._url:
             raise RuntimeError("the simulator has not been started")
         return self._url
+
+    @property
+    def advertised_url(self) -> str:
+        """The base URL put in ``Location``, ``callUrl`` and ``Link`` (default: :attr:`url`).
+
+        Set it when clients reach the simulator through a proxy (Prism, say),
+        so the links they follow go through the proxy too. ``None`` resets it.
+        """
+        return self._advertised or self.url
+
+    @advertised_url.setter
+    def advertised_url(self, value: Optional[str]) -> None:
+        self._advertised = value.rstrip("/") if value else None
+        self._set_calls_prefix()
+
+    def _set_calls_prefix(self) -> None:
+        base = self._advertised or self._url
+        self._calls_prefix = f"{base}/accounts/{quote(self.account_id, safe='')}/calls"
 
     def call_url(self, call_id: str) -> str:
         """The URL of one call, as the ``Location`` header and ``callUrl`` give it."""
