@@ -117,3 +117,10 @@ def configuration(wire: Wire) -> Configuration:
 def api(configuration: Configuration) -> Iterator[CallsApi]:
     with ApiClient(configuration) as client:
         yield CallsApi(client)
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    """Print a loud banner when Prism contract tests were skipped (see tests/prism_support.py)."""
+    from tests.prism_support import report_skipped_contract_tests
+
+    report_skipped_contract_tests(terminalreporter)
