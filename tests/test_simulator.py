@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import http.client
 import json
+import socket
 from typing import Any, Dict, Iterator, Mapping, Optional, Union
 
 import pytest
@@ -706,3 +707,56 @@ def test_stop_closes_idle_keep_alive_connections() -> None:
     with pytest.raises((ConnectionError, http.client.HTTPException, OSError)):
         raw.list()
     raw.close()
+
+
+def _exchange(sim: VoiceSimulator, payload: bytes) -> bytes:
+    """Send raw bytes, read until the server closes (bounded by the socket timeout)."""
+    with socket.create_connection((sim.host, sim.port), timeout=10) as conn:
+        conn.sendall(payload)
+        data = b""
+        while True:
+            chunk = conn.recv(65536)
+            if not chunk:
+                return data
+            data += chunk
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [b"GARBAGE\r\n\r\n", b"GET /x\r\n\r\n", b"GET / HTTP/1.1\r\nNoColonHere\r\n\r\n"],
+)
+def test_malformed_requests_get_400_and_close(sim: VoiceSimulator, payload: bytes) -> None:
+    data = _exchange(sim, payload)
+    assert data.startswith(b"HTTP/1.1 400 Bad Request\r\n")
+    assert b"\r\nConnection: close\r\n" in data
+
+
+def test_too_many_headers_is_431(sim: VoiceSimulator) -> None:
+    headers = b"".join(b"X-%d: 1\r\n" % i for i in range(101))
+    data = _exchange(sim, b"GET " + CALLS.encode() + b" HTTP/1.1\r\n" + headers + b"\r\n")
+    assert data.startswith(b"HTTP/1.1 431 ")
+
+
+def test_http_1_0_closes_after_the_answer(sim: VoiceSimulator) -> None:
+    request = f"GET {CALLS} HTTP/1.0\r\nAuthorization: {BASIC}\r\n\r\n".encode()
+    data = _exchange(sim, request)
+    assert data.startswith(b"HTTP/1.1 200 OK\r\n")
+    assert data.endswith(b"\r\n\r\n[]")
+
+
+def test_expect_100_continue(sim: VoiceSimulator) -> None:
+    body = json.dumps(NEW_CALL).encode()
+    head = (
+        f"POST {CALLS} HTTP/1.1\r\nHost: x\r\nAuthorization: {BASIC}\r\n"
+        f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\n"
+        "Expect: 100-continue\r\nConnection: close\r\n\r\n"
+    ).encode()
+    with socket.create_connection((sim.host, sim.port), timeout=10) as conn:
+        conn.sendall(head)
+        assert conn.recv(25) == b"HTTP/1.1 100 Continue\r\n\r\n"
+        conn.sendall(body)
+        data = b""
+        while chunk := conn.recv(65536):
+            data += chunk
+    assert data.startswith(b"HTTP/1.1 201 Created\r\n")
+    assert len(sim.calls) == 1
