@@ -1002,7 +1002,7 @@ class _Server(ThreadingHTTPServer):
     def handle_error(self, request: Any, client_address: Any) -> None:
         """Stay quiet about clients that went away; a real bug still prints."""
         error = sys.exc_info()[1]
-        if not isinstance(error, (ConnectionError, TimeoutError)):
+        if not isinstance(error, (ConnectionError, TimeoutError, socket.timeout)):
             super().handle_error(request, client_address)
 
 
@@ -1063,7 +1063,7 @@ class _Handler(BaseHTTPRequestHandler):
             else:
                 self._reject(431, "Too many request headers.")
                 return
-        except TimeoutError:
+        except (TimeoutError, socket.timeout):
             self.close_connection = True
             return
         self.command, self.path, self.request_version = method, target, version
