@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
-from typing import Iterator
+from typing import Iterator, Tuple
 
 import pytest
 
@@ -297,12 +297,14 @@ def test_clear_calls(voice_simulator: VoiceSimulator) -> None:
 
 
 @pytest.fixture
-def shared_clock_sims(clock: ManualClock) -> Iterator[tuple]:
+def shared_clock_sims(clock: ManualClock) -> Iterator[Tuple[VoiceSimulator, VoiceSimulator]]:
     with VoiceSimulator(clock=clock) as a, VoiceSimulator(clock=clock) as b:
         yield a, b
 
 
-def test_two_simulators_can_share_a_clock(shared_clock_sims: tuple, clock: ManualClock) -> None:
+def test_two_simulators_can_share_a_clock(
+    shared_clock_sims: Tuple[VoiceSimulator, VoiceSimulator], clock: ManualClock
+) -> None:
     a, b = shared_clock_sims
     a.advance(5)
     assert b.now() == a.now() == clock.now() == START + timedelta(seconds=5)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from typing import List
+from typing import Any, Dict, List, Optional
 
 import pytest
 
@@ -23,15 +23,15 @@ ACCOUNT = "9900000"
 BXML = '<?xml version="1.0" encoding="UTF-8"?><Bxml><SpeakSentence>Hi</SpeakSentence></Bxml>'
 
 
-def new_call(**overrides: object) -> CreateCall:
-    fields = {
+def new_call(**overrides: Any) -> CreateCall:
+    fields: Dict[str, Any] = {
         "to": "+19195551234",
         "var_from": "+19195554321",
         "application_id": "04e88489-df02-4e34-a0ee-27a91849555f",
         "answer_url": "https://myServer.example/bandwidth/webhooks/answer",
     }
     fields.update(overrides)
-    return CreateCall(**fields)  # type: ignore[arg-type]
+    return CreateCall(**fields)
 
 
 def test_configuration_points_at_the_simulator(voice_simulator: VoiceSimulator) -> None:
@@ -77,7 +77,7 @@ def test_sdk_pages_through_ten_thousand_calls(
     voice_simulator: VoiceSimulator, calls_api: CallsApi
 ) -> None:
     ids = voice_simulator.bulk_create(10000, state="disconnected", spacing=0.5)
-    seen: List[str] = [c.call_id for c in calls_api.iter_calls(ACCOUNT, page_size=4000)]
+    seen: List[Optional[str]] = [c.call_id for c in calls_api.iter_calls(ACCOUNT, page_size=4000)]
     assert seen == ids
     requests = voice_simulator.requests_for("list_calls")
     assert [r.query.get("pageSize") for r in requests] == [["4000"]] * 3
@@ -105,7 +105,7 @@ def test_sdk_sees_typed_errors(voice_simulator: VoiceSimulator, calls_api: Calls
     answered = voice_simulator.add_call(state="answered")
     with pytest.raises(BadRequestException) as bad:
         calls_api.update_call_bxml(ACCOUNT, answered, "<Bxml><Unclosed></Bxml>")
-    assert json.loads(bad.value.body)["type"] == "validation"
+    assert json.loads(bad.value.body or "")["type"] == "validation"
 
 
 def test_wrong_password_is_401(voice_simulator: VoiceSimulator) -> None:
