@@ -760,3 +760,13 @@ def test_expect_100_continue(sim: VoiceSimulator) -> None:
             data += chunk
     assert data.startswith(b"HTTP/1.1 201 Created\r\n")
     assert len(sim.calls) == 1
+
+
+def test_credentials_can_change_while_running(sim: VoiceSimulator, raw: Raw) -> None:
+    assert raw.list().status == 200
+    sim.password = "rotated"
+    assert raw.list().status == 401
+    rotated = "Basic " + base64.b64encode(b"username:rotated").decode()
+    assert raw.send("GET", CALLS, auth=rotated).status == 200
+    sim.access_token = "tok"
+    assert raw.send("GET", CALLS, auth="Bearer tok").status == 200

@@ -229,6 +229,8 @@ class VoiceSimulator:
         self.auto_progress: Optional[AutoProgress] = auto_progress or None
         self.record_requests = record_requests
         self._requested_port = port
+        #: The bound port (known after :meth:`start`; the requested one before).
+        self.port = port
 
         self._lock = threading.Lock()
         self._calls: Dict[str, SimulatedCall] = {}
@@ -239,11 +241,8 @@ class VoiceSimulator:
         self._faults = FaultQueue()
         self._requests: List[RecordedRequest] = []
 
+        self._auth_key: Tuple[str, str, Optional[str]] = ("", "", None)
         self._auth_ok: Set[str] = set()
-        token = base64.b64encode(f"{username}:{password}".encode()).decode("ascii")
-        self._auth_ok.add("Basic " + token)
-        if access_token is not None:
-            self._auth_ok.add("Bearer " + access_token)
 
         self._server: Optional[_Server] = None
         self._thread: Optional[threading.Thread] = None
@@ -758,6 +757,13 @@ class VoiceSimulator:
     def _authorized(self, value: Optional[str]) -> bool:
         if value is None:
             return False
+        key = (self.username, self.password, self.access_token)
+        if key != self._auth_key:  # credentials may be changed on a running simulator
+            token = base64.b64encode(f"{key[0]}:{key[1]}".encode()).decode("ascii")
+            accepted = {"Basic " + token}
+            if key[2] is not None:
+                accepted.add("Bearer " + key[2])
+            self._auth_ok, self._auth_key = accepted, key
         if value in self._auth_ok:
             return True
         scheme, _, credentials = value.strip().partition(" ")
