@@ -489,6 +489,8 @@ def test_call_ids_are_percent_decoded(sim: VoiceSimulator, raw: Raw) -> None:
 def test_redirect_is_recorded_on_the_call(sim: VoiceSimulator, raw: Raw) -> None:
     call_id = raw.create_id(tag="before")
     sim.answer(call_id)
+    answered_at = sim.now()
+    sim.advance(5)
     body = {
         "state": "active",
         "redirectUrl": "https://myServer.example/redirect",
@@ -503,6 +505,7 @@ def test_redirect_is_recorded_on_the_call(sim: VoiceSimulator, raw: Raw) -> None
     assert call.redirects == [body]
     assert call.tag == "after"
     assert call.state == "answered"
+    assert call.last_update == answered_at  # a redirect is not a state change
 
 
 def test_redirect_defaults_to_active_state(sim: VoiceSimulator, raw: Raw) -> None:

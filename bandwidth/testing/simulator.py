@@ -927,10 +927,10 @@ class VoiceSimulator:
                     return self._error(
                         409, f"Call {call_id} is still queued and cannot be redirected yet."
                     )
+                # Not a state change, so lastUpdate (and the cached callState) stay.
                 call.redirects.append(request)
                 if request.get("tag") is not None:
                     call.tag = request["tag"] or None
-                call.changed(now)
         return 200, [], b""
 
     def _update_call_bxml(self, call_id: str, headers: Mapping[str, str], body: bytes) -> Response:
