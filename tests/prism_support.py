@@ -20,6 +20,7 @@ URL without ``/api/v2``, and the upstream is ``sim.url``, with ``/api/v2``.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import http.client
 import json
@@ -139,6 +140,7 @@ class PrismServer:
             stderr=subprocess.STDOUT,
             start_new_session=True,  # its own process group, killed as a whole
         )
+        atexit.register(self.stop)  # even if the fixture's teardown never runs
         return self
 
     def wait(self, timeout: float = STARTUP_TIMEOUT) -> str:
