@@ -1,0 +1,76 @@
+"""The ``bandwidth`` command line (also ``python -m bandwidth``).
+
+``bandwidth calls create|get|list|update|bxml`` runs the Calls operations,
+``bandwidth simulator`` serves the local Voice API simulator and ``bandwidth
+demo`` walks one call through its life. See ``docs/cli.md``.
+
+The SDK is imported only by the command that needs it, so ``bandwidth
+--help`` is fast.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import List, Optional, Sequence
+
+from bandwidth.cli._parser import CliError, UsageError, build_parser
+
+__all__ = ["CliError", "UsageError", "main"]
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    """Run the command line with ``argv`` (default ``sys.argv[1:]``); returns the exit status.
+
+    0: success; 1: an API or connection error; 2: a bad command line or bad
+    input (nothing was sent); 130: interrupted. Expected failures print one
+    ``error: ...`` line on stderr, never a traceback.
+    """
+    arguments: List[str] = list(sys.argv[1:] if argv is None else argv)
+    try:
+        try:
+            return _run(arguments)
+        finally:
+            sys.stdout.flush()
+    except CliError as exc:
+        _error(exc)
+        return exc.code
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # The reader went away (``bandwidth calls list --all | head``): stop quietly.
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except (OSError, ValueError):  # stdout without a file descriptor (captured)
+            pass
+        return 141
+
+
+def _run(arguments: List[str]) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(arguments)
+    except SystemExit as exc:  # --help and --version exit through argparse
+        return exc.code if isinstance(exc.code, int) else 0
+    if args.command == "calls":
+        from bandwidth.cli._calls import run_calls
+
+        return run_calls(args)
+    if args.command == "simulator":
+        from bandwidth.cli._serve import run_simulator
+
+        return run_simulator(args)
+    from bandwidth.cli._demo import run_demo
+
+    return run_demo()
+
+
+def _error(exc: CliError) -> None:
+    message = " ".join(str(exc).split()) or type(exc).__name__
+    line = f"error: {message}"
+    prog = getattr(exc, "prog", None)
+    if isinstance(exc, UsageError) and prog:
+        line += f" (see '{prog} --help')"
+    sys.stderr.write(line + "\n")
+    sys.stderr.flush()

@@ -1,0 +1,304 @@
+"""The ``bandwidth`` argument parser (standard library only, no SDK imports)."""
+
+from __future__ import annotations
+
+import argparse
+import math
+from typing import Any, Callable, Dict, Iterable, NoReturn, Optional
+
+from bandwidth.cli._fields import CREATE_FLAGS, LIST_FLAGS, UPDATE_FLAGS, FieldFlag
+
+__all__ = ["CliError", "UsageError", "build_parser"]
+
+ENV_HELP = """\
+environment:
+  BW_USERNAME, BW_PASSWORD   API credentials (HTTP Basic); --username/--password win
+  BW_ACCOUNT_ID              your account id; --account-id wins
+  BW_VOICE_HOST              API base URL (default https://voice.bandwidth.com/api/v2);
+                             --host wins
+
+exit status: 0 ok, 1 API or connection error, 2 bad command line or input, 130 interrupted
+"""
+
+
+class CliError(Exception):
+    """An expected failure: printed as one ``error: ...`` line, exit status ``code``."""
+
+    def __init__(self, message: str, code: int = 1) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+class UsageError(CliError):
+    """A bad command line or bad input (exit status 2); nothing was sent."""
+
+    def __init__(self, message: str, prog: Optional[str] = None) -> None:
+        super().__init__(message, 2)
+        self.prog = prog
+
+
+class _Parser(argparse.ArgumentParser):
+    """An ``ArgumentParser`` whose errors are one line, raised instead of printed."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(message, self.prog)
+
+
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    def __init__(self, prog: str) -> None:
+        super().__init__(prog, max_help_position=34, width=100)
+
+
+def _number(text: str) -> Any:
+    """A JSON number: ``30`` stays an int, ``1.5`` is a float; nan/inf are refused."""
+    try:
+        return int(text)
+    except ValueError:
+        pass
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not math.isfinite(value):
+        raise argparse.ArgumentTypeError(f"not a finite number: {text!r}")
+    return value
+
+
+def _integer(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+
+
+def _page_size(text: str) -> int:
+    value = _integer(text)
+    if not 1 <= value <= 10000:
+        raise argparse.ArgumentTypeError(f"must be between 1 and 10000, got {value}")
+    return value
+
+
+def _seconds(text: str) -> float:
+    value = _number(text)
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"must be more than 0 seconds, got {text!r}")
+    return float(value)
+
+
+def _retries(text: str) -> int:
+    value = _integer(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more, got {value}")
+    return value
+
+
+def _port(text: str) -> int:
+    value = _integer(text)
+    if not 0 <= value <= 65535:
+        raise argparse.ArgumentTypeError(f"must be between 0 and 65535, got {value}")
+    return value
+
+
+def _choice_type(choices: Iterable[str]) -> Callable[[str], str]:
+    """Normalise case so ``--answer-method get`` means ``GET``."""
+    by_folded = {c.casefold(): c for c in choices}
+
+    def choice(text: str) -> str:
+        return by_folded.get(text.casefold(), text)
+
+    return choice
+
+
+def _add_connection_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("connection (flags win over the environment)")
+    s = argparse.SUPPRESS
+    group.add_argument("--username", default=s, metavar="USER", help="API user ($BW_USERNAME)")
+    group.add_argument(
+        "--password", default=s, metavar="PASS", help="API password ($BW_PASSWORD)"
+    )
+    group.add_argument(
+        "--account-id", default=s, metavar="ID", help="your account id ($BW_ACCOUNT_ID)"
+    )
+    group.add_argument(
+        "--host",
+        default=s,
+        metavar="URL",
+        help="API base URL ($BW_VOICE_HOST; default https://voice.bandwidth.com/api/v2)",
+    )
+    group.add_argument(
+        "--timeout",
+        default=s,
+        type=_seconds,
+        metavar="SECONDS",
+        help="connect and read timeout per request (default 10 s connect, 30 s read)",
+    )
+    group.add_argument(
+        "--retries",
+        default=s,
+        type=_retries,
+        metavar="N",
+        help="retries for failures that are safe to retry (default 3; 0 turns them off)",
+    )
+
+
+def _add_field_flags(parser: argparse.ArgumentParser, flags: Iterable[FieldFlag]) -> None:
+    group = parser.add_argument_group("request body fields (only the flags you give are sent)")
+    for field in flags:
+        kwargs: Dict[str, Any] = {"dest": field.dest, "default": argparse.SUPPRESS}
+        help_text = f"{field.help} [{'.'.join(field.wire)}]"
+        if field.kind == "bool":
+            group.add_argument(
+                field.flag, action=argparse.BooleanOptionalAction, help=help_text, **kwargs
+            )
+            continue
+        if field.kind == "number":
+            kwargs["type"] = _number
+        elif field.kind == "int":
+            kwargs["type"] = _integer
+        elif field.kind == "choice":
+            kwargs["type"] = _choice_type(field.choices)
+            kwargs["choices"] = field.choices
+        if field.metavar:
+            kwargs["metavar"] = field.metavar
+        group.add_argument(field.flag, help=help_text, **kwargs)
+
+
+def _add_json(parser: argparse.ArgumentParser, model: str) -> None:
+    parser.add_argument(
+        "--json",
+        metavar="FILE",
+        default=None,
+        help=f"a full {model} body in wire format (JSON) from FILE, or '-' for stdin; "
+        "flags given as well override its keys",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The ``bandwidth`` parser with its ``calls``, ``simulator`` and ``demo`` commands."""
+    from bandwidth import __version__
+
+    parser = _Parser(
+        prog="bandwidth",
+        description="Bandwidth Voice API (Calls) from the command line, a local simulator, "
+        "and a demo.",
+        epilog=ENV_HELP,
+        formatter_class=_Formatter,
+    )
+    parser.add_argument("--version", action="version", version=f"bandwidth {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    # -- calls ---------------------------------------------------------------------------
+    calls = commands.add_parser(
+        "calls",
+        help="create, get, list, update calls and replace their BXML",
+        description="The five Calls operations. Output is JSON in the API's wire format.",
+        epilog=ENV_HELP,
+        formatter_class=_Formatter,
+    )
+    _add_connection_options(calls)
+    ops = calls.add_subparsers(dest="operation", metavar="OPERATION", required=True)
+
+    def op(name: str, help_text: str, description: str) -> argparse.ArgumentParser:
+        sub = ops.add_parser(
+            name,
+            help=help_text,
+            description=description,
+            epilog=ENV_HELP,
+            formatter_class=_Formatter,
+        )
+        _add_connection_options(sub)
+        return sub
+
+    create = op(
+        "create",
+        "place an outbound call (POST /calls)",
+        "Place an outbound call and print the createCallResponse. --to, --from, "
+        "--application-id and --answer-url are required (or their keys in --json).",
+    )
+    _add_json(create, "createCall")
+    _add_field_flags(create, CREATE_FLAGS)
+
+    get = op(
+        "get",
+        "print a call's state (GET /calls/{callId})",
+        "Print the call's callState.",
+    )
+    get.add_argument("call_id", metavar="CALL_ID", help="the call's id (c-...)")
+
+    listing = op(
+        "list",
+        "list calls, oldest first (GET /calls)",
+        "Print one page of calls as a JSON array (with --all, every page, as one array). "
+        "When more pages remain, a note on stderr gives the next --page-token.",
+    )
+    filters = listing.add_argument_group("filters and paging")
+    for flag, parameter, kind, help_text, metavar in LIST_FLAGS:
+        if parameter == "page_token":
+            continue
+        filters.add_argument(
+            flag,
+            dest=parameter,
+            default=None,
+            metavar=metavar,
+            help=help_text,
+            type=_page_size if kind == "page_size" else str,
+        )
+    paging = filters.add_mutually_exclusive_group()
+    paging.add_argument(
+        "--page-token", dest="page_token", default=None, metavar="TOKEN",
+        help="a page token from a previous page's Link header",
+    )
+    paging.add_argument(
+        "--all", dest="all", action="store_true", help="follow every next page into one array"
+    )
+
+    update = op(
+        "update",
+        "redirect or hang up a call (POST /calls/{callId})",
+        "Redirect a live call (--redirect-url) or hang it up (--state completed). "
+        "Prints nothing on success.",
+    )
+    update.add_argument("call_id", metavar="CALL_ID", help="the call's id (c-...)")
+    _add_json(update, "updateCall")
+    _add_field_flags(update, UPDATE_FLAGS)
+
+    bxml = op(
+        "bxml",
+        "replace a live call's BXML (PUT /calls/{callId}/bxml)",
+        "Send FILE (BXML, '-' for stdin) as the call's new BXML. Prints nothing on success.",
+    )
+    bxml.add_argument("call_id", metavar="CALL_ID", help="the call's id (c-...)")
+    bxml.add_argument("file", metavar="FILE", help="a BXML document, or '-' to read stdin")
+
+    # -- simulator -----------------------------------------------------------------------
+    sim = commands.add_parser(
+        "simulator",
+        help="run the local Voice API simulator in the foreground",
+        description="Serve the Calls API on this machine (bandwidth.testing.VoiceSimulator) "
+        "until Ctrl-C or SIGTERM. Prints its URL, account and credentials, and the "
+        "export lines that point this CLI at it. Calls ring at once and are answered "
+        "after 1 s unless --no-auto-progress. BW_* variables are not read here.",
+        formatter_class=_Formatter,
+    )
+    sim.add_argument("--port", type=_port, default=0, help="port to listen on (default: any free)")
+    sim.add_argument("--bind", default="127.0.0.1", metavar="ADDRESS",
+                     help="address to listen on (default 127.0.0.1)")
+    sim.add_argument("--account-id", default="9900000", metavar="ID",
+                     help="the one account it serves (default 9900000)")
+    sim.add_argument("--username", default="username", metavar="USER",
+                     help="API user it accepts (default username)")
+    sim.add_argument("--password", default="password", metavar="PASS",
+                     help="API password it accepts (default password)")
+    sim.add_argument("--auto-progress", action=argparse.BooleanOptionalAction, default=True,
+                     help="move calls queued -> initiated -> answered (after 1 s) on their own")
+
+    # -- demo ----------------------------------------------------------------------------
+    commands.add_parser(
+        "demo",
+        help="walk one call through its whole life on a built-in simulator",
+        description="Start a private simulator on 127.0.0.1 and, with the SDK, create a "
+        "call, read its state, list calls, replace its BXML, redirect it, hang it up, "
+        "and show what the simulator received. Needs no account and no network.",
+        formatter_class=_Formatter,
+    )
+    return parser
