@@ -72,7 +72,12 @@ def type_name(annotation: Any) -> str:
     if origin is typing.Annotated:
         return type_name(args[0])
     if origin is typing.Union:
-        names = [type_name(a) for a in args if a is not type(None)]
+        # Literal members only mirror an enum's values for type checkers: show the enum.
+        names = [
+            type_name(a)
+            for a in args
+            if a is not type(None) and typing.get_origin(a) is not typing.Literal
+        ]
         return " \\| ".join(dict.fromkeys(names))
     if origin in (dict, typing.Dict):
         return f"Dict[{type_name(args[0])}, {type_name(args[1])}]"

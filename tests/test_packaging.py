@@ -12,7 +12,18 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 USER_CODE = """
-from bandwidth import ApiClient, CallsApi, Configuration, CreateCall, CallState
+from bandwidth import (
+    ApiClient, CallsApi, Configuration, CreateCall, CallState, MachineDetectionConfiguration,
+    UpdateCall, CallbackMethodEnum,
+)
+
+# Python names, plain strings for enums, only some fields: all type-check.
+hang_up = UpdateCall(state="completed")
+redirect = UpdateCall(redirect_url="https://a.example/r", redirect_method="GET")
+detection = MachineDetectionConfiguration(mode="sync", detection_timeout=5)
+full = CreateCall(to="+19195551234", var_from="+19195554321", application_id="a",
+                  answer_url="https://a.example/answer", answer_method=CallbackMethodEnum.GET,
+                  disconnect_method="POST", machine_detection=detection, call_timeout=12.5)
 
 def place(api: CallsApi) -> str:
     response = api.create_call_with_http_info(

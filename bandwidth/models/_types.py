@@ -12,17 +12,26 @@ from typing import Any, Callable, Optional, Union
 from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, Field, PlainSerializer, PlainValidator, StrictStr
-from typing_extensions import Annotated
+from typing_extensions import Annotated, Literal
+
+from bandwidth.models.call_state_enum import CallStateEnum
+from bandwidth.models.callback_method_enum import CallbackMethodEnum
+from bandwidth.models.machine_detection_mode_enum import MachineDetectionModeEnum
+from bandwidth.models.redirect_method_enum import RedirectMethodEnum
 
 __all__ = [
     "E164",
     "LEFT_TO_RIGHT",
+    "CallStateTarget",
     "CallTimeout",
+    "CallbackMethod",
     "CallbackTimeout",
     "CallbackUrl",
     "DisplayName",
     "E164OrSip",
     "HttpUrl",
+    "MachineDetectionMode",
+    "RedirectMethod",
     "Seconds",
     "Str256",
     "Str1024",
@@ -124,6 +133,22 @@ def _iso(value: datetime) -> str:
 
 #: A date-time that serializes the way the API writes them (``2022-06-16T13:15:07.160Z``).
 Timestamp = Annotated[datetime, PlainSerializer(_iso, when_used="json")]
+
+# Enum-typed request fields also accept the plain strings, for type checkers
+# too: ``UpdateCall(state="completed")`` type-checks. At run time the value
+# always becomes the enum member (the enum is tried first).
+CallbackMethod = Annotated[
+    Union[CallbackMethodEnum, Literal["GET", "POST"]], Field(union_mode="left_to_right")
+]
+RedirectMethod = Annotated[
+    Union[RedirectMethodEnum, Literal["GET", "POST"]], Field(union_mode="left_to_right")
+]
+CallStateTarget = Annotated[
+    Union[CallStateEnum, Literal["active", "completed"]], Field(union_mode="left_to_right")
+]
+MachineDetectionMode = Annotated[
+    Union[MachineDetectionModeEnum, Literal["sync", "async"]], Field(union_mode="left_to_right")
+]
 
 #: Marks an enum-typed response field as tolerant: ``Union[Enum, str]`` tried
 #: left to right, so known values become members and new ones stay strings.

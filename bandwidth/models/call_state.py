@@ -23,48 +23,58 @@ class CallState(ResponseModel):
     :class:`CallDirectionEnum` member when known and a plain string otherwise.
     """
 
-    application_id: Optional[StrictStr] = Field(None, description="The application the call uses.")
-    account_id: Optional[StrictStr] = Field(None, description="The account the call belongs to.")
-    call_id: Optional[StrictStr] = Field(None, description="The call's id (`c-…`).")
-    parent_call_id: Optional[StrictStr] = Field(
-        None, description="The A-leg's id when this call is the B-leg of a `<Transfer>`."
+    application_id: Optional[StrictStr] = Field(
+        default=None, description="The application the call uses."
     )
-    to: Optional[StrictStr] = Field(None, description="Called number (E.164) or SIP URI.")
+    account_id: Optional[StrictStr] = Field(
+        default=None, description="The account the call belongs to."
+    )
+    call_id: Optional[StrictStr] = Field(default=None, description="The call's id (`c-…`).")
+    parent_call_id: Optional[StrictStr] = Field(
+        default=None, description="The A-leg's id when this call is the B-leg of a `<Transfer>`."
+    )
+    to: Optional[StrictStr] = Field(default=None, description="Called number (E.164) or SIP URI.")
     var_from: Optional[StrictStr] = Field(
-        None,
+        default=None,
         validation_alias="from",
         serialization_alias="from",
         description="Calling number (E.164). Wire name `from`.",
     )
     direction: Optional[_Direction] = Field(
-        None, description="`inbound` or `outbound` (an unknown value stays a string)."
+        default=None, description="`inbound` or `outbound` (an unknown value stays a string)."
     )
     state: Optional[StrictStr] = Field(
-        None,
+        default=None,
         description="`queued`, `initiated`, `answered` or `disconnected`; new values may appear.",
     )
     stir_shaken: Optional[Dict[str, StrictStr]] = Field(
-        None,
+        default=None,
         description="STIR/SHAKEN results of an inbound call "
         "(`verstat`, `attestationIndicator`, `originatingId`).",
     )
     identity: Optional[StrictStr] = Field(
-        None, description="The inbound call's `Identity` header, if any."
+        default=None, description="The inbound call's `Identity` header, if any."
     )
-    enqueued_time: Optional[Timestamp] = Field(None, description="When the call was queued.")
+    enqueued_time: Optional[Timestamp] = Field(
+        default=None, description="When the call was queued."
+    )
     start_time: Optional[Timestamp] = Field(
-        None, description="When the call started (null while queued)."
+        default=None, description="When the call started (null while queued)."
     )
-    answer_time: Optional[Timestamp] = Field(None, description="When the call was answered.")
-    end_time: Optional[Timestamp] = Field(None, description="When the call ended.")
+    answer_time: Optional[Timestamp] = Field(
+        default=None, description="When the call was answered."
+    )
+    end_time: Optional[Timestamp] = Field(default=None, description="When the call ended.")
     disconnect_cause: Optional[StrictStr] = Field(
-        None,
+        default=None,
         description="Why the call ended: `hangup`, `busy`, `timeout`, `cancel`, `rejected`, "
         "`callback-error`, `invalid-bxml`, `application-error`, `account-limit`, "
         "`node-capacity-exceeded`, `error`, `unknown`, … (not exhaustive).",
     )
     error_message: Optional[StrictStr] = Field(
-        None, description="What went wrong, when the call ended with an error."
+        default=None, description="What went wrong, when the call ended with an error."
     )
-    error_id: Optional[StrictStr] = Field(None, description="Bandwidth's id of that error.")
-    last_update: Optional[Timestamp] = Field(None, description="When this record last changed.")
+    error_id: Optional[StrictStr] = Field(default=None, description="Bandwidth's id of that error.")
+    last_update: Optional[Timestamp] = Field(
+        default=None, description="When this record last changed."
+    )

@@ -9,6 +9,7 @@ from pydantic import Field, StrictBool, StrictInt, StrictStr, model_validator
 from bandwidth.models._base import RequestModel
 from bandwidth.models._types import (
     E164,
+    CallbackMethod,
     CallbackTimeout,
     CallbackUrl,
     CallTimeout,
@@ -42,14 +43,14 @@ class CreateCall(RequestModel):
         description="A Bandwidth number on your account, in E.164 format, even if `privacy` "
         "is true. Wire name `from`.",
     )
-    privacy: Optional[StrictBool] = Field(None, description="Hide the calling number.")
+    privacy: Optional[StrictBool] = Field(default=None, description="Hide the calling number.")
     display_name: Optional[DisplayName] = Field(
-        None,
+        default=None,
         description="Caller name shown to the callee (≤256, no control characters; with "
         "`privacy`, only `Restricted`, `Anonymous`, `Private` or `Unavailable`).",
     )
     uui: Optional[StrictStr] = Field(
-        None,
+        default=None,
         max_length=350,
         description="User-To-User header values (RFC 7433, each ending in "
         "`;encoding=jwt|base64|hex`), ≤350 characters; SIP URI destinations only.",
@@ -59,43 +60,47 @@ class CreateCall(RequestModel):
         description="Webhook that returns the call's first BXML (http(s), ≤2048; https "
         "when `username`/`password` are set)."
     )
-    answer_method: Optional[CallbackMethodEnum] = Field(
-        CallbackMethodEnum.POST, description="Method of the answer webhook."
+    answer_method: Optional[CallbackMethod] = Field(
+        default=CallbackMethodEnum.POST, description="Method of the answer webhook."
     )
-    username: Optional[Str1024] = Field(None, description="Basic-auth user for the webhooks.")
-    password: Optional[Str1024] = Field(None, description="Basic-auth password for the webhooks.")
+    username: Optional[Str1024] = Field(
+        default=None, description="Basic-auth user for the webhooks."
+    )
+    password: Optional[Str1024] = Field(
+        default=None, description="Basic-auth password for the webhooks."
+    )
     answer_fallback_url: Optional[CallbackUrl] = Field(
-        None, description="Used when the answer webhook fails."
+        default=None, description="Used when the answer webhook fails."
     )
-    answer_fallback_method: Optional[CallbackMethodEnum] = Field(
-        CallbackMethodEnum.POST, description="Method of the answer fallback webhook."
+    answer_fallback_method: Optional[CallbackMethod] = Field(
+        default=CallbackMethodEnum.POST, description="Method of the answer fallback webhook."
     )
     fallback_username: Optional[Str1024] = Field(
-        None, description="Basic-auth user for the fallback webhook."
+        default=None, description="Basic-auth user for the fallback webhook."
     )
     fallback_password: Optional[Str1024] = Field(
-        None, description="Basic-auth password for the fallback webhook."
+        default=None, description="Basic-auth password for the fallback webhook."
     )
     disconnect_url: Optional[CallbackUrl] = Field(
-        None, description="Webhook told when the call ends (no BXML expected back)."
+        default=None, description="Webhook told when the call ends (no BXML expected back)."
     )
-    disconnect_method: Optional[CallbackMethodEnum] = Field(
-        CallbackMethodEnum.POST, description="Method of the disconnect webhook."
+    disconnect_method: Optional[CallbackMethod] = Field(
+        default=CallbackMethodEnum.POST, description="Method of the disconnect webhook."
     )
     call_timeout: Optional[CallTimeout] = Field(
-        30, description="Seconds to ring before giving up, 1..300 (decimals allowed)."
+        default=30, description="Seconds to ring before giving up, 1..300 (decimals allowed)."
     )
     callback_timeout: Optional[CallbackTimeout] = Field(
-        15, description="Seconds to wait for a webhook to answer, 1..25."
+        default=15, description="Seconds to wait for a webhook to answer, 1..25."
     )
     machine_detection: Optional[MachineDetectionConfiguration] = Field(
-        None, description="Answering-machine detection settings."
+        default=None, description="Answering-machine detection settings."
     )
     priority: Optional[StrictInt] = Field(
-        5, ge=1, le=5, description="1 (highest) to 5 (lowest, the default)."
+        default=5, ge=1, le=5, description="1 (highest) to 5 (lowest, the default)."
     )
     tag: Optional[Str4096] = Field(
-        None, description='Your own text, echoed in every callback (≤4096; "" clears it).'
+        default=None, description='Your own text, echoed in every callback (≤4096; "" clears it).'
     )
 
     @model_validator(mode="after")

@@ -30,35 +30,43 @@ class CreateCallResponse(ResponseModel):
         serialization_alias="from",
         description="Calling number (E.164). Wire name `from`.",
     )
-    enqueued_time: Optional[Timestamp] = Field(None, description="When the call was queued.")
+    enqueued_time: Optional[Timestamp] = Field(
+        default=None, description="When the call was queued."
+    )
     call_url: StrictStr = Field(description="The call's URL; the same as the `Location` header.")
     call_timeout: Optional[Union[int, float]] = Field(
-        None, description="Seconds it will ring before giving up."
+        default=None, description="Seconds it will ring before giving up."
     )
     callback_timeout: Optional[Union[int, float]] = Field(
-        None, description="Seconds Bandwidth waits for a webhook to answer."
+        default=None, description="Seconds Bandwidth waits for a webhook to answer."
     )
-    tag: Optional[StrictStr] = Field(None, description="Your tag, echoed in callbacks.")
-    answer_method: Optional[_Method] = Field(None, description="Method of the answer webhook.")
+    tag: Optional[StrictStr] = Field(default=None, description="Your tag, echoed in callbacks.")
+    answer_method: Optional[_Method] = Field(
+        default=None, description="Method of the answer webhook."
+    )
     answer_url: StrictStr = Field(description="Webhook that returns the call's first BXML.")
     answer_fallback_method: Optional[_Method] = Field(
-        None, description="Method of the answer fallback webhook."
+        default=None, description="Method of the answer fallback webhook."
     )
     answer_fallback_url: Optional[StrictStr] = Field(
-        None, description="Used when the answer webhook fails."
+        default=None, description="Used when the answer webhook fails."
     )
     disconnect_method: Optional[_Method] = Field(
-        None, description="Method of the disconnect webhook."
+        default=None, description="Method of the disconnect webhook."
     )
     disconnect_url: Optional[StrictStr] = Field(
-        None, description="Webhook told when the call ends."
+        default=None, description="Webhook told when the call ends."
     )
-    username: Optional[StrictStr] = Field(None, description="Basic-auth user for the webhooks.")
-    password: Optional[StrictStr] = Field(None, description="Masked by the server (`*****`).")
+    username: Optional[StrictStr] = Field(
+        default=None, description="Basic-auth user for the webhooks."
+    )
+    password: Optional[StrictStr] = Field(
+        default=None, description="Masked by the server (`*****`)."
+    )
     fallback_username: Optional[StrictStr] = Field(
-        None, description="Basic-auth user for the fallback webhook."
+        default=None, description="Basic-auth user for the fallback webhook."
     )
     fallback_password: Optional[StrictStr] = Field(
-        None, description="Masked by the server (`*****`)."
+        default=None, description="Masked by the server (`*****`)."
     )
-    priority: Optional[int] = Field(None, description="1 (highest) to 5 (lowest).")
+    priority: Optional[int] = Field(default=None, description="1 (highest) to 5 (lowest).")

@@ -7,7 +7,7 @@ from typing import Optional
 from pydantic import Field, model_validator
 
 from bandwidth.models._base import RequestModel
-from bandwidth.models._types import HttpUrl, Str1024, Str4096
+from bandwidth.models._types import CallStateTarget, HttpUrl, RedirectMethod, Str1024, Str4096
 from bandwidth.models.call_state_enum import CallStateEnum
 from bandwidth.models.redirect_method_enum import RedirectMethodEnum
 
@@ -22,33 +22,38 @@ class UpdateCall(RequestModel):
     ``tag``.
     """
 
-    state: Optional[CallStateEnum] = Field(
-        CallStateEnum.ACTIVE,
+    state: Optional[CallStateTarget] = Field(
+        default=CallStateEnum.ACTIVE,
         description="`active` redirects the call; `completed` hangs up an answered call, "
         "cancels an unanswered outbound one, or rejects an unanswered inbound one.",
     )
     redirect_url: Optional[HttpUrl] = Field(
-        None, description="Where to fetch the call's new BXML (required with `active`)."
+        default=None, description="Where to fetch the call's new BXML (required with `active`)."
     )
-    redirect_method: Optional[RedirectMethodEnum] = Field(
-        RedirectMethodEnum.POST, description="Method used to fetch `redirect_url`."
+    redirect_method: Optional[RedirectMethod] = Field(
+        default=RedirectMethodEnum.POST, description="Method used to fetch `redirect_url`."
     )
-    username: Optional[Str1024] = Field(None, description="Basic-auth user for `redirect_url`.")
-    password: Optional[Str1024] = Field(None, description="Basic-auth password for `redirect_url`.")
+    username: Optional[Str1024] = Field(
+        default=None, description="Basic-auth user for `redirect_url`."
+    )
+    password: Optional[Str1024] = Field(
+        default=None, description="Basic-auth password for `redirect_url`."
+    )
     redirect_fallback_url: Optional[HttpUrl] = Field(
-        None, description="Used when `redirect_url` fails."
+        default=None, description="Used when `redirect_url` fails."
     )
-    redirect_fallback_method: Optional[RedirectMethodEnum] = Field(
-        RedirectMethodEnum.POST, description="Method used to fetch `redirect_fallback_url`."
+    redirect_fallback_method: Optional[RedirectMethod] = Field(
+        default=RedirectMethodEnum.POST, description="Method used to fetch `redirect_fallback_url`."
     )
     fallback_username: Optional[Str1024] = Field(
-        None, description="Basic-auth user for `redirect_fallback_url`."
+        default=None, description="Basic-auth user for `redirect_fallback_url`."
     )
     fallback_password: Optional[Str1024] = Field(
-        None, description="Basic-auth password for `redirect_fallback_url`."
+        default=None, description="Basic-auth password for `redirect_fallback_url`."
     )
     tag: Optional[Str4096] = Field(
-        None, description='Your own text (≤4096; "" clears it). Not allowed with `completed`.'
+        default=None,
+        description='Your own text (≤4096; "" clears it). Not allowed with `completed`.',
     )
 
     @model_validator(mode="after")

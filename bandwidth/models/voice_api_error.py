@@ -12,6 +12,12 @@ from bandwidth.models._base import ResponseModel
 class VoiceApiError(ResponseModel):
     """The JSON body of a Voice API error: a ``type``, a human ``description``, an ``id``."""
 
-    type: Optional[StrictStr] = Field(None, description="Error category, e.g. `validation`.")
-    description: Optional[StrictStr] = Field(None, description="What went wrong, for humans.")
-    id: Optional[StrictStr] = Field(None, description="Bandwidth's id of this error, if any.")
+    type: Optional[StrictStr] = Field(
+        default=None, description="Error category, e.g. `validation`."
+    )
+    description: Optional[StrictStr] = Field(
+        default=None, description="What went wrong, for humans."
+    )
+    id: Optional[StrictStr] = Field(
+        default=None, description="Bandwidth's id of this error, if any."
+    )
