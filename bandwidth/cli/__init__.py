@@ -50,9 +50,15 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
 def _run(arguments: List[str]) -> int:
     parser = build_parser()
     try:
-        args = parser.parse_args(arguments)
+        args, unknown = parser.parse_known_args(arguments)
     except SystemExit as exc:  # --help and --version exit through argparse
         return exc.code if isinstance(exc.code, int) else 0
+    if unknown:
+        # Name the subcommand whose --help lists the flags (argparse names the top level).
+        prog = " ".join(
+            ["bandwidth", args.command] + ([args.operation] if args.command == "calls" else [])
+        )
+        raise UsageError(f"unrecognized arguments: {' '.join(unknown)}", prog)
     if args.command == "calls":
         from bandwidth.cli._calls import run_calls
 
