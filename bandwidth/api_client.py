@@ -181,37 +181,17 @@ class ApiClient:
                 _redact(headers),
                 len(call.body or b""),
             )
-        response = self.rest_client.send(
-            operation.method,
-            url,
-            headers=headers,
-            body=call.body,
-            timeout=timeout,
-            retries=self._retries(),
-            preload_content=preload_content,
-        )
-        if (
-            response.status == 401
-            and self._oauth is not None
-            and "_request_auth" not in call.options
-        ):
+
+        response = self._transmit(call, url, headers, timeout, preload_content)
+        oauth = self._oauth
+        if response.status == 401 and oauth is not None and "_request_auth" not in call.options:
             # The token may have been revoked or expired early: fetch a new one, replay once.
             response.drain_conn()
             response.release_conn()
-            self._oauth.invalidate(headers.get("Authorization"))
-            headers["Authorization"] = self._oauth.authorization()
-            _log.debug(
-                "%s: 401 with an OAuth token; replaying once with a new token", operation.name
-            )
-            response = self.rest_client.send(
-                operation.method,
-                url,
-                headers=headers,
-                body=call.body,
-                timeout=timeout,
-                retries=self._retries(),
-                preload_content=preload_content,
-            )
+            oauth.invalidate(headers.get("Authorization"))
+            headers["Authorization"] = oauth.authorization()
+            _log.debug("%s: 401 with an OAuth token; replaying with a new one", operation.name)
+            response = self._transmit(call, url, headers, timeout, preload_content)
         if debug:
             _log.debug(
                 "%s -> %d %s (%.1f ms) headers=%s",
@@ -222,6 +202,24 @@ class ApiClient:
                 dict(response.headers.items()),
             )
         return response
+
+    def _transmit(
+        self,
+        call: Call[Any],
+        url: str,
+        headers: Dict[str, str],
+        timeout: urllib3.Timeout,
+        preload_content: bool,
+    ) -> BaseHTTPResponse:
+        return self.rest_client.send(
+            call.operation.method,
+            url,
+            headers=headers,
+            body=call.body,
+            timeout=timeout,
+            retries=self._retries(),
+            preload_content=preload_content,
+        )
 
     def _read(self, call: Call[T], response: BaseHTTPResponse) -> ApiResponse[T]:
         raw = response.data

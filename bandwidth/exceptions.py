@@ -49,11 +49,18 @@ class OpenApiException(Exception):
     """Base of every exception this SDK raises."""
 
 
-def _render_path(path_to_item: Optional[PathType]) -> str:
-    return "".join(f"[{p}]" if isinstance(p, int) else f"['{p}']" for p in path_to_item or ())
+class _InputError(OpenApiException):
+    """Bad input, found before anything was sent; ``path_to_item`` locates it in nested data."""
+
+    def __init__(self, msg: str, path_to_item: Optional[PathType] = None) -> None:
+        self.path_to_item = path_to_item
+        if path_to_item:
+            where = "".join(f"[{p}]" if isinstance(p, int) else f"['{p}']" for p in path_to_item)
+            msg = f"{msg} at {where}"
+        super().__init__(msg)
 
 
-class ApiTypeError(OpenApiException, TypeError):
+class ApiTypeError(_InputError, TypeError):
     """An argument has the wrong type; raised before anything is sent."""
 
     def __init__(
@@ -63,38 +70,21 @@ class ApiTypeError(OpenApiException, TypeError):
         valid_classes: Optional[Any] = None,
         key_type: Optional[bool] = None,
     ) -> None:
-        self.path_to_item = path_to_item
         self.valid_classes = valid_classes
         self.key_type = key_type
-        full = f"{msg} at {_render_path(path_to_item)}" if path_to_item else msg
-        super().__init__(full)
+        super().__init__(msg, path_to_item)
 
 
-class ApiValueError(OpenApiException, ValueError):
+class ApiValueError(_InputError, ValueError):
     """An argument has a bad value; raised before anything is sent."""
 
-    def __init__(self, msg: str, path_to_item: Optional[PathType] = None) -> None:
-        self.path_to_item = path_to_item
-        full = f"{msg} at {_render_path(path_to_item)}" if path_to_item else msg
-        super().__init__(full)
 
-
-class ApiAttributeError(OpenApiException, AttributeError):
+class ApiAttributeError(_InputError, AttributeError):
     """An attribute that does not exist was requested."""
 
-    def __init__(self, msg: str, path_to_item: Optional[PathType] = None) -> None:
-        self.path_to_item = path_to_item
-        full = f"{msg} at {_render_path(path_to_item)}" if path_to_item else msg
-        super().__init__(full)
 
-
-class ApiKeyError(OpenApiException, KeyError):
+class ApiKeyError(_InputError, KeyError):
     """A key that does not exist was requested."""
-
-    def __init__(self, msg: str, path_to_item: Optional[PathType] = None) -> None:
-        self.path_to_item = path_to_item
-        full = f"{msg} at {_render_path(path_to_item)}" if path_to_item else msg
-        super().__init__(full)
 
 
 class ApiException(OpenApiException):

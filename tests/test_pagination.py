@@ -114,3 +114,15 @@ def test_parse_links_rfc8288_shapes() -> None:
     )
     assert next_link(['<a>; rel="prev"'], "https://h/") is None
     assert next_link([], "https://h/") is None
+
+
+def test_iter_calls_checks_its_arguments_before_sending(wire: Wire, api: CallsApi) -> None:
+    from bandwidth.exceptions import ApiTypeError, ApiValueError
+
+    with pytest.raises(ApiTypeError, match="page_token"):
+        api.iter_calls(ACCOUNT, page_token="x")  # type: ignore[call-arg]
+    with pytest.raises(TypeError, match="pagesize"):
+        api.iter_calls(ACCOUNT, pagesize=5)  # type: ignore[call-arg]
+    with pytest.raises(ApiValueError, match="page_size"):
+        api.iter_calls(ACCOUNT, page_size=0)
+    assert wire.requests == []

@@ -57,6 +57,17 @@ UPDATE_CALL_BXML: Operation[None] = Operation(
 _Build = Callable[Concatenate[Any, P], Call[T]]
 
 
+class CallFilters(RequestOptions, total=False):
+    """Keyword arguments of :meth:`CallsApi.iter_calls`: the list filters and the extras."""
+
+    to: Optional[str]
+    var_from: Optional[str]
+    min_start_time: Optional[Union[datetime, str]]
+    max_start_time: Optional[Union[datetime, str]]
+    disconnect_cause: Optional[str]
+    page_size: Optional[int]
+
+
 def _variants(
     build: _Build[P, T],
 ) -> Tuple[
@@ -281,37 +292,23 @@ class CallsApi:
     # -- pagination --------------------------------------------------------
 
     def iter_calls(
-        self,
-        account_id: str,
-        to: Optional[str] = None,
-        var_from: Optional[str] = None,
-        min_start_time: Optional[Union[datetime, str]] = None,
-        max_start_time: Optional[Union[datetime, str]] = None,
-        disconnect_cause: Optional[str] = None,
-        page_size: Optional[int] = None,
-        **options: Unpack[RequestOptions],
+        self, account_id: str, **filters: Unpack[CallFilters]
     ) -> Iterator[CallState]:
         """Yield every matching call across all pages, fetching each page only when needed.
 
-        Follows ``Link: <…>; rel="next"`` only when the link is on the
-        configured host (same scheme, host and port); any other link raises
-        :class:`~bandwidth.exceptions.InvalidResponseException` and nothing is sent
-        there, so credentials never leave for another host. Takes the same
-        filters as :meth:`list_calls`.
+        Takes the filters of :meth:`list_calls` (``to``, ``var_from``,
+        ``min_start_time``, ``max_start_time``, ``disconnect_cause``,
+        ``page_size``) and the per-call extras. Follows
+        ``Link: <…>; rel="next"`` only when the link is on the configured host
+        (same scheme, host and port); any other link raises
+        :class:`~bandwidth.exceptions.InvalidResponseException` and nothing is
+        sent there, so credentials never leave for another host.
         """
         from bandwidth._links import next_link
 
-        call = self._list_calls(
-            account_id,
-            to=to,
-            var_from=var_from,
-            min_start_time=min_start_time,
-            max_start_time=max_start_time,
-            disconnect_cause=disconnect_cause,
-            page_size=page_size,
-            **options,
-        )
-        return self._pages(call, next_link)
+        if "page_token" in filters:
+            raise ApiTypeError("iter_calls() follows the pages itself; it takes no page_token")
+        return self._pages(self._list_calls(account_id, **filters), next_link)
 
     def _pages(self, call: Call[List[CallState]], next_link: Any) -> Iterator[CallState]:
         client = self.api_client
