@@ -13,7 +13,7 @@ import socket
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Dict, Iterator, List
+from typing import Any, Dict, Iterator, List, Set, Tuple
 
 import pytest
 
@@ -698,9 +698,9 @@ def test_list_all_failing_mid_stream_leaves_a_partial_array_and_exit_1(
     sim: VoiceSimulator, cli: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import bandwidth.cli._calls as calls_module
+    from bandwidth.cli._output import write_json_array as original
 
     ids = sim.bulk_create(4)
-    original = calls_module.write_json_array
 
     def fail_after_first_page(models: Iterator[Any]) -> None:
         def items() -> Iterator[Any]:
@@ -803,7 +803,9 @@ def test_every_request_field_has_exactly_one_flag() -> None:
     from bandwidth.models import CreateCall, MachineDetectionConfiguration, UpdateCall
 
     create = {field.wire for field in CREATE_FLAGS}
-    expected = {(name,) for name in _wire_names(CreateCall) if name != "machineDetection"}
+    expected: Set[Tuple[str, ...]] = {
+        (name,) for name in _wire_names(CreateCall) if name != "machineDetection"
+    }
     expected |= {("machineDetection", n) for n in _wire_names(MachineDetectionConfiguration)}
     assert create == expected
     assert len(CREATE_FLAGS) == len(create)

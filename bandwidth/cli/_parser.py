@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import math
+import textwrap
 from typing import Any, Callable, Dict, Iterable, NoReturn, Optional
 
 from bandwidth.cli._fields import CREATE_FLAGS, LIST_FLAGS, UPDATE_FLAGS, FieldFlag
@@ -45,8 +46,15 @@ class _Parser(argparse.ArgumentParser):
 
 
 class _Formatter(argparse.RawDescriptionHelpFormatter):
+    """Help at a fixed width; the description is wrapped here, the epilog kept as written."""
+
     def __init__(self, prog: str) -> None:
         super().__init__(prog, max_help_position=34, width=100)
+
+    def add_text(self, text: Optional[str]) -> None:
+        if text and text is not argparse.SUPPRESS and "\n" not in text:
+            text = textwrap.fill(text, 96)
+        super().add_text(text)
 
 
 def _number(text: str) -> Any:

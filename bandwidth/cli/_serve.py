@@ -52,33 +52,12 @@ def run_simulator(args: argparse.Namespace, stop: Optional[threading.Event] = No
     if in_main_thread:
         previous = signal.signal(signal.SIGTERM, on_sigterm)
     try:
-        out = sys.stdout
-        progress = (
-            "calls ring at once and are answered after 1 s"
-            if args.auto_progress
-            else "calls stay queued (no auto progress)"
-        )
-        out.write(
-            f"Bandwidth Voice API simulator listening on {sim.url}\n"
-            f"  account id: {sim.account_id}\n"
-            f"  username:   {sim.username}\n"
-            f"  password:   {sim.password}\n"
-            f"  {progress}\n"
-            "\n"
-            "Point the CLI (or your app) at it from another shell:\n"
-            f"  export BW_VOICE_HOST={shlex.quote(sim.url)}\n"
-            f"  export BW_ACCOUNT_ID={shlex.quote(sim.account_id)}\n"
-            f"  export BW_USERNAME={shlex.quote(sim.username)}\n"
-            f"  export BW_PASSWORD={shlex.quote(sim.password)}\n"
-            "\n"
-            "Press Ctrl-C to stop.\n"
-        )
-        out.flush()
-        try:
-            while not stop.wait(0.25):
-                pass
-        except KeyboardInterrupt:
+        # The banner is inside the try: a Ctrl-C right after it is printed still stops cleanly.
+        _print_banner(sim, args.auto_progress)
+        while not stop.wait(0.25):
             pass
+    except KeyboardInterrupt:
+        pass
     finally:
         sim.stop()
         if in_main_thread:
@@ -86,3 +65,28 @@ def run_simulator(args: argparse.Namespace, stop: Optional[threading.Event] = No
     sys.stdout.write("simulator stopped\n")
     sys.stdout.flush()
     return 0
+
+
+def _print_banner(sim: Any, auto_progress: bool) -> None:
+    progress = (
+        "calls ring at once and are answered after 1 s"
+        if auto_progress
+        else "calls stay queued (no auto progress)"
+    )
+    out = sys.stdout
+    out.write(
+        f"Bandwidth Voice API simulator listening on {sim.url}\n"
+        f"  account id: {sim.account_id}\n"
+        f"  username:   {sim.username}\n"
+        f"  password:   {sim.password}\n"
+        f"  {progress}\n"
+        "\n"
+        "Point the CLI (or your app) at it from another shell:\n"
+        f"  export BW_VOICE_HOST={shlex.quote(sim.url)}\n"
+        f"  export BW_ACCOUNT_ID={shlex.quote(sim.account_id)}\n"
+        f"  export BW_USERNAME={shlex.quote(sim.username)}\n"
+        f"  export BW_PASSWORD={shlex.quote(sim.password)}\n"
+        "\n"
+        "Press Ctrl-C to stop.\n"
+    )
+    out.flush()
