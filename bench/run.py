@@ -7,7 +7,8 @@
     python bench/run.py --profile        # where our SDK spends its time (bench/profile_sdk.py)
 
 Run from anywhere with any Python >= 3.9 (standard library only). It keeps
-two venvs under ``.cache/bench/`` (built with the Python running this script):
+two venvs under ``.cache/bench/pyX.Y/`` (built with the Python running this
+script, or ``--python``):
 
 * ``official``: ``bandwidth-sdk==23.3.1`` from PyPI, plus urllib3;
 * ``ours``: this working tree's SDK installed like a user gets it (a copy of
@@ -36,7 +37,7 @@ import statistics
 import subprocess
 import sys
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -96,8 +97,14 @@ def _fresh_venv(venv: str, python: str) -> str:
     return _venv_python(venv)
 
 
+def _venv_dir(name: str, python_id: str) -> str:
+    """One set of venvs per Python version: ``.cache/bench/py3.11/ours``."""
+    version = ".".join(python_id.split()[0].split(".")[:2])
+    return os.path.join(CACHE, f"py{version}", name)
+
+
 def ensure_official(python: str, python_id: str) -> str:
-    venv = os.path.join(CACHE, "official")
+    venv = _venv_dir("official", python_id)
     marker = os.path.join(venv, ".bench-ready")
     want = f"{python_id}\n{OFFICIAL_REQUIREMENT} urllib3\n"
     if _read(marker) != want:
@@ -133,7 +140,7 @@ def _digest(files: Sequence[str]) -> str:
 
 def ensure_ours(python: str, python_id: str) -> str:
     """This working tree's SDK, installed non-editable from a copy of its source."""
-    venv = os.path.join(CACHE, "ours")
+    venv = _venv_dir("ours", python_id)
     base_marker = os.path.join(venv, ".bench-base")
     source_marker = os.path.join(venv, ".bench-source")
     want = f"{python_id}\nurllib3 setuptools>=77 wheel pyinstrument\n"
@@ -151,7 +158,7 @@ def ensure_ours(python: str, python_id: str) -> str:
     digest = _digest(files)
     if _read(source_marker) != digest:
         _log("setup: installing this SDK (non-editable) from a copy of the working tree")
-        src = os.path.join(CACHE, "src")
+        src = _venv_dir("src", python_id)
         if os.path.exists(src):
             shutil.rmtree(src)
         for name in files:
@@ -332,7 +339,18 @@ ROWS = [
     Row("threads_4", "4 threads, shared client", "calls/s", True),
     Row("threads_16", "16 threads, shared client", "calls/s", True),
 ]
-ROW_BY_KEY = {row.key: row for row in ROWS}
+#: Client CPU time (``time.process_time`` in the worker) per operation: what
+#: each client itself spends, which other load on the machine disturbs less
+#: than wall time. No targets: a second view of the same runs.
+CPU_ROWS = [
+    *(
+        Row(f"cpu_{m}", f"`{m}` client CPU per call", "µs", False)
+        for m in ("create_call", "get_call_state", "update_call", "update_call_bxml")
+    ),
+    Row("cpu_list_1000", "`list_calls` 1000 client CPU per fetch", "ms", False, [], 1),
+    Row("cpu_list_10000", "`list_calls` 10000 client CPU per fetch", "ms", False, [], 1),
+]
+ROW_BY_KEY = {row.key: row for row in [*ROWS, *CPU_ROWS]}
 
 PROFILED = (
     "create_call",
@@ -342,6 +360,7 @@ PROFILED = (
     "list_1000",
     "list_10000",
 )
+SINGLE_CALLS = ("create_call", "get_call_state", "update_call", "update_call_bxml")
 MEASURES = (
     "create_call",
     "get_call_state",
@@ -357,98 +376,99 @@ MEASURES = (
 
 @dataclass
 class Settings:
-    rounds: int
+    #: single calls: bursts per client (alternating), calls per burst, warm-up calls
+    single_bursts: int
+    single_calls: int
+    single_warmup: int
+    #: list pages: page size -> (bursts per client, fetches per burst)
+    list_bursts: Dict[int, Tuple[int, int]]
+    #: fresh-process measures: rounds
+    memory_rounds: int
     import_rounds: int
     thread_rounds: int
-    single_iterations: int
-    single_warmup: int
-    list_iterations: Dict[int, int]
     thread_seconds: float
 
 
-FULL = Settings(7, 9, 5, 2000, 200, {1000: 10, 10000: 3}, 2.0)
-QUICK = Settings(2, 3, 1, 200, 20, {1000: 2, 10000: 1}, 0.5)
+FULL = Settings(25, 400, 300, {1000: (25, 3), 10000: (15, 1)}, 5, 9, 5, 2.0)
+QUICK = Settings(4, 100, 50, {1000: (3, 1), 10000: (2, 1)}, 2, 3, 1, 0.5)
+
+Reader = Callable[[Dict[str, Any]], Optional[float]]
 
 
 @dataclass
 class Job:
-    """One worker invocation per client per round, and how to read its result."""
+    """A measure for each client, in rounds, and how to read each run's JSON."""
 
     measure: str
     args: List[str]
     rounds: int
     #: row key -> function of the worker's JSON
-    reads: Dict[str, Callable[[Dict[str, Any]], float]]
+    reads: Dict[str, Reader]
+    #: keep one worker per client (``worker.py --serve``) and send it this per round
+    burst: Optional[Dict[str, int]] = None
+    #: ... after this warm-up command, whose JSON these read
+    warmup: Optional[Dict[str, int]] = None
+    warm_reads: Dict[str, Reader] = field(default_factory=dict)
+
+
+def _value(report: Dict[str, Any]) -> Optional[float]:
+    return float(report["value"])
+
+
+def _get(name: str) -> Reader:
+    def read(report: Dict[str, Any]) -> Optional[float]:
+        value = report.get(name)
+        return None if value is None else float(value)
+
+    return read
 
 
 def plan(measures: Sequence[str], s: Settings) -> List[Job]:
     jobs: List[Job] = []
-    value: Callable[[Dict[str, Any]], float] = lambda r: float(r["value"])  # noqa: E731
     for m in measures:
-        if m in ("create_call", "get_call_state", "update_call", "update_call_bxml"):
-            args = [
-                "--measure",
-                m,
-                "--iterations",
-                str(s.single_iterations),
-                "--warmup",
-                str(s.single_warmup),
-            ]
-            jobs.append(Job(m, args, s.rounds, {m: value}))
+        if m in SINGLE_CALLS:
+            jobs.append(
+                Job(
+                    m,
+                    ["--measure", m, "--serve"],
+                    s.single_bursts,
+                    {m: _value, f"cpu_{m}": _get("cpu_us_per_call")},
+                    burst={"iterations": s.single_calls, "warmup": 0},
+                    warmup={"iterations": 1, "warmup": s.single_warmup},
+                )
+            )
         elif m in ("list_1000", "list_10000"):
             size = int(m.split("_")[1])
-            args = [
-                "--measure",
-                "list_calls",
-                "--page-size",
-                str(size),
-                "--iterations",
-                str(s.list_iterations[size]),
-                "--warmup",
-                "2",
-            ]
-            reads = {m: value}
-            if size == 1000:
-                reads["list_1000_first"] = lambda r: float(r["first_call_ms"])
-            jobs.append(Job(m, args, s.rounds, reads))
+            bursts, fetches = s.list_bursts[size]
+            warm_reads = {"list_1000_first": _get("first_call_ms")} if size == 1000 else {}
+            jobs.append(
+                Job(
+                    m,
+                    ["--measure", "list_calls", "--page-size", str(size), "--serve"],
+                    bursts,
+                    {m: _value, f"cpu_{m}": _get("cpu_ms_per_fetch")},
+                    burst={"iterations": fetches, "warmup": 0},
+                    warmup={"iterations": 1, "warmup": 2},
+                    warm_reads=warm_reads,
+                )
+            )
         elif m == "memory":
             args = ["--measure", "memory", "--page-size", "10000"]
-            jobs.append(
-                Job(
-                    m,
-                    args,
-                    s.rounds,
-                    {
-                        "mem_peak": lambda r: float(r["peak_mib"]),
-                        "mem_retained": lambda r: float(r["retained_mib"]),
-                        "mem_tm_peak": lambda r: float(r["tracemalloc_peak_mib"]),
-                        "mem_tm_retained": lambda r: float(r["tracemalloc_retained_mib"]),
-                    },
-                )
-            )
+            reads = {
+                "mem_peak": _get("peak_mib"),
+                "mem_retained": _get("retained_mib"),
+                "mem_tm_peak": _get("tracemalloc_peak_mib"),
+                "mem_tm_retained": _get("tracemalloc_retained_mib"),
+            }
+            jobs.append(Job(m, args, s.memory_rounds, reads))
         elif m == "import":
-            jobs.append(
-                Job(
-                    m,
-                    ["--measure", "import"],
-                    s.import_rounds,
-                    {
-                        "import_time": value,
-                        "import_modules": lambda r: float(r["modules"]),
-                    },
-                )
-            )
+            reads = {"import_time": _value, "import_modules": _get("modules")}
+            jobs.append(Job(m, ["--measure", "import"], s.import_rounds, reads))
         elif m == "threads":
             for n in THREAD_COUNTS:
-                args = [
-                    "--measure",
-                    "threads",
-                    "--threads",
-                    str(n),
-                    "--duration",
-                    str(s.thread_seconds),
-                ]
-                jobs.append(Job(f"threads_{n}", args, s.thread_rounds, {f"threads_{n}": value}))
+                args = ["--measure", "threads", "--threads", str(n)]
+                args += ["--duration", str(s.thread_seconds)]
+                jobs.append(Job(f"threads_{n}", args, s.thread_rounds, {f"threads_{n}": _value}))
         else:
             raise SystemExit(f"unknown measure {m!r}; choose from {', '.join(MEASURES)}")
     return jobs
@@ -459,17 +479,71 @@ def plan(measures: Sequence[str], s: Settings) -> List[Job]:
 Results = Dict[str, Dict[str, List[Optional[float]]]]  # row -> client -> per-round value
 
 
-def run_worker(python: str, client: str, job: Job, url: str) -> Dict[str, Any]:
-    cmd = [python, os.path.join(HERE, "worker.py"), "--client", client, "--url", url, *job.args]
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
-    proc = subprocess.run(cmd, capture_output=True, text=True, cwd=CACHE, env=env, timeout=900)
+def _worker_cmd(python: str, client: str, job: Job, url: str) -> List[str]:
+    return [python, os.path.join(HERE, "worker.py"), "--client", client, "--url", url, *job.args]
+
+
+def _env() -> Dict[str, str]:
+    return {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
+
+
+def _parse(stdout: str, stderr: str, returncode: Optional[int]) -> Dict[str, Any]:
     try:
-        report: Dict[str, Any] = json.loads(proc.stdout.strip().splitlines()[-1])
+        report: Dict[str, Any] = json.loads(stdout.strip().splitlines()[-1])
     except (IndexError, ValueError):
-        report = {"ok": False, "error": (proc.stderr or proc.stdout)[-1500:]}
-    if proc.returncode != 0 and report.get("ok", False):
-        report = {"ok": False, "error": proc.stderr[-1500:]}
+        return {"ok": False, "error": (stderr or stdout)[-1500:] or f"exit {returncode}"}
+    if returncode not in (0, None) and report.get("ok", False):
+        return {"ok": False, "error": stderr[-1500:]}
     return report
+
+
+def run_worker(python: str, client: str, job: Job, url: str) -> Dict[str, Any]:
+    proc = subprocess.run(
+        _worker_cmd(python, client, job, url),
+        capture_output=True,
+        text=True,
+        cwd=CACHE,
+        env=_env(),
+        timeout=900,
+    )
+    return _parse(proc.stdout, proc.stderr, proc.returncode)
+
+
+class Served:
+    """A ``worker.py --serve`` process: one warm client, one JSON line per command."""
+
+    def __init__(self, python: str, client: str, job: Job, url: str) -> None:
+        self.proc = subprocess.Popen(
+            _worker_cmd(python, client, job, url),
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=CACHE,
+            env=_env(),
+        )
+
+    def run(self, command: Dict[str, int]) -> Dict[str, Any]:
+        assert self.proc.stdin is not None and self.proc.stdout is not None
+        try:
+            self.proc.stdin.write(json.dumps(command) + "\n")
+            self.proc.stdin.flush()
+        except OSError:
+            pass
+        line = self.proc.stdout.readline()
+        if not line:
+            stderr = self.proc.stderr.read() if self.proc.stderr else ""
+            return _parse("", stderr, self.proc.wait())
+        return _parse(line, "", None)
+
+    def close(self) -> None:
+        assert self.proc.stdin is not None
+        self.proc.stdin.close()
+        try:
+            self.proc.wait(30)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
 
 
 def _fmt(value: Optional[float], decimals: int) -> str:
@@ -478,31 +552,72 @@ def _fmt(value: Optional[float], decimals: int) -> str:
     return f"{value:,.{decimals}f}"
 
 
-def collect(jobs: List[Job], pythons: Dict[str, str], url: str) -> Tuple[Results, Dict[str, Any]]:
-    results: Results = {}
-    details: Dict[str, List[Dict[str, Any]]] = {}
-    failures: List[str] = []
-    for job in jobs:
-        for key in job.reads:
-            results[key] = {c: [] for c in CLIENTS}
-    most = max(job.rounds for job in jobs)
-    for round_no in range(most):
+class Collector:
+    def __init__(self, jobs: List[Job]) -> None:
+        self.results: Results = {}
+        self.details: Dict[str, List[Dict[str, Any]]] = {}
+        self.failures: List[str] = []
         for job in jobs:
+            for key in [*job.reads, *job.warm_reads]:
+                self.results[key] = {c: [] for c in CLIENTS}
+
+    def record(
+        self, job: Job, client: str, report: Dict[str, Any], reads: Dict[str, Reader]
+    ) -> str:
+        self.details.setdefault(f"{job.measure}/{client}", []).append(report)
+        if not report.get("ok"):
+            self.failures.append(f"{job.measure} {client}: {report.get('error')}")
+        for key, read in reads.items():
+            self.results[key][client].append(read(report) if report.get("ok") else None)
+        if not reads:
+            return client
+        first = next(iter(reads))
+        return f"{client} {_fmt(self.results[first][client][-1], ROW_BY_KEY[first].decimals)}"
+
+
+def _order(round_no: int) -> List[str]:
+    """ours, official, raw; then official, raw, ours; ...: no client always goes first."""
+    shift = round_no % len(CLIENTS)
+    return list(CLIENTS[shift:] + CLIENTS[:shift])
+
+
+def run_served(job: Job, pythons: Dict[str, str], url: str, out: Collector) -> None:
+    assert job.burst is not None and job.warmup is not None
+    workers = {c: Served(pythons[c], c, job, url) for c in CLIENTS}
+    try:
+        for client in CLIENTS:  # warm every client up before the first timed burst
+            out.record(job, client, workers[client].run(job.warmup), job.warm_reads)
+        shown: List[str] = []
+        for round_no in range(job.rounds):
+            for client in _order(round_no):
+                shown.append(out.record(job, client, workers[client].run(job.burst), job.reads))
+            if round_no % 5 == 4 or round_no == job.rounds - 1:
+                _log(
+                    f"{job.measure:<17} bursts {round_no + 1}/{job.rounds}: "
+                    + "  ".join(shown[-3:])
+                )
+    finally:
+        for worker in workers.values():
+            worker.close()
+
+
+def collect(jobs: List[Job], pythons: Dict[str, str], url: str) -> Tuple[Results, Dict[str, Any]]:
+    out = Collector(jobs)
+    for job in jobs:  # bursts alternate between three warm workers
+        if job.burst is not None:
+            run_served(job, pythons, url, out)
+    fresh = [job for job in jobs if job.burst is None]
+    most = max((job.rounds for job in fresh), default=0)
+    for round_no in range(most):  # a fresh process per run: rounds alternate
+        for job in fresh:
             if round_no >= job.rounds:
                 continue
-            shown = []
-            for client in CLIENTS:
-                report = run_worker(pythons[client], client, job, url)
-                details.setdefault(f"{job.measure}/{client}", []).append(report)
-                if not report.get("ok"):
-                    failures.append(f"{job.measure} {client}: {report.get('error')}")
-                for key, read in job.reads.items():
-                    results[key][client].append(read(report) if report.get("ok") else None)
-                first = next(iter(job.reads))
-                got = results[first][client][-1]
-                shown.append(f"{client} {_fmt(got, ROW_BY_KEY[first].decimals)}")
+            shown = [
+                out.record(job, client, run_worker(pythons[client], client, job, url), job.reads)
+                for client in _order(round_no)
+            ]
             _log(f"round {round_no + 1}/{job.rounds} {job.measure:<17} " + "  ".join(shown))
-    return results, {"details": details, "failures": failures}
+    return out.results, {"details": out.details, "failures": out.failures}
 
 
 # -- the table --------------------------------------------------------------------
@@ -564,13 +679,12 @@ def thread_verdict(
     return f"0 errors, no pool churn, ÷raw at 16 ≥ 0.9{X} ÷raw at 1", ok, notes
 
 
-def render(results: Results, extra: Dict[str, Any], meta: Dict[str, Any]) -> str:
+def table(rows: List[Row], results: Results, extra: Dict[str, Any], missed: List[str]) -> List[str]:
     lines = [
         "| measure | ours | official | raw urllib3 | ours÷raw | ours÷official | target | met? |",
         "|---|---:|---:|---:|---:|---:|---|---|",
     ]
-    missed: List[str] = []
-    for row in ROWS:
+    for row in rows:
         if row.key not in results:
             continue
         cells = []
@@ -614,6 +728,21 @@ def render(results: Results, extra: Dict[str, Any], meta: Dict[str, Any]) -> str
             f"| {label} | {' | '.join(cells)} | {' | '.join(ratio_cells)} | "
             f"{'; '.join(target_parts)} | {' / '.join(met_parts)} |"
         )
+    return lines if len(lines) > 2 else []
+
+
+def render(results: Results, extra: Dict[str, Any], meta: Dict[str, Any]) -> str:
+    missed: List[str] = []
+    lines = table(ROWS, results, extra, missed)
+    cpu_lines = table(CPU_ROWS, results, extra, [])
+    if cpu_lines:
+        cpu_lines = [
+            "Client CPU time per operation (`time.process_time` in the worker, same bursts): "
+            "what each client spends itself, less disturbed by other load than wall time.",
+            "",
+            *[line.rsplit("|", 3)[0] + "|" for line in cpu_lines],
+            "",
+        ]
     out = [
         "# Benchmark: this SDK vs the official `bandwidth-sdk` vs raw urllib3 + json",
         "",
@@ -624,10 +753,11 @@ def render(results: Results, extra: Dict[str, Any], meta: Dict[str, Any]) -> str
         f"Python {meta['python']}; ours = bandwidth-sdk {meta['ours_version']} "
         f"(pydantic {meta['ours_pydantic']}), official = bandwidth-sdk {meta['official_version']} "
         f"(pydantic {meta['official_pydantic']}); urllib3 {meta['urllib3']}  ",
-        f"Rounds: {meta['rounds']}",
+        f"Runs: {meta['rounds']}",
         "",
         *lines,
         "",
+        *cpu_lines,
     ]
     out += thread_table(extra)
     out += server_lines(meta, extra)
@@ -712,18 +842,22 @@ def server_lines(meta: Dict[str, Any], extra: Dict[str, Any]) -> List[str]:
 FOOTNOTES = [
     "Method:",
     "",
-    "- Every cell is the median of the rounds (±: median absolute deviation across rounds); "
-    "ratios are medians of per-round ratios, each round running ours, official and raw back to "
-    "back, every run in a fresh process against the same loopback server (HTTP/1.1 keep-alive, "
-    "canned responses; it checks auth, content types and bodies, so all clients do the same "
-    "work). Timing is with `time.perf_counter`; no timed assertions exist anywhere.",
-    "- Single calls: one client, warm-up calls, then N sequential calls on one keep-alive "
-    'connection; the SDKs build `CreateCall(...)` / `UpdateCall(state="completed")` per call '
-    "and raw builds the same dict and `json.dumps` it, as user code would. Each SDK runs with "
-    "its defaults (retries, timeouts, pool size); only host and Basic credentials are set.",
-    "- `list_calls`: mean time per fetch + decode (SDKs: list of `CallState` models with "
-    "datetimes; raw: `json.loads` to dicts) after warm-up; the first call in a fresh process "
-    "is reported on its own row (it includes building decoders).",
+    "- Every cell is the median over the runs (±: median absolute deviation, as % of the "
+    "median); ratios are medians of per-round ratios (ours vs official and raw measured back "
+    "to back in the same round, so a slow moment of this shared machine hits all three). All "
+    "clients talk to the same loopback server (HTTP/1.1 keep-alive, canned responses; it checks "
+    "auth, content types and bodies, so all clients do the same work). Timing is "
+    "`time.perf_counter`; no timed assertions exist anywhere.",
+    "- Single calls and `list_calls`: one warm worker process per client (`worker.py --serve`), "
+    "commanded in alternating short bursts (ours, official, raw; then official, raw, ours; ...), "
+    "each burst one round. Calls are sequential on one keep-alive connection; the SDKs build "
+    '`CreateCall(...)` / `UpdateCall(state="completed")` per call and raw builds the same dict '
+    "and `json.dumps` it, as user code would. Each SDK runs with its defaults (retries, "
+    "timeouts, pool size); only host and Basic credentials are set.",
+    "- `list_calls`: mean time per fetch + decode in a burst (SDKs: a list of `CallState` "
+    "models with datetimes; raw: `json.loads` to dicts); the first call of each worker is "
+    "reported on its own row (one sample per client: it connects and builds decoders).",
+    "- Memory, import and threads: a fresh process per run, rounds alternating the same way.",
     "- Memory: fresh process per client; after a warm-up fetch of a 10-call page and "
     "`gc.collect()`, the kernel's peak-RSS mark is reset (`/proc/self/clear_refs` 5; falls back "
     "to a `ru_maxrss` delta), one 10000-call page is fetched and decoded, peak = VmHWM - RSS "
@@ -777,7 +911,17 @@ def main(argv: Optional[List[str]] = None) -> int:
         metavar="MEASURE",
         help="run only this measure (repeatable, or comma-separated)",
     )
-    parser.add_argument("--rounds", type=int, help="rounds per measure (default 7; quick 2)")
+    parser.add_argument(
+        "--bursts",
+        type=int,
+        help="alternating bursts per client for single calls and list pages "
+        "(default 25 single, 25/15 list; quick 4, 3/2)",
+    )
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        help="fresh-process rounds for memory, import (at least 7) and threads (default 5)",
+    )
     parser.add_argument(
         "--profile",
         action="store_true",
@@ -796,14 +940,18 @@ def main(argv: Optional[List[str]] = None) -> int:
     args = parser.parse_args(argv)
     measures = [m for item in args.only for m in item.split(",") if m] or list(MEASURES)
     settings = QUICK if args.quick else FULL
+    if args.bursts:
+        settings = replace(
+            settings,
+            single_bursts=args.bursts,
+            list_bursts={size: (args.bursts, n) for size, (_, n) in settings.list_bursts.items()},
+        )
     if args.rounds:
-        settings = Settings(
-            **{
-                **settings.__dict__,
-                "rounds": args.rounds,
-                "import_rounds": max(args.rounds, settings.import_rounds),
-                "thread_rounds": args.rounds,
-            }
+        settings = replace(
+            settings,
+            memory_rounds=args.rounds,
+            import_rounds=max(args.rounds, 7),
+            thread_rounds=args.rounds,
         )
     jobs = plan(measures, settings)  # reject bad names before any setup
 
@@ -867,11 +1015,13 @@ def main(argv: Optional[List[str]] = None) -> int:
         "official_pydantic": envs["official"].get("pydantic", "?"),
         "urllib3": envs["raw"].get("urllib3", "?"),
         "rounds": (
-            f"{settings.rounds} (import {settings.import_rounds}, threads "
-            f"{settings.thread_rounds}); single calls {settings.single_iterations} calls "
-            f"per run; list pages {settings.list_iterations[1000]}{X} (1000) and "
-            f"{settings.list_iterations[10000]}{X} (10000) per run; threads "
-            f"{settings.thread_seconds:g} s per run"
+            f"single calls: {settings.single_bursts} bursts of {settings.single_calls} calls "
+            f"per client (after {settings.single_warmup} warm-up calls); list pages: "
+            f"{settings.list_bursts[1000][0]} bursts of {settings.list_bursts[1000][1]} "
+            f"fetches (1000) and {settings.list_bursts[10000][0]} of "
+            f"{settings.list_bursts[10000][1]} (10000); memory {settings.memory_rounds} "
+            f"rounds, import {settings.import_rounds}, threads {settings.thread_rounds} of "
+            f"{settings.thread_seconds:g} s"
         ),
         "server": capacity,
         "results": results,

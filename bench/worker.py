@@ -282,17 +282,22 @@ def _delta(before: Dict[str, Any], after: Dict[str, Any]) -> Dict[str, Any]:
 # -- measures --------------------------------------------------------------------
 
 
-def measure_single(kind: str, op: str, url: str, iterations: int, warmup: int) -> Dict[str, Any]:
-    client = make_client(kind, url)
+def measure_single(
+    kind: str, op: str, url: str, iterations: int, warmup: int, client: Any = None
+) -> Dict[str, Any]:
+    if client is None:
+        client = make_client(kind, url)
     call: Callable[[], Any] = getattr(client, op)
     result = None
     for _ in range(warmup):
         result = call()
     before = server_stats(url)
+    cpu = time.process_time()
     started = time.perf_counter()
     for _ in range(iterations):
         result = call()
     elapsed = time.perf_counter() - started
+    cpu = time.process_time() - cpu
     after = server_stats(url)
     check_result(kind, op, result)
     server = _delta(before, after)
@@ -300,28 +305,42 @@ def measure_single(kind: str, op: str, url: str, iterations: int, warmup: int) -
         "value": iterations / elapsed,
         "unit": "calls/s",
         "us_per_call": elapsed / iterations * 1e6,
+        "cpu_us_per_call": cpu / iterations * 1e6,
         "server_cpu_us_per_call": server["server_cpu_s"] / iterations * 1e6,
         **server,
     }
 
 
 def measure_list(
-    kind: str, url: str, page_size: int, iterations: int, warmup: int
+    kind: str,
+    url: str,
+    page_size: int,
+    iterations: int,
+    warmup: int,
+    client: Any = None,
+    fresh: bool = True,
 ) -> Dict[str, Any]:
-    client = make_client(kind, url)
+    first: Optional[float] = None
     result = None
-    started = time.perf_counter()
-    result = client.list_calls(page_size)
-    first = time.perf_counter() - started
-    for _ in range(max(0, warmup - 1)):
+    if client is None:
+        client = make_client(kind, url)
+    if fresh:  # the client's first call: time it (it connects and builds decoders)
+        started = time.perf_counter()
+        result = client.list_calls(page_size)
+        first = time.perf_counter() - started
+        warmup -= 1
+    for _ in range(max(0, warmup)):
         result = client.list_calls(page_size)
     times: List[float] = []
+    cpu = 0.0
     before = server_stats(url)
     for _ in range(iterations):
         result = None  # free the previous page first, as a loop over pages would
+        cpu_started = time.process_time()
         started = time.perf_counter()
         result = client.list_calls(page_size)
         times.append(time.perf_counter() - started)
+        cpu += time.process_time() - cpu_started
     after = server_stats(url)
     check_result(kind, "list_calls", result, page_size)
     server = _delta(before, after)
@@ -329,7 +348,8 @@ def measure_list(
         "value": sum(times) / len(times) * 1e3,
         "unit": "ms",
         "min_ms": min(times) * 1e3,
-        "first_call_ms": first * 1e3,
+        "cpu_ms_per_fetch": cpu / iterations * 1e3,
+        "first_call_ms": None if first is None else first * 1e3,
         "server_cpu_ms_per_fetch": server["server_cpu_s"] / iterations * 1e3,
         **server,
     }
@@ -520,6 +540,42 @@ def describe_client(kind: str) -> Dict[str, Any]:
     return info
 
 
+def serve(args: argparse.Namespace) -> int:
+    """Keep one client and run the measure once per line read on stdin, answering a JSON line.
+
+    Each stdin line is ``{"iterations": N, "warmup": W}``. ``run.py`` keeps one
+    such process per client and alternates short bursts between them, so all
+    clients see the same moments of a noisy machine.
+    """
+    kind, measure = args.client, args.measure
+    if measure not in (*SINGLE_CALLS, "list_calls"):
+        raise SystemExit("--serve supports the single calls and list_calls")
+    client = None
+    for line in sys.stdin:
+        command = json.loads(line)
+        iterations, warmup = int(command["iterations"]), int(command.get("warmup", 0))
+        report: Dict[str, Any] = {"client": kind, "measure": measure}
+        try:
+            if measure == "list_calls":
+                fresh = client is None
+                if client is None:
+                    client = make_client(kind, args.url)
+                report.update(
+                    measure_list(kind, args.url, args.page_size, iterations, warmup, client, fresh)
+                )
+            else:
+                if client is None:
+                    client = make_client(kind, args.url)
+                report.update(measure_single(kind, measure, args.url, iterations, warmup, client))
+            report["ok"] = True
+        except Failed as exc:
+            report.update(ok=False, error=str(exc))
+        report["env"] = describe_client(kind)
+        sys.stdout.write(json.dumps(report) + "\n")
+        sys.stdout.flush()
+    return 0
+
+
 def main(argv: Optional[List[str]] = None) -> int:
     parser = argparse.ArgumentParser(description="One benchmark measurement, as JSON.")
     parser.add_argument("--client", required=True, choices=("ours", "official", "raw"))
@@ -530,9 +586,14 @@ def main(argv: Optional[List[str]] = None) -> int:
     parser.add_argument("--page-size", type=int, default=1000)
     parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--duration", type=float, default=2.0)
+    parser.add_argument(
+        "--serve", action="store_true", help="keep the client; run once per stdin line"
+    )
     args = parser.parse_args(argv)
     if args.measure != "import" and not args.url:
         parser.error("--url is required")
+    if args.serve:
+        return serve(args)
     report: Dict[str, Any] = {"client": args.client, "measure": args.measure}
     try:
         report.update(run(args))

@@ -139,3 +139,38 @@ def test_server_rejects_what_the_api_would(bench_url: str) -> None:
     assert [item["callId"] for item in json.loads(page.data)] == [
         _common.page_call_id(i) for i in range(3)
     ]
+
+
+def test_served_worker_keeps_its_client(bench_url: str, tmp_path: Path) -> None:
+    """``worker.py --serve`` (run.py alternates bursts between these) keeps one client."""
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            str(BENCH / "worker.py"),
+            "--client",
+            "ours",
+            "--measure",
+            "list_calls",
+            "--page-size",
+            "10",
+            "--url",
+            bench_url,
+            "--serve",
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=tmp_path,
+    )
+    try:
+        out, _ = proc.communicate('{"iterations": 1, "warmup": 1}\n{"iterations": 2}\n', timeout=60)
+    finally:
+        if proc.poll() is None:  # pragma: no cover - only if the worker hangs
+            proc.kill()
+    assert proc.returncode == 0
+    first, second = (json.loads(line) for line in out.strip().splitlines())
+    assert first["ok"] and second["ok"], (first, second)
+    assert first["first_call_ms"] is not None  # the client was built by the first command
+    assert second["first_call_ms"] is None  # and kept for the second
+    assert second["requests"] == 2
+    assert second["connections_opened"] == 0
