@@ -179,7 +179,9 @@ def _build_body(
             if inner is None:
                 inner = target[key] = {}
             elif not isinstance(inner, dict):
-                raise UsageError(f"--json: {key} must be an object to combine with {field.flag}")
+                raise UsageError(
+                    f"--json: {key} must be an object to combine with {field.flag}", prog
+                )
             target = inner
         target[field.wire[-1]] = value
         given.add(field.wire)
