@@ -16,6 +16,7 @@ import urllib3
 from urllib3.exceptions import (
     HTTPError,
     MaxRetryError,
+    NewConnectionError,
     ProxyError,
     ResponseError,
     SSLError,
@@ -72,6 +73,10 @@ def transport_error(exc: BaseException, method: str, url: str) -> ApiConnectionE
     if isinstance(reason, ProxyError) and reason.original_error is not None:
         reason = reason.original_error
     target = f"{method} {url.split('?', 1)[0]}"
+    # urllib3 2 makes NewConnectionError a ConnectTimeoutError: a refused or
+    # unresolvable connection is not a timeout, so test for it first.
+    if isinstance(reason, NewConnectionError):
+        return ApiConnectionError(reason=f"Connection failed: {target} ({reason})")
     if isinstance(reason, Urllib3TimeoutError):
         return ApiTimeoutError(reason=f"Timed out: {target} ({reason})")
     if isinstance(reason, (SSLError, ssl.SSLError)):

@@ -179,6 +179,8 @@ def test_create_call_is_retried_when_the_connection_is_refused(waits: List[float
     api = client(f"http://127.0.0.1:{closed_port()}/api/v2", waits)
     with pytest.raises(ApiConnectionError) as caught:
         api.create_call(ACCOUNT, new_call())
+    assert not isinstance(caught.value, ApiTimeoutError)  # refused is not a timeout
+    assert "Connection failed" in str(caught.value)
     assert isinstance(caught.value.__cause__, urllib3.exceptions.MaxRetryError)
     assert isinstance(caught.value.__cause__.reason, NewConnectionError)
     assert len(waits) == 3  # it tried four times: the request was provably never sent
