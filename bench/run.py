@@ -710,7 +710,7 @@ def table(rows: List[Row], results: Results, extra: Dict[str, Any], missed: List
             met_parts.append("?" if ok is None else "yes" if ok else "**NO**")
             if ok is False:
                 missed.append(
-                    f"{row.label} vs {against}: {ratios[against]:.2f}{X} "
+                    f"{row.label} vs {against}: {ratios[against]:.3f}{X} "
                     f"(target {op} {threshold:.2f}{X})"
                 )
         if row.key == "threads_16":
