@@ -10,7 +10,18 @@ from typing import ClassVar
 
 from pydantic import Field
 
-from bandwidth.callbacks.base import Callback, FileFormat, Int, Str, Timestamp
+from bandwidth.callbacks._fields import (
+    AccountId,
+    CallId,
+    Channels,
+    From,
+    RecordingFile,
+    RecordingStatus,
+    StartTime,
+    Tag,
+    To,
+)
+from bandwidth.callbacks.base import Callback, Str
 
 __all__ = [
     "ConferenceCompletedCallback",
@@ -22,93 +33,54 @@ __all__ = [
 ]
 
 
-class ConferenceCreatedCallback(Callback):
+class _ConferenceEvent(Callback):
+    """The conference base set every conference event carries."""
+
+    conference_id: Str = Field(default=None, description="The conference's id.")
+    name: Str = Field(default=None, description="The conference name given in the Conference verb.")
+    tag: Tag = None
+
+
+class _ConferenceMemberEvent(_ConferenceEvent):
+    """A member joined or left: the conference base set plus the member call."""
+
+    var_from: From = None
+    to: To = None
+    call_id: CallId = None
+
+
+class ConferenceCreatedCallback(_ConferenceEvent):
     """A conference was created; the reply may be empty or conference BXML."""
 
     expects_bxml: ClassVar[bool] = True
 
-    conference_id: Str = Field(default=None, description="The conference's id.")
-    name: Str = Field(default=None, description="The conference name given in the Conference verb.")
-    tag: Str = Field(default=None, description="The call's current tag; absent when none is set.")
 
-
-class ConferenceRedirectCallback(Callback):
+class ConferenceRedirectCallback(_ConferenceEvent):
     """A conference was redirected through the API; the reply may be conference BXML."""
 
     expects_bxml: ClassVar[bool] = True
 
-    conference_id: Str = Field(default=None, description="The conference's id.")
-    name: Str = Field(default=None, description="The conference name given in the Conference verb.")
-    tag: Str = Field(default=None, description="The call's current tag; absent when none is set.")
 
-
-class ConferenceMemberJoinCallback(Callback):
+class ConferenceMemberJoinCallback(_ConferenceMemberEvent):
     """A call joined the conference; the reply may be conference BXML."""
 
     expects_bxml: ClassVar[bool] = True
 
-    conference_id: Str = Field(default=None, description="The conference's id.")
-    name: Str = Field(default=None, description="The conference name given in the Conference verb.")
-    var_from: Str = Field(
-        default=None,
-        validation_alias="from",
-        serialization_alias="from",
-        description="The caller: E.164, or Private/Restricted/Anonymous/Unavailable.",
-    )
-    to: Str = Field(default=None, description="The called number (E.164) or SIP URI.")
-    call_id: Str = Field(default=None, description="The call's id.")
-    tag: Str = Field(default=None, description="The call's current tag; absent when none is set.")
 
-
-class ConferenceMemberExitCallback(Callback):
+class ConferenceMemberExitCallback(_ConferenceMemberEvent):
     """A call left the conference; the reply may be conference BXML."""
 
     expects_bxml: ClassVar[bool] = True
 
-    conference_id: Str = Field(default=None, description="The conference's id.")
-    name: Str = Field(default=None, description="The conference name given in the Conference verb.")
-    var_from: Str = Field(
-        default=None,
-        validation_alias="from",
-        serialization_alias="from",
-        description="The caller: E.164, or Private/Restricted/Anonymous/Unavailable.",
-    )
-    to: Str = Field(default=None, description="The called number (E.164) or SIP URI.")
-    call_id: Str = Field(default=None, description="The call's id.")
-    tag: Str = Field(default=None, description="The call's current tag; absent when none is set.")
 
-
-class ConferenceCompletedCallback(Callback):
+class ConferenceCompletedCallback(_ConferenceEvent):
     """The last member left and the conference ended; the reply may not carry BXML."""
 
-    conference_id: Str = Field(default=None, description="The conference's id.")
-    name: Str = Field(default=None, description="The conference name given in the Conference verb.")
-    tag: Str = Field(default=None, description="The call's current tag; absent when none is set.")
 
-
-class ConferenceRecordingAvailableCallback(Callback):
+class ConferenceRecordingAvailableCallback(RecordingFile, _ConferenceEvent):
     """A conference recording is processed and downloadable; the reply is ignored."""
 
-    conference_id: Str = Field(default=None, description="The conference's id.")
-    name: Str = Field(default=None, description="The conference name given in the Conference verb.")
-    account_id: Str = Field(default=None, description="Your account id.")
-    recording_id: Str = Field(default=None, description="The recording's id.")
-    channels: Int = Field(default=None, description="1, or 2 for multi-channel call recordings.")
-    start_time: Timestamp = Field(
-        default=None,
-        description="When the call (or, on recording events, the recording) started.",
-    )
-    end_time: Timestamp = Field(default=None, description="When the call, leg or recording ended.")
-    duration: Str = Field(
-        default=None, description="The recording's length as an ISO 8601 duration (PT13.67S)."
-    )
-    file_format: FileFormat = Field(default=None, description="mp3 or wav.")
-    media_url: Str = Field(
-        default=None,
-        description="Where to download the recording, once it is available.",
-    )
-    tag: Str = Field(default=None, description="The call's current tag; absent when none is set.")
-    status: Str = Field(
-        default=None,
-        description="Processing state: processing, partial, complete, deleted, error, ...",
-    )
+    account_id: AccountId = None
+    channels: Channels = None
+    start_time: StartTime = None
+    status: RecordingStatus = None

@@ -6,16 +6,17 @@ from typing import ClassVar
 
 from pydantic import ConfigDict, Field
 
-from bandwidth.callbacks.base import (
-    Callback,
-    Direction,
-    FileFormat,
-    Float,
-    Int,
-    Nested,
-    Str,
-    Timestamp,
+from bandwidth.callbacks._fields import (
+    CallEvent,
+    CallFields,
+    Channels,
+    EnqueuedTime,
+    RecordingFile,
+    RecordingStatus,
+    Tag,
+    TransferLeg,
 )
+from bandwidth.callbacks.base import Float, Int, Nested, Str, Timestamp
 from bandwidth.models._base import ResponseModel
 
 __all__ = [
@@ -47,7 +48,7 @@ class Transcription(ResponseModel):
     completed_time: Timestamp = Field(default=None, description="When it completed (docs shape).")
 
 
-class RecordingCompleteCallback(Callback):
+class RecordingCompleteCallback(RecordingFile, TransferLeg, CallEvent):
     """A ``<Record>`` finished while the call is up; answer with BXML.
 
     Bandwidth sends ``eventType`` ``recordComplete`` (docs) or
@@ -57,146 +58,29 @@ class RecordingCompleteCallback(Callback):
 
     expects_bxml: ClassVar[bool] = True
 
-    account_id: Str = Field(default=None, description="Your account id.")
-    application_id: Str = Field(
-        default=None,
-        description="The Voice application the call belongs to.",
-    )
-    var_from: Str = Field(
-        default=None,
-        validation_alias="from",
-        serialization_alias="from",
-        description="The caller: E.164, or Private/Restricted/Anonymous/Unavailable.",
-    )
-    to: Str = Field(default=None, description="The called number (E.164) or SIP URI.")
-    direction: Direction = Field(
-        default=None, description="inbound or outbound; never changes during a call."
-    )
-    call_id: Str = Field(default=None, description="The call's id.")
-    call_url: Str = Field(default=None, description="The call's REST URL.")
-    parent_call_id: Str = Field(
-        default=None,
-        description="On a Transfer's B-leg: the A-leg's call id.",
-    )
-    recording_id: Str = Field(default=None, description="The recording's id.")
-    media_url: Str = Field(
-        default=None,
-        description="Where to download the recording, once it is available.",
-    )
-    enqueued_time: Timestamp = Field(
-        default=None, description="When a queued outbound call was queued."
-    )
-    start_time: Timestamp = Field(
-        default=None,
-        description="When the call (or, on recording events, the recording) started.",
-    )
-    answer_time: Timestamp = Field(default=None, description="When the call was answered.")
-    end_time: Timestamp = Field(default=None, description="When the call, leg or recording ended.")
-    duration: Str = Field(
-        default=None, description="The recording's length as an ISO 8601 duration (PT13.67S)."
-    )
-    file_format: FileFormat = Field(default=None, description="mp3 or wav.")
-    channels: Int = Field(default=None, description="1, or 2 for multi-channel call recordings.")
-    tag: Str = Field(default=None, description="The call's current tag; absent when none is set.")
-    transfer_caller_id: Str = Field(default=None, description="The B-leg's caller id.")
-    transfer_to: Str = Field(default=None, description="The B-leg's destination.")
+    channels: Channels = None
 
 
-class RecordingAvailableCallback(Callback):
+class _ProcessedRecording(RecordingFile, TransferLeg, CallFields):
+    """Events sent once a recording is processed (maybe after the call ended).
+
+    They carry the call base set without ``answerTime``.
+    """
+
+    enqueued_time: EnqueuedTime = None
+    tag: Tag = None
+
+
+class RecordingAvailableCallback(_ProcessedRecording):
     """A recording is processed and downloadable from ``media_url``; the reply is ignored."""
 
-    account_id: Str = Field(default=None, description="Your account id.")
-    application_id: Str = Field(
-        default=None,
-        description="The Voice application the call belongs to.",
-    )
-    var_from: Str = Field(
-        default=None,
-        validation_alias="from",
-        serialization_alias="from",
-        description="The caller: E.164, or Private/Restricted/Anonymous/Unavailable.",
-    )
-    to: Str = Field(default=None, description="The called number (E.164) or SIP URI.")
-    direction: Direction = Field(
-        default=None, description="inbound or outbound; never changes during a call."
-    )
-    call_id: Str = Field(default=None, description="The call's id.")
-    call_url: Str = Field(default=None, description="The call's REST URL.")
-    parent_call_id: Str = Field(
-        default=None,
-        description="On a Transfer's B-leg: the A-leg's call id.",
-    )
-    recording_id: Str = Field(default=None, description="The recording's id.")
-    media_url: Str = Field(
-        default=None,
-        description="Where to download the recording, once it is available.",
-    )
-    enqueued_time: Timestamp = Field(
-        default=None, description="When a queued outbound call was queued."
-    )
-    start_time: Timestamp = Field(
-        default=None,
-        description="When the call (or, on recording events, the recording) started.",
-    )
-    end_time: Timestamp = Field(default=None, description="When the call, leg or recording ended.")
-    duration: Str = Field(
-        default=None, description="The recording's length as an ISO 8601 duration (PT13.67S)."
-    )
-    file_format: FileFormat = Field(default=None, description="mp3 or wav.")
-    channels: Int = Field(default=None, description="1, or 2 for multi-channel call recordings.")
-    tag: Str = Field(default=None, description="The call's current tag; absent when none is set.")
-    status: Str = Field(
-        default=None,
-        description="Processing state: processing, partial, complete, deleted, error, ...",
-    )
-    transfer_caller_id: Str = Field(default=None, description="The B-leg's caller id.")
-    transfer_to: Str = Field(default=None, description="The B-leg's destination.")
+    channels: Channels = None
+    status: RecordingStatus = None
 
 
-class TranscriptionAvailableCallback(Callback):
+class TranscriptionAvailableCallback(_ProcessedRecording):
     """A recording's transcription is ready; the reply is ignored."""
 
-    account_id: Str = Field(default=None, description="Your account id.")
-    application_id: Str = Field(
-        default=None,
-        description="The Voice application the call belongs to.",
-    )
-    var_from: Str = Field(
-        default=None,
-        validation_alias="from",
-        serialization_alias="from",
-        description="The caller: E.164, or Private/Restricted/Anonymous/Unavailable.",
-    )
-    to: Str = Field(default=None, description="The called number (E.164) or SIP URI.")
-    direction: Direction = Field(
-        default=None, description="inbound or outbound; never changes during a call."
-    )
-    call_id: Str = Field(default=None, description="The call's id.")
-    call_url: Str = Field(default=None, description="The call's REST URL.")
-    media_url: Str = Field(
-        default=None,
-        description="Where to download the recording, once it is available.",
-    )
-    parent_call_id: Str = Field(
-        default=None,
-        description="On a Transfer's B-leg: the A-leg's call id.",
-    )
-    recording_id: Str = Field(default=None, description="The recording's id.")
-    enqueued_time: Timestamp = Field(
-        default=None, description="When a queued outbound call was queued."
-    )
-    start_time: Timestamp = Field(
-        default=None,
-        description="When the call (or, on recording events, the recording) started.",
-    )
-    end_time: Timestamp = Field(default=None, description="When the call, leg or recording ended.")
-    duration: Str = Field(
-        default=None, description="The recording's length as an ISO 8601 duration (PT13.67S)."
-    )
-    file_format: FileFormat = Field(default=None, description="mp3 or wav.")
-    tag: Str = Field(default=None, description="The call's current tag; absent when none is set.")
     transcription: Nested[Transcription] = Field(
         default=None, description="The transcription (text, or a link to fetch it)."
     )
-    transfer_caller_id: Str = Field(default=None, description="The B-leg's caller id.")
-    transfer_to: Str = Field(default=None, description="The B-leg's destination.")

@@ -11,7 +11,8 @@ from typing import Any, List, Optional
 
 from pydantic import ConfigDict, Field
 
-from bandwidth.callbacks.base import Bool, Callback, Direction, Nested, Str, Timestamp
+from bandwidth.callbacks._fields import CallerName, CallEvent, Cause
+from bandwidth.callbacks.base import Bool, Nested, Str, Timestamp
 from bandwidth.models._base import ResponseModel
 
 __all__ = [
@@ -58,320 +59,56 @@ class RealTimeTranscription(ResponseModel):
     completed_time: Timestamp = Field(default=None, description="When the transcription completed.")
 
 
-class MediaStreamStartedCallback(Callback):
+class _MediaStreamEvent(CallerName, CallEvent):
+    """The call base set, the caller's name and the stream: what every stream event carries."""
+
+    media_stream: Nested[MediaStream] = Field(
+        default=None, description="The stream this event is about."
+    )
+
+
+class _TranscriptionEvent(CallerName, CallEvent):
+    """The call base set, the caller's name and the transcription (every transcription event)."""
+
+    real_time_transcription: Nested[RealTimeTranscription] = Field(
+        default=None,
+        description="The transcription this event is about.",
+    )
+
+
+class MediaStreamStartedCallback(_MediaStreamEvent):
     """A ``<StartStream>`` WebSocket connected."""
 
-    account_id: Str = Field(default=None, description="Your account id.")
-    application_id: Str = Field(
-        default=None,
-        description="The Voice application the call belongs to.",
-    )
-    var_from: Str = Field(
-        default=None,
-        validation_alias="from",
-        serialization_alias="from",
-        description="The caller: E.164, or Private/Restricted/Anonymous/Unavailable.",
-    )
-    to: Str = Field(default=None, description="The called number (E.164) or SIP URI.")
-    direction: Direction = Field(
-        default=None, description="inbound or outbound; never changes during a call."
-    )
-    call_id: Str = Field(default=None, description="The call's id.")
-    call_url: Str = Field(default=None, description="The call's REST URL.")
-    enqueued_time: Timestamp = Field(
-        default=None, description="When a queued outbound call was queued."
-    )
-    start_time: Timestamp = Field(
-        default=None,
-        description="When the call (or, on recording events, the recording) started.",
-    )
-    answer_time: Timestamp = Field(default=None, description="When the call was answered.")
-    tag: Str = Field(default=None, description="The call's current tag; absent when none is set.")
-    privacy: Bool = Field(
-        default=None, description="Whether the caller asked for privacy (current docs only)."
-    )
-    caller_display_name: Str = Field(
-        default=None,
-        description="The caller's display name (current docs only).",
-    )
-    media_stream: Nested[MediaStream] = Field(
-        default=None, description="The stream this event is about."
-    )
 
-
-class MediaStreamRejectedCallback(Callback):
+class MediaStreamRejectedCallback(Cause, _MediaStreamEvent):
     """A stream could not start: ``cause`` is connection-error, duplicate, error or track-limit."""
 
-    account_id: Str = Field(default=None, description="Your account id.")
-    application_id: Str = Field(
-        default=None,
-        description="The Voice application the call belongs to.",
-    )
-    var_from: Str = Field(
-        default=None,
-        validation_alias="from",
-        serialization_alias="from",
-        description="The caller: E.164, or Private/Restricted/Anonymous/Unavailable.",
-    )
-    to: Str = Field(default=None, description="The called number (E.164) or SIP URI.")
-    direction: Direction = Field(
-        default=None, description="inbound or outbound; never changes during a call."
-    )
-    call_id: Str = Field(default=None, description="The call's id.")
-    call_url: Str = Field(default=None, description="The call's REST URL.")
-    enqueued_time: Timestamp = Field(
-        default=None, description="When a queued outbound call was queued."
-    )
-    start_time: Timestamp = Field(
-        default=None,
-        description="When the call (or, on recording events, the recording) started.",
-    )
-    answer_time: Timestamp = Field(default=None, description="When the call was answered.")
-    tag: Str = Field(default=None, description="The call's current tag; absent when none is set.")
-    privacy: Bool = Field(
-        default=None, description="Whether the caller asked for privacy (current docs only)."
-    )
-    caller_display_name: Str = Field(
-        default=None,
-        description="The caller's display name (current docs only).",
-    )
-    media_stream: Nested[MediaStream] = Field(
-        default=None, description="The stream this event is about."
-    )
-    cause: Str = Field(
-        default=None,
-        description="The reason, from an open set (hangup, busy, timeout, rejected, error, ...).",
-    )
-    error_message: Str = Field(default=None, description="Human-readable error text.")
     original_media_stream: Nested[MediaStream] = Field(
         default=None,
         description="On a duplicate name: the stream already using it.",
     )
 
 
-class MediaStreamStoppedCallback(Callback):
+class MediaStreamStoppedCallback(Cause, _MediaStreamEvent):
     """A stream stopped: ``cause`` is closed, connection-error or error."""
 
-    account_id: Str = Field(default=None, description="Your account id.")
-    application_id: Str = Field(
-        default=None,
-        description="The Voice application the call belongs to.",
-    )
-    var_from: Str = Field(
-        default=None,
-        validation_alias="from",
-        serialization_alias="from",
-        description="The caller: E.164, or Private/Restricted/Anonymous/Unavailable.",
-    )
-    to: Str = Field(default=None, description="The called number (E.164) or SIP URI.")
-    direction: Direction = Field(
-        default=None, description="inbound or outbound; never changes during a call."
-    )
-    call_id: Str = Field(default=None, description="The call's id.")
-    call_url: Str = Field(default=None, description="The call's REST URL.")
-    enqueued_time: Timestamp = Field(
-        default=None, description="When a queued outbound call was queued."
-    )
-    start_time: Timestamp = Field(
-        default=None,
-        description="When the call (or, on recording events, the recording) started.",
-    )
-    answer_time: Timestamp = Field(default=None, description="When the call was answered.")
-    tag: Str = Field(default=None, description="The call's current tag; absent when none is set.")
-    privacy: Bool = Field(
-        default=None, description="Whether the caller asked for privacy (current docs only)."
-    )
-    caller_display_name: Str = Field(
-        default=None,
-        description="The caller's display name (current docs only).",
-    )
-    media_stream: Nested[MediaStream] = Field(
-        default=None, description="The stream this event is about."
-    )
-    cause: Str = Field(
-        default=None,
-        description="The reason, from an open set (hangup, busy, timeout, rejected, error, ...).",
-    )
-    error_message: Str = Field(default=None, description="Human-readable error text.")
 
-
-class RealTimeTranscriptionStartedCallback(Callback):
+class RealTimeTranscriptionStartedCallback(_TranscriptionEvent):
     """A ``<StartTranscription>`` started."""
 
-    account_id: Str = Field(default=None, description="Your account id.")
-    application_id: Str = Field(
-        default=None,
-        description="The Voice application the call belongs to.",
-    )
-    var_from: Str = Field(
-        default=None,
-        validation_alias="from",
-        serialization_alias="from",
-        description="The caller: E.164, or Private/Restricted/Anonymous/Unavailable.",
-    )
-    to: Str = Field(default=None, description="The called number (E.164) or SIP URI.")
-    direction: Direction = Field(
-        default=None, description="inbound or outbound; never changes during a call."
-    )
-    call_id: Str = Field(default=None, description="The call's id.")
-    call_url: Str = Field(default=None, description="The call's REST URL.")
-    enqueued_time: Timestamp = Field(
-        default=None, description="When a queued outbound call was queued."
-    )
-    start_time: Timestamp = Field(
-        default=None,
-        description="When the call (or, on recording events, the recording) started.",
-    )
-    answer_time: Timestamp = Field(default=None, description="When the call was answered.")
-    tag: Str = Field(default=None, description="The call's current tag; absent when none is set.")
-    privacy: Bool = Field(
-        default=None, description="Whether the caller asked for privacy (current docs only)."
-    )
-    caller_display_name: Str = Field(
-        default=None,
-        description="The caller's display name (current docs only).",
-    )
-    real_time_transcription: Nested[RealTimeTranscription] = Field(
-        default=None,
-        description="The transcription this event is about.",
-    )
 
-
-class RealTimeTranscriptionRejectedCallback(Callback):
+class RealTimeTranscriptionRejectedCallback(Cause, _TranscriptionEvent):
     """A real-time transcription could not start (connection-error, duplicate, ...)."""
 
-    account_id: Str = Field(default=None, description="Your account id.")
-    application_id: Str = Field(
-        default=None,
-        description="The Voice application the call belongs to.",
-    )
-    var_from: Str = Field(
-        default=None,
-        validation_alias="from",
-        serialization_alias="from",
-        description="The caller: E.164, or Private/Restricted/Anonymous/Unavailable.",
-    )
-    to: Str = Field(default=None, description="The called number (E.164) or SIP URI.")
-    direction: Direction = Field(
-        default=None, description="inbound or outbound; never changes during a call."
-    )
-    call_id: Str = Field(default=None, description="The call's id.")
-    call_url: Str = Field(default=None, description="The call's REST URL.")
-    enqueued_time: Timestamp = Field(
-        default=None, description="When a queued outbound call was queued."
-    )
-    start_time: Timestamp = Field(
-        default=None,
-        description="When the call (or, on recording events, the recording) started.",
-    )
-    answer_time: Timestamp = Field(default=None, description="When the call was answered.")
-    tag: Str = Field(default=None, description="The call's current tag; absent when none is set.")
-    privacy: Bool = Field(
-        default=None, description="Whether the caller asked for privacy (current docs only)."
-    )
-    caller_display_name: Str = Field(
-        default=None,
-        description="The caller's display name (current docs only).",
-    )
-    real_time_transcription: Nested[RealTimeTranscription] = Field(
-        default=None,
-        description="The transcription this event is about.",
-    )
-    cause: Str = Field(
-        default=None,
-        description="The reason, from an open set (hangup, busy, timeout, rejected, error, ...).",
-    )
-    error_message: Str = Field(default=None, description="Human-readable error text.")
     original_transcription: Nested[RealTimeTranscription] = Field(
         default=None,
         description="On a duplicate name: the transcription already using it.",
     )
 
 
-class RealTimeTranscriptionStoppedCallback(Callback):
+class RealTimeTranscriptionStoppedCallback(Cause, _TranscriptionEvent):
     """A real-time transcription stopped: ``cause`` is closed, connection-error or error."""
 
-    account_id: Str = Field(default=None, description="Your account id.")
-    application_id: Str = Field(
-        default=None,
-        description="The Voice application the call belongs to.",
-    )
-    var_from: Str = Field(
-        default=None,
-        validation_alias="from",
-        serialization_alias="from",
-        description="The caller: E.164, or Private/Restricted/Anonymous/Unavailable.",
-    )
-    to: Str = Field(default=None, description="The called number (E.164) or SIP URI.")
-    direction: Direction = Field(
-        default=None, description="inbound or outbound; never changes during a call."
-    )
-    call_id: Str = Field(default=None, description="The call's id.")
-    call_url: Str = Field(default=None, description="The call's REST URL.")
-    enqueued_time: Timestamp = Field(
-        default=None, description="When a queued outbound call was queued."
-    )
-    start_time: Timestamp = Field(
-        default=None,
-        description="When the call (or, on recording events, the recording) started.",
-    )
-    answer_time: Timestamp = Field(default=None, description="When the call was answered.")
-    tag: Str = Field(default=None, description="The call's current tag; absent when none is set.")
-    privacy: Bool = Field(
-        default=None, description="Whether the caller asked for privacy (current docs only)."
-    )
-    caller_display_name: Str = Field(
-        default=None,
-        description="The caller's display name (current docs only).",
-    )
-    real_time_transcription: Nested[RealTimeTranscription] = Field(
-        default=None,
-        description="The transcription this event is about.",
-    )
-    cause: Str = Field(
-        default=None,
-        description="The reason, from an open set (hangup, busy, timeout, rejected, error, ...).",
-    )
-    error_message: Str = Field(default=None, description="Human-readable error text.")
 
-
-class RealTimeTranscriptionAvailableCallback(Callback):
+class RealTimeTranscriptionAvailableCallback(_TranscriptionEvent):
     """A finished real-time transcription can be fetched from its ``url``."""
-
-    account_id: Str = Field(default=None, description="Your account id.")
-    application_id: Str = Field(
-        default=None,
-        description="The Voice application the call belongs to.",
-    )
-    var_from: Str = Field(
-        default=None,
-        validation_alias="from",
-        serialization_alias="from",
-        description="The caller: E.164, or Private/Restricted/Anonymous/Unavailable.",
-    )
-    to: Str = Field(default=None, description="The called number (E.164) or SIP URI.")
-    direction: Direction = Field(
-        default=None, description="inbound or outbound; never changes during a call."
-    )
-    call_id: Str = Field(default=None, description="The call's id.")
-    call_url: Str = Field(default=None, description="The call's REST URL.")
-    enqueued_time: Timestamp = Field(
-        default=None, description="When a queued outbound call was queued."
-    )
-    start_time: Timestamp = Field(
-        default=None,
-        description="When the call (or, on recording events, the recording) started.",
-    )
-    answer_time: Timestamp = Field(default=None, description="When the call was answered.")
-    tag: Str = Field(default=None, description="The call's current tag; absent when none is set.")
-    privacy: Bool = Field(
-        default=None, description="Whether the caller asked for privacy (current docs only)."
-    )
-    caller_display_name: Str = Field(
-        default=None,
-        description="The caller's display name (current docs only).",
-    )
-    real_time_transcription: Nested[RealTimeTranscription] = Field(
-        default=None,
-        description="The transcription this event is about.",
-    )
