@@ -23,7 +23,18 @@ class BxmlError(Exception):
     """Base of every BXML error, so callers can catch them in one clause."""
 
 
-class BxmlValidationError(BxmlError, ValueError):
+class _VerbProblem(BxmlError):
+    """An error about one attribute of a verb, or about the verb as a whole."""
+
+    def __init__(self, verb: str, attribute: Optional[str], problem: str) -> None:
+        self.verb = verb
+        self.attribute = attribute
+        self.problem = problem
+        where = f"{verb}.{attribute}" if attribute else verb
+        super().__init__(f"{where}: {problem}")
+
+
+class BxmlValidationError(_VerbProblem, ValueError):
     """A value Bandwidth would reject: out of range, unknown enum member, missing, too long.
 
     ``verb`` is the element name (``"Gather"``) and ``attribute`` the Python
@@ -31,23 +42,9 @@ class BxmlValidationError(BxmlError, ValueError):
     as a whole (such as a ``Transfer`` with no destination).
     """
 
-    def __init__(self, verb: str, attribute: Optional[str], problem: str) -> None:
-        self.verb = verb
-        self.attribute = attribute
-        self.problem = problem
-        where = f"{verb}.{attribute}" if attribute else verb
-        super().__init__(f"{where}: {problem}")
 
-
-class BxmlTypeError(BxmlError, TypeError):
+class BxmlTypeError(_VerbProblem, TypeError):
     """A value of the wrong Python type (``max_digits="5"``, ``mute=1``)."""
-
-    def __init__(self, verb: str, attribute: Optional[str], problem: str) -> None:
-        self.verb = verb
-        self.attribute = attribute
-        self.problem = problem
-        where = f"{verb}.{attribute}" if attribute else verb
-        super().__init__(f"{where}: {problem}")
 
 
 class BxmlNestingError(BxmlError, TypeError):

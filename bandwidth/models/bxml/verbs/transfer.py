@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterable, Optional, Union
+from typing import TYPE_CHECKING, Iterable, Mapping, Optional, Union
 
 from bandwidth.models.bxml._attrs import (
     E164_OR_SIP,
@@ -39,7 +39,11 @@ _SIP = Text(pattern=SIP_URI, expects="a SIP URI such as sip:user@host.example")
 
 
 class _Destination(Verb):
-    """What PhoneNumber and SipUri share: the B-leg's webhooks and credentials."""
+    """What PhoneNumber and SipUri share: the B-leg's webhooks and credentials.
+
+    Both take their number or URI positionally and these attributes (plus
+    ``uui``) as keywords; :meth:`_init` sets them, in document order.
+    """
 
     _top_level = False
 
@@ -55,31 +59,41 @@ class _Destination(Verb):
     fallback_password = Attr("fallbackPassword", CREDENTIAL)
     tag = Attr("tag", TAG)
 
-    def _set_common(
-        self,
-        transfer_answer_url: Optional[str],
-        transfer_answer_method: Optional[Method],
-        transfer_answer_fallback_url: Optional[str],
-        transfer_answer_fallback_method: Optional[Method],
-        transfer_disconnect_url: Optional[str],
-        transfer_disconnect_method: Optional[Method],
-        username: Optional[str],
-        password: Optional[str],
-        fallback_username: Optional[str],
-        fallback_password: Optional[str],
-        tag: Optional[str],
-    ) -> None:
-        self.transfer_answer_url = transfer_answer_url
-        self.transfer_answer_method = transfer_answer_method
-        self.transfer_answer_fallback_url = transfer_answer_fallback_url
-        self.transfer_answer_fallback_method = transfer_answer_fallback_method
-        self.transfer_disconnect_url = transfer_disconnect_url
-        self.transfer_disconnect_method = transfer_disconnect_method
-        self.username = username
-        self.password = password
-        self.fallback_username = fallback_username
-        self.fallback_password = fallback_password
-        self.tag = tag
+    def _init(self, target: str, options: Mapping[str, object]) -> None:
+        """Set the number or URI, then every attribute (``None`` where no keyword was given).
+
+        An unknown keyword is a ``TypeError``, raised before anything is set,
+        as Python raises it for an explicit signature.
+        """
+        names = [slot.name for slot in self._slots]
+        for name in options:
+            if name not in names:
+                raise TypeError(
+                    f"{type(self).__name__}.__init__() got an unexpected keyword argument {name!r}"
+                )
+        setattr(self, self._text[0].name, target)
+        for name in names:
+            setattr(self, name, options.get(name))
+
+
+if TYPE_CHECKING:
+    from typing_extensions import TypedDict, Unpack
+
+    class _DestinationOptions(TypedDict, total=False):
+        """The keywords of :class:`PhoneNumber` and :class:`SipUri` (all optional)."""
+
+        transfer_answer_url: Optional[str]
+        transfer_answer_method: Optional[Method]
+        transfer_answer_fallback_url: Optional[str]
+        transfer_answer_fallback_method: Optional[Method]
+        transfer_disconnect_url: Optional[str]
+        transfer_disconnect_method: Optional[Method]
+        username: Optional[str]
+        password: Optional[str]
+        fallback_username: Optional[str]
+        fallback_password: Optional[str]
+        tag: Optional[str]
+        uui: Optional[str]
 
 
 class PhoneNumber(_Destination):
@@ -91,39 +105,14 @@ class PhoneNumber(_Destination):
     number = Required(None, PHONE)
     uui = Attr("uui", Text(max_length=350, no_control=True))
 
-    def __init__(
-        self,
-        number: str,
-        *,
-        transfer_answer_url: Optional[str] = None,
-        transfer_answer_method: Optional[Method] = None,
-        transfer_answer_fallback_url: Optional[str] = None,
-        transfer_answer_fallback_method: Optional[Method] = None,
-        transfer_disconnect_url: Optional[str] = None,
-        transfer_disconnect_method: Optional[Method] = None,
-        username: Optional[str] = None,
-        password: Optional[str] = None,
-        fallback_username: Optional[str] = None,
-        fallback_password: Optional[str] = None,
-        tag: Optional[str] = None,
-        uui: Optional[str] = None,
-    ) -> None:
-        """``number`` in E.164; ``uui`` is a comma-separated User-to-User list (350 chars max)."""
-        self.number = number
-        self._set_common(
-            transfer_answer_url,
-            transfer_answer_method,
-            transfer_answer_fallback_url,
-            transfer_answer_fallback_method,
-            transfer_disconnect_url,
-            transfer_disconnect_method,
-            username,
-            password,
-            fallback_username,
-            fallback_password,
-            tag,
-        )
-        self.uui = uui
+    def __init__(self, number: str, **options: Unpack[_DestinationOptions]) -> None:
+        """``number`` in E.164; ``uui`` is a comma-separated User-to-User list (350 chars max).
+
+        Keywords: ``transfer_answer_url``/``_method``, ``transfer_answer_fallback_url``/
+        ``_method``, ``transfer_disconnect_url``/``_method``, ``username``,
+        ``password``, ``fallback_username``, ``fallback_password``, ``tag``, ``uui``.
+        """
+        self._init(number, options)
 
 
 class SipUri(_Destination):
@@ -135,39 +124,12 @@ class SipUri(_Destination):
     uri = Required(None, _SIP)
     uui = Attr("uui", Text(max_length=256, no_control=True))
 
-    def __init__(
-        self,
-        uri: str,
-        *,
-        transfer_answer_url: Optional[str] = None,
-        transfer_answer_method: Optional[Method] = None,
-        transfer_answer_fallback_url: Optional[str] = None,
-        transfer_answer_fallback_method: Optional[Method] = None,
-        transfer_disconnect_url: Optional[str] = None,
-        transfer_disconnect_method: Optional[Method] = None,
-        username: Optional[str] = None,
-        password: Optional[str] = None,
-        fallback_username: Optional[str] = None,
-        fallback_password: Optional[str] = None,
-        tag: Optional[str] = None,
-        uui: Optional[str] = None,
-    ) -> None:
-        """``uri`` such as ``sip:user@host``; ``uui`` is sent as User-to-User (256 chars max)."""
-        self.uri = uri
-        self._set_common(
-            transfer_answer_url,
-            transfer_answer_method,
-            transfer_answer_fallback_url,
-            transfer_answer_fallback_method,
-            transfer_disconnect_url,
-            transfer_disconnect_method,
-            username,
-            password,
-            fallback_username,
-            fallback_password,
-            tag,
-        )
-        self.uui = uui
+    def __init__(self, uri: str, **options: Unpack[_DestinationOptions]) -> None:
+        """``uri`` such as ``sip:user@host``; ``uui`` is sent as User-to-User (256 chars max).
+
+        Keywords as for :class:`PhoneNumber`.
+        """
+        self._init(uri, options)
 
 
 class Transfer(ParentVerb):
