@@ -389,7 +389,7 @@ class Settings:
     thread_seconds: float
 
 
-FULL = Settings(25, 400, 300, {1000: (25, 3), 10000: (15, 1)}, 5, 9, 5, 2.0)
+FULL = Settings(25, 400, 300, {1000: (25, 3), 10000: (15, 1)}, 5, 9, 7, 1.5)
 QUICK = Settings(4, 100, 50, {1000: (3, 1), 10000: (2, 1)}, 2, 3, 1, 0.5)
 
 Reader = Callable[[Dict[str, Any]], Optional[float]]
@@ -775,11 +775,12 @@ def thread_table(extra: Dict[str, Any]) -> List[str]:
         return []
     lines = [
         "Threads sharing one client (all rounds): errors, connections the server saw opened,",
-        'urllib3 "pool is full" discards, and the fewest/most calls one thread made in a run.',
+        'urllib3 "pool is full" discards, the fewest/most calls one thread made in a run, and',
+        "the CPU the whole client process spent per call (all threads).",
         "",
         "| threads | client | errors | connections opened (max) | pool-full discards "
-        "| calls per thread (min-max) |",
-        "|---:|---|---:|---:|---:|---|",
+        "| calls per thread (min-max) | client CPU per call (median) |",
+        "|---:|---|---:|---:|---:|---|---:|",
     ]
     for n in THREAD_COUNTS:
         for client in CLIENTS:
@@ -791,7 +792,8 @@ def thread_table(extra: Dict[str, Any]) -> List[str]:
                 f"{max(r['connections_opened'] for r in reports)} | "
                 f"{sum(r['pool_full_warnings'] for r in reports)} | "
                 f"{min(r['min_thread_calls'] for r in reports)}-"
-                f"{max(r['max_thread_calls'] for r in reports)} |"
+                f"{max(r['max_thread_calls'] for r in reports)} | "
+                f"{statistics.median(r.get('cpu_us_per_call', 0.0) for r in reports):,.0f} µs |"
             )
     return [*lines, ""]
 
@@ -920,7 +922,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     parser.add_argument(
         "--rounds",
         type=int,
-        help="fresh-process rounds for memory, import (at least 7) and threads (default 5)",
+        help="fresh-process rounds for memory, import (at least 7) and threads (default 5, 9, 7)",
     )
     parser.add_argument(
         "--profile",

@@ -488,12 +488,14 @@ def measure_threads(kind: str, url: str, threads: int, duration: float) -> Dict[
     for worker in workers:
         worker.start()
     before = server_stats(url)
+    cpu = time.process_time()
     began = time.perf_counter()
     deadline[0] = began + duration
     start.wait()
     for worker in workers:
         worker.join(duration + 60)
     elapsed = time.perf_counter() - began
+    cpu = time.process_time() - cpu
     after = server_stats(url)
     total = sum(counts)
     return {
@@ -501,6 +503,7 @@ def measure_threads(kind: str, url: str, threads: int, duration: float) -> Dict[
         "unit": "calls/s",
         "threads": threads,
         "calls": total,
+        "cpu_us_per_call": cpu / max(total, 1) * 1e6,
         "errors": sum(errors),
         "first_error": first_error[0] if first_error else None,
         "pool_full_warnings": pool_full[0],
