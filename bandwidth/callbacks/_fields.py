@@ -2,17 +2,18 @@
 
 Like the spec (whose ``*Callback`` schemas ``$ref`` one shared schema per
 field), every field is declared once: in the group that carries it or, when
-several groups or models carry it, as an ``Annotated`` type below (its type,
-wire alias and description) that they all use. The groups follow how the API
-sends them:
+several groups or models carry it, as an ``Annotated`` type (its type, wire
+alias and description) that they all use. The groups follow how the API sends
+them:
 
 * :class:`CallFields`: what every call event carries (``initiate`` carries no more);
 * :class:`CallEvent`: the *call base set*, ``CallFields`` plus ``enqueuedTime``,
   ``answerTime`` and ``tag``, carried by nearly every call event;
 * :class:`TransferTarget` / :class:`TransferLeg`: the B-leg of a ``<Transfer>``;
 * :class:`Cause` / :class:`CauseWithErrorId`: why a call, leg or stream ended;
-* :class:`RecordingFile`: the recording a recording event is about;
-* :class:`CallerName`: the current docs' ``privacy``/``callerDisplayName``.
+* :class:`CallerName`: the current docs' ``privacy``/``callerDisplayName``;
+* ``RecordingFile`` (in ``_recording_fields``, so that importing the call,
+  transfer or stream events does not create it): the recording an event is about.
 
 An event model inherits the groups it carries (mixins first, its main base
 last, so the main base's fields come first) and declares only its own fields.
@@ -22,7 +23,7 @@ None of these classes is an event: ``parse_callback`` never returns them.
 from pydantic import ConfigDict, Field
 from typing_extensions import Annotated
 
-from bandwidth.callbacks.base import Bool, Callback, Direction, FileFormat, Int, Str, Timestamp
+from bandwidth.callbacks.base import Bool, Callback, Direction, Str, Timestamp
 from bandwidth.models._base import ResponseModel
 
 __all__ = [
@@ -34,13 +35,10 @@ __all__ = [
     "CallerName",
     "Cause",
     "CauseWithErrorId",
-    "Channels",
     "EndTime",
     "EnqueuedTime",
     "From",
     "Group",
-    "RecordingFile",
-    "RecordingStatus",
     "StartTime",
     "Tag",
     "To",
@@ -69,11 +67,6 @@ StartTime = Annotated[
 AnswerTime = Annotated[Timestamp, Field(description="When the call was answered.")]
 EndTime = Annotated[Timestamp, Field(description="When the call, leg or recording ended.")]
 Tag = Annotated[Str, Field(description="The call's current tag; absent when none is set.")]
-Channels = Annotated[Int, Field(description="1, or 2 for multi-channel call recordings.")]
-RecordingStatus = Annotated[
-    Str,
-    Field(description="Processing state: processing, partial, complete, deleted, error, ..."),
-]
 
 # -- groups ----------------------------------------------------------------------------
 
@@ -144,21 +137,6 @@ class CauseWithErrorId(Cause):
     """:class:`Cause` plus Bandwidth's id of the error (call-level end events)."""
 
     error_id: Str = Field(default=None, description="Bandwidth's internal id of the error.")
-
-
-class RecordingFile(Group):
-    """The recording a recording event is about."""
-
-    recording_id: Str = Field(default=None, description="The recording's id.")
-    media_url: Str = Field(
-        default=None,
-        description="Where to download the recording, once it is available.",
-    )
-    end_time: EndTime = None
-    duration: Str = Field(
-        default=None, description="The recording's length as an ISO 8601 duration (PT13.67S)."
-    )
-    file_format: FileFormat = Field(default=None, description="mp3 or wav.")
 
 
 class CallerName(Group):

@@ -13,14 +13,12 @@ from pydantic import Field
 from bandwidth.callbacks._fields import (
     AccountId,
     CallId,
-    Channels,
     From,
-    RecordingFile,
-    RecordingStatus,
     StartTime,
     Tag,
     To,
 )
+from bandwidth.callbacks._recording_fields import Channels, RecordingFile, RecordingStatus
 from bandwidth.callbacks.base import Callback, Str
 
 __all__ = [

@@ -9,13 +9,11 @@ from pydantic import ConfigDict, Field
 from bandwidth.callbacks._fields import (
     CallEvent,
     CallFields,
-    Channels,
     EnqueuedTime,
-    RecordingFile,
-    RecordingStatus,
     Tag,
     TransferLeg,
 )
+from bandwidth.callbacks._recording_fields import Channels, RecordingFile, RecordingStatus
 from bandwidth.callbacks.base import Float, Int, Nested, Str, Timestamp
 from bandwidth.models._base import ResponseModel
 
