@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Benchmark this SDK against the official ``bandwidth-sdk`` and raw urllib3 + json.
 
-    python bench/run.py                  # full run (~10 min); writes bench/results.md
-    python bench/run.py --quick          # smoke run (~1-2 min)
+    python bench/run.py                  # full run (~5 min); writes bench/results.md
+    python bench/run.py --quick          # smoke run (~1 min)
     python bench/run.py --only list_1000 --only memory
     python bench/run.py --profile        # where our SDK spends its time (bench/profile_sdk.py)
 
