@@ -10,8 +10,9 @@ operation, in every variant, goes through :meth:`ApiClient.execute` or
 from __future__ import annotations
 
 import logging
+import threading
 import time
-from typing import TYPE_CHECKING, Any, Dict, Optional, Tuple, TypeVar
+from typing import TYPE_CHECKING, Any, Dict, NamedTuple, Optional, Tuple, TypeVar
 from urllib.parse import SplitResult, quote, urlencode, urlsplit
 
 import urllib3
@@ -59,6 +60,14 @@ def retry_policy(configuration: Configuration) -> urllib3.Retry:
     return RetryPolicy(retries, max_retry_after=configuration.max_retry_after)
 
 
+class _AuthState(NamedTuple):
+    """The configured credentials (``key``) and what they turn into, swapped as one value."""
+
+    key: Tuple[Any, ...]
+    value: Optional[str]
+    oauth: Optional[OAuthTokenSource]
+
+
 class ApiClient:
     """Sends requests for the API classes; holds the connection pool. Thread-safe.
 
@@ -90,9 +99,8 @@ class ApiClient:
         self.cookie = cookie
         self._retry_source: Any = object()
         self._retry: urllib3.Retry = RetryPolicy()
-        self._auth_key: Tuple[Any, ...] = ()
-        self._auth_value: Optional[str] = None
-        self._oauth: Optional[OAuthTokenSource] = None
+        self._auth = _AuthState((), None, None)
+        self._auth_lock = threading.Lock()
 
     # -- generated-SDK conveniences ----------------------------------------
 
@@ -183,7 +191,7 @@ class ApiClient:
             )
 
         response = self._transmit(call, url, headers, timeout, preload_content)
-        oauth = self._oauth
+        oauth = self._auth.oauth
         if response.status == 401 and oauth is not None and "_request_auth" not in call.options:
             # The token may have been revoked or expired early: fetch a new one, replay once.
             response.drain_conn()
@@ -282,24 +290,31 @@ class ApiClient:
         """The ``Authorization`` value for the configured auth, rebuilt only when it changes."""
         cfg = self.configuration
         key = (cfg.username, cfg.password, cfg.access_token, cfg.client_id, cfg.client_secret)
-        if key != self._auth_key:
+        state = self._auth
+        if state.key != key:
+            state = self._rebuild_auth(key)
+        if state.oauth is not None:
+            return state.oauth.authorization()
+        return state.value
+
+    def _rebuild_auth(self, key: Tuple[Any, ...]) -> _AuthState:
+        with self._auth_lock:  # one rebuild (and one OAuth token source) however many threads
+            if self._auth.key == key:
+                return self._auth
+            cfg = self.configuration
             scheme = cfg.check_auth()
-            self._oauth = None
+            value: Optional[str] = None
+            oauth: Optional[OAuthTokenSource] = None
             if scheme == "basic":
-                self._auth_value = cfg.get_basic_auth_token()
+                value = cfg.get_basic_auth_token()
             elif scheme == "bearer":
-                self._auth_value = f"Bearer {cfg.access_token}"
+                value = f"Bearer {cfg.access_token}"
             elif scheme == "oauth":
                 from bandwidth.oauth import OAuthTokenSource
 
-                self._oauth = OAuthTokenSource(cfg, self.rest_client, self._retries)
-                self._auth_value = None
-            else:
-                self._auth_value = None
-            self._auth_key = key
-        if self._oauth is not None:
-            return self._oauth.authorization()
-        return self._auth_value
+                oauth = OAuthTokenSource(cfg, self.rest_client, self._retries)
+            self._auth = _AuthState(key, value, oauth)
+            return self._auth
 
     def _retries(self) -> urllib3.Retry:
         source = self.configuration.retries

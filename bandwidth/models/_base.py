@@ -133,6 +133,9 @@ class RequestModel(BandwidthModel):
     #: Python names of fields the spec does not allow to be ``null``: setting
     #: them to ``None`` means "not set" rather than sending ``null``.
     _non_nullable: ClassVar[FrozenSet[str]] = frozenset()
+    #: Python names of fields holding nested request models (their own
+    #: ``additional_properties`` must be merged too).
+    _nested: ClassVar[Tuple[str, ...]] = ()
 
     @model_validator(mode="after")
     def _drop_non_nullable_nones(self) -> RequestModel:
@@ -146,9 +149,9 @@ class RequestModel(BandwidthModel):
     def _needs_merge(self) -> bool:
         if self.additional_properties:
             return True
-        for name in self.__pydantic_fields_set__:
+        for name in self._nested:
             value = getattr(self, name)
-            if isinstance(value, RequestModel) and value._needs_merge():
+            if value is not None and value._needs_merge():
                 return True
         return False
 
@@ -159,9 +162,9 @@ class RequestModel(BandwidthModel):
         return data
 
     def _merge_extras(self, data: Dict[str, Any]) -> None:
-        for name in self.__pydantic_fields_set__:
+        for name in self._nested:
             value = getattr(self, name)
-            if isinstance(value, RequestModel):
+            if value is not None and name in self.__pydantic_fields_set__:
                 alias = type(self).model_fields[name].serialization_alias or name
                 value._merge_extras(data[alias])
         data.update(self.additional_properties)

@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from datetime import datetime, timedelta
 from typing import Any, Callable, Optional, Union
-from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, Field, PlainSerializer, PlainValidator, StrictStr
 from typing_extensions import Annotated, Literal
@@ -42,6 +41,12 @@ __all__ = [
 _E164 = re.compile(r"\+[1-9][0-9]{1,14}")
 _SIP = re.compile(r"sips?:[^@\s]+@[^@\s]+", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+# scheme://authority[path][?query][#fragment], no whitespace; the authority
+# holds a host (optionally user info and a port), so "https://" alone fails.
+_HTTP_URL = re.compile(
+    r"https?://(?:[^\s/?#@]*@)?(?:\[[0-9a-f:.]+\]|[^\s/?#@:\[\]]+)(?::[0-9]*)?(?:[/?#]\S*)?", re.I
+)
+_WHITESPACE = re.compile(r"\s")
 
 
 def _e164(value: str) -> str:
@@ -60,14 +65,10 @@ def _e164_or_sip(value: str) -> str:
 
 
 def _http_url(value: str) -> str:
-    try:
-        parts = urlsplit(value)
-    except ValueError as exc:
-        raise ValueError(f"is not a valid URL ({exc})") from None
-    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+    if _HTTP_URL.fullmatch(value) is None:
+        if _WHITESPACE.search(value):
+            raise ValueError("must not contain whitespace")
         raise ValueError("must be an absolute http or https URL")
-    if any(ch.isspace() for ch in value):
-        raise ValueError("must not contain whitespace")
     return value
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar, FrozenSet, Optional
+from typing import ClassVar, FrozenSet, Optional, Tuple
 
 from pydantic import Field, StrictBool, StrictInt, StrictStr, model_validator
 
@@ -35,6 +35,7 @@ class CreateCall(RequestModel):
     """
 
     _non_nullable: ClassVar[FrozenSet[str]] = frozenset({"machine_detection"})
+    _nested: ClassVar[Tuple[str, ...]] = ("machine_detection",)
 
     to: E164OrSip = Field(description="Destination: E.164 (`+15555551212`) or a SIP URI.")
     var_from: E164 = Field(
