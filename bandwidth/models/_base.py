@@ -213,7 +213,9 @@ def _known_names(cls: Type[pydantic.BaseModel]) -> FrozenSet[str]:
 class ResponseModel(BandwidthModel):
     """A response body: tolerant of fields and enum values newer than this SDK."""
 
-    model_config = ConfigDict(extra="allow")
+    # Values (call ids, times) are mostly unique: caching only the JSON keys
+    # decodes large pages a few percent faster than caching every string.
+    model_config = ConfigDict(extra="allow", cache_strings="keys")
 
     @property
     def additional_properties(self) -> Dict[str, Any]:
