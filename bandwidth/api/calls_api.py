@@ -151,7 +151,7 @@ class CallsApi:
             create_call: the call to place (a :class:`CreateCall`, or a dict of it).
         """
         body = _request_body("create_call", create_call, CreateCall)
-        path = f"/accounts/{_params.path_segment('account_id', account_id)}/calls"
+        path = _path(CREATE_CALL, account_id)
         return Call(CREATE_CALL, path, body=body, options=dict(options))
 
     create_call, create_call_with_http_info, create_call_without_preload_content = _variants(
@@ -175,7 +175,8 @@ class CallsApi:
             account_id: your Bandwidth account id.
             call_id: the call's id (``c-…``).
         """
-        return Call(GET_CALL_STATE, _call_path(account_id, call_id), options=dict(options))
+        path = _path(GET_CALL_STATE, account_id, call_id)
+        return Call(GET_CALL_STATE, path, options=dict(options))
 
     get_call_state, get_call_state_with_http_info, get_call_state_without_preload_content = (
         _variants(_get_call_state)
@@ -226,7 +227,7 @@ class CallsApi:
             query.append(("pageSize", str(_params.int_in_range("page_size", page_size, 1, 10000))))
         if page_token is not None:
             query.append(("pageToken", _params.text("page_token", page_token)))
-        path = f"/accounts/{_params.path_segment('account_id', account_id)}/calls"
+        path = _path(LIST_CALLS, account_id)
         return Call(LIST_CALLS, path, query=query, options=dict(options))
 
     list_calls, list_calls_with_http_info, list_calls_without_preload_content = _variants(
@@ -255,7 +256,8 @@ class CallsApi:
             update_call: the change (an :class:`UpdateCall`, or a dict of it).
         """
         body = _request_body("update_call", update_call, UpdateCall)
-        return Call(UPDATE_CALL, _call_path(account_id, call_id), body=body, options=dict(options))
+        path = _path(UPDATE_CALL, account_id, call_id)
+        return Call(UPDATE_CALL, path, body=body, options=dict(options))
 
     update_call, update_call_with_http_info, update_call_without_preload_content = _variants(
         _update_call
@@ -280,7 +282,7 @@ class CallsApi:
                 Sent as ``application/xml``.
         """
         document = _bxml_bytes(body)
-        path = _call_path(account_id, call_id) + "/bxml"
+        path = _path(UPDATE_CALL_BXML, account_id, call_id)
         return Call(UPDATE_CALL_BXML, path, body=document, options=dict(options))
 
     (
@@ -331,9 +333,12 @@ class CallsApi:
             call = Call(LIST_CALLS, call.path, url=link, options=call.options)
 
 
-def _call_path(account_id: Any, call_id: Any) -> str:
+def _path(operation: Operation[Any], account_id: Any, call_id: Any = "") -> str:
+    """The operation's path with its parameters percent-encoded (checked, named on error)."""
     account = _params.path_segment("account_id", account_id)
-    return f"/accounts/{account}/calls/{_params.path_segment('call_id', call_id)}"
+    if "{callId}" not in operation.path:
+        return operation.path.format(accountId=account)
+    return operation.path.format(accountId=account, callId=_params.path_segment("call_id", call_id))
 
 
 def _request_body(parameter: str, value: Any, model: Any) -> bytes:
