@@ -97,7 +97,7 @@ class ApiClient:
         if header_name is not None and header_value is not None:
             self.default_headers[header_name] = header_value
         self.cookie = cookie
-        self._retry_source: Any = object()
+        self._retry_source: Tuple[Any, float] = (object(), 0.0)
         self._retry: urllib3.Retry = RetryPolicy()
         self._auth = _AuthState((), None, None)
         self._auth_lock = threading.Lock()
@@ -317,10 +317,12 @@ class ApiClient:
             return self._auth
 
     def _retries(self) -> urllib3.Retry:
-        source = self.configuration.retries
-        if source is not self._retry_source:
-            self._retry = retry_policy(self.configuration)
-            self._retry_source = source
+        """The retry policy, rebuilt only when the configuration's settings change."""
+        cfg = self.configuration
+        source = self._retry_source
+        if source[0] is not cfg.retries or source[1] != cfg.max_retry_after:
+            self._retry = retry_policy(cfg)
+            self._retry_source = (cfg.retries, cfg.max_retry_after)
         return self._retry
 
     def is_same_origin(self, url: str) -> bool:

@@ -314,3 +314,18 @@ def test_no_raw_urllib3_error_escapes_any_variant(waits: List[float]) -> None:
         with pytest.raises(ApiConnectionError) as caught:
             call()
         assert isinstance(caught.value.__cause__, urllib3.exceptions.HTTPError)
+
+
+def test_configuration_cap_applies_to_the_default_policy_even_when_changed(
+    server: FaultServer,
+) -> None:
+    server.respond(200, STATE)
+    server.respond(429, ERROR, {"Retry-After": "10"})
+    configuration = Configuration(host=server.url, username="u", password="p")
+    api = CallsApi(ApiClient(configuration))
+    api.get_call_state(ACCOUNT, CALL_ID)  # the policy is built on first use
+    configuration.max_retry_after = 5
+    with pytest.raises(TooManyRequestsException) as caught:
+        api.get_call_state(ACCOUNT, CALL_ID)  # 10 s > the new 5 s cap: no wait, no retry
+    assert caught.value.retry_after == 10.0
+    assert len(server.requests) == 2
