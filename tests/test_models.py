@@ -307,3 +307,24 @@ def test_call_state_round_trips_for_any_values(
     assert CallState.from_json(decoded.to_json()) == decoded
     assert decoded.additional_properties == extra
     assert decoded.start_time == start
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ("not a url", "must be an absolute http or https URL"),
+        ("https://a.example/a b", "must not contain whitespace"),
+        ("https://", "must be an absolute http or https URL"),
+        ("mailto:a@b.example", "must be an absolute http or https URL"),
+    ],
+)
+def test_url_errors_say_what_is_wrong(url: str, message: str) -> None:
+    with pytest.raises(ValidationError, match=message):
+        CreateCall(**{**REQUIRED, "answer_url": url})
+
+
+@pytest.mark.parametrize(
+    "url", ["http://h", "HTTPS://u:p@h.example:8443/p?q=1#f", "https://[::1]:8443/x"]
+)
+def test_url_forms_accepted(url: str) -> None:
+    assert CreateCall(**{**REQUIRED, "answer_url": url}).answer_url == url

@@ -66,7 +66,7 @@ def _e164_or_sip(value: str) -> str:
 
 def _http_url(value: str) -> str:
     if _HTTP_URL.fullmatch(value) is None:
-        if _WHITESPACE.search(value):
+        if _HTTP_URL.match(value) and _WHITESPACE.search(value):
             raise ValueError("must not contain whitespace")
         raise ValueError("must be an absolute http or https URL")
     return value
