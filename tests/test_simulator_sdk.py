@@ -149,4 +149,9 @@ def test_plugin_import_loads_nothing_heavy() -> None:
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
     ).stdout
-    assert json.loads(out) == ["bandwidth", "bandwidth.testing", "bandwidth.testing.pytest_plugin"]
+    assert json.loads(out) == [
+        "bandwidth",
+        "bandwidth._lazy",
+        "bandwidth.testing",
+        "bandwidth.testing.pytest_plugin",
+    ]

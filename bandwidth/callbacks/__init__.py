@@ -18,8 +18,9 @@ Names are imported on first use, so importing this package is cheap.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any, Dict, List
+from typing import TYPE_CHECKING, Dict
+
+from bandwidth._lazy import lazy_exports
 
 #: public name -> module (under ``bandwidth.callbacks``) that defines it
 _MODULES: Dict[str, str] = {
@@ -179,14 +180,4 @@ if TYPE_CHECKING:
     )
 
 
-def __getattr__(name: str) -> Any:
-    module = _MODULES.get(name)
-    if module is None:
-        raise AttributeError(f"module 'bandwidth.callbacks' has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"bandwidth.callbacks.{module}"), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> List[str]:
-    return sorted(set(globals()) | set(__all__))
+__getattr__, __dir__ = lazy_exports(__name__, _MODULES, globals())

@@ -6,8 +6,9 @@ until a model is touched.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any, Dict, List
+from typing import TYPE_CHECKING, Dict
+
+from bandwidth._lazy import lazy_exports
 
 #: public name -> module (under ``bandwidth.models``) that defines it
 _MODULES: Dict[str, str] = {
@@ -58,14 +59,4 @@ if TYPE_CHECKING:
     from bandwidth.models.voice_api_error import VoiceApiError
 
 
-def __getattr__(name: str) -> Any:
-    module = _MODULES.get(name)
-    if module is None:
-        raise AttributeError(f"module 'bandwidth.models' has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"bandwidth.models.{module}"), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> List[str]:
-    return sorted(set(globals()) | set(__all__))
+__getattr__, __dir__ = lazy_exports(__name__, _MODULES, globals())

@@ -6,8 +6,9 @@ importing this package (as the pytest plugin does) costs nothing.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any, Dict, List
+from typing import TYPE_CHECKING, Dict
+
+from bandwidth._lazy import lazy_exports
 
 _MODULES: Dict[str, str] = {
     "AutoProgress": "bandwidth.testing._calls",
@@ -34,14 +35,4 @@ if TYPE_CHECKING:
     from bandwidth.testing.simulator import RecordedRequest, VoiceSimulator
 
 
-def __getattr__(name: str) -> Any:
-    module = _MODULES.get(name)
-    if module is None:
-        raise AttributeError(f"module 'bandwidth.testing' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> List[str]:
-    return sorted(set(globals()) | set(__all__))
+__getattr__, __dir__ = lazy_exports(__name__, _MODULES, globals())
