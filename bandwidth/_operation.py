@@ -19,6 +19,7 @@ from typing import (
     Generic,
     Iterator,
     List,
+    Mapping,
     Optional,
     Tuple,
     TypeVar,
@@ -183,7 +184,7 @@ class Call(Generic[T]):
         *,
         query: Optional[List[Tuple[str, str]]] = None,
         body: Optional[bytes] = None,
-        options: Optional[Dict[str, Any]] = None,
+        options: Optional[Mapping[str, Any]] = None,
         url: Optional[str] = None,
     ) -> None:
         self.operation = operation
@@ -195,13 +196,13 @@ class Call(Generic[T]):
         #: the client has already checked points at the configured host).
         self.url = url
         self.body = body
-        self.options: Dict[str, Any] = options or {}
+        self.options: Mapping[str, Any] = options or {}
         if self.options:
             check_options(operation, self.options)
         self.content_type = self.options.get("_content_type") or operation.content_type
 
 
-def check_options(operation: Operation[Any], options: Dict[str, Any]) -> None:
+def check_options(operation: Operation[Any], options: Mapping[str, Any]) -> None:
     """Reject misspelled or invalid per-call options before anything is sent."""
     for key in options:
         if key not in OPTION_NAMES:

@@ -13,6 +13,7 @@ Bad input never reaches the wire: it raises :class:`ApiValueError` or
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, Dict, Optional, Sequence, Type, Union
 
 if TYPE_CHECKING:
@@ -203,25 +204,14 @@ class UnprocessableEntityException(ApiException):
 
 
 class TooManyRequestsException(ApiException):
-    """429: rate limited. ``retry_after`` is the server's requested wait in seconds, if valid."""
+    """429: rate limited."""
 
-    def __init__(
-        self,
-        status: Optional[int] = None,
-        reason: Optional[str] = None,
-        http_resp: Optional[BaseHTTPResponse] = None,
-        *,
-        body: Optional[str] = None,
-        data: Optional[Any] = None,
-        headers: Optional[HTTPHeaderDict] = None,
-        retry_after: Optional[float] = None,
-    ) -> None:
-        super().__init__(status, reason, http_resp, body=body, data=data, headers=headers)
-        if retry_after is None and self.headers is not None:
-            from bandwidth._retry_after import parse_retry_after
+    @cached_property
+    def retry_after(self) -> Optional[float]:
+        """Seconds the server asked to wait (``Retry-After``); ``None`` if absent or invalid."""
+        from bandwidth._retry_after import parse_retry_after
 
-            retry_after = parse_retry_after(self.headers.get("Retry-After"))
-        self.retry_after = retry_after
+        return parse_retry_after(self.headers.get("Retry-After") if self.headers else None)
 
     def summary(self) -> str:
         line = super().summary()

@@ -152,7 +152,7 @@ class CallsApi:
         """
         body = _request_body("create_call", create_call, CreateCall)
         path = _path(CREATE_CALL, account_id)
-        return Call(CREATE_CALL, path, body=body, options=dict(options))
+        return Call(CREATE_CALL, path, body=body, options=options)
 
     create_call, create_call_with_http_info, create_call_without_preload_content = _variants(
         _create_call
@@ -176,7 +176,7 @@ class CallsApi:
             call_id: the call's id (``c-…``).
         """
         path = _path(GET_CALL_STATE, account_id, call_id)
-        return Call(GET_CALL_STATE, path, options=dict(options))
+        return Call(GET_CALL_STATE, path, options=options)
 
     get_call_state, get_call_state_with_http_info, get_call_state_without_preload_content = (
         _variants(_get_call_state)
@@ -228,7 +228,7 @@ class CallsApi:
         if page_token is not None:
             query.append(("pageToken", _params.text("page_token", page_token)))
         path = _path(LIST_CALLS, account_id)
-        return Call(LIST_CALLS, path, query=query, options=dict(options))
+        return Call(LIST_CALLS, path, query=query, options=options)
 
     list_calls, list_calls_with_http_info, list_calls_without_preload_content = _variants(
         _list_calls
@@ -257,7 +257,7 @@ class CallsApi:
         """
         body = _request_body("update_call", update_call, UpdateCall)
         path = _path(UPDATE_CALL, account_id, call_id)
-        return Call(UPDATE_CALL, path, body=body, options=dict(options))
+        return Call(UPDATE_CALL, path, body=body, options=options)
 
     update_call, update_call_with_http_info, update_call_without_preload_content = _variants(
         _update_call
@@ -283,7 +283,7 @@ class CallsApi:
         """
         document = _bxml_bytes(body)
         path = _path(UPDATE_CALL_BXML, account_id, call_id)
-        return Call(UPDATE_CALL_BXML, path, body=document, options=dict(options))
+        return Call(UPDATE_CALL_BXML, path, body=document, options=options)
 
     (
         update_call_bxml,
