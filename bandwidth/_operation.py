@@ -8,16 +8,12 @@ on a single code path.
 
 from __future__ import annotations
 
-import gc
 import re
-import threading
-from contextlib import contextmanager
 from typing import (
     TYPE_CHECKING,
     Any,
     Dict,
     Generic,
-    Iterator,
     List,
     Mapping,
     Optional,
@@ -29,6 +25,7 @@ from typing import (
 import urllib3
 from typing_extensions import TypedDict
 
+from bandwidth._gc import acyclic_allocations
 from bandwidth.exceptions import ApiTypeError, ApiValueError
 
 if TYPE_CHECKING:
@@ -92,10 +89,11 @@ class Operation(Generic[T]):
         """Validate a response body straight from bytes into the response type.
 
         A large JSON array (a ``list_calls`` page) is validated a slice of
-        items at a time, with the cyclic garbage collector paused: the same
-        result, but pydantic's transient parse tree stays small (about half
-        the peak memory) and thousands of new models do not trigger
-        collections of objects that cannot be garbage (about 15% faster).
+        items at a time: the same result, but pydantic's transient parse tree
+        stays small (about half the peak memory). The new models cannot form
+        cycles, so they are built with the cyclic GC paused and then filed
+        straight into its oldest generation (:mod:`bandwidth._gc`): young
+        collections never re-scan them (a large page decodes about 20% faster).
         """
         adapter = self._adapter
         if adapter is None:
@@ -103,10 +101,11 @@ class Operation(Generic[T]):
 
             adapter = self._adapter = TypeAdapter(self.response_type)
         if len(raw) > CHUNK_BYTES and self.is_list:
-            with _gc_paused():
+            with acyclic_allocations():
                 items = _decode_array_in_slices(adapter, raw)
-            if items is not None:
-                return items  # type: ignore[return-value]
+                if items is None:
+                    items = adapter.validate_json(raw)
+            return items  # type: ignore[return-value]
         return adapter.validate_json(raw)
 
     def __repr__(self) -> str:
@@ -117,29 +116,6 @@ class Operation(Generic[T]):
 CHUNK_BYTES = 64 * 1024
 # Between two items of a JSON array of objects: "}" "," "{" with optional whitespace.
 _BETWEEN_ITEMS = re.compile(rb"\}\s*,\s*\{")
-
-_gc_lock = threading.Lock()
-_gc_pauses = 0
-_gc_resume = False
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic GC while decoding; nested and concurrent pauses resume it once."""
-    global _gc_pauses, _gc_resume
-    with _gc_lock:
-        if _gc_pauses == 0:
-            _gc_resume = gc.isenabled()
-            gc.disable()
-        _gc_pauses += 1
-    try:
-        yield
-    finally:
-        with _gc_lock:
-            _gc_pauses -= 1
-            if _gc_pauses == 0 and _gc_resume:
-                gc.enable()
-
 
 def _decode_array_in_slices(adapter: TypeAdapter[Any], raw: bytes) -> Optional[List[Any]]:
     """Validate a JSON array of objects in slices of whole items, or ``None`` to decode it whole.
