@@ -24,7 +24,7 @@ nothing happens when the GC is disabled on entry, and objects are never filed
 when the program has frozen any (``gc.get_freeze_count()`` is not zero). On an
 error exit the collector is only re-enabled. Objects other threads allocate
 during the decode are filed with the decoded ones (Python runs one thread at a
-time, so they are few). ``bandwidth._gc.ENABLED = False`` turns all of this off.
+time, so they are few). ``Configuration.gc_tuning = False`` turns all of this off.
 """
 
 from __future__ import annotations
@@ -34,10 +34,7 @@ import threading
 from contextlib import contextmanager
 from typing import Iterator
 
-__all__ = ["ENABLED", "acyclic_allocations"]
-
-#: Set to ``False`` to decode with the collector left exactly as the program set it.
-ENABLED = True
+__all__ = ["acyclic_allocations"]
 
 _lock = threading.Lock()
 _depth = 0
@@ -52,9 +49,6 @@ def acyclic_allocations() -> Iterator[None]:
     Nested and concurrent uses are counted: the first in pauses, the last out resumes.
     """
     global _depth, _resume
-    if not ENABLED:
-        yield
-        return
     with _lock:
         first = _depth == 0
         _depth += 1

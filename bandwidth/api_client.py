@@ -246,7 +246,7 @@ class ApiClient:
                     headers=headers,
                 )
             try:
-                data = operation.decode(raw)
+                data = operation.decode(raw, gc_tuning=self.configuration.gc_tuning)
             except ValueError as exc:  # pydantic's ValidationError is a ValueError
                 first = str(exc).splitlines()
                 detail = first[1].strip() + ": " + first[2].strip() if len(first) > 2 else str(exc)

@@ -157,6 +157,10 @@ class Configuration:
         self.token_refresh_margin = 60.0
         #: Longest ``Retry-After`` the client waits; a longer one raises at once.
         self.max_retry_after = 60.0
+        #: Build the models of a large page with the cyclic GC paused, then file them
+        #: in its oldest generation (they cannot form cycles); see docs/performance.md.
+        #: Set ``False`` if your program manages the garbage collector itself.
+        self.gc_tuning = True
         self.retries = retries
         self.timeout = timeout  # the setter normalises it to a urllib3.Timeout
         self._server_index = server_index

@@ -41,10 +41,8 @@ def test_decoded_models_are_filed_in_the_oldest_generation(wire: Wire, api: Call
     assert gc.get_count()[0] < 200  # no pending young collection of 600 models
 
 
-def test_without_it_the_models_are_young(
-    wire: Wire, api: CallsApi, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(_gc, "ENABLED", False)
+def test_gc_tuning_off_leaves_the_gc_alone(wire: Wire, api: CallsApi) -> None:
+    api.api_client.configuration.gc_tuning = False
     wire.answer(200, body=PAGE, content_type="application/json")
     gc.collect()
     calls = api.list_calls(ACCOUNT)
