@@ -40,3 +40,17 @@ def test_every_public_name_has_a_docstring() -> None:
             for attr, member in vars(value).items():
                 if not attr.startswith("_") and inspect.isfunction(member):
                     assert inspect.getdoc(member), f"{name}.{attr}"
+
+
+def test_relative_links_in_the_docs_resolve() -> None:
+    import re
+
+    link = re.compile(r"\]\(([^)\s#]+)(#[^)\s]*)?\)")
+    broken = []
+    for page in [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]:
+        for target, _ in link.findall(page.read_text(encoding="utf-8")):
+            if "://" in target or target.startswith("mailto:"):
+                continue
+            if not (page.parent / target).exists():
+                broken.append(f"{page.relative_to(ROOT)}: {target}")
+    assert broken == []
