@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from contextlib import nullcontext
 from typing import (
-    TYPE_CHECKING,
     Any,
+    Callable,
     Dict,
     Generic,
     List,
@@ -28,9 +28,6 @@ from typing_extensions import TypedDict
 
 from bandwidth._gc import acyclic_allocations
 from bandwidth.exceptions import ApiTypeError, ApiValueError
-
-if TYPE_CHECKING:
-    from pydantic import TypeAdapter
 
 
 class RequestOptions(TypedDict, total=False):
@@ -68,7 +65,7 @@ class Operation(Generic[T]):
         content_type: media type of the request body, if it has one.
     """
 
-    __slots__ = ("_adapter", "content_type", "is_list", "method", "name", "path", "response_type")
+    __slots__ = ("_validate", "content_type", "is_list", "method", "name", "path", "response_type")
 
     def __init__(
         self,
@@ -84,7 +81,7 @@ class Operation(Generic[T]):
         self.response_type = response_type
         self.content_type = content_type
         self.is_list = getattr(response_type, "__origin__", None) is list
-        self._adapter: Optional[TypeAdapter[T]] = None
+        self._validate: Optional[Callable[[bytes], Any]] = None
 
     def decode(self, raw: bytes, *, gc_tuning: bool = True) -> T:
         """Validate a response body straight from bytes into the response type.
@@ -97,16 +94,17 @@ class Operation(Generic[T]):
         collections never re-scan them (a large page decodes about 20% faster).
         ``gc_tuning=False`` (``Configuration.gc_tuning``) leaves the GC alone.
         """
-        adapter = self._adapter
-        if adapter is None:
+        validate = self._validate
+        if validate is None:
             from pydantic import TypeAdapter
 
-            adapter = self._adapter = TypeAdapter(self.response_type)
+            # pydantic-core's own validate_json: one Python frame less per call.
+            validate = self._validate = TypeAdapter(self.response_type).validator.validate_json
         if len(raw) > CHUNK_BYTES and self.is_list:
             with acyclic_allocations() if gc_tuning else nullcontext():
-                items = _decode_array_in_slices(adapter, raw)
-                return adapter.validate_json(raw) if items is None else items  # type: ignore[return-value]
-        return adapter.validate_json(raw)
+                items = _decode_array_in_slices(validate, raw)
+                return validate(raw) if items is None else items  # type: ignore[return-value]
+        return validate(raw)  # type: ignore[no-any-return]
 
     def __repr__(self) -> str:
         return f"Operation({self.name!r}, {self.method} {self.path})"
@@ -117,7 +115,7 @@ CHUNK_BYTES = 64 * 1024
 # Between two items of a JSON array of objects: "}" "," "{" with optional whitespace.
 _BETWEEN_ITEMS = re.compile(rb"\}\s*,\s*\{")
 
-def _decode_array_in_slices(adapter: TypeAdapter[Any], raw: bytes) -> Optional[List[Any]]:
+def _decode_array_in_slices(validate: Callable[[bytes], Any], raw: bytes) -> Optional[List[Any]]:
     """Validate a JSON array of objects in slices of whole items, or ``None`` to decode it whole.
 
     Slices end where ``}``, ``,``, ``{`` separate two items. That pattern can
@@ -140,7 +138,7 @@ def _decode_array_in_slices(adapter: TypeAdapter[Any], raw: bytes) -> Optional[L
             if position + CHUNK_BYTES < end:
                 boundary = _BETWEEN_ITEMS.search(raw, position + CHUNK_BYTES, end)
             stop = boundary.start() + 1 if boundary is not None else end
-            items.extend(adapter.validate_json(b"[" + raw[position:stop] + b"]"))
+            items.extend(validate(b"[" + raw[position:stop] + b"]"))
             if boundary is None:
                 return items
             position = boundary.end() - 1

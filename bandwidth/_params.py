@@ -10,6 +10,7 @@ from urllib.parse import quote, unquote
 from bandwidth.exceptions import ApiTypeError, ApiValueError
 
 _PERCENT = re.compile(r"%[0-9A-Fa-f]{2}")
+_UNRESERVED = re.compile(r"[A-Za-z0-9_.~-]+")
 
 
 def path_segment(name: str, value: Any, safe: str = "") -> str:
@@ -24,6 +25,8 @@ def path_segment(name: str, value: Any, safe: str = "") -> str:
         raise ApiValueError(f"{name} must not be empty")
     if value in (".", ".."):
         return value.replace(".", "%2E")
+    if _UNRESERVED.fullmatch(value):  # ids almost always are: skip quote()'s byte loop
+        return value
     return quote(value, safe=safe)
 
 

@@ -113,11 +113,12 @@ class RetryPolicy(Retry):
         429 is retried for every method: the server refused the request
         without acting on it. Other statuses only for idempotent methods.
         """
+        forcelist = self.status_forcelist
         if status_code == 429:
-            return self.status_forcelist is None or 429 in self.status_forcelist
-        if not self._is_method_retryable(method):
+            return forcelist is None or 429 in forcelist
+        if not forcelist or status_code not in forcelist:
             return False
-        return bool(self.status_forcelist and status_code in self.status_forcelist)
+        return self._is_method_retryable(method)
 
     def increment(
         self,

@@ -30,7 +30,7 @@ def test_sliced_decode_equals_whole_decode(dumps: Dict[str, Any]) -> None:
     from pydantic import TypeAdapter
 
     adapter = TypeAdapter(List[CallState])
-    sliced = _decode_array_in_slices(adapter, raw)
+    sliced = _decode_array_in_slices(adapter.validate_json, raw)
     assert sliced is not None  # the sliced path really ran
     assert sliced == adapter.validate_json(raw) == LIST_CALLS.decode(raw)
     assert [c.call_id for c in sliced] == [f"c-{i}" for i in range(600)]
@@ -49,7 +49,7 @@ def test_separator_inside_strings_falls_back_to_a_whole_decode() -> None:
     assert result[599].error_message == 'tricky "},{" text'
     assert result[0].additional_properties == {"brandNew": [{"a": 1}, {"b": 2}]}
     cut_in_a_string = b'[{"errorMessage":"' + b"x" * CHUNK_BYTES + b'},{"}, {}]'
-    assert _decode_array_in_slices(adapter, cut_in_a_string) is None
+    assert _decode_array_in_slices(adapter.validate_json, cut_in_a_string) is None
 
 
 def test_a_bad_item_in_a_large_page_names_its_true_index(wire: Wire, api: CallsApi) -> None:
@@ -78,5 +78,5 @@ def test_not_an_array_is_left_to_the_whole_decode() -> None:
     from pydantic import TypeAdapter
 
     adapter = TypeAdapter(List[CallState])
-    assert _decode_array_in_slices(adapter, b'{"a": 1}' + b" " * CHUNK_BYTES) is None
-    assert _decode_array_in_slices(adapter, b"x[" + b" " * CHUNK_BYTES + b"]") is None
+    assert _decode_array_in_slices(adapter.validate_json, b'{"a": 1}' + b" " * CHUNK_BYTES) is None
+    assert _decode_array_in_slices(adapter.validate_json, b"x[" + b" " * CHUNK_BYTES + b"]") is None

@@ -6,6 +6,7 @@ error pydantic raises names that field.
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import datetime, timedelta
 from typing import Any, Callable, Optional, Union
@@ -94,7 +95,7 @@ def _number_in(ge: float, le: Optional[float]) -> Callable[[Any], Union[int, flo
     def check(value: Any) -> Union[int, float]:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise ValueError("Input should be a number")
-        if value != value or value in (float("inf"), float("-inf")):
+        if isinstance(value, float) and not math.isfinite(value):
             raise ValueError("Input should be a finite number")
         if value < ge:
             raise ValueError(f"Input should be greater than or equal to {ge:g}")
