@@ -90,13 +90,19 @@ class RESTClientObject:
     def __init__(self, configuration: Configuration) -> None:
         pool_args: Dict[str, Any] = {
             "cert_reqs": ssl.CERT_REQUIRED if configuration.verify_ssl else ssl.CERT_NONE,
-            "ca_certs": configuration.ssl_ca_cert,
-            "cert_file": configuration.cert_file,
-            "key_file": configuration.key_file,
-            "ca_cert_data": configuration.ca_cert_data,
             "maxsize": configuration.connection_pool_maxsize,
             "retries": False,
         }
+        # Only the TLS files that are set: urllib3 re-normalizes every pool
+        # keyword on every request, so unset ones would cost time per call.
+        for keyword, value in (
+            ("ca_certs", configuration.ssl_ca_cert),
+            ("cert_file", configuration.cert_file),
+            ("key_file", configuration.key_file),
+            ("ca_cert_data", configuration.ca_cert_data),
+        ):
+            if value is not None:
+                pool_args[keyword] = value
         if configuration.assert_hostname is not None:
             pool_args["assert_hostname"] = configuration.assert_hostname
         if configuration.tls_server_name:
