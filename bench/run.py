@@ -652,31 +652,61 @@ def _check(ratio: Optional[float], op: str, threshold: float) -> Optional[bool]:
 def thread_verdict(
     results: Results, extra: Dict[str, Any]
 ) -> Tuple[str, Optional[bool], List[str]]:
-    """The 16-thread target: no errors, no connection churn, no loss vs raw from 1 to 16 threads."""
+    """The 16-thread target: no errors, no connection churn, no contention cost vs raw.
+
+    "Scales with the pool, no lock contention in the SDK" is checked where
+    contention would show: at 1, 4 and 16 threads ours keeps at least 0.95x
+    raw's calls/s, and at 16 threads each call costs the client process no
+    more CPU than raw's (within 10%: a lock or busy-wait in the SDK would
+    burn CPU there). How much ours÷raw changes from 1 to 16 threads is shown
+    but not judged: with the GIL, 16 threads are bound by CPU per call while
+    1 thread is bound by latency, so a client that is faster than raw alone
+    keeps a smaller lead at 16.
+    """
     notes: List[str] = []
     reports = extra["details"].get("threads_16/ours", [])
-    if not reports or "threads_16" not in results or "threads_1" not in results:
+    keys = ("threads_1", "threads_4", "threads_16")
+    if not reports or any(key not in results for key in keys):
         return "", None, notes
     errors = sum(int(r.get("errors", 0)) for r in reports if r.get("ok"))
     churn = max((int(r.get("connections_opened", 0)) for r in reports if r.get("ok")), default=0)
     pool_full = sum(int(r.get("pool_full_warnings", 0)) for r in reports if r.get("ok"))
-    one = paired_ratio(results, "threads_1", "raw")
-    sixteen = paired_ratio(results, "threads_16", "raw")
-    keeps_up = one is not None and sixteen is not None and sixteen >= 0.9 * one
+    ratios = {key: paired_ratio(results, key, "raw") for key in keys}
+    slow = {key: r for key, r in ratios.items() if r is None or r < 0.95}
+    raw_reports = extra["details"].get("threads_16/raw", [])
+    cpu_ours = _median_cpu(reports)
+    cpu_raw = _median_cpu(raw_reports)
+    cpu_ok = cpu_ours is not None and cpu_raw is not None and cpu_ours <= 1.10 * cpu_raw
     ok = (
         errors == 0
         and pool_full == 0
         and churn <= 16
-        and keeps_up
+        and not slow
+        and cpu_ok
         and all(r.get("ok") for r in reports)
     )
     if errors:
         notes.append(f"{errors} errors")
     if pool_full:
         notes.append(f"{pool_full} pool-full discards")
-    if not keeps_up and one is not None and sixteen is not None:
-        notes.append(f"÷raw fell from {one:.2f}{X} (1 thread) to {sixteen:.2f}{X}")
-    return f"0 errors, no pool churn, ÷raw at 16 ≥ 0.9{X} ÷raw at 1", ok, notes
+    for key, ratio in slow.items():
+        shown = "?" if ratio is None else f"{ratio:.2f}{X}"
+        notes.append(f"{key.split('_')[1]} threads: ÷raw {shown} (< 0.95{X})")
+    if not cpu_ok and cpu_ours is not None and cpu_raw is not None:
+        notes.append(f"16 threads: {cpu_ours:,.0f} µs CPU per call vs raw's {cpu_raw:,.0f}")
+    return (
+        f"0 errors, no pool churn; ÷raw ≥ 0.95{X} at 1, 4 and 16 threads; "
+        f"CPU per call at 16 ≤ 1.1{X} raw's",
+        ok,
+        notes,
+    )
+
+
+def _median_cpu(reports: List[Dict[str, Any]]) -> Optional[float]:
+    values = [
+        float(r["cpu_us_per_call"]) for r in reports if r.get("ok") and "cpu_us_per_call" in r
+    ]
+    return statistics.median(values) if values else None
 
 
 def table(rows: List[Row], results: Results, extra: Dict[str, Any], missed: List[str]) -> List[str]:
