@@ -15,7 +15,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, List
 
+import typing_extensions
 from pydantic_core import PydanticUndefined
+from typing_extensions import Literal
 
 import bandwidth.models as models
 
@@ -76,7 +78,7 @@ def type_name(annotation: Any) -> str:
         names = [
             type_name(a)
             for a in args
-            if a is not type(None) and typing.get_origin(a) is not typing.Literal
+            if a is not type(None) and typing_extensions.get_origin(a) is not Literal
         ]
         return " \\| ".join(dict.fromkeys(names))
     if origin in (dict, typing.Dict):
