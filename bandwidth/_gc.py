@@ -5,7 +5,7 @@ A 10000-call ``list_calls`` page becomes about 27000 new GC-tracked objects
 the ``json.loads`` dicts of the raw floor, they die by reference count. With the
 collector running, though, every young collection that happens while they are
 alive traverses all of them, and the first one after a big decode promotes
-them in one long pause: about a sixth of the decode time of a large page.
+them in one long pause: about a fifth of the decode time of a large page.
 
 :func:`acyclic_allocations` removes that cost without changing what is
 collected:

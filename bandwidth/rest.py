@@ -41,17 +41,17 @@ if TYPE_CHECKING:
 
 __all__ = ["ApiException", "RESTClientObject", "RESTResponse", "RESTResponseType"]
 
-# A request target as the client builds it: a path (and query) of RFC 3986
-# characters, percent-encoded already. Anything else is left to the manager.
-_PLAIN_TARGET = re.compile(r"/[A-Za-z0-9\-._~%!$&'()*+,;=:@/?]*")
+RESTResponseType = urllib3.BaseHTTPResponse
+
+# A request target as the client builds it, which urllib3 would send unchanged:
+# a path (and query) of RFC 3986 characters, escapes already in upper case.
+_PLAIN_TARGET = re.compile(r"/(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9A-F]{2})*")
 
 
 def _origin_prefix(host: str) -> str:
     """``scheme://authority`` of ``host``, sliced from the string as written."""
     parts = urlsplit(host)
     return host[: len(parts.scheme) + 3 + len(parts.netloc)]
-
-RESTResponseType = urllib3.BaseHTTPResponse
 
 
 class RESTResponse(io.IOBase):
