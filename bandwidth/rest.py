@@ -45,7 +45,8 @@ RESTResponseType = urllib3.BaseHTTPResponse
 
 # A request target as the client builds it, which urllib3 would send unchanged:
 # a path (and query) of RFC 3986 characters, escapes already in upper case.
-_PLAIN_TARGET = re.compile(r"/(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9A-F]{2})*")
+_PLAIN_TARGET = re.compile(r"/[A-Za-z0-9\-._~!$&'()*+,;=:@/?%]*")
+_NOT_AN_UPPER_CASE_ESCAPE = re.compile(r"%(?![0-9A-F]{2})")
 
 
 def _origin_prefix(host: str) -> str:
@@ -151,6 +152,8 @@ class RESTClientObject:
             return None
         target = url[len(origin) :]
         if not _PLAIN_TARGET.fullmatch(target) or "/." in target:
+            return None
+        if "%" in target and _NOT_AN_UPPER_CASE_ESCAPE.search(target):
             return None
         pool = self._pool
         if pool is None or pool.pool is None:  # not made yet, or closed by clear()
