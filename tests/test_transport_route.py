@@ -69,6 +69,7 @@ def test_the_host_is_matched_as_written_and_a_closed_pool_is_replaced(wire: Wire
         "http://127.0.0.1:1/api/v2/x#frag",  # a fragment the manager would strip
         "http://127.0.0.1:1/api/v2/a b",  # a character the manager would encode
         "http://127.0.0.1:1/api/v2/x?to=%2b1",  # an escape the manager would upper-case
+        "http://127.0.0.1:1/api/v2/x?to=%2",  # a broken escape the manager would encode
         "http://127.0.0.1:10/api/v2/x",  # same digits, another port
     ],
 )
