@@ -137,24 +137,24 @@ class RESTClientObject:
         self._origin = None if configuration.proxy else _origin_prefix(configuration.host)
         self._pool: Optional[HTTPConnectionPool] = None
 
-    def _route(self, url: str) -> Optional[Tuple[HTTPConnectionPool, str]]:
-        """The configured host's pool and the request target, or ``None`` to let the manager route.
+    def _route(self, url: str) -> Tuple[Union[HTTPConnectionPool, urllib3.PoolManager], str]:
+        """Where to send ``url``: the configured host's pool and the request target, or the manager.
 
         The pool manager parses every URL and looks its pool up again on every
         request (about a tenth of a small call's time). Every URL the client
         builds starts with the configured host, so for those the pool is
         remembered and only the path and query are sent to it: the request is
         exactly the one the manager would make. Anything else (another host, a
-        target the manager would normalize) still goes through the manager.
+        target the manager would normalize, any proxy) goes to the manager.
         """
         origin = self._origin
         if origin is None or not url.startswith(origin):
-            return None
+            return self.pool_manager, url
         target = url[len(origin) :]
         if not _PLAIN_TARGET.fullmatch(target) or "/." in target:
-            return None
+            return self.pool_manager, url
         if "%" in target and _NOT_AN_UPPER_CASE_ESCAPE.search(target):
-            return None
+            return self.pool_manager, url
         pool = self._pool
         if pool is None or pool.pool is None:  # not made yet, or closed by clear()
             pool = self._pool = self.pool_manager.connection_from_url(origin)
@@ -173,28 +173,16 @@ class RESTClientObject:
     ) -> BaseHTTPResponse:
         """Send one request (with urllib3 applying ``retries``); raise only SDK errors."""
         try:
-            route = self._route(url)
-            if route is not None:
-                pool, target = route
-                return pool.urlopen(
-                    method,
-                    target,
-                    body=body,
-                    headers=headers,
-                    timeout=timeout,
-                    retries=retries,
-                    redirect=False,
-                    assert_same_host=False,
-                    preload_content=preload_content,
-                )
-            return self.pool_manager.urlopen(
+            opener, target = self._route(url)
+            return opener.urlopen(
                 method,
-                url,
+                target,
                 body=body,
                 headers=headers,
                 timeout=timeout,
                 retries=retries,
                 redirect=False,
+                assert_same_host=False,  # the manager sets it too: the pool is chosen by host
                 preload_content=preload_content,
             )
         except MaxRetryError as exc:

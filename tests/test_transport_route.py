@@ -76,8 +76,9 @@ def test_the_host_is_matched_as_written_and_a_closed_pool_is_replaced(wire: Wire
 def test_anything_else_is_left_to_the_manager(url: str) -> None:
     config = Configuration(host="http://127.0.0.1:1/api/v2", username="u", password="p")
     rest = RESTClientObject(config)
-    assert rest._route("http://127.0.0.1:1/api/v2/accounts/1/calls?pageSize=5") is not None
-    assert rest._route(url) is None
+    pool, target = rest._route("http://127.0.0.1:1/api/v2/accounts/1/calls?pageSize=5")
+    assert pool is not rest.pool_manager and target == "/api/v2/accounts/1/calls?pageSize=5"
+    assert rest._route(url) == (rest.pool_manager, url)
 
 
 # -- a forward proxy --------------------------------------------------------------
