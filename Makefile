@@ -17,6 +17,7 @@ test: $(VENV)/.dev prism lint typecheck pytest
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check bandwidth tests examples bench docs
+	$(BIN)/ruff format --check bandwidth tests examples bench docs
 
 typecheck: $(VENV)/.dev
 	$(BIN)/mypy --strict bandwidth

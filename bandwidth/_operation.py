@@ -115,6 +115,7 @@ CHUNK_BYTES = 64 * 1024
 # Between two items of a JSON array of objects: "}" "," "{" with optional whitespace.
 _BETWEEN_ITEMS = re.compile(rb"\}\s*,\s*\{")
 
+
 def _decode_array_in_slices(validate: Callable[[bytes], Any], raw: bytes) -> Optional[List[Any]]:
     """Validate a JSON array of objects in slices of whole items, or ``None`` to decode it whole.
 
@@ -203,6 +204,6 @@ def check_options(operation: Operation[Any], options: Mapping[str, Any]) -> None
         not isinstance(auth, dict) or auth.get("in", "header") != "header" or not auth.get("value")
     ):
         raise ApiValueError(
-                "_request_auth must be a dict like "
-                "{'in': 'header', 'key': 'Authorization', 'type': 'basic', 'value': 'Basic ...'}"
-            )
+            "_request_auth must be a dict like "
+            "{'in': 'header', 'key': 'Authorization', 'type': 'basic', 'value': 'Basic ...'}"
+        )

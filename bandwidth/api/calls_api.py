@@ -293,9 +293,7 @@ class CallsApi:
 
     # -- pagination --------------------------------------------------------
 
-    def iter_calls(
-        self, account_id: str, **filters: Unpack[CallFilters]
-    ) -> Iterator[CallState]:
+    def iter_calls(self, account_id: str, **filters: Unpack[CallFilters]) -> Iterator[CallState]:
         """Yield every matching call across all pages, fetching each page only when needed.
 
         Takes the filters of :meth:`list_calls` (``to``, ``var_from``,

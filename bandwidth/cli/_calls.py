@@ -54,9 +54,7 @@ def run_calls(args: argparse.Namespace, environ: Optional[Mapping[str, str]] = N
     elif operation == "update":
         request = _build_body(args, UpdateCall, UPDATE_FLAGS, prog)
         if not request.to_dict():
-            raise UsageError(
-                "nothing to update: give --state, --redirect-url, ... or --json", prog
-            )
+            raise UsageError("nothing to update: give --state, --redirect-url, ... or --json", prog)
     elif operation == "bxml":
         request = _read_input(args.file, "FILE", prog)
         if not request.strip():

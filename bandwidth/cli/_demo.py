@@ -146,9 +146,7 @@ def run_demo() -> int:
         sim.advance(6)
         p.title("Hang up")
         p.code('api.update_call(account_id, call_id, UpdateCall(state="completed"))')
-        hung_up = api.update_call_with_http_info(
-            account, call_id, UpdateCall(state="completed")
-        )
+        hung_up = api.update_call_with_http_info(account, call_id, UpdateCall(state="completed"))
         p.result(f"-> {hung_up.status_code} OK")
 
         p.title("Final state")

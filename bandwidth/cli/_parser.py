@@ -121,9 +121,7 @@ def _add_connection_options(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("connection (flags win over the environment)")
     s = argparse.SUPPRESS
     group.add_argument("--username", default=s, metavar="USER", help="API user ($BW_USERNAME)")
-    group.add_argument(
-        "--password", default=s, metavar="PASS", help="API password ($BW_PASSWORD)"
-    )
+    group.add_argument("--password", default=s, metavar="PASS", help="API password ($BW_PASSWORD)")
     group.add_argument(
         "--account-id", default=s, metavar="ID", help="your account id ($BW_ACCOUNT_ID)"
     )
@@ -253,7 +251,10 @@ def build_parser() -> argparse.ArgumentParser:
         )
     paging = filters.add_mutually_exclusive_group()
     paging.add_argument(
-        "--page-token", dest="page_token", default=None, metavar="TOKEN",
+        "--page-token",
+        dest="page_token",
+        default=None,
+        metavar="TOKEN",
         help="a page token from a previous page's Link header",
     )
     paging.add_argument(
@@ -289,16 +290,36 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=_Formatter,
     )
     sim.add_argument("--port", type=_port, default=0, help="port to listen on (default: any free)")
-    sim.add_argument("--bind", default="127.0.0.1", metavar="ADDRESS",
-                     help="address to listen on (default 127.0.0.1)")
-    sim.add_argument("--account-id", default="9900000", metavar="ID",
-                     help="the one account it serves (default 9900000)")
-    sim.add_argument("--username", default="username", metavar="USER",
-                     help="API user it accepts (default username)")
-    sim.add_argument("--password", default="password", metavar="PASS",
-                     help="API password it accepts (default password)")
-    sim.add_argument("--auto-progress", action=argparse.BooleanOptionalAction, default=True,
-                     help="move calls queued -> initiated -> answered (after 1 s) on their own")
+    sim.add_argument(
+        "--bind",
+        default="127.0.0.1",
+        metavar="ADDRESS",
+        help="address to listen on (default 127.0.0.1)",
+    )
+    sim.add_argument(
+        "--account-id",
+        default="9900000",
+        metavar="ID",
+        help="the one account it serves (default 9900000)",
+    )
+    sim.add_argument(
+        "--username",
+        default="username",
+        metavar="USER",
+        help="API user it accepts (default username)",
+    )
+    sim.add_argument(
+        "--password",
+        default="password",
+        metavar="PASS",
+        help="API password it accepts (default password)",
+    )
+    sim.add_argument(
+        "--auto-progress",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="move calls queued -> initiated -> answered (after 1 s) on their own",
+    )
 
     # -- demo ----------------------------------------------------------------------------
     commands.add_parser(

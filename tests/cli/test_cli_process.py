@@ -1,0 +1,336 @@
+"""The ``bandwidth`` command as users run it: a real process (console script, ``python -m``).
+
+Every wait is bounded: subprocesses get a timeout, and output from the
+long-running ``bandwidth simulator`` is read by a thread into a queue.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import queue
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import zipfile
+from pathlib import Path
+from typing import Dict, Iterator, List, Optional
+
+import pytest
+
+from bandwidth import ApiClient, CallsApi, Configuration, CreateCall
+from bandwidth.testing import VoiceSimulator
+
+ROOT = Path(__file__).resolve().parents[2]
+BIN = Path(sys.executable).parent
+CONSOLE_SCRIPT = BIN / "bandwidth"
+TIMEOUT = 60  # seconds: generous upper bound for any one subprocess
+
+REQUIRED = [
+    "--to", "+19195551234", "--from", "+19195554321", "--application-id", "app-1",
+    "--answer-url", "https://example.com/answer",
+]  # fmt: skip
+
+
+def _environment(sim: Optional[VoiceSimulator] = None) -> Dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("BW_")}
+    env["PYTHONUNBUFFERED"] = "1"
+    if sim is not None:
+        env.update(
+            BW_VOICE_HOST=sim.url,
+            BW_ACCOUNT_ID=sim.account_id,
+            BW_USERNAME=sim.username,
+            BW_PASSWORD=sim.password,
+        )
+    return env
+
+
+def _run(
+    argv: List[str],
+    env: Dict[str, str],
+    stdin: Optional[bytes] = None,
+    cwd: Optional[Path] = None,
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        argv,
+        input=None if stdin is None else stdin.decode(),
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=TIMEOUT,
+        cwd=cwd,
+    )
+
+
+def _one_error_line(result: subprocess.CompletedProcess[str]) -> str:
+    assert result.stdout == ""
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("error: ")
+    return lines[0]
+
+
+@pytest.fixture
+def sim() -> Iterator[VoiceSimulator]:
+    with VoiceSimulator() as simulator:
+        yield simulator
+
+
+PYTHON_M = [sys.executable, "-m", "bandwidth"]
+
+
+def test_console_script_is_installed() -> None:
+    assert CONSOLE_SCRIPT.exists(), f"{CONSOLE_SCRIPT} missing: pip install -e . first"
+
+
+@pytest.mark.parametrize("command", [PYTHON_M, [str(CONSOLE_SCRIPT)]], ids=["-m", "script"])
+def test_create_get_update_in_real_processes(sim: VoiceSimulator, command: List[str]) -> None:
+    env = _environment(sim)
+    created = _run([*command, "calls", "create", *REQUIRED, "--tag", "t1"], env)
+    assert created.returncode == 0, created.stderr
+    call_id = json.loads(created.stdout)["callId"]
+    assert sim.requests_for("create_call")[0].json()["tag"] == "t1"
+
+    sim.answer(call_id)
+    got = _run([*command, "calls", "get", call_id], env)
+    assert got.returncode == 0, got.stderr
+    assert json.loads(got.stdout)["state"] == "answered"
+
+    bxml = b'<?xml version="1.0" encoding="UTF-8"?>\n<Bxml><Hangup/></Bxml>'
+    replaced = _run([*command, "calls", "bxml", call_id, "-"], env, stdin=bxml)
+    assert (replaced.returncode, replaced.stdout, replaced.stderr) == (0, "", "")
+    assert sim.call(call_id).bxml == [bxml.decode()]
+
+    hung_up = _run([*command, "calls", "update", call_id, "--state", "completed"], env)
+    assert (hung_up.returncode, hung_up.stdout, hung_up.stderr) == (0, "", "")
+    assert sim.call(call_id).disconnect_cause == "hangup"
+
+    listed = _run([*command, "calls", "list", "--all"], env)
+    assert [c["callId"] for c in json.loads(listed.stdout)] == [call_id]
+
+
+@pytest.mark.parametrize("command", [PYTHON_M, [str(CONSOLE_SCRIPT)]], ids=["-m", "script"])
+def test_errors_in_real_processes(sim: VoiceSimulator, command: List[str]) -> None:
+    env = _environment(sim)
+    missing = _run([*command, "calls", "get", "c-missing"], env)
+    assert missing.returncode == 1
+    assert _one_error_line(missing) == "error: (404) Not Found: Call c-missing was not found."
+
+    usage = _run([*command, "calls", "create", *REQUIRED, "--priority", "high"], env)
+    assert usage.returncode == 2
+    assert "--priority" in _one_error_line(usage)
+
+    sim.fail_next("create_call", 503)
+    failed = _run([*command, "calls", "create", *REQUIRED], env)
+    assert failed.returncode == 1
+    assert _one_error_line(failed).startswith("error: (503)")
+
+    assert len(sim.requests) == 2  # the 404 and the 503; the usage error sent nothing
+
+
+def test_connection_refused_in_a_real_process() -> None:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    env = _environment()
+    env.update(BW_USERNAME="u", BW_PASSWORD="p", BW_ACCOUNT_ID="1")
+    result = _run(
+        [*PYTHON_M, "calls", "list", "--retries", "0", "--host", f"http://127.0.0.1:{port}"], env
+    )
+    assert result.returncode == 1
+    assert "Connection refused" in _one_error_line(result)
+
+
+def test_help_does_not_import_the_sdk() -> None:
+    code = (
+        "import sys\n"
+        "from bandwidth.cli import main\n"
+        "for argv in (['--help'], ['calls', 'create', '--help'], ['simulator', '--help']):\n"
+        "    assert main(argv) == 0\n"
+        "heavy = [m for m in ('pydantic', 'urllib3', 'dateutil') if m in sys.modules]\n"
+        "sys.stderr.write(repr(heavy))\n"
+    )
+    result = _run([sys.executable, "-c", code], _environment())
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == "[]"
+
+
+def test_broken_pipe_stops_quietly(sim: VoiceSimulator) -> None:
+    sim.bulk_create(3000)
+    process = subprocess.Popen(
+        [*PYTHON_M, "calls", "list", "--page-size", "10000"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=_environment(sim),
+    )
+    try:
+        assert process.stdout is not None and process.stderr is not None
+        assert process.stdout.readline() == b"[\n"
+        process.stdout.close()  # like `| head -1`
+        code = process.wait(timeout=TIMEOUT)
+        stderr = process.stderr.read().decode()
+    finally:
+        process.kill()
+        process.wait(timeout=TIMEOUT)
+    assert code == 141
+    assert stderr == ""
+
+
+# -- bandwidth demo --------------------------------------------------------------------
+
+
+def test_demo_through_the_console_script() -> None:
+    result = _run([str(CONSOLE_SCRIPT), "demo"], _environment(), cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    for step in ("201 Created", "state=answered", "204 No Content", "disconnectCause=hangup"):
+        assert step in result.stdout
+
+
+@pytest.fixture(scope="module")
+def unpacked_wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    work = tmp_path_factory.mktemp("cli-wheel")
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(work), str(ROOT)],
+        check=True,
+        timeout=300,
+    )
+    wheel = next(work.glob("bandwidth_sdk-*.whl"))
+    site = work / "site"
+    zipfile.ZipFile(wheel).extractall(site)
+    return site
+
+
+def test_demo_runs_from_the_wheel_without_the_source_tree(
+    unpacked_wheel: Path, tmp_path: Path
+) -> None:
+    """`bandwidth demo` needs nothing but the installed package (no repo files)."""
+    env = _environment()
+    env["PYTHONPATH"] = str(unpacked_wheel)  # ahead of the editable install
+    where = _run(
+        [sys.executable, "-c", "import bandwidth.cli, sys; print(bandwidth.cli.__file__)"],
+        env,
+        cwd=tmp_path,
+    )
+    assert where.stdout.startswith(str(unpacked_wheel)), where.stdout + where.stderr
+    result = _run([sys.executable, "-m", "bandwidth", "demo"], env, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "disconnectCause=hangup" in result.stdout
+
+
+# -- bandwidth simulator ---------------------------------------------------------------
+
+
+class Served:
+    """A ``bandwidth simulator`` process and its output lines, read by a thread."""
+
+    def __init__(self, argv: List[str]) -> None:
+        self.process = subprocess.Popen(
+            [*PYTHON_M, "simulator", *argv],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=_environment(),
+        )
+        self.lines: queue.Queue[Optional[str]] = queue.Queue()
+        self.seen: List[str] = []
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        assert self.process.stdout is not None
+        for line in self.process.stdout:
+            self.lines.put(line.rstrip("\n"))
+        self.lines.put(None)
+
+    def until(self, text: str) -> List[str]:
+        """Lines up to and including the first containing ``text`` (10 s at most)."""
+        while True:
+            try:
+                line = self.lines.get(timeout=10)
+            except queue.Empty:
+                raise AssertionError(f"no {text!r} within 10 s; got {self.seen}") from None
+            if line is None:
+                raise AssertionError(f"exited before {text!r}; got {self.seen}")
+            self.seen.append(line)
+            if text in line:
+                return self.seen
+
+    def exports(self) -> Dict[str, str]:
+        found = {}
+        for line in self.seen:
+            line = line.strip()
+            if line.startswith("export "):
+                name, _, value = line[len("export ") :].partition("=")
+                found[name] = value
+        return found
+
+    def stop(self, signum: int) -> int:
+        self.process.send_signal(signum)
+        code = self.process.wait(timeout=10)
+        self.until("simulator stopped")
+        return code
+
+    def close(self) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
+        self.process.wait(timeout=10)
+        for stream in (self.process.stdout, self.process.stderr):
+            if stream is not None:
+                stream.close()
+
+
+@pytest.fixture
+def served() -> Iterator[List[Served]]:
+    started: List[Served] = []
+    yield started
+    for process in started:
+        process.close()
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT], ids=["TERM", "INT"])
+def test_simulator_serves_until_signalled(served: List[Served], signum: int) -> None:
+    server = Served(["--account-id", "4242", "--username", "me", "--password", "pw"])
+    served.append(server)
+    output = "\n".join(server.until("Press Ctrl-C to stop."))
+    assert "account id: 4242" in output and "username:   me" in output
+    exports = server.exports()
+    assert set(exports) == {"BW_VOICE_HOST", "BW_ACCOUNT_ID", "BW_USERNAME", "BW_PASSWORD"}
+    assert exports["BW_ACCOUNT_ID"] == "4242" and exports["BW_PASSWORD"] == "pw"
+    assert f"listening on {exports['BW_VOICE_HOST']}" in output
+
+    # Reachable with the SDK ...
+    configuration = Configuration(host=exports["BW_VOICE_HOST"], username="me", password="pw")
+    with ApiClient(configuration) as client:
+        api = CallsApi(client)
+        created = api.create_call(
+            "4242",
+            CreateCall(
+                to="+19195551234",
+                var_from="+19195554321",
+                application_id="a",
+                answer_url="https://example.com/a",
+            ),
+        )
+        assert api.get_call_state("4242", created.call_id).call_id == created.call_id
+    # ... and with the CLI, using the printed export lines.
+    env = {**_environment(), **exports}
+    got = _run([*PYTHON_M, "calls", "get", created.call_id], env)
+    assert got.returncode == 0, got.stderr
+    assert json.loads(got.stdout)["to"] == "+19195551234"
+
+    assert server.stop(signum) == 0
+    assert server.process.stderr is not None
+    assert "Traceback" not in server.process.stderr.read()
+
+
+def test_simulator_on_a_busy_port_is_one_error_line(served: List[Served]) -> None:
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = _run([*PYTHON_M, "simulator", "--port", str(port)], _environment())
+    assert result.returncode == 1
+    assert _one_error_line(result).startswith(f"error: cannot listen on 127.0.0.1:{port}: ")
