@@ -26,7 +26,7 @@ pytest: $(VENV)/.dev
 	$(BIN)/python -m pytest -q
 
 prism:
-	bash tools/prism/install.sh
+	BANDWIDTH_REQUIRE_PRISM=1 bash tools/prism/install.sh
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)

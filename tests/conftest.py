@@ -1,7 +1,14 @@
-"""Shared fixtures: an SDK client pointed at a loopback HTTP server."""
+"""Shared fixtures (an SDK client pointed at a loopback HTTP server) and the no-skip rule.
+
+No test may skip: a test that cannot run because something is missing (Prism,
+the spec, a tool) fails, so a green run means every test ran. Set
+``BANDWIDTH_ALLOW_SKIPS=1`` to turn such failures back into skips on a machine
+that lacks a tool (never in CI).
+"""
 
 from __future__ import annotations
 
+import os
 from typing import Any, Iterator
 
 import pytest
@@ -33,3 +40,15 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
     from tests.support.prism import report_skipped_contract_tests
 
     report_skipped_contract_tests(terminalreporter)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: Any, call: Any) -> Iterator[None]:
+    """Report a skipped test as failed unless ``BANDWIDTH_ALLOW_SKIPS=1``."""
+    outcome = yield
+    report = outcome.get_result()
+    allowed = os.environ.get("BANDWIDTH_ALLOW_SKIPS") == "1"
+    if report.skipped and not hasattr(report, "wasxfail") and not allowed:
+        reason = report.longrepr[-1] if isinstance(report.longrepr, tuple) else report.longrepr
+        report.outcome = "failed"
+        report.longrepr = f"skipped, and skips are failures here: {reason}"

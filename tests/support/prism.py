@@ -37,23 +37,17 @@ from typing import Any, Dict, Iterator, List, Optional
 import pytest
 
 REPO = Path(__file__).resolve().parents[2]
-SPEC_RELATIVE = Path("shared") / "spec" / "bandwidth.yml"
+SPEC = REPO / "spec" / "bandwidth.yml"
 PRISM_DIR = REPO / "tools" / "prism"
 SKIP_TAG = "PRISM CONTRACT TEST SKIPPED"
 STARTUP_TIMEOUT = 120.0
 
 
 def find_spec() -> Optional[Path]:
-    """``$BANDWIDTH_SPEC``; else ``<repo>/../shared/spec/bandwidth.yml``; else walk up."""
+    """``$BANDWIDTH_SPEC`` when set, else the vendored ``spec/bandwidth.yml``."""
     env = os.environ.get("BANDWIDTH_SPEC")
-    if env:
-        path = Path(env)
-        return path if path.is_file() else None
-    for parent in (REPO.parent, REPO, *REPO.parents):
-        candidate = parent / SPEC_RELATIVE
-        if candidate.is_file():
-            return candidate
-    return None
+    path = Path(env) if env else SPEC
+    return path if path.is_file() else None
 
 
 def find_prism() -> Optional[Path]:
@@ -78,7 +72,7 @@ def require_spec() -> Path:
     """The spec's path, or skip (loudly) when it cannot be found."""
     spec = find_spec()
     if spec is None:
-        where = os.environ.get("BANDWIDTH_SPEC") or f"<repo>/../{SPEC_RELATIVE} or a parent"
+        where = os.environ.get("BANDWIDTH_SPEC") or str(SPEC)
         _missing(f"OpenAPI spec not found ({where}); set BANDWIDTH_SPEC")
         raise AssertionError("unreachable")
     return spec
