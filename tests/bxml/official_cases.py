@@ -333,7 +333,9 @@ CASES: List[Case] = [
     # -- SpeakSentence ------------------------------------------------------------------
     Case(
         "SpeakSentence keywords",
-        lambda b: b.SpeakSentence(text="Hello there", voice="julie", gender="female", locale="en_US"),
+        lambda b: b.SpeakSentence(
+            text="Hello there", voice="julie", gender="female", locale="en_US"
+        ),
         '<SpeakSentence voice="julie" gender="female" locale="en_US">Hello there</SpeakSentence>',
     ),
     Case(
@@ -406,15 +408,19 @@ CASES: List[Case] = [
     Case(
         "Gather add_verb",
         _gather_add_verb,
-        '<Gather><PlayAudio>a.wav</PlayAudio><SpeakSentence>x</SpeakSentence></Gather>',
+        "<Gather><PlayAudio>a.wav</PlayAudio><SpeakSentence>x</SpeakSentence></Gather>",
     ),
-    Case("StartGather keywords", lambda b: b.StartGather(
-        dtmf_url="https://app.example/dtmf",
-        dtmf_method="POST",
-        username="user",
-        password="pass",
-        tag="keys",
-    ), _START_GATHER),
+    Case(
+        "StartGather keywords",
+        lambda b: b.StartGather(
+            dtmf_url="https://app.example/dtmf",
+            dtmf_method="POST",
+            username="user",
+            password="pass",
+            tag="keys",
+        ),
+        _START_GATHER,
+    ),
     Case(
         "StartGather positional",
         lambda b: b.StartGather("https://app.example/dtmf", "POST", "user", "pass", "keys"),

@@ -200,6 +200,18 @@ class Field(Generic[G, S]):
                 )
         return value
 
+    def read_wire(self, owner: object, text: str) -> Any:
+        """The typed value of attribute text from a document, or :class:`BxmlValidationError`."""
+        try:
+            return self.from_wire(text)
+        except Invalid as exc:
+            raise self._invalid(owner, str(exc), text) from None
+
+    def _invalid(self, owner: object, problem: str, value: object) -> BxmlValidationError:
+        if not self.secret and "(got " not in problem:
+            problem = f"{problem} (got {_describe(value)})"
+        return BxmlValidationError(_verb_name(owner), self.name, problem)
+
     def check(self, owner: object) -> None:
         """Raise :class:`BxmlValidationError` unless Bandwidth would accept this field's value."""
         value = owner.__dict__.get(self.name)
@@ -209,9 +221,7 @@ class Field(Generic[G, S]):
             return
         problem = self.problem(value)
         if problem is not None:
-            if not self.secret and "(got " not in problem:
-                problem = f"{problem} (got {_describe(value)})"
-            raise BxmlValidationError(_verb_name(owner), self.name, problem)
+            raise self._invalid(owner, problem, value)
 
 
 def _verb_name(owner: object) -> str:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from typing import Callable, Dict, List, Optional, Type, Union
 
-from bandwidth.models.bxml._fields import Invalid
 from bandwidth.models.bxml._ssml import NotSsml, SsmlText
 from bandwidth.models.bxml.errors import BxmlError, BxmlParseError
 from bandwidth.models.bxml.nestable_verb import NestableVerb
@@ -65,8 +64,10 @@ class _Builder:
     def _start_root(self, name: str, attrs: Dict[str, str]) -> None:
         root_cls = self.roots.get(name)
         if root_cls is None:
+            if len(self.roots) == 1:
+                raise BxmlParseError(f"expected a <{next(iter(self.roots))}> root, found <{name}>")
             expected = " or ".join(f"<{tag}>" for tag in self.roots)
-            raise BxmlParseError(f"<{name}> is not the expected root ({expected})")
+            raise BxmlParseError(f"<{name}> is not a BXML root (expected {expected})")
         if attrs:
             raise BxmlParseError(f"<{name}> takes no attributes (found {next(iter(attrs))!r})")
         self.root = root_cls()
@@ -115,11 +116,7 @@ class _Builder:
             field = cls._by_wire.get(wire)
             if field is None:
                 raise BxmlParseError(f"<{cls._tag}> has no attribute {wire!r}")
-            try:
-                value = field.from_wire(raw)
-            except Invalid as exc:
-                raise BxmlParseError(f"<{cls._tag}> {wire}={raw!r:.60}: {exc}") from None
-            setattr(verb, field.name, value)
+            setattr(verb, field.name, field.read_wire(verb, raw))
         content = frame.ssml.result() if frame.ssml is not None else "".join(frame.text)
         if cls._strip_text:
             content = content.strip()
@@ -145,12 +142,15 @@ def _load_all_verbs() -> Dict[str, Callable[[], Root]]:
     return {"Response": Response, "Bxml": Bxml}
 
 
-def _size(document: Union[str, bytes, bytearray]) -> int:
+def _oversize(document: Union[str, bytes, bytearray]) -> Optional[str]:
+    """How big ``document`` is, if it is over Bandwidth's limit (``None`` when it is not)."""
     if isinstance(document, str):
         if len(document) > MAX_DOCUMENT_BYTES:  # every character is at least one byte
-            return len(document)
-        return len(document.encode("utf-8", "surrogatepass"))
-    return len(document)
+            return f"{len(document)} characters"
+        size = len(document.encode("utf-8", "surrogatepass"))
+    else:
+        size = len(document)
+    return f"{size} bytes" if size > MAX_DOCUMENT_BYTES else None
 
 
 def parse_document(
@@ -166,10 +166,10 @@ def parse_document(
         roots = {expected._tag: expected}  # Response, Bxml and _Fragment take no arguments
     if not isinstance(document, (str, bytes, bytearray)):
         raise TypeError(f"document must be str or bytes, not {type(document).__name__}")
-    size = _size(document)
-    if size > MAX_DOCUMENT_BYTES:
+    oversize = _oversize(document)
+    if oversize is not None:
         raise BxmlParseError(
-            f"document is {size} bytes; Bandwidth accepts at most {MAX_DOCUMENT_BYTES}"
+            f"document is {oversize}; Bandwidth accepts at most {MAX_DOCUMENT_BYTES} bytes"
         )
     builder = _Builder(roots)
     parser = make_parser()

@@ -129,7 +129,9 @@ class _Children(Field[_G, _S]):
         assert isinstance(owner, NestableVerb)
         count = len(owner._children)
         if self.required and count == 0:
-            raise BxmlValidationError(owner._tag, self.name, f"needs a {self.describe()}")
+            wanted = self.describe()
+            article = "an" if wanted[0] in "AEIOU" else "a"
+            raise BxmlValidationError(owner._tag, self.name, f"needs {article} {wanted}")
         if self.max_count is not None and count > self.max_count:
             raise BxmlValidationError(
                 owner._tag, self.name, f"holds at most {self.max_count} (got {count})"
@@ -233,6 +235,7 @@ class NestableVerb(_Parent, Verb):
     children, and :meth:`add_verb` appends one.
     """
 
+    _generic: ClassVar[bool] = True
     #: the children field, if the verb has one (``SpeakSentence`` has none)
     _kids: ClassVar[Tuple[_Children[Any, Any], ...]] = ()
 

@@ -18,6 +18,7 @@ the official SDK.
 from __future__ import annotations
 
 import keyword
+import re
 from typing import (
     Any,
     ClassVar,
@@ -131,7 +132,7 @@ class Verb:
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
-        cls._generic = False
+        cls._generic = cls.__dict__.get("_generic", False)  # only Verb and NestableVerb
         fields: Dict[str, AnyField] = {}
         for klass in reversed(cls.__mro__):
             for name, value in vars(klass).items():
@@ -233,8 +234,7 @@ class Verb:
             self._validate_generic()
             return
         for field in self._fields:
-            if field.role != "children":
-                field.check(self)
+            field.check(self)
         self._validate_more()
 
     def _validate_more(self) -> None:
@@ -247,8 +247,9 @@ class Verb:
 
         try:
             parse_fragment(self.to_bxml())
-        except BxmlParseError as exc:
-            raise BxmlValidationError(self._tag, None, str(exc)) from None
+        except BxmlParseError as exc:  # line numbers of a one-element fragment say nothing
+            problem = re.sub(r"^line \d+: ", "", str(exc))
+            raise BxmlValidationError(self._tag, None, problem) from None
 
     def _child_verbs(self) -> List[Verb]:
         return []
@@ -256,7 +257,8 @@ class Verb:
     # -- value semantics ---------------------------------------------------------------------
 
     def _key(self) -> Tuple[Any, ...]:
-        return (self._tag, self._attribute_xml(), self._text(), self._child_verbs())
+        """What equality compares: the element as it is written."""
+        return (self._tag, self._attribute_xml(), self._text_xml(), self._child_verbs())
 
     def __eq__(self, other: object) -> bool:
         if type(other) is not type(self):
