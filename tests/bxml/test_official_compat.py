@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import importlib
 import inspect
+import re
+from pathlib import Path
 from typing import Dict, Tuple
 
 import pytest
@@ -301,8 +303,8 @@ OFFICIAL_REQUIRED = {
     "StreamParam": ["name", "value"],
 }
 
-#: official defaults other than None (the official list defaults ``[]`` are None here:
-#: a shared mutable default would leak verbs between instances)
+#: official defaults other than None (the official list defaults ``[]`` are None here,
+#: so no list object is shared between calls)
 OFFICIAL_DEFAULTS = {
     ("Pause", "duration"): 1,
     ("Record", "max_duration"): 60,
@@ -467,3 +469,28 @@ def test_the_cases_cover_every_verb_and_every_attribute() -> None:
     for name in OFFICIAL_PARAMETERS:
         cls = getattr(bxml, name)
         assert seen.get(name) == set(cls._by_wire), name
+
+
+# -- the documentation ----------------------------------------------------------------------
+
+DOCS = Path(__file__).resolve().parents[2] / "docs"
+
+
+def test_the_compatibility_page_lists_every_official_name() -> None:
+    page = (DOCS / "compatibility.md").read_text(encoding="utf-8")
+    section = page.split("\n## BXML\n", 1)[1].split("\n## ", 1)[0]
+    rows = [line for line in section.splitlines() if line.startswith("| `bandwidth.models.bxml")]
+    listed = {line.split("`")[1] for line in rows}
+    expected = {f"bandwidth.models.bxml.verbs.{m}.{c}" for m, c in OFFICIAL_VERB_MODULES.items()}
+    expected |= {f"bandwidth.models.bxml.{m}.{c}" for m, c in OFFICIAL_BASE_MODULES.items()}
+    expected.add("bandwidth.models.bxml.verbs")
+    assert listed == expected
+
+
+def test_the_bxml_page_examples_run() -> None:
+    page = (DOCS / "bxml.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```python\n(.*?)```", page, re.S)
+    runnable = [block for block in blocks if "class StopStream" not in block]
+    assert len(runnable) == 2
+    for block in runnable:
+        exec(compile(block, "docs/bxml.md", "exec"), {})

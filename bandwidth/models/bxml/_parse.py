@@ -11,6 +11,7 @@ so a document that parses is one Bandwidth would accept.
 
 from __future__ import annotations
 
+import functools
 from typing import Callable, Dict, List, Optional, Type, Union
 
 from bandwidth.models.bxml._ssml import NotSsml, SsmlText
@@ -129,8 +130,9 @@ class _Builder:
         return verb
 
 
+@functools.cache
 def _load_all_verbs() -> Dict[str, Callable[[], Root]]:
-    """Import every verb module (which registers each element name) and the two roots."""
+    """Import every verb module (which registers each element name) and the two roots (once)."""
     import importlib
 
     from bandwidth.models.bxml.bxml import Bxml
@@ -161,7 +163,7 @@ def parse_document(
 
     from bandwidth.models.bxml._xml import make_parser
 
-    roots = _load_all_verbs()
+    roots = dict(_load_all_verbs())
     if expected is not None:
         roots = {expected._tag: expected}  # Response, Bxml and _Fragment take no arguments
     if not isinstance(document, (str, bytes, bytearray)):

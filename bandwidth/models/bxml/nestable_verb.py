@@ -271,5 +271,8 @@ class NestableVerb(_Parent, Verb):
     def _repr_parts(self) -> List[str]:
         parts = Verb._repr_parts(self)
         if self._children:
-            parts.insert(0 if not self._generic else len(parts), repr(list(self._children)))
+            if self._generic:
+                parts.append(f"nested_verbs={list(self._children)!r}")
+            else:
+                parts.insert(0, repr(list(self._children)))
         return parts
