@@ -19,7 +19,9 @@ from __future__ import annotations
 
 import keyword
 import re
+import sys
 from typing import (
+    TYPE_CHECKING,
     Any,
     ClassVar,
     Dict,
@@ -30,11 +32,19 @@ from typing import (
     TypeVar,
 )
 
-from typing_extensions import dataclass_transform
-
 from bandwidth.models.bxml._fields import Field, element_text, required
 from bandwidth.models.bxml._xml import bad_xml_char, escape_attr, escape_text, is_xml_name
 from bandwidth.models.bxml.errors import BxmlTypeError, BxmlValidationError
+
+if TYPE_CHECKING:
+    from typing_extensions import dataclass_transform
+elif sys.version_info >= (3, 11):
+    from typing import dataclass_transform
+else:  # only type checkers read the marker; importing typing_extensions costs ~10 ms
+
+    def dataclass_transform(**_kwargs: Any) -> Any:
+        return lambda cls: cls
+
 
 __all__ = ["REGISTRY", "BareVerb", "Verb"]
 
