@@ -24,13 +24,13 @@ AUTH = "Basic " + base64.b64encode(f"{USER}:{PASSWORD}".encode()).decode()
 CALL_ID = "c-15ac29a2-1331029c-2cb0-4a07-b215-b22865662d85"
 
 MENU = (
-    '<?xml version="1.0" encoding="UTF-8"?>\n<Response>'
+    "<?xml version='1.0' encoding='UTF-8'?>\n<Response>"
     '<SpeakSentence voice="julie">Thanks for calling Example Company.</SpeakSentence>'
     '<Gather gatherUrl="/callbacks/gather" maxDigits="1" firstDigitTimeout="5">'
     '<SpeakSentence voice="julie">Press 1 for sales or 2 for support.</SpeakSentence>'
     "</Gather>"
     '<SpeakSentence voice="julie">We did not get a choice. Goodbye.</SpeakSentence>'
-    "<Hangup/></Response>"
+    "<Hangup /></Response>"
 )
 
 
@@ -147,8 +147,8 @@ def test_gather_acts_on_the_choice(server: Any, digits: str, sentence: str) -> N
     assert status == 200
     assert headers["content-type"] == "application/xml; charset=utf-8"
     assert body.decode("utf-8") == (
-        '<?xml version="1.0" encoding="UTF-8"?>\n<Response>'
-        f'<SpeakSentence voice="julie">{sentence}</SpeakSentence><Hangup/></Response>'
+        "<?xml version='1.0' encoding='UTF-8'?>\n<Response>"
+        f'<SpeakSentence voice="julie">{sentence}</SpeakSentence><Hangup /></Response>'
     )
     assert len(Response.from_xml(body)) == 2
 

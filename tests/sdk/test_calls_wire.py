@@ -302,8 +302,8 @@ def test_update_call_bxml_accepts_a_bxml_document(wire: Wire, api: CallsApi) -> 
     api.update_call_bxml(ACCOUNT, CALL_ID, Bxml([SpeakSentence("Bye <now> & then"), Hangup()]))
     assert wire.last.headers["Content-Type"] == "application/xml"
     assert wire.last.get_data().decode("utf-8") == (
-        '<?xml version="1.0" encoding="UTF-8"?>\n'
-        "<Bxml><SpeakSentence>Bye &lt;now&gt; &amp; then</SpeakSentence><Hangup/></Bxml>"
+        "<?xml version='1.0' encoding='UTF-8'?>\n"
+        "<Bxml><SpeakSentence>Bye &lt;now&gt; &amp; then</SpeakSentence><Hangup /></Bxml>"
     )
 
 

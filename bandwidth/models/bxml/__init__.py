@@ -8,31 +8,34 @@ Build a document from verb objects and render it::
         SpeakSentence("Welcome!", voice="julie"),
         Gather([SpeakSentence("Press 1 for sales.")], gather_url="/gather", max_digits=1),
     ])
-    doc.to_bxml()   # '<?xml version="1.0" encoding="UTF-8"?>\\n<Response>...'
+    doc.to_bxml()   # "<?xml version='1.0' encoding='UTF-8'?>\\n<Response>..."
 
 ``Response`` answers webhooks; ``Bxml`` is the root ``update_call_bxml``
-sends. Attributes are snake_case keywords, checked when set; the output is
-always well-formed (text is escaped, SSML is kept only when it is valid), and
-``Response.from_xml(text)`` reads a document back into equal objects.
+sends. Module paths, class names, constructor signatures and output bytes are
+the official SDK's. Construction accepts what the official SDK accepts;
+``doc.validate()`` applies Bandwidth's rules. The output is always
+well-formed (text is escaped, SSML is kept only when it is valid), and
+``Response.from_xml(text)`` reads a document back, holding it to those rules.
 
 Names are imported on first use, so importing this package is cheap.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Dict
+import importlib
+from typing import TYPE_CHECKING, Any, Dict
 
 from bandwidth._lazy import lazy_exports
-
-_VERBS = "bandwidth.models.bxml.verbs."
+from bandwidth.models.bxml.verbs import VERBS
 
 #: public name -> module that defines it
 _MODULES: Dict[str, str] = {
-    "Bxml": "bandwidth.models.bxml.verb",
-    "Response": "bandwidth.models.bxml.verb",
-    "Root": "bandwidth.models.bxml.verb",
+    "Bxml": "bandwidth.models.bxml.bxml",
+    "NestableVerb": "bandwidth.models.bxml.nestable_verb",
+    "Response": "bandwidth.models.bxml.response",
+    "Root": "bandwidth.models.bxml.root",
     "Verb": "bandwidth.models.bxml.verb",
-    "VerbList": "bandwidth.models.bxml.verb",
+    "VerbList": "bandwidth.models.bxml.nestable_verb",
     "parse_bxml": "bandwidth.models.bxml._parse",
     "BxmlError": "bandwidth.models.bxml.errors",
     "BxmlNestingError": "bandwidth.models.bxml.errors",
@@ -46,37 +49,7 @@ _MODULES: Dict[str, str] = {
     "Gender": "bandwidth.models.bxml.enums",
     "StreamMode": "bandwidth.models.bxml.enums",
     "Tracks": "bandwidth.models.bxml.enums",
-    "Pause": _VERBS + "audio",
-    "PlayAudio": _VERBS + "audio",
-    "Ring": _VERBS + "audio",
-    "SendDtmf": _VERBS + "audio",
-    "SpeakSentence": _VERBS + "audio",
-    "Conference": _VERBS + "conference",
-    "Connect": _VERBS + "connect",
-    "Endpoint": _VERBS + "connect",
-    "Hangup": _VERBS + "control",
-    "Redirect": _VERBS + "control",
-    "Tag": _VERBS + "control",
-    "Gather": _VERBS + "gather",
-    "StartGather": _VERBS + "gather",
-    "StopGather": _VERBS + "gather",
-    "PauseRecording": _VERBS + "recording",
-    "Record": _VERBS + "recording",
-    "ResumeRecording": _VERBS + "recording",
-    "StartRecording": _VERBS + "recording",
-    "StopRecording": _VERBS + "recording",
-    "CustomParam": _VERBS + "stream",
-    "StartStream": _VERBS + "stream",
-    "StartTranscription": _VERBS + "stream",
-    "StopStream": _VERBS + "stream",
-    "StopTranscription": _VERBS + "stream",
-    "StreamParam": _VERBS + "stream",
-    "Bridge": _VERBS + "transfer",
-    "Forward": _VERBS + "transfer",
-    "PhoneNumber": _VERBS + "transfer",
-    "Refer": _VERBS + "transfer",
-    "SipUri": _VERBS + "transfer",
-    "Transfer": _VERBS + "transfer",
+    **{name: f"bandwidth.models.bxml.verbs.{module}" for name, module in VERBS.items()},
 }
 
 __all__ = [
@@ -99,6 +72,7 @@ __all__ = [
     "Gather",
     "Gender",
     "Hangup",
+    "NestableVerb",
     "Pause",
     "PauseRecording",
     "PhoneNumber",
@@ -133,6 +107,7 @@ __all__ = [
 
 if TYPE_CHECKING:
     from bandwidth.models.bxml._parse import parse_bxml
+    from bandwidth.models.bxml.bxml import Bxml
     from bandwidth.models.bxml.enums import (
         CallbackMethodEnum,
         DiversionReason,
@@ -149,35 +124,51 @@ if TYPE_CHECKING:
         BxmlTypeError,
         BxmlValidationError,
     )
-    from bandwidth.models.bxml.verb import Bxml, Response, Root, Verb, VerbList
-    from bandwidth.models.bxml.verbs.audio import Pause, PlayAudio, Ring, SendDtmf, SpeakSentence
+    from bandwidth.models.bxml.nestable_verb import NestableVerb, VerbList
+    from bandwidth.models.bxml.response import Response
+    from bandwidth.models.bxml.root import Root
+    from bandwidth.models.bxml.verb import Verb
+    from bandwidth.models.bxml.verbs.bridge import Bridge
     from bandwidth.models.bxml.verbs.conference import Conference
-    from bandwidth.models.bxml.verbs.connect import Connect, Endpoint
-    from bandwidth.models.bxml.verbs.control import Hangup, Redirect, Tag
-    from bandwidth.models.bxml.verbs.gather import Gather, StartGather, StopGather
-    from bandwidth.models.bxml.verbs.recording import (
-        PauseRecording,
-        Record,
-        ResumeRecording,
-        StartRecording,
-        StopRecording,
-    )
-    from bandwidth.models.bxml.verbs.stream import (
-        CustomParam,
-        StartStream,
-        StartTranscription,
-        StopStream,
-        StopTranscription,
-        StreamParam,
-    )
-    from bandwidth.models.bxml.verbs.transfer import (
-        Bridge,
-        Forward,
-        PhoneNumber,
-        Refer,
-        SipUri,
-        Transfer,
-    )
+    from bandwidth.models.bxml.verbs.connect import Connect
+    from bandwidth.models.bxml.verbs.custom_param import CustomParam
+    from bandwidth.models.bxml.verbs.endpoint import Endpoint
+    from bandwidth.models.bxml.verbs.forward import Forward
+    from bandwidth.models.bxml.verbs.gather import Gather
+    from bandwidth.models.bxml.verbs.hangup import Hangup
+    from bandwidth.models.bxml.verbs.pause import Pause
+    from bandwidth.models.bxml.verbs.pause_recording import PauseRecording
+    from bandwidth.models.bxml.verbs.phone_number import PhoneNumber
+    from bandwidth.models.bxml.verbs.play_audio import PlayAudio
+    from bandwidth.models.bxml.verbs.record import Record
+    from bandwidth.models.bxml.verbs.redirect import Redirect
+    from bandwidth.models.bxml.verbs.refer import Refer
+    from bandwidth.models.bxml.verbs.resume_recording import ResumeRecording
+    from bandwidth.models.bxml.verbs.ring import Ring
+    from bandwidth.models.bxml.verbs.send_dtmf import SendDtmf
+    from bandwidth.models.bxml.verbs.sip_uri import SipUri
+    from bandwidth.models.bxml.verbs.speak_sentence import SpeakSentence
+    from bandwidth.models.bxml.verbs.start_gather import StartGather
+    from bandwidth.models.bxml.verbs.start_recording import StartRecording
+    from bandwidth.models.bxml.verbs.start_stream import StartStream
+    from bandwidth.models.bxml.verbs.start_transcription import StartTranscription
+    from bandwidth.models.bxml.verbs.stop_gather import StopGather
+    from bandwidth.models.bxml.verbs.stop_recording import StopRecording
+    from bandwidth.models.bxml.verbs.stop_stream import StopStream
+    from bandwidth.models.bxml.verbs.stop_transcription import StopTranscription
+    from bandwidth.models.bxml.verbs.stream_param import StreamParam
+    from bandwidth.models.bxml.verbs.tag import Tag
+    from bandwidth.models.bxml.verbs.transfer import Transfer
+
+#: the package's modules, reachable as attributes as after the official eager imports
+_SUBMODULES = frozenset(
+    {"bxml", "enums", "errors", "nestable_verb", "response", "root", "verb", "verbs"}
+)
+
+_lazy_getattr, __dir__ = lazy_exports(__name__, _MODULES, globals())
 
 
-__getattr__, __dir__ = lazy_exports(__name__, _MODULES, globals())
+def __getattr__(name: str) -> Any:
+    if name in _SUBMODULES:
+        return importlib.import_module(f"{__name__}.{name}")
+    return _lazy_getattr(name)

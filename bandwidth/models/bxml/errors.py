@@ -1,14 +1,19 @@
-"""Errors raised while building, rendering or parsing BXML.
+"""Errors raised while building, validating, rendering or parsing BXML.
 
 Every error is a :class:`BxmlError`, so one ``except`` clause catches them all,
-and each also subclasses the built-in a caller would expect (``ValueError`` for
-a bad value or a bad document, ``TypeError`` for a wrong type or a verb put
-where it cannot go).
+and :class:`BxmlError` is an :class:`~bandwidth.exceptions.OpenApiException`,
+the root of every exception this SDK raises. Each also subclasses what a caller
+of an input check expects: :class:`~bandwidth.exceptions.ApiValueError` (a
+``ValueError``) for a bad value or a bad document, and
+:class:`~bandwidth.exceptions.ApiTypeError` (a ``TypeError``) for a wrong type
+or a verb put where it cannot go.
 """
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Any, Optional, Tuple
+
+from bandwidth.exceptions import ApiTypeError, ApiValueError, OpenApiException
 
 __all__ = [
     "BxmlError",
@@ -19,7 +24,7 @@ __all__ = [
 ]
 
 
-class BxmlError(Exception):
+class BxmlError(OpenApiException):
     """Base of every BXML error, so callers can catch them in one clause."""
 
 
@@ -33,23 +38,27 @@ class _VerbProblem(BxmlError):
         where = f"{verb}.{attribute}" if attribute else verb
         super().__init__(f"{where}: {problem}")
 
+    def __reduce__(self) -> Tuple[Any, ...]:  # pickles (multiprocessing) rebuild from the parts
+        return (type(self), (self.verb, self.attribute, self.problem))
 
-class BxmlValidationError(_VerbProblem, ValueError):
+
+class BxmlValidationError(_VerbProblem, ApiValueError):
     """A value Bandwidth would reject: out of range, unknown enum member, missing, too long.
 
+    Raised by ``validate()``, and when a value can never be written as XML.
     ``verb`` is the element name (``"Gather"``) and ``attribute`` the Python
     attribute name (``"max_digits"``), or ``None`` for a problem with the verb
     as a whole (such as a ``Transfer`` with no destination).
     """
 
 
-class BxmlTypeError(_VerbProblem, TypeError):
-    """A value of the wrong Python type (``max_digits="5"``, ``mute=1``)."""
+class BxmlTypeError(_VerbProblem, ApiTypeError):
+    """A value no attribute of its kind can hold (``max_digits=[5]``, ``mute=1``)."""
 
 
-class BxmlNestingError(BxmlError, TypeError):
+class BxmlNestingError(BxmlError, ApiTypeError):
     """A verb added where BXML does not allow it (a ``PhoneNumber`` directly in a ``Response``)."""
 
 
-class BxmlParseError(BxmlError, ValueError):
-    """A document ``from_xml`` cannot turn into verbs: not well-formed, unsafe, or not BXML."""
+class BxmlParseError(BxmlError, ApiValueError):
+    """A document ``from_xml`` cannot read: not well-formed, unsafe, too big, or invalid."""

@@ -1,92 +1,174 @@
-"""The building blocks: :class:`Verb` (any BXML element), parents of verbs, and the roots.
+"""``Verb``: the base of every BXML verb, and a generic element in its own right.
 
-Verbs are plain classes whose attributes are typed descriptors (see
-``_attrs``): every assignment is checked, and rendering writes only the
-attributes that are set, in the order the reference documents them. Parents
-(the roots and verbs such as ``Gather`` or ``Transfer``) keep their children in
-a :class:`VerbList` that refuses, at the moment it is added, a verb that cannot
-go there.
+A verb class declares its attributes once, as fields (see ``_fields``)::
+
+    class Ring(Verb):
+        _tag = "Ring"
+
+        duration: Num = Num(0.1, 86400)
+        answer_call: Flag = Flag()
+
+and gets from that declaration its constructor (``Ring(duration=None,
+answer_call=None)``, visible to ``inspect.signature`` and, through
+``dataclass_transform``, to type checkers), its rendering, its parsing and its
+``validate()``. ``Verb(tag=..., content=...)`` itself builds any element, as in
+the official SDK.
 """
 
 from __future__ import annotations
 
+import keyword
+import re
+import sys
 from typing import (
+    TYPE_CHECKING,
     Any,
     ClassVar,
     Dict,
-    Iterable,
-    Iterator,
     List,
     Optional,
-    SupportsIndex,
     Tuple,
     Type,
     TypeVar,
-    Union,
-    overload,
 )
 
-from bandwidth.models.bxml._attrs import AnySlot, SlotTuple, _Slot
-from bandwidth.models.bxml._xml import escape_attr, escape_text
-from bandwidth.models.bxml.errors import BxmlNestingError, BxmlValidationError
+from bandwidth.models.bxml._fields import Field, element_text, required
+from bandwidth.models.bxml._xml import bad_xml_char, escape_attr, escape_text, is_xml_name
+from bandwidth.models.bxml.errors import BxmlTypeError, BxmlValidationError
 
-__all__ = ["MAX_DOCUMENT_BYTES", "Bxml", "Response", "Root", "Verb", "VerbList"]
+if TYPE_CHECKING:
+    from typing_extensions import dataclass_transform
+elif sys.version_info >= (3, 11):
+    from typing import dataclass_transform
+else:  # only type checkers read the marker; importing typing_extensions costs ~10 ms
 
-#: Bandwidth rejects BXML documents larger than 64 KB.
-MAX_DOCUMENT_BYTES = 64 * 1024
+    def dataclass_transform(**_kwargs: Any) -> Any:
+        return lambda cls: cls
 
-#: ``<?xml ...?>`` line every document starts with.
-XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n'
+
+__all__ = ["REGISTRY", "BareVerb", "Verb"]
+
+AnyField = Field[Any, Any]
 
 _MASK = "********"
 
 #: element name -> verb class, filled as the verb modules are imported
 REGISTRY: Dict[str, Type[Verb]] = {}
 
-_P = TypeVar("_P", bound="_Parent")
-_R = TypeVar("_R", bound="Root")
+_V = TypeVar("_V", bound="Verb")
 
 
+def element_name(tag: object) -> str:
+    """``tag`` if it can be an element name, else an error (no markup hides in a tag)."""
+    if not isinstance(tag, str):
+        raise BxmlTypeError("Verb", "tag", f"must be a str, not {type(tag).__name__}")
+    if not is_xml_name(tag):
+        raise BxmlValidationError("Verb", "tag", f"must be an XML element name (got {tag!r:.60})")
+    return tag
+
+
+def plain_text(verb: str, name: str, value: object) -> Optional[str]:
+    """Check the free text of a generic element (a str XML can carry, or ``None``)."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise BxmlTypeError(verb, name, f"must be a str, not {type(value).__name__}")
+    bad = bad_xml_char(value)
+    if bad is not None:
+        raise BxmlValidationError(verb, name, f"contains {bad}, which XML cannot carry")
+    return value
+
+
+def _init_source(fields: Tuple[AnyField, ...]) -> Tuple[str, Dict[str, Any]]:
+    """Source of the ``__init__`` the fields describe, and the defaults it refers to."""
+    params, body, namespace = ["self"], ["self._setup()"], {}
+    for index, field in enumerate(fields):
+        if not field.name.isidentifier() or keyword.iskeyword(field.name):
+            raise TypeError(f"{field.name!r} cannot be a parameter name")
+        if field.has_default:
+            namespace[f"_default_{index}"] = field.default
+            params.append(f"{field.name}=_default_{index}")
+        else:
+            params.append(field.name)
+        body.append(f"self.{field.name} = {field.name}")
+    source = f"def __init__({', '.join(params)}):\n    " + "\n    ".join(body) + "\n"
+    return source, namespace
+
+
+def _xml_order(fields: List[AnyField]) -> Tuple[AnyField, ...]:
+    """The attributes in the order they are written (declaration order, moved by ``xml_after``)."""
+    order = [field for field in fields if field.xml_after is None]
+    for field in fields:
+        if field.xml_after is not None:
+            names = [f.name for f in order]
+            order.insert(names.index(field.xml_after) + 1, field)
+    return tuple(order)
+
+
+@dataclass_transform(field_specifiers=(required, element_text))
 class Verb:
-    """Base of every BXML verb: renders itself, compares by value, repr hides passwords."""
+    """Base of every BXML verb; ``Verb(tag, content)`` is a generic element.
 
-    _tag: ClassVar[str] = ""
-    #: attributes in document order (filled by ``__init_subclass__``)
-    _slots: ClassVar[SlotTuple] = ()
-    #: the slot holding the element's text, if the verb has text (kept in a
-    #: tuple: a bare descriptor as a class attribute would read as its value)
-    _text: ClassVar[SlotTuple] = ()
-    _by_wire: ClassVar[Dict[str, AnySlot]] = {}
-    #: ``False`` for verbs that only go inside another verb (PhoneNumber, StreamParam, …)
+    Verbs render with :meth:`to_bxml`, check Bandwidth's rules with
+    :meth:`validate`, compare by value, and never show a password in ``repr``.
+    """
+
+    #: the element name (a class attribute of each verb; per instance for a generic element)
+    _tag: str = ""
+    #: every field, in constructor order (filled by ``__init_subclass__``)
+    _fields: ClassVar[Tuple[AnyField, ...]] = ()
+    #: the attribute fields, in the order they are written
+    _attr_fields: ClassVar[Tuple[AnyField, ...]] = ()
+    #: the field holding the element's text, if any (in a tuple: a bare
+    #: descriptor as a class attribute would read as its value)
+    _text_field: ClassVar[Tuple[AnyField, ...]] = ()
+    _by_wire: ClassVar[Dict[str, AnyField]] = {}
+    #: ``False`` for verbs that only go inside another verb (PhoneNumber, StreamParam, ...)
     _top_level: ClassVar[bool] = True
     #: where a nested-only verb goes, for error messages
     _goes_in: ClassVar[str] = ""
     #: whether ``from_xml`` trims whitespace around the element's text
     _strip_text: ClassVar[bool] = True
+    #: ``True`` for ``Verb``/``NestableVerb`` themselves (any element name, no fields)
+    _generic: ClassVar[bool] = True
 
     __hash__ = None  # type: ignore[assignment]  # mutable, compared by value
 
+    def __init__(self, tag: str, content: Optional[str] = None) -> None:
+        """A generic element ``<tag>content</tag>`` (``Verb(tag=..., content=...)`` officially)."""
+        self._setup()
+        self._tag = element_name(tag)
+        self._content = plain_text(tag, "content", content)
+
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
-        slots: Dict[str, AnySlot] = {}
-        text: Optional[AnySlot] = None
+        cls._generic = cls.__dict__.get("_generic", False)  # only Verb and NestableVerb
+        fields: Dict[str, AnyField] = {}
         for klass in reversed(cls.__mro__):
             for name, value in vars(klass).items():
-                if isinstance(value, _Slot):
-                    if value.wire is None:
-                        text = value
-                    else:
-                        slots[name] = value
-        cls._slots = tuple(slots.values())
-        cls._text = () if text is None else (text,)
-        cls._by_wire = {slot.wire: slot for slot in cls._slots if slot.wire is not None}
+                if isinstance(value, Field):
+                    fields[name] = value
+        ordered = list(fields.values())
+        cls._fields = tuple(ordered)
+        attributes = [f for f in ordered if f.role == "attribute"]
+        cls._attr_fields = _xml_order(attributes)
+        cls._text_field = tuple(f for f in ordered if f.role == "text")
+        cls._by_wire = {f.wire: f for f in attributes if f.wire is not None}
+        if "__init__" not in cls.__dict__:
+            source, namespace = _init_source(cls._fields)
+            exec(source, namespace)  # the parameters are our field names, checked above
+            init = namespace["__init__"]
+            init.__qualname__ = f"{cls.__qualname__}.__init__"
+            init.__module__ = cls.__module__
+            init.__doc__ = f"Build a <{cls._tag or cls.__name__}> (official parameter order)."
+            cls.__init__ = init  # type: ignore[method-assign]
         if "_tag" in cls.__dict__ and cls.__module__.startswith("bandwidth.models.bxml."):
             REGISTRY[cls._tag] = cls
 
-    # -- construction helpers -------------------------------------------------
+    # -- construction helpers -------------------------------------------------------------
 
     def _setup(self) -> None:
-        """Prepare per-instance state before attributes are set (parents make their list)."""
+        """Prepare per-instance state before fields are set (parents make their child list)."""
 
     @classmethod
     def _blank(cls: Type[_V]) -> _V:
@@ -95,46 +177,45 @@ class Verb:
         obj._setup()
         return obj
 
-    def _check(self) -> None:
-        """Refuse to render a verb Bandwidth would reject (required values, cross-field rules)."""
-        for slot in self._slots:
-            if slot.required and slot.peek(self) is None:
-                raise BxmlValidationError(self._tag, slot.name, "is required")
-        for text in self._text:
-            if text.required and text.peek(self) is None:
-                raise BxmlValidationError(self._tag, text.name, "is required")
-
-    # -- rendering -------------------------------------------------------------
+    # -- rendering --------------------------------------------------------------------------
 
     def _attribute_xml(self) -> str:
         parts = []
         data = self.__dict__
-        for slot in self._slots:
-            value = data.get(slot.name)
+        for field in self._attr_fields:
+            value = data.get(field.name)
             if value is not None:
-                parts.append(f' {slot.wire}="{escape_attr(slot.kind.to_wire(value))}"')
+                parts.append(f' {field.wire}="{escape_attr(field.to_wire(value))}"')
         return "".join(parts)
 
-    def _content_xml(self) -> str:
-        """The element's content as XML (escaped text, or children)."""
-        for text in self._text:
-            value = text.peek(self)
-            if value is not None:
-                return escape_text(text.kind.to_wire(value))
-        return ""
+    def _text(self) -> Optional[str]:
+        """The element's text as given (``None`` when there is none)."""
+        for field in self._text_field:
+            value = self.__dict__.get(field.name)
+            return None if value is None else field.to_wire(value)
+        content: Optional[str] = self.__dict__.get("_content")
+        return content
+
+    def _text_xml(self) -> str:
+        """The element's text as XML (escaped; SpeakSentence keeps valid SSML)."""
+        text = self._text()
+        return escape_text(text) if text else ""
+
+    def _inner_xml(self) -> str:
+        """Everything between the start and end tags."""
+        return self._text_xml()
 
     def _render(self, out: List[str]) -> None:
-        self._check()
         tag = self._tag
         out.append(f"<{tag}{self._attribute_xml()}")
-        content = self._content_xml()
-        if content:
-            out.append(f">{content}</{tag}>")
+        inner = self._inner_xml()
+        if inner:
+            out.append(f">{inner}</{tag}>")
         else:
-            out.append("/>")
+            out.append(" />")
 
     def to_bxml(self) -> str:
-        """This verb alone as an XML fragment (no declaration, no root).
+        """This verb alone as an XML fragment (no declaration, no root), as officially.
 
         Put verbs in a :class:`Response` or :class:`Bxml` to get a document.
         """
@@ -142,12 +223,52 @@ class Verb:
         self._render(out)
         return "".join(out)
 
-    # -- value semantics -----------------------------------------------------
+    # -- validation ---------------------------------------------------------------------------
+
+    def validate(self: _V) -> _V:
+        """Check this verb (and its children) against Bandwidth's rules; returns ``self``.
+
+        Construction accepts what the official SDK accepts, so a document can
+        hold values Bandwidth would refuse (``call_timeout="0"``, a relative
+        WebSocket URL). ``validate()`` raises
+        :class:`~bandwidth.models.bxml.errors.BxmlValidationError` for the
+        first of them, naming the verb and the attribute.
+        """
+        self._validate_self()
+        for child in self._child_verbs():
+            child.validate()
+        return self
+
+    def _validate_self(self) -> None:
+        if self._generic:
+            self._validate_generic()
+            return
+        for field in self._fields:
+            field.check(self)
+        self._validate_more()
+
+    def _validate_more(self) -> None:
+        """Rules of one verb that involve several values (Transfer's destinations, ...)."""
+
+    def _validate_generic(self) -> None:
+        """A generic element is valid when it reads back as the BXML verb it names."""
+        from bandwidth.models.bxml._parse import parse_fragment
+        from bandwidth.models.bxml.errors import BxmlParseError
+
+        try:
+            parse_fragment(self.to_bxml())
+        except BxmlParseError as exc:  # line numbers of a one-element fragment say nothing
+            problem = re.sub(r"^line \d+: ", "", str(exc))
+            raise BxmlValidationError(self._tag, None, problem) from None
+
+    def _child_verbs(self) -> List[Verb]:
+        return []
+
+    # -- value semantics ---------------------------------------------------------------------
 
     def _key(self) -> Tuple[Any, ...]:
-        data = self.__dict__
-        values = tuple(data.get(slot.name) for slot in self._slots)
-        return (values, self._content_xml() if self._text else None)
+        """What equality compares: the element as it is written."""
+        return (self._tag, self._attribute_xml(), self._text_xml(), self._child_verbs())
 
     def __eq__(self, other: object) -> bool:
         if type(other) is not type(self):
@@ -156,270 +277,32 @@ class Verb:
         return self._key() == other._key()
 
     def _repr_parts(self) -> List[str]:
-        parts: List[str] = []
-        for text in self._text:
-            value = text.peek(self)
-            if value is not None:
-                parts.append(repr(value))
-        for slot in self._slots:
-            value = slot.peek(self)
-            if value is not None:
-                shown = _MASK if slot.secret else _plain(value)
-                parts.append(f"{slot.name}={shown}")
+        if self._generic:
+            parts = [f"tag={self._tag!r}"]
+            if self._text() is not None:
+                parts.append(f"content={self._text()!r}")
+            return parts
+        parts = []
+        for field in self._fields:
+            value = self.__dict__.get(field.name)
+            if value is not None and field.role != "children":
+                parts.append(f"{field.name}={_MASK if field.secret else _shown(value)}")
         return parts
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({', '.join(self._repr_parts())})"
 
 
-_V = TypeVar("_V", bound=Verb)
-
-
-def _plain(value: object) -> str:
+def _shown(value: object) -> str:
     enum_value = getattr(value, "value", None)
     if isinstance(enum_value, str):  # enum members show as their wire string
         return repr(enum_value)
     return repr(value)
 
 
-class VerbList(List[Verb]):
-    """A parent's children: a list that checks every verb added to it."""
+class BareVerb(Verb):
+    """A verb with no attributes and no text (``Hangup``, ``StopGather``, ...)."""
 
-    __slots__ = ("_owner",)
-
-    def __init__(self, owner: _Parent, verbs: Iterable[Verb] = ()) -> None:
-        super().__init__()
-        self._owner = owner
-        self.extend(verbs)
-
-    def append(self, verb: Verb) -> None:
-        """Add one verb at the end (checked)."""
-        self._owner._accept(verb, len(self) + 1)
-        super().append(verb)
-
-    def extend(self, verbs: Iterable[Verb]) -> None:
-        """Add several verbs at the end (all checked before any is added)."""
-        items = list(verbs)
-        count = len(self)
-        for verb in items:
-            count += 1
-            self._owner._accept(verb, count)
-        super().extend(items)
-
-    def __iadd__(self, verbs: Iterable[Verb]) -> VerbList:  # type: ignore[override,misc]
-        self.extend(verbs)
-        return self
-
-    def insert(self, index: SupportsIndex, verb: Verb) -> None:
-        """Insert one verb (checked)."""
-        self._owner._accept(verb, len(self) + 1)
-        super().insert(index, verb)
-
-    @overload
-    def __setitem__(self, index: SupportsIndex, verb: Verb) -> None: ...
-
-    @overload
-    def __setitem__(self, index: slice, verb: Iterable[Verb]) -> None: ...
-
-    def __setitem__(self, index: Union[SupportsIndex, slice], verb: Any) -> None:
-        if isinstance(index, slice):
-            items = list(verb)
-            count = len(self) - len(range(*index.indices(len(self)))) + len(items)
-            for item in items:
-                self._owner._accept(item, count)
-            super().__setitem__(index, items)
-        else:
-            self._owner._accept(verb, len(self))
-            super().__setitem__(index, verb)
-
-    def __reduce__(self) -> Any:  # copies/pickles of a bare list are plain lists
-        return (list, (list(self),))
-
-
-class _Parent:
-    """Something that holds verbs: a root, or a verb such as Gather or Transfer."""
-
-    _tag: ClassVar[str] = ""
-    _allowed: ClassVar[Tuple[type, ...]] = ()
-    _max_children: ClassVar[Optional[int]] = None
-    #: the Python name of the children list, for error messages
-    _children_name: ClassVar[str] = "nested_verbs"
-    _children: VerbList
-
-    def _setup(self) -> None:
-        self._children = VerbList(self)
-
-    def _allows(self, verb: Verb) -> bool:
-        return isinstance(verb, self._allowed)
-
-    def _describe_allowed(self) -> str:
-        names = [klass.__name__ for klass in self._allowed]
-        if len(names) == 1:
-            return names[0]
-        return ", ".join(names[:-1]) + " and " + names[-1]
-
-    def _accept(self, verb: object, count_after: int) -> None:
-        """Raise unless ``verb`` may be the ``count_after``-th child of this parent."""
-        if not isinstance(verb, Verb):
-            raise BxmlNestingError(
-                f"{self._tag} holds BXML verbs, not {type(verb).__name__} ({verb!r:.60})"
-            )
-        if not self._allows(verb):
-            message = f"{verb._tag} cannot go inside {self._tag}"
-            if self._allowed:
-                message += f": {self._tag} holds only {self._describe_allowed()}"
-            if verb._goes_in:
-                message += f"; {verb._tag} goes inside {verb._goes_in}"
-            raise BxmlNestingError(message)
-        limit = self._max_children
-        if limit is not None and count_after > limit:
-            raise BxmlValidationError(
-                self._tag, self._children_name, f"holds at most {limit} (got {count_after})"
-            )
-        self._accept_more(verb, count_after)
-
-    def _accept_more(self, verb: Verb, count_after: int) -> None:
-        """Extra rules of one parent (Gather's repeat limit, Refer's bare SipUri)."""
-
-    def add_verb(self: _P, verb: Verb) -> _P:
-        """Append a child verb, refusing one that cannot go here; returns ``self`` to chain."""
-        self._children.append(verb)
-        return self
-
-    def __len__(self) -> int:
-        return len(self._children)
-
-    @overload
-    def __getitem__(self, index: SupportsIndex) -> Verb: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> List[Verb]: ...
-
-    def __getitem__(self, index: Union[SupportsIndex, slice]) -> Union[Verb, List[Verb]]:
-        return self._children[index]
-
-    def __iter__(self) -> Iterator[Verb]:
-        return iter(self._children)
-
-    def _children_xml(self) -> str:
-        out: List[str] = []
-        for child in self._children:
-            child._render(out)
-        return "".join(out)
-
-    def __getstate__(self) -> Dict[str, Any]:
-        state = dict(self.__dict__)
-        state["_children"] = list(self._children)
-        return state
-
-    def __setstate__(self, state: Dict[str, Any]) -> None:
-        children = state.pop("_children", [])
-        self.__dict__.update(state)
-        self._children = VerbList(self, children)
-
-
-class ParentVerb(_Parent, Verb):
-    """A verb with child verbs (``Gather``, ``Transfer``, ``StartStream``, …)."""
-
-    def _content_xml(self) -> str:
-        return self._children_xml()
-
-    def _key(self) -> Tuple[Any, ...]:
-        return (Verb._key(self), tuple(self._children))
-
-    def __bool__(self) -> bool:  # a parent with no children is still a verb
-        return True
-
-    def _repr_parts(self) -> List[str]:
-        parts = Verb._repr_parts(self)
-        if self._children:
-            parts.insert(0, repr(list(self._children)))
-        return parts
-
-
-class Root(_Parent):
-    """A BXML document: an ordered list of verbs under one root element.
-
-    ``Response`` is the root of a webhook reply; ``Bxml`` the root sent to
-    ``update_call_bxml``. Both take the verbs positionally, grow with
-    :meth:`add_verb`, and render with :meth:`to_bxml`.
-    """
-
-    def __init__(self, nested_verbs: Optional[Iterable[Verb]] = None) -> None:
+    def __init__(self) -> None:
+        """The verb (it takes no arguments)."""
         self._setup()
-        if nested_verbs is not None:
-            self._children.extend(nested_verbs)
-
-    def __bool__(self) -> bool:
-        return True
-
-    def _allows(self, verb: Verb) -> bool:
-        return verb._top_level
-
-    @property
-    def nested_verbs(self) -> List[Verb]:
-        """The verbs, in execution order (a checked list: appends are validated too)."""
-        return self._children
-
-    @nested_verbs.setter
-    def nested_verbs(self, verbs: Iterable[Verb]) -> None:
-        self._children = VerbList(self, verbs)
-
-    def to_bxml(self) -> str:
-        """The UTF-8 document as text, XML declaration first.
-
-        Raises :class:`~bandwidth.models.bxml.errors.BxmlValidationError` if a
-        verb is incomplete or the document exceeds Bandwidth's 64 KB limit.
-        """
-        body = self._children_xml()
-        tag = self._tag
-        text = f"{XML_DECLARATION}<{tag}>{body}</{tag}>" if body else f"{XML_DECLARATION}<{tag}/>"
-        size = len(text.encode("utf-8"))
-        if size > MAX_DOCUMENT_BYTES:
-            raise BxmlValidationError(
-                tag,
-                None,
-                f"document is {size} bytes; Bandwidth accepts at most {MAX_DOCUMENT_BYTES}",
-            )
-        return text
-
-    def to_bytes(self) -> bytes:
-        """The document as UTF-8 bytes, ready for an HTTP body."""
-        return self.to_bxml().encode("utf-8")
-
-    @classmethod
-    def from_xml(cls: Type[_R], document: Union[str, bytes, bytearray]) -> _R:
-        """Parse a document with this root back into verb objects.
-
-        Raises :class:`~bandwidth.models.bxml.errors.BxmlParseError` for
-        anything that is not well-formed, uses a DOCTYPE or entities, has
-        another root, or holds an element or attribute BXML does not define.
-        """
-        from bandwidth.models.bxml._parse import parse_document
-
-        root = parse_document(document, expected=cls)
-        assert isinstance(root, cls)
-        return root
-
-    def __eq__(self, other: object) -> bool:
-        if type(other) is not type(self):
-            return NotImplemented
-        assert isinstance(other, Root)
-        return list(self._children) == list(other._children)
-
-    __hash__ = None  # type: ignore[assignment]
-
-    def __repr__(self) -> str:
-        return f"{type(self).__name__}({list(self._children)!r})"
-
-
-class Bxml(Root):
-    """``<Bxml>``: the root of a document sent with ``update_call_bxml`` (``PUT .../bxml``)."""
-
-    _tag = "Bxml"
-
-
-class Response(Root):
-    """``<Response>``: the root of the BXML a webhook answers with."""
-
-    _tag = "Response"

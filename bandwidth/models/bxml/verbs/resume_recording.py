@@ -1,0 +1,13 @@
+"""``<ResumeRecording>``: resume the background recording."""
+
+from __future__ import annotations
+
+from bandwidth.models.bxml.verb import BareVerb
+
+__all__ = ["ResumeRecording"]
+
+
+class ResumeRecording(BareVerb):
+    """Resume a paused ``StartRecording`` recording."""
+
+    _tag = "ResumeRecording"

@@ -1,0 +1,13 @@
+"""``<StopGather>``: stop the digit events of ``<StartGather>``."""
+
+from __future__ import annotations
+
+from bandwidth.models.bxml.verb import BareVerb
+
+__all__ = ["StopGather"]
+
+
+class StopGather(BareVerb):
+    """Stop the digit events a ``StartGather`` began."""
+
+    _tag = "StopGather"
