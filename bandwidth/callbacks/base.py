@@ -52,6 +52,8 @@ def _json_object(value: Any) -> Any:
             return json.loads(text)
         except ValueError:
             return value  # not JSON: let validation report the field
+        except RecursionError:
+            raise ValueError("nested too deeply") from None
     return value
 
 
