@@ -217,6 +217,15 @@ class ResponseModel(BandwidthModel):
     # decodes large pages a few percent faster than caching every string.
     model_config = ConfigDict(extra="allow", cache_strings="keys")
 
+    def __init__(self, /, **data: Any) -> None:
+        # The generated SDK's models take ``additional_properties={...}`` as a
+        # keyword; here those keys are the model's extra fields. (Decoding a
+        # body never comes through ``__init__``, so it pays nothing for this.)
+        extra = data.pop("additional_properties", None)
+        super().__init__(**data)
+        if extra:
+            self.additional_properties.update(extra)
+
     @property
     def additional_properties(self) -> Dict[str, Any]:
         """Keys the server sent that this model does not declare (a live, mutable dict)."""
@@ -225,3 +234,7 @@ class ResponseModel(BandwidthModel):
             extra = {}
             object.__setattr__(self, "__pydantic_extra__", extra)
         return extra
+
+    @additional_properties.setter
+    def additional_properties(self, value: Dict[str, Any]) -> None:
+        object.__setattr__(self, "__pydantic_extra__", dict(value))
