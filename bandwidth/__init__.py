@@ -42,6 +42,7 @@ _EXPORTS: Dict[str, str] = {
     "TooManyRequestsException": "bandwidth.exceptions",
     "ServiceException": "bandwidth.exceptions",
     "InvalidResponseException": "bandwidth.exceptions",
+    "RequestValidationError": "bandwidth.exceptions",
     # the app side: webhooks
     "parse_callback": "bandwidth.callbacks",
     "verify_basic_auth": "bandwidth.callbacks",
@@ -142,6 +143,7 @@ __all__ = [
     "RedirectMethodEnum",
     "ReferCallStatusEnum",
     "ReferCompleteCallback",
+    "RequestValidationError",
     "RetryPolicy",
     "ServiceException",
     "StirShaken",
@@ -183,6 +185,7 @@ if TYPE_CHECKING:
         MethodNotAllowedException,
         NotFoundException,
         OpenApiException,
+        RequestValidationError,
         ServiceException,
         TooManyRequestsException,
         UnauthorizedException,

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Optional
 
-from pydantic import Field, model_validator
+from pydantic import Field, ValidationInfo, model_validator
 
 from bandwidth.models._base import RequestModel
+from bandwidth.models._checks import checking
 from bandwidth.models._types import CallStateTarget, HttpUrl, RedirectMethod, Str1024, Str4096
 from bandwidth.models.call_state_enum import CallStateEnum
 from bandwidth.models.redirect_method_enum import RedirectMethodEnum
@@ -19,7 +20,8 @@ class UpdateCall(RequestModel):
     ``{"state":"completed"}``); ``UpdateCall(redirect_url=...)`` redirects the
     call to new BXML. As the API requires, ``state="active"`` needs a
     ``redirect_url``, and ``state="completed"`` takes no ``redirect_url`` or
-    ``tag``.
+    ``tag``: :meth:`check`, which ``update_call`` runs before sending, says
+    so (building checks only the Python types, as the generated SDK does).
     """
 
     state: Optional[CallStateTarget] = Field(
@@ -57,7 +59,9 @@ class UpdateCall(RequestModel):
     )
 
     @model_validator(mode="after")
-    def _check_state_rules(self) -> UpdateCall:
+    def _check_state_rules(self, info: ValidationInfo) -> UpdateCall:
+        if not checking(info):
+            return self
         fields_set = self.__pydantic_fields_set__
         if "state" in fields_set and self.state == CallStateEnum.COMPLETED:
             for name, wire in (("redirect_url", "redirectUrl"), ("tag", "tag")):
