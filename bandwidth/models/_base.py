@@ -26,13 +26,19 @@ from __future__ import annotations
 import json
 import pprint
 import re
-from typing import Any, ClassVar, Dict, FrozenSet, Iterable, Optional, Tuple, Type, TypeVar
+from typing import Any, ClassVar, Dict, FrozenSet, Iterable, List, Optional, Tuple, Type, TypeVar
 
 import pydantic
-from pydantic import AliasGenerator, ConfigDict, Field, model_validator
+from pydantic import AliasGenerator, ConfigDict, Field, ValidationInfo, model_validator
 from pydantic.alias_generators import to_camel
 
-from bandwidth.models._checks import build_request, check_request, known_names, nested_model
+from bandwidth.models._checks import (
+    build_request,
+    check_request,
+    checking,
+    known_names,
+    nested_model,
+)
 
 __all__ = ["BandwidthModel", "RequestModel", "ResponseModel", "mask_secrets"]
 
@@ -148,13 +154,21 @@ class RequestModel(BandwidthModel):
     _nested: ClassVar[Tuple[str, ...]] = ()
 
     @model_validator(mode="after")
-    def _drop_non_nullable_nones(self) -> RequestModel:
+    def _after_validation(self, info: ValidationInfo) -> RequestModel:
         fields_set = self.__pydantic_fields_set__
         for name in self._non_nullable:
             if name in fields_set and getattr(self, name) is None:
                 fields_set.discard(name)
         fields_set.discard("additional_properties")
+        if checking(info):
+            problems = self._rules()
+            if problems:
+                raise ValueError("; ".join(problems))
         return self
+
+    def _rules(self) -> List[str]:
+        """Problems with rules between fields (one message each, wire names, no values)."""
+        return []
 
     def check(self) -> None:
         """Run the checks ``create_call``/``update_call`` run before sending.

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from typing import ClassVar, FrozenSet, Optional, Tuple
+from typing import ClassVar, FrozenSet, List, Optional, Tuple
 
-from pydantic import Field, StrictBool, ValidationInfo, model_validator
+from pydantic import Field, StrictBool
 
 from bandwidth.models._base import RequestModel
-from bandwidth.models._checks import checking
 from bandwidth.models._types import (
     E164,
     CallbackMethod,
@@ -109,12 +108,9 @@ class CreateCall(RequestModel):
         default=None, description='Your own text, echoed in every callback (≤4096; "" clears it).'
     )
 
-    @model_validator(mode="after")
-    def _check_privacy_display_name(self, info: ValidationInfo) -> CreateCall:
-        if not checking(info):
-            return self
+    def _rules(self) -> List[str]:
         name = self.display_name
         if self.privacy and name is not None and name not in _PRIVATE_DISPLAY_NAMES:
             allowed = ", ".join(sorted(_PRIVATE_DISPLAY_NAMES))
-            raise ValueError(f"displayName must be one of {allowed} when privacy is true")
-        return self
+            return [f"displayName must be one of {allowed} when privacy is true"]
+        return []

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import List, Optional
 
-from pydantic import Field, ValidationInfo, model_validator
+from pydantic import Field
 
 from bandwidth.models._base import RequestModel
-from bandwidth.models._checks import checking
 from bandwidth.models._types import CallStateTarget, HttpUrl, RedirectMethod, Str1024, Str4096
 from bandwidth.models.call_state_enum import CallStateEnum
 from bandwidth.models.redirect_method_enum import RedirectMethodEnum
@@ -58,15 +57,16 @@ class UpdateCall(RequestModel):
         description='Your own text (≤4096; "" clears it). Not allowed with `completed`.',
     )
 
-    @model_validator(mode="after")
-    def _check_state_rules(self, info: ValidationInfo) -> UpdateCall:
-        if not checking(info):
-            return self
+    def _rules(self) -> List[str]:
         fields_set = self.__pydantic_fields_set__
-        if "state" in fields_set and self.state == CallStateEnum.COMPLETED:
-            for name, wire in (("redirect_url", "redirectUrl"), ("tag", "tag")):
-                if name in fields_set and getattr(self, name) is not None:
-                    raise ValueError(f'{wire} is not allowed when state is "completed"')
-        if "state" in fields_set and self.state == CallStateEnum.ACTIVE and not self.redirect_url:
-            raise ValueError('redirectUrl is required when state is "active"')
-        return self
+        if "state" not in fields_set:
+            return []
+        if self.state == CallStateEnum.COMPLETED:
+            return [
+                f'{wire} is not allowed when state is "completed"'
+                for name, wire in (("redirect_url", "redirectUrl"), ("tag", "tag"))
+                if name in fields_set and getattr(self, name) is not None
+            ]
+        if self.state == CallStateEnum.ACTIVE and not self.redirect_url:
+            return ['redirectUrl is required when state is "active"']
+        return []
