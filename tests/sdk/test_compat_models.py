@@ -346,3 +346,12 @@ def test_every_callback_side_model_round_trips(name: str) -> None:
     assert event.additional_properties["unknownField"] == [1, {"a": None}]
     assert cls.from_json(event.to_json()) == event
     assert cls.from_dict(event.to_dict()) == event
+
+
+def test_the_compatibility_page_lists_every_official_name() -> None:
+    from pathlib import Path
+
+    page = (Path(__file__).resolve().parents[2] / "docs" / "compatibility.md").read_text()
+    section = page.split("## Models and callbacks", 1)[1].split("\n## ", 1)[0]
+    for name in OFFICIAL:
+        assert f"| [`{name}`]({name}.md) |" in section, name

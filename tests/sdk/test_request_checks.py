@@ -224,3 +224,29 @@ def test_a_valid_body_is_sent_unchanged(wire: Wire, api: CallsApi) -> None:
         "callTimeout": 12.5,
         "priority": 1,
     }
+
+
+@pytest.mark.parametrize(
+    "overrides",
+    [
+        {"to": "919-555-1234", "priority": 0, "uui": "u" * 351},
+        {"display_name": "bad\nname", "callback_timeout": 26, "answer_fallback_method": "PUT"},
+        {"privacy": True, "display_name": "Alice"},
+        {"machine_detection": {"mode": "x", "speech_threshold": -1, "fallback_url": "/x"}},
+        {"disconnect_url": "https://a.example/" + "x" * 2048, "application_id": ""},
+    ],
+)
+def test_a_built_model_and_a_dict_body_get_the_same_verdict(overrides: Dict[str, Any]) -> None:
+    data = {**GOOD, **overrides}
+    with pytest.raises(RequestValidationError) as built:
+        CreateCall(**data).check()
+    with pytest.raises(RequestValidationError) as from_dict:
+        CreateCall.from_dict(data, check=True)
+
+    def verdict(error: RequestValidationError) -> Any:
+        return sorted((e["loc"], e["msg"]) for e in error.errors())
+
+    assert verdict(built.value) == verdict(from_dict.value)
+    assert len(verdict(built.value)) == len(overrides) + (
+        2 if "machine_detection" in overrides else 0
+    ) - (1 if "privacy" in overrides else 0)
