@@ -170,6 +170,12 @@ class RequestModel(BandwidthModel):
         """Problems with rules between fields (one message each, wire names, no values)."""
         return []
 
+    def __repr_args__(self) -> Iterable[Tuple[Optional[str], Any]]:
+        # An unknown keyword may be a misspelled secret ("pasword="): mask every one.
+        extra = self.__pydantic_extra__ or {}
+        for name, value in super().__repr_args__():
+            yield (name, _MASK) if name in extra and value is not None else (name, value)
+
     def check(self) -> None:
         """Run the checks ``create_call``/``update_call`` run before sending.
 

@@ -179,6 +179,15 @@ def test_messages_never_echo_a_secret(wire: Wire, api: CallsApi) -> None:
     assert wire.requests == []
 
 
+def test_an_unknown_keyword_is_masked_in_repr() -> None:
+    body = CreateCall(**GOOD, pasword="hunter2")  # type: ignore[call-arg]
+    assert "hunter2" not in repr(body) and "hunter2" not in str(body)
+    assert "pasword='********'" in repr(body)
+    with pytest.raises(RequestValidationError) as caught:
+        body.check()
+    assert "hunter2" not in str(caught.value) and "'password'" in str(caught.value)
+
+
 def test_building_keeps_the_generated_sdks_type_errors() -> None:
     with pytest.raises(ValidationError):
         CreateCall(**{**GOOD, "to": 19195551234})
