@@ -2,13 +2,14 @@
 
 The generated-SDK names all work from here (``bandwidth.Configuration``,
 ``bandwidth.ApiClient``, ``bandwidth.CallsApi``, ``bandwidth.ApiResponse``,
-every model, every exception). They are imported on first use, so
+every Voice model and callback model, every exception). They are imported on first use, so
 ``import bandwidth`` stays cheap.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Dict
+import importlib
+from typing import TYPE_CHECKING, Any, Dict, List
 
 from bandwidth._lazy import lazy_exports
 
@@ -41,21 +42,51 @@ _EXPORTS: Dict[str, str] = {
     "TooManyRequestsException": "bandwidth.exceptions",
     "ServiceException": "bandwidth.exceptions",
     "InvalidResponseException": "bandwidth.exceptions",
+    "RequestValidationError": "bandwidth.exceptions",
     # the app side: webhooks
     "parse_callback": "bandwidth.callbacks",
     "verify_basic_auth": "bandwidth.callbacks",
     "basic_auth_challenge": "bandwidth.callbacks",
 }
+# every model of bandwidth.models but the BXML roots (official: bandwidth.models.bxml only)
 for _name in (
+    "AnswerCallback",
+    "BridgeCompleteCallback",
+    "BridgeTargetCompleteCallback",
     "CallDirectionEnum",
     "CallState",
     "CallStateEnum",
     "CallbackMethodEnum",
+    "ConferenceCompletedCallback",
+    "ConferenceCreatedCallback",
+    "ConferenceMemberExitCallback",
+    "ConferenceMemberJoinCallback",
+    "ConferenceRecordingAvailableCallback",
+    "ConferenceRedirectCallback",
     "CreateCall",
     "CreateCallResponse",
+    "DisconnectCallback",
+    "Diversion",
+    "DtmfCallback",
+    "FileFormatEnum",
+    "GatherCallback",
+    "InitiateCallback",
+    "MachineDetectionCompleteCallback",
     "MachineDetectionConfiguration",
     "MachineDetectionModeEnum",
+    "MachineDetectionResult",
+    "RecordingAvailableCallback",
+    "RecordingCompleteCallback",
+    "RedirectCallback",
     "RedirectMethodEnum",
+    "ReferCallStatusEnum",
+    "ReferCompleteCallback",
+    "StirShaken",
+    "Transcription",
+    "TranscriptionAvailableCallback",
+    "TransferAnswerCallback",
+    "TransferCompleteCallback",
+    "TransferDisconnectCallback",
     "UpdateCall",
     "VoiceApiError",
 ):
@@ -63,6 +94,7 @@ for _name in (
 del _name
 
 __all__ = [
+    "AnswerCallback",
     "ApiAttributeError",
     "ApiClient",
     "ApiConnectionError",
@@ -73,26 +105,54 @@ __all__ = [
     "ApiTypeError",
     "ApiValueError",
     "BadRequestException",
+    "BridgeCompleteCallback",
+    "BridgeTargetCompleteCallback",
     "CallDirectionEnum",
     "CallState",
     "CallStateEnum",
     "CallbackMethodEnum",
     "CallsApi",
+    "ConferenceCompletedCallback",
+    "ConferenceCreatedCallback",
+    "ConferenceMemberExitCallback",
+    "ConferenceMemberJoinCallback",
+    "ConferenceRecordingAvailableCallback",
+    "ConferenceRedirectCallback",
     "Configuration",
     "ConflictException",
     "CreateCall",
     "CreateCallResponse",
+    "DisconnectCallback",
+    "Diversion",
+    "DtmfCallback",
+    "FileFormatEnum",
     "ForbiddenException",
+    "GatherCallback",
+    "InitiateCallback",
     "InvalidResponseException",
+    "MachineDetectionCompleteCallback",
     "MachineDetectionConfiguration",
     "MachineDetectionModeEnum",
+    "MachineDetectionResult",
     "MethodNotAllowedException",
     "NotFoundException",
     "OpenApiException",
+    "RecordingAvailableCallback",
+    "RecordingCompleteCallback",
+    "RedirectCallback",
     "RedirectMethodEnum",
+    "ReferCallStatusEnum",
+    "ReferCompleteCallback",
+    "RequestValidationError",
     "RetryPolicy",
     "ServiceException",
+    "StirShaken",
     "TooManyRequestsException",
+    "Transcription",
+    "TranscriptionAvailableCallback",
+    "TransferAnswerCallback",
+    "TransferCompleteCallback",
+    "TransferDisconnectCallback",
     "UnauthorizedException",
     "UnprocessableEntityException",
     "UnsupportedMediaTypeException",
@@ -125,6 +185,7 @@ if TYPE_CHECKING:
         MethodNotAllowedException,
         NotFoundException,
         OpenApiException,
+        RequestValidationError,
         ServiceException,
         TooManyRequestsException,
         UnauthorizedException,
@@ -132,19 +193,72 @@ if TYPE_CHECKING:
         UnsupportedMediaTypeException,
     )
     from bandwidth.models import (
+        AnswerCallback,
+        BridgeCompleteCallback,
+        BridgeTargetCompleteCallback,
         CallbackMethodEnum,
         CallDirectionEnum,
         CallState,
         CallStateEnum,
+        ConferenceCompletedCallback,
+        ConferenceCreatedCallback,
+        ConferenceMemberExitCallback,
+        ConferenceMemberJoinCallback,
+        ConferenceRecordingAvailableCallback,
+        ConferenceRedirectCallback,
         CreateCall,
         CreateCallResponse,
+        DisconnectCallback,
+        Diversion,
+        DtmfCallback,
+        FileFormatEnum,
+        GatherCallback,
+        InitiateCallback,
+        MachineDetectionCompleteCallback,
         MachineDetectionConfiguration,
         MachineDetectionModeEnum,
+        MachineDetectionResult,
+        RecordingAvailableCallback,
+        RecordingCompleteCallback,
+        RedirectCallback,
         RedirectMethodEnum,
+        ReferCallStatusEnum,
+        ReferCompleteCallback,
+        StirShaken,
+        Transcription,
+        TranscriptionAvailableCallback,
+        TransferAnswerCallback,
+        TransferCompleteCallback,
+        TransferDisconnectCallback,
         UpdateCall,
         VoiceApiError,
     )
     from bandwidth.retry import RetryPolicy
 
+#: Subpackages the generated SDK imports eagerly, so that after ``import bandwidth``
+#: code may reach ``bandwidth.models.X`` or ``bandwidth.exceptions.X``; here each is
+#: imported the first time it is reached.
+_SUBMODULES = frozenset(
+    [
+        "api",
+        "api_client",
+        "api_response",
+        "callbacks",
+        "configuration",
+        "exceptions",
+        "models",
+        "rest",
+    ]
+)
 
-__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS, globals())
+_export, _names = lazy_exports(__name__, _EXPORTS, globals())
+
+
+def __getattr__(name: str) -> Any:
+    if name in _SUBMODULES:
+        return importlib.import_module(f"{__name__}.{name}")
+    return _export(name)
+
+
+def __dir__() -> List[str]:
+    return sorted(set(_names()) | _SUBMODULES)

@@ -14,7 +14,7 @@ Bad input never reaches the wire: it raises :class:`ApiValueError` or
 from __future__ import annotations
 
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Dict, Optional, Sequence, Type, Union
+from typing import TYPE_CHECKING, Any, Dict, List, Optional, Sequence, Type, Union
 
 if TYPE_CHECKING:
     from urllib3 import BaseHTTPResponse, HTTPHeaderDict
@@ -36,6 +36,7 @@ __all__ = [
     "MethodNotAllowedException",
     "NotFoundException",
     "OpenApiException",
+    "RequestValidationError",
     "ServiceException",
     "TooManyRequestsException",
     "UnauthorizedException",
@@ -237,6 +238,34 @@ class ApiConnectionError(ApiException):
 
 class ApiTimeoutError(ApiConnectionError):
     """The server did not connect or answer within the configured timeout."""
+
+
+class RequestValidationError(BadRequestException, ApiValueError):
+    """A request body failed the checks run before sending; nothing was sent.
+
+    Raised by ``create_call``/``update_call`` (and ``model.check()``) where the
+    server would answer 400, so ``except ApiException`` (``status`` 400,
+    ``data`` a ``validation`` :class:`~bandwidth.models.VoiceApiError`),
+    ``except ApiValueError`` and ``except ValueError`` all catch it.
+    :meth:`errors` lists every problem: ``loc`` (the field, as written),
+    ``msg`` and ``type``. Messages name fields, never their values.
+    """
+
+    def __init__(self, msg: str, errors: Sequence[Any] = (), *, data: Optional[Any] = None) -> None:
+        # Both bases' __init__ expect their own arguments: set their attributes here.
+        self.status, self.reason, self.body, self.headers = 400, "Bad Request", None, None
+        self.data = data
+        self.message = msg
+        self._errors = [dict(error) for error in errors]
+        self.path_to_item = list(self._errors[0]["loc"]) if self._errors else None
+        Exception.__init__(self, msg)
+
+    def errors(self) -> List[Dict[str, Any]]:
+        """Every problem found: ``{"loc": (...), "msg": ..., "type": ...}``."""
+        return [dict(error) for error in self._errors]
+
+    def __str__(self) -> str:
+        return self.message
 
 
 _BY_STATUS: Dict[int, Type[ApiException]] = {

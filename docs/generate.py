@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import enum
 import inspect
+import re
 import sys
 import typing
 from datetime import datetime
@@ -22,6 +23,8 @@ from typing_extensions import Literal
 import bandwidth.models as models
 
 DOCS = Path(__file__).resolve().parent
+BACK_TO_API = "[Back to the API](CallsApi.md) · [All docs](README.md)"
+BACK_TO_CALLBACKS = "[Callbacks](callbacks.md) · [All docs](README.md)"
 
 MODELS = [
     "CreateCall",
@@ -37,7 +40,16 @@ ENUMS = [
     "CallStateEnum",
     "CallDirectionEnum",
     "MachineDetectionModeEnum",
+    "FileFormatEnum",
+    "ReferCallStatusEnum",
 ]
+#: the callback (webhook) models and the objects nested in them
+CALLBACKS = sorted(
+    name
+    for name in models.__all__
+    if name.endswith("Callback")
+    or name in ("Diversion", "MachineDetectionResult", "StirShaken", "Transcription")
+)
 EXAMPLES = {
     "CreateCall": """from bandwidth import CreateCall, MachineDetectionConfiguration
 
@@ -59,6 +71,10 @@ assert call.to_json() == (
 assert UpdateCall(state="completed").to_json() == '{"state":"completed"}'
 redirect = UpdateCall(redirect_url="https://myapp.example/bandwidth/redirect")
 assert redirect.to_dict() == {"redirectUrl": "https://myapp.example/bandwidth/redirect"}""",
+    "GatherCallback": """from bandwidth.models import GatherCallback
+
+event = GatherCallback.from_json('{"eventType": "gather", "digits": "1", "callId": "c-1"}')
+assert (event.digits, event.call_id) == ("1", "c-1")""",
     "CallState": """from bandwidth import CallState
 
 state = CallState.from_json('{"callId": "c-1", "direction": "outbound", "newField": 1}')
@@ -94,21 +110,41 @@ def type_name(annotation: Any) -> str:
     return str(annotation)
 
 
+def module_of(name: str) -> str:
+    """The generated SDK's module for a model (its name in snake case)."""
+    return "bandwidth.models." + re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
+
+
+def import_line(name: str) -> str:
+    also = f"`from bandwidth import {name}`, `from bandwidth.models import {name}`"
+    if name in CALLBACKS or name == "ReferCallStatusEnum":
+        also += f", `from bandwidth.callbacks import {name}`"
+    return f"`from {module_of(name)} import {name}` (also {also}: one class)"
+
+
 def model_page(name: str) -> str:
     cls = getattr(models, name)
-    module = cls.__module__
     doc = inspect.cleandoc(cls.__doc__ or "")
     request = issubclass(cls, models._base.RequestModel)
+    callback = name in CALLBACKS
     lines: List[str] = [
         f"# {name}",
         "",
         doc,
         "",
-        f"`from {module} import {name}` (also `from bandwidth import {name}`)",
+        import_line(name),
         "",
-        "A **request** model: unknown keywords and bad values raise `pydantic.ValidationError`"
-        " naming the field; only the fields you set are sent."
+        "A **request** model, built like the generated SDK's: a missing field or a wrong"
+        " type raises `pydantic.ValidationError` at once; values, rules between fields and"
+        " unknown keywords are checked by `check()`, which `create_call`/`update_call` run"
+        " before sending, raising one `RequestValidationError` (an `ApiException` with"
+        " status 400 and an `ApiValueError`) that names every problem. Only the fields you"
+        " set are sent."
         if request
+        else "A **callback** model (what Bandwidth posts to your webhook): unknown fields are"
+        " kept in `additional_properties`, unknown enum values stay strings, and absent"
+        " fields are `None`. Usable directly as a FastAPI/pydantic body parameter."
+        if callback
         else "A **response** model: unknown fields are kept in `additional_properties`, "
         "unknown enum values stay strings, and absent fields are `None`.",
         "",
@@ -143,13 +179,21 @@ def model_page(name: str) -> str:
         "",
         "- `to_dict()` / `to_json()`: the wire form (wire names; only fields that were set).",
         "- `from_dict(obj)` / `from_json(text)`: build from the wire form"
-        + (" (unknown keys go to `additional_properties`)." if request else "."),
+        + (
+            " (unknown keys go to `additional_properties`); with `check=True` the model is"
+            " also checked, every problem at once."
+            if request
+            else " (unknown keys go to `additional_properties`)."
+        ),
+        "- `check()`: the checks run before sending; raises `RequestValidationError`."
+        if request
+        else None,
         "- `to_str()`: readable text with secrets masked; `repr()` masks them too.",
         "",
     ]
     if name in EXAMPLES:
         lines += ["## Example", "", "```python", EXAMPLES[name], "```", ""]
-    lines += ["[Back to the API](CallsApi.md) · [All docs](README.md)", ""]
+    lines += [BACK_TO_CALLBACKS if callback else BACK_TO_API, ""]
     return "\n".join(line for line in lines if line is not None).replace("\n\n\n", "\n\n")
 
 
@@ -161,7 +205,7 @@ def enum_page(name: str) -> str:
         "",
         doc,
         "",
-        f"`from {cls.__module__} import {name}` (also `from bandwidth import {name}`)",
+        import_line(name),
         "",
         "Member | Value",
         "------ | -----",
@@ -186,7 +230,7 @@ def enum_page(name: str) -> str:
 
 
 def pages() -> dict:
-    rendered = {f"{name}.md": model_page(name) for name in MODELS}
+    rendered = {f"{name}.md": model_page(name) for name in MODELS + CALLBACKS}
     rendered.update({f"{name}.md": enum_page(name) for name in ENUMS})
     return rendered
 

@@ -19,7 +19,18 @@ from __future__ import annotations
 
 import inspect
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, Callable, Iterator, List, Optional, Tuple, TypeVar, Union
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Callable,
+    Iterator,
+    List,
+    Optional,
+    Tuple,
+    Type,
+    TypeVar,
+    Union,
+)
 
 from typing_extensions import Concatenate, ParamSpec, Unpack
 
@@ -28,6 +39,8 @@ from bandwidth._operation import Call, Operation, RequestOptions
 from bandwidth.api_client import ApiClient
 from bandwidth.api_response import ApiResponse
 from bandwidth.exceptions import ApiTypeError, ApiValueError, InvalidResponseException
+from bandwidth.models._base import RequestModel
+from bandwidth.models._checks import build_request, check_request
 from bandwidth.models.call_state import CallState
 from bandwidth.models.create_call import CreateCall
 from bandwidth.models.create_call_response import CreateCallResponse
@@ -339,15 +352,26 @@ def _path(operation: Operation[Any], account_id: Any, call_id: Any = "") -> str:
     return operation.path.format(accountId=account, callId=_params.path_segment("call_id", call_id))
 
 
-def _request_body(parameter: str, value: Any, model: Any) -> bytes:
-    """Serialize a request model (or a dict of one, validated first) to wire JSON."""
+def _request_body(parameter: str, value: Any, model: Type[RequestModel]) -> bytes:
+    """Check a request model (or build one from a dict) and serialize it to wire JSON.
+
+    Models are built without value checks, like the generated SDK's; the
+    checks run here, before anything is sent, and every problem (bad values,
+    rules between fields, unknown keywords or keys) raises one
+    :class:`~bandwidth.exceptions.RequestValidationError`, which
+    ``except ApiException`` catches as it would the server's 400.
+    """
+    body: RequestModel
     if isinstance(value, model):
-        return value._wire_bytes()  # type: ignore[no-any-return]
-    if isinstance(value, dict):
-        return model.model_validate(value)._wire_bytes()  # type: ignore[no-any-return]
-    raise ApiTypeError(
-        f"{parameter} must be a {model.__name__} (or a dict of one), not {type(value).__name__}"
-    )
+        body = value
+        check_request(body, parameter)
+    elif isinstance(value, dict):
+        body = build_request(model, value, parameter)
+    else:
+        raise ApiTypeError(
+            f"{parameter} must be a {model.__name__} (or a dict of one), not {type(value).__name__}"
+        )
+    return body._wire_bytes()
 
 
 def _bxml_bytes(body: Any) -> bytes:

@@ -84,6 +84,8 @@ class Group(ResponseModel):
 class CallFields(Callback):
     """What every call event carries; ``initiate`` carries no more of the base set."""
 
+    model_config = ConfigDict(defer_build=True)  # Callback's own went in adapter_safe
+
     account_id: AccountId = None
     application_id: Str = Field(
         default=None,

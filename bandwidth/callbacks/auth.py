@@ -17,6 +17,8 @@ import hmac
 import re
 from typing import Dict, NamedTuple, Optional, Union
 
+from bandwidth.exceptions import ApiValueError
+
 __all__ = ["BasicAuthChallenge", "basic_auth_challenge", "verify_basic_auth"]
 
 _PRINTABLE_ASCII = re.compile(r"[\x20-\x7e]*")
@@ -35,10 +37,11 @@ def basic_auth_challenge(realm: str = "") -> BasicAuthChallenge:
     """The ``401`` and ``WWW-Authenticate: Basic realm="..."`` Bandwidth needs to send credentials.
 
     ``realm`` must be printable ASCII (it goes into a header); quotes and
-    backslashes are escaped.
+    backslashes are escaped. Anything else raises
+    :class:`~bandwidth.exceptions.ApiValueError` (a ``ValueError``).
     """
     if not isinstance(realm, str) or not _PRINTABLE_ASCII.fullmatch(realm):
-        raise ValueError("realm must be printable ASCII text")
+        raise ApiValueError("realm must be printable ASCII text")
     quoted = realm.replace("\\", "\\\\").replace('"', '\\"')
     return BasicAuthChallenge(401, {"WWW-Authenticate": f'Basic realm="{quoted}"'})
 
@@ -55,11 +58,14 @@ def verify_basic_auth(
     ``False`` for a missing, empty or malformed header (another scheme, bad
     base64, no ``:``). The comparison takes the same time whatever the
     credentials are, so it leaks neither content nor length. The expected
-    ``username`` must not be empty (that would be a configuration mistake).
+    ``username`` must not be empty (that would be a configuration mistake:
+    :class:`~bandwidth.exceptions.ApiValueError`). An empty expected
+    ``password`` refuses every header, ``user:`` included: an unset password
+    (say, a missing environment variable) must lock the webhook, not open it.
     """
     if not username:
-        raise ValueError("username must not be empty")
-    if authorization_header is None:
+        raise ApiValueError("username must not be empty")
+    if not password or authorization_header is None:
         return False
     if isinstance(authorization_header, bytes):
         header = authorization_header.decode("latin-1")

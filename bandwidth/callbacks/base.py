@@ -9,9 +9,9 @@ callbacks) empty values all read as ``None``.
 from __future__ import annotations
 
 import json
-from typing import Any, ClassVar, Dict, Optional, TypeVar, Union
+from typing import Any, ClassVar, Dict, Mapping, Optional, TypeVar, Union
 
-from pydantic import BeforeValidator, ConfigDict, Field, StrictStr
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictStr
 from typing_extensions import Annotated
 
 from bandwidth.models._base import ResponseModel
@@ -32,6 +32,7 @@ __all__ = [
     "StrMap",
     "Timestamp",
     "UnknownCallback",
+    "adapter_safe",
 ]
 
 
@@ -52,6 +53,8 @@ def _json_object(value: Any) -> Any:
             return json.loads(text)
         except ValueError:
             return value  # not JSON: let validation report the field
+        except RecursionError:
+            raise ValueError("nested too deeply") from None
     return value
 
 
@@ -87,7 +90,8 @@ class Callback(ResponseModel):
     """
 
     # Schemas are built on first use, not at import: an app that only ever
-    # sees a few event types never pays for the others.
+    # sees a few event types never pays for the others. (Every public class
+    # then goes through adapter_safe: see there why.)
     model_config = ConfigDict(defer_build=True)
 
     #: whether the reply to this event may carry BXML that Bandwidth runs
@@ -108,3 +112,29 @@ class UnknownCallback(Callback):
     """
 
     event_type: Any = Field(default=None, description="The event name, as sent.")
+
+
+def adapter_safe(namespace: Mapping[str, Any]) -> None:
+    """Make the public models of a module (its ``__all__``) safe to wrap in a ``TypeAdapter``.
+
+    The models are created with ``defer_build`` so that importing a module
+    builds no schema. A ``TypeAdapter`` copies that flag from the model's
+    config and defers too; FastAPI wraps every body parameter in one, as
+    ``Annotated[Model, Body(alias=...)]``, and building that later makes
+    pydantic (2.12+) warn that ``alias`` has no effect there
+    (``UnsupportedFieldAttributeWarning``). Once a class exists its deferral
+    lives in its placeholder validator, so the flag can leave its config: the
+    class still builds on first use, and adapters build at once, as for any
+    model. A class created from one of these afterwards builds when created,
+    so call this at the end of a module, for classes no later module extends.
+    """
+    for name in namespace["__all__"]:
+        value = namespace[name]
+        deferred = isinstance(value, type) and issubclass(value, BaseModel)
+        if deferred and value.model_config.get("defer_build"):
+            config = value.model_config.copy()
+            del config["defer_build"]
+            value.model_config = config
+
+
+adapter_safe(globals())

@@ -15,7 +15,7 @@ from bandwidth.callbacks._fields import (
     EndTime,
     TransferLeg,
 )
-from bandwidth.callbacks.base import Int, Nested, Str, StrMap
+from bandwidth.callbacks.base import Int, Nested, Str, StrMap, adapter_safe
 from bandwidth.models._base import ResponseModel
 
 __all__ = [
@@ -164,3 +164,6 @@ class DtmfCallback(TransferLeg, CallEvent):
     """One digit pressed after ``<StartGather>``; the reply is ignored (``dtmfCallback``)."""
 
     digit: Str = Field(default=None, description="The one digit pressed.")
+
+
+adapter_safe(globals())

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from pydantic import Field
+from pydantic import ConfigDict, Field
 
 from bandwidth.callbacks._fields import (
     AccountId,
@@ -19,7 +19,7 @@ from bandwidth.callbacks._fields import (
     To,
 )
 from bandwidth.callbacks._recording_fields import Channels, RecordingFile, RecordingStatus
-from bandwidth.callbacks.base import Callback, Str
+from bandwidth.callbacks.base import Callback, Str, adapter_safe
 
 __all__ = [
     "ConferenceCompletedCallback",
@@ -33,6 +33,8 @@ __all__ = [
 
 class _ConferenceEvent(Callback):
     """The conference base set every conference event carries."""
+
+    model_config = ConfigDict(defer_build=True)  # Callback's own went in adapter_safe
 
     conference_id: Str = Field(default=None, description="The conference's id.")
     name: Str = Field(default=None, description="The conference name given in the Conference verb.")
@@ -82,3 +84,6 @@ class ConferenceRecordingAvailableCallback(RecordingFile, _ConferenceEvent):
     channels: Channels = None
     start_time: StartTime = None
     status: RecordingStatus = None
+
+
+adapter_safe(globals())

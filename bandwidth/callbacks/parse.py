@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import importlib
 import json
-from typing import Any, Dict, Mapping, Optional, Tuple, Type, Union
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple, Type, Union
 from urllib.parse import parse_qsl
 
+from pydantic import ValidationError
+
 from bandwidth.callbacks.base import Callback, UnknownCallback
+from bandwidth.exceptions import ApiTypeError, ApiValueError
 
 __all__ = ["CallbackParseError", "callback_model_for", "parse_callback"]
 
@@ -48,8 +51,26 @@ _EVENTS: Dict[str, Tuple[str, str]] = {
 _FORM = "application/x-www-form-urlencoded"
 
 
-class CallbackParseError(ValueError):
-    """The body is not a callback at all: not JSON or form data, or not an object."""
+class CallbackParseError(ApiValueError):
+    """The body is not a callback: not JSON or form data, not an object, nested too
+    deeply, or a known field holds an impossible value (such as a malformed ``eventTime``).
+
+    An :class:`~bandwidth.exceptions.ApiValueError` (so also an
+    ``OpenApiException`` and a ``ValueError``): a webhook handler needs one
+    ``except`` to answer a bad body with a 400. For a bad field, :meth:`errors`
+    lists each problem the way pydantic reports it (``loc``, ``msg``, ``type``);
+    the values themselves are never echoed.
+    """
+
+    def __init__(
+        self, msg: str, errors: Sequence[Mapping[str, Any]] = (), path_to_item: Any = None
+    ) -> None:
+        self._errors = [dict(error) for error in errors]
+        super().__init__(msg, path_to_item)
+
+    def errors(self) -> List[Dict[str, Any]]:
+        """Each problem with a field: ``loc`` (wire names), ``msg`` and ``type``."""
+        return [dict(error) for error in self._errors]
 
 
 def callback_model_for(event_type: Optional[str]) -> Type[Callback]:
@@ -79,11 +100,30 @@ def parse_callback(
     unknown or missing ``eventType`` gives an :class:`UnknownCallback`.
 
     Raises :class:`CallbackParseError` for a body that is neither JSON nor form
-    data, and pydantic's ``ValidationError`` for a known field with an
-    impossible value (such as a malformed ``eventTime``).
+    data, is nested too deeply, or has a known field with an impossible value
+    (such as a malformed ``eventTime``; its ``errors()`` name the field).
     """
     data = _decode(body, content_type)
-    return callback_model_for(data.get("eventType")).model_validate(data)
+    model = callback_model_for(data.get("eventType"))
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise _field_error(model, exc) from None
+    except RecursionError:
+        raise CallbackParseError("callback body is nested too deeply") from None
+
+
+def _field_error(model: Type[Callback], exc: ValidationError) -> CallbackParseError:
+    """A :class:`CallbackParseError` naming each bad field (never its value)."""
+    errors = [
+        {"loc": error["loc"], "msg": error["msg"], "type": error["type"]}
+        for error in exc.errors(include_url=False, include_input=False)
+    ]
+    where = "; ".join(
+        f"{'.'.join(str(part) for part in error['loc']) or '(body)'}: {error['msg']}"
+        for error in errors
+    )
+    return CallbackParseError(f"not a valid {model.__name__}: {where}", errors)
 
 
 def _charset(content_type: Optional[str]) -> str:
@@ -109,7 +149,7 @@ def _decode(
     elif isinstance(body, str):
         text = body
     else:
-        raise TypeError(f"body must be bytes, str or a dict, not {type(body).__name__}")
+        raise ApiTypeError(f"body must be bytes, str or a dict, not {type(body).__name__}")
     media = (content_type or "").split(";")[0].strip().lower()
     if media == _FORM:
         return _form(text)
@@ -118,6 +158,8 @@ def _decode(
             data = json.loads(text)
         except ValueError as exc:
             raise CallbackParseError(f"callback body is not valid JSON: {exc}") from None
+        except RecursionError:  # the decoder's own depth limit: far past any real callback
+            raise CallbackParseError("callback body is nested too deeply") from None
         if not isinstance(data, dict):
             raise CallbackParseError("callback body must be a JSON object")
         return data

@@ -14,7 +14,7 @@ from bandwidth.callbacks._fields import (
     TransferLeg,
 )
 from bandwidth.callbacks._recording_fields import Channels, RecordingFile, RecordingStatus
-from bandwidth.callbacks.base import Float, Int, Nested, Str, Timestamp
+from bandwidth.callbacks.base import Float, Int, Nested, Str, Timestamp, adapter_safe
 from bandwidth.models._base import ResponseModel
 
 __all__ = [
@@ -82,3 +82,6 @@ class TranscriptionAvailableCallback(_ProcessedRecording):
     transcription: Nested[Transcription] = Field(
         default=None, description="The transcription (text, or a link to fetch it)."
     )
+
+
+adapter_safe(globals())

@@ -12,7 +12,7 @@ from typing import Any, List, Optional
 from pydantic import ConfigDict, Field
 
 from bandwidth.callbacks._fields import CallerName, CallEvent, Cause
-from bandwidth.callbacks.base import Bool, Nested, Str, Timestamp
+from bandwidth.callbacks.base import Bool, Nested, Str, Timestamp, adapter_safe
 from bandwidth.models._base import ResponseModel
 
 __all__ = [
@@ -112,3 +112,6 @@ class RealTimeTranscriptionStoppedCallback(Cause, _TranscriptionEvent):
 
 class RealTimeTranscriptionAvailableCallback(_TranscriptionEvent):
     """A finished real-time transcription can be fetched from its ``url``."""
+
+
+adapter_safe(globals())

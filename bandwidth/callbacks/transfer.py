@@ -17,7 +17,7 @@ from bandwidth.callbacks._fields import (
     TransferLeg,
     TransferTarget,
 )
-from bandwidth.callbacks.base import Int
+from bandwidth.callbacks.base import Int, adapter_safe
 from bandwidth.models._enum import ApiEnum
 from bandwidth.models._types import LEFT_TO_RIGHT
 
@@ -100,3 +100,6 @@ class ReferCompleteCallback(CallFields):
         default=None,
         description="Final NOTIFY sipfrag status; absent on timeout.",
     )
+
+
+adapter_safe(globals())

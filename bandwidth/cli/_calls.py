@@ -11,7 +11,7 @@ import json
 import os
 import re
 import sys
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Set, Tuple, Type
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Set, Tuple, Type, Union
 from urllib.parse import parse_qs, urlsplit
 
 from pydantic import ValidationError
@@ -20,7 +20,7 @@ from bandwidth import ApiClient, CallsApi, Configuration
 from bandwidth.cli._fields import CREATE_FLAGS, UPDATE_FLAGS, FieldFlag
 from bandwidth.cli._output import print_json, write_json_array
 from bandwidth.cli._parser import CliError, UsageError
-from bandwidth.exceptions import ApiException, ApiTypeError, ApiValueError
+from bandwidth.exceptions import ApiException, ApiTypeError, ApiValueError, RequestValidationError
 from bandwidth.models import CreateCall, UpdateCall
 from bandwidth.models._base import RequestModel
 
@@ -184,15 +184,16 @@ def _build_body(
         target[field.wire[-1]] = value
         given.add(field.wire)
     try:
-        return model.from_dict(body)
-    except ValidationError as exc:
+        # check=True: the value checks create_call/update_call would run, now, all at once
+        return model.from_dict(body, check=True)
+    except (ValidationError, RequestValidationError) as exc:
         raise UsageError(
             _describe(exc, flags, given, from_json=json_path is not None), prog
         ) from None
 
 
 def _describe(
-    exc: ValidationError,
+    exc: Union[ValidationError, RequestValidationError],
     flags: Tuple[FieldFlag, ...],
     given: Set[Tuple[str, ...]],
     *,

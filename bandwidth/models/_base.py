@@ -2,12 +2,16 @@
 
 Two kinds of model travel over the wire and they want opposite strictness:
 
-* :class:`RequestModel` is what *you* build. A misspelled keyword, a value out
-  of range or an unknown enum member is a bug in the caller's code, so it
-  raises at construction, before anything is sent. Only the fields you set go
-  on the wire: defaults are documented and visible as attribute values, but
-  the server applies the same defaults itself, so sending them would only
-  make bodies bigger (and, for ``UpdateCall(state="completed")``, wrong).
+* :class:`RequestModel` is what *you* build. It builds whatever the generated
+  SDK's model builds (only Python types are checked then), and
+  ``create_call``/``update_call`` check it before sending: a misspelled
+  keyword, a value out of range or an unknown enum member raises one
+  :class:`~bandwidth.exceptions.RequestValidationError` (a 400-like
+  ``ApiException`` and an ``ApiValueError``), and nothing goes on the wire
+  (see :mod:`bandwidth.models._checks`). Only the fields you set go on the
+  wire: defaults are documented and visible as attribute values, but the
+  server applies the same defaults itself, so sending them would only make
+  bodies bigger (and, for ``UpdateCall(state="completed")``, wrong).
 * :class:`ResponseModel` is what the *server* sends. Bandwidth adds fields and
   enum values over time; a response must stay readable when it does, so
   unknown keys are kept in :attr:`~ResponseModel.additional_properties` and
@@ -22,15 +26,24 @@ from __future__ import annotations
 import json
 import pprint
 import re
-from typing import Any, ClassVar, Dict, FrozenSet, Iterable, Optional, Tuple, Type, TypeVar
+from typing import Any, ClassVar, Dict, FrozenSet, Iterable, List, Optional, Tuple, Type, TypeVar
 
 import pydantic
-from pydantic import AliasGenerator, ConfigDict, Field, model_validator
+from pydantic import AliasGenerator, ConfigDict, Field, ValidationInfo, model_validator
 from pydantic.alias_generators import to_camel
+
+from bandwidth.models._checks import (
+    build_request,
+    check_request,
+    checking,
+    known_names,
+    nested_model,
+)
 
 __all__ = ["BandwidthModel", "RequestModel", "ResponseModel", "mask_secrets"]
 
 _M = TypeVar("_M", bound="BandwidthModel")
+_R = TypeVar("_R", bound="RequestModel")
 
 _SECRET_NAME = re.compile(r"password|secret|token|authorization", re.IGNORECASE)
 _MASK = "********"
@@ -117,9 +130,12 @@ class BandwidthModel(pydantic.BaseModel):
 
 
 class RequestModel(BandwidthModel):
-    """A request body: strict, and serialized with only the fields the caller set."""
+    """A request body: built like the generated SDK's, checked before it is sent,
+    and serialized with only the fields the caller set."""
 
-    model_config = ConfigDict(extra="forbid")
+    # Unknown keywords are kept (as pydantic extras), never sent, and named by
+    # check(): the generated SDK drops them silently, which hides typos.
+    model_config = ConfigDict(extra="allow")
 
     #: Wire keys to send in addition to the declared fields (an escape hatch
     #: for API fields newer than this SDK). Merged into ``to_dict``/``to_json``.
@@ -138,16 +154,39 @@ class RequestModel(BandwidthModel):
     _nested: ClassVar[Tuple[str, ...]] = ()
 
     @model_validator(mode="after")
-    def _drop_non_nullable_nones(self) -> RequestModel:
+    def _after_validation(self, info: ValidationInfo) -> RequestModel:
         fields_set = self.__pydantic_fields_set__
         for name in self._non_nullable:
             if name in fields_set and getattr(self, name) is None:
                 fields_set.discard(name)
         fields_set.discard("additional_properties")
+        if checking(info):
+            problems = self._rules()
+            if problems:
+                raise ValueError("; ".join(problems))
         return self
 
+    def _rules(self) -> List[str]:
+        """Problems with rules between fields (one message each, wire names, no values)."""
+        return []
+
+    def __repr_args__(self) -> Iterable[Tuple[Optional[str], Any]]:
+        # An unknown keyword may be a misspelled secret ("pasword="): mask every one.
+        extra = self.__pydantic_extra__ or {}
+        for name, value in super().__repr_args__():
+            yield (name, _MASK) if name in extra and value is not None else (name, value)
+
+    def check(self) -> None:
+        """Run the checks ``create_call``/``update_call`` run before sending.
+
+        Raises :class:`~bandwidth.exceptions.RequestValidationError` listing
+        every problem (bad values, rules between fields, unknown keywords);
+        returns ``None`` when the model may be sent.
+        """
+        check_request(self)
+
     def _needs_merge(self) -> bool:
-        if self.additional_properties:
+        if self.additional_properties or self.__pydantic_extra__:
             return True
         for name in self._nested:
             value = getattr(self, name)
@@ -156,7 +195,11 @@ class RequestModel(BandwidthModel):
         return False
 
     def to_dict(self) -> Dict[str, Any]:
-        """The wire body as a dict: fields the caller set, plus ``additional_properties``."""
+        """The wire body as a dict: fields the caller set, plus ``additional_properties``.
+
+        Unknown keywords given to the constructor are not in it (they are
+        not fields; :meth:`check` names them).
+        """
         data = self.model_dump(by_alias=True, exclude_unset=True)
         self._merge_extras(data)
         return data
@@ -167,6 +210,8 @@ class RequestModel(BandwidthModel):
             if value is not None and name in self.__pydantic_fields_set__:
                 alias = type(self).model_fields[name].serialization_alias or name
                 value._merge_extras(data[alias])
+        for key in self.__pydantic_extra__ or ():
+            data.pop(key, None)
         data.update(self.additional_properties)
 
     def _wire_bytes(self) -> bytes:
@@ -177,37 +222,53 @@ class RequestModel(BandwidthModel):
         return json.dumps(plain, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
 
     @classmethod
-    def from_dict(cls: Type[_M], obj: Optional[Any]) -> Optional[_M]:
+    def from_dict(cls: Type[_R], obj: Optional[Any], *, check: bool = False) -> Optional[_R]:
         """Build the model from a dict; unknown keys go to ``additional_properties``.
 
-        (The constructor, by contrast, rejects unknown keywords: in code they are typos.)
+        (Unknown *keywords* of the constructor, by contrast, are typos until
+        proven otherwise: :meth:`check` names them.) With ``check=True`` the
+        model is also checked, in the same pass: missing fields, wrong types
+        and bad values all raise one
+        :class:`~bandwidth.exceptions.RequestValidationError`.
         """
         if obj is None:
             return None
         if isinstance(obj, cls) or not isinstance(obj, dict):
-            return cls.model_validate(obj)
-        known: Dict[str, Any] = {}
-        extra: Dict[str, Any] = {}
-        names = _known_names(cls)
-        for key, value in obj.items():
-            (known if key in names else extra)[key] = value
-        if extra:
-            known["additional_properties"] = {**known.get("additional_properties", {}), **extra}
-        return cls.model_validate(known)
+            model = cls.model_validate(obj)
+            if check:
+                model.check()
+            return model
+        data = _split_unknown(cls, obj)
+        if check:
+            return build_request(cls, data)  # type: ignore[return-value]
+        return cls.model_validate(data)
 
     @classmethod
-    def from_json(cls: Type[_M], json_str: str | bytes | bytearray) -> Optional[_M]:
+    def from_json(
+        cls: Type[_R], json_str: str | bytes | bytearray, *, check: bool = False
+    ) -> Optional[_R]:
         """Build the model from JSON text; unknown keys go to ``additional_properties``."""
-        return cls.from_dict(json.loads(json_str))
+        return cls.from_dict(json.loads(json_str), check=check)
 
 
-def _known_names(cls: Type[pydantic.BaseModel]) -> FrozenSet[str]:
-    names = set()
-    for name, info in cls.model_fields.items():
-        names.add(name)
-        if isinstance(info.validation_alias, str):
-            names.add(info.validation_alias)
-    return frozenset(names)
+def _split_unknown(cls: Type[RequestModel], obj: Dict[str, Any]) -> Dict[str, Any]:
+    """``obj`` with the keys ``cls`` does not know moved into ``additional_properties``
+    (nested request models too), as the generated SDK's ``from_dict`` does."""
+    known: Dict[str, Any] = {}
+    extra: Dict[str, Any] = {}
+    names = known_names(cls)
+    nested = {cls.model_fields[name].validation_alias: name for name in cls._nested}
+    nested.update({name: name for name in cls._nested})
+    for key, value in obj.items():
+        if key not in names:
+            extra[key] = value
+        elif key in nested and isinstance(value, dict):
+            known[key] = _split_unknown(nested_model(cls, nested[key]), value)
+        else:
+            known[key] = value
+    if extra:
+        known["additional_properties"] = {**known.get("additional_properties", {}), **extra}
+    return known
 
 
 class ResponseModel(BandwidthModel):
@@ -217,6 +278,15 @@ class ResponseModel(BandwidthModel):
     # decodes large pages a few percent faster than caching every string.
     model_config = ConfigDict(extra="allow", cache_strings="keys")
 
+    def __init__(self, /, **data: Any) -> None:
+        # The generated SDK's models take ``additional_properties={...}`` as a
+        # keyword; here those keys are the model's extra fields. (Decoding a
+        # body never comes through ``__init__``, so it pays nothing for this.)
+        extra = data.pop("additional_properties", None)
+        super().__init__(**data)
+        if extra:
+            self.additional_properties.update(extra)
+
     @property
     def additional_properties(self) -> Dict[str, Any]:
         """Keys the server sent that this model does not declare (a live, mutable dict)."""
@@ -225,3 +295,7 @@ class ResponseModel(BandwidthModel):
             extra = {}
             object.__setattr__(self, "__pydantic_extra__", extra)
         return extra
+
+    @additional_properties.setter
+    def additional_properties(self, value: Dict[str, Any]) -> None:
+        object.__setattr__(self, "__pydantic_extra__", dict(value))

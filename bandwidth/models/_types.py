@@ -1,7 +1,16 @@
 """Reusable field types: the checks the spec states (some only in prose).
 
-Each is an ``Annotated`` type so a model declares a field in one line and the
-error pydantic raises names that field.
+Each is an ``Annotated`` type so a model declares a field in one line. A type
+has two layers, like the generated SDK's models and the server:
+
+* the Python type (a ``str``, a number, a model), checked when a model is
+  built or a field assigned, as the generated SDK does;
+* the value rules (formats, ranges, lengths, enum members), declared with
+  :func:`~bandwidth.models._checks.rule` and run by ``model.check()``, which
+  ``create_call``/``update_call`` call before sending. So a model the
+  generated SDK would build is built here too, and a bad value becomes the
+  same 400-like :class:`~bandwidth.exceptions.RequestValidationError` however
+  it got in.
 """
 
 from __future__ import annotations
@@ -9,11 +18,13 @@ from __future__ import annotations
 import math
 import re
 from datetime import datetime, timedelta
-from typing import Any, Callable, Optional, Union
+from enum import Enum
+from typing import TYPE_CHECKING, Any, Callable, Optional, Type, Union
 
-from pydantic import AfterValidator, Field, PlainSerializer, PlainValidator, StrictStr
+from pydantic import Field, PlainSerializer, PlainValidator, StrictStr
 from typing_extensions import Annotated, Literal
 
+from bandwidth.models._checks import rule
 from bandwidth.models.call_state_enum import CallStateEnum
 from bandwidth.models.callback_method_enum import CallbackMethodEnum
 from bandwidth.models.machine_detection_mode_enum import MachineDetectionModeEnum
@@ -31,9 +42,11 @@ __all__ = [
     "E164OrSip",
     "HttpUrl",
     "MachineDetectionMode",
+    "NonEmpty",
+    "Priority",
     "RedirectMethod",
     "Seconds",
-    "Str256",
+    "Str350",
     "Str1024",
     "Str4096",
     "Timestamp",
@@ -79,22 +92,46 @@ def _no_control(value: str) -> str:
     return value
 
 
-E164 = Annotated[StrictStr, AfterValidator(_e164)]
-E164OrSip = Annotated[StrictStr, AfterValidator(_e164_or_sip)]
-CallbackUrl = Annotated[StrictStr, Field(max_length=2048), AfterValidator(_http_url)]
-HttpUrl = Annotated[StrictStr, AfterValidator(_http_url)]
-DisplayName = Annotated[StrictStr, Field(max_length=256), AfterValidator(_no_control)]
+def _max_length(limit: int) -> Callable[[str], str]:
+    def check(value: str) -> str:
+        if len(value) > limit:
+            raise ValueError(f"String should have at most {limit} characters")
+        return value
+
+    return check
 
 
-def _number_in(ge: float, le: Optional[float]) -> Callable[[Any], Union[int, float]]:
-    """A check for a JSON number (``int`` stays ``int``) within ``[ge, le]``.
+def _non_empty(value: str) -> str:
+    if not value:
+        raise ValueError("String should have at least 1 character")
+    return value
 
-    Booleans and numeric strings are rejected: ``True`` is not a timeout.
+
+E164 = Annotated[StrictStr, rule(_e164)]
+E164OrSip = Annotated[StrictStr, rule(_e164_or_sip)]
+CallbackUrl = Annotated[StrictStr, rule(_max_length(2048), _http_url)]
+HttpUrl = Annotated[StrictStr, rule(_http_url)]
+DisplayName = Annotated[StrictStr, rule(_max_length(256), _no_control)]
+NonEmpty = Annotated[StrictStr, rule(_non_empty)]
+Str350 = Annotated[StrictStr, rule(_max_length(350))]
+Str1024 = Annotated[StrictStr, rule(_max_length(1024))]
+Str4096 = Annotated[StrictStr, rule(_max_length(4096))]
+
+
+def _number(value: Any) -> Union[int, float]:
+    """A JSON number (``int`` stays ``int``): booleans and numeric strings are not.
+
+    ``True`` is not a timeout, as in the generated SDK (whose numbers are strict).
     """
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ValueError("Input should be a number")
+    return value
 
-    def check(value: Any) -> Union[int, float]:
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise ValueError("Input should be a number")
+
+def _in_range(ge: float, le: Optional[float]) -> Callable[[Union[int, float]], Union[int, float]]:
+    """A rule: the number is finite and within ``[ge, le]``."""
+
+    def check(value: Union[int, float]) -> Union[int, float]:
         if isinstance(value, float) and not math.isfinite(value):
             raise ValueError("Input should be a finite number")
         if value < ge:
@@ -106,17 +143,24 @@ def _number_in(ge: float, le: Optional[float]) -> Callable[[Any], Union[int, flo
     return check
 
 
+_Number = Annotated[Union[int, float], PlainValidator(_number)]
 #: ``callTimeout``: seconds to ring, 1..300.
-CallTimeout = Annotated[Union[int, float], PlainValidator(_number_in(1, 300))]
+CallTimeout = Annotated[_Number, rule(_in_range(1, 300))]
 #: ``callbackTimeout``: seconds to wait for a webhook answer, 1..25.
-CallbackTimeout = Annotated[Union[int, float], PlainValidator(_number_in(1, 25))]
+CallbackTimeout = Annotated[_Number, rule(_in_range(1, 25))]
 #: Machine-detection thresholds: the spec sets no bounds, but a negative
 #: duration is always a mistake.
-Seconds = Annotated[Union[int, float], PlainValidator(_number_in(0, None))]
+Seconds = Annotated[_Number, rule(_in_range(0, None))]
 
-Str256 = Annotated[StrictStr, Field(max_length=256)]
-Str1024 = Annotated[StrictStr, Field(max_length=1024)]
-Str4096 = Annotated[StrictStr, Field(max_length=4096)]
+
+def _int(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError("Input should be a valid integer")
+    return value
+
+
+#: ``priority``: 1 (highest) to 5.
+Priority = Annotated[int, PlainValidator(_int), rule(_in_range(1, 5))]
 
 
 def _iso(value: datetime) -> str:
@@ -136,22 +180,38 @@ def _iso(value: datetime) -> str:
 #: A date-time that serializes the way the API writes them (``2022-06-16T13:15:07.160Z``).
 Timestamp = Annotated[datetime, PlainSerializer(_iso, when_used="json")]
 
-# Enum-typed request fields also accept the plain strings, for type checkers
-# too: ``UpdateCall(state="completed")`` type-checks. At run time the value
-# always becomes the enum member (the enum is tried first).
-CallbackMethod = Annotated[
-    Union[CallbackMethodEnum, Literal["GET", "POST"]], Field(union_mode="left_to_right")
-]
-RedirectMethod = Annotated[
-    Union[RedirectMethodEnum, Literal["GET", "POST"]], Field(union_mode="left_to_right")
-]
-CallStateTarget = Annotated[
-    Union[CallStateEnum, Literal["active", "completed"]], Field(union_mode="left_to_right")
-]
-MachineDetectionMode = Annotated[
-    Union[MachineDetectionModeEnum, Literal["sync", "async"]], Field(union_mode="left_to_right")
-]
-
 #: Marks an enum-typed response field as tolerant: ``Union[Enum, str]`` tried
 #: left to right, so known values become members and new ones stay strings.
 LEFT_TO_RIGHT = Field(union_mode="left_to_right")
+
+
+def _member_of(enum: Type[Enum]) -> Callable[[Any], Any]:
+    values = ", ".join(repr(member.value) for member in enum)
+
+    def check(value: Any) -> Any:
+        if not isinstance(value, enum):
+            raise ValueError(f"Input should be {values}")
+        return value
+
+    return check
+
+
+def _enum_field(enum: Type[Enum]) -> Any:
+    """An enum-typed request field: the member for a known value, else the string as
+    given (built as the generated SDK would not, but never sent: a rule rejects it)."""
+    return Annotated[Union[enum, StrictStr], LEFT_TO_RIGHT, rule(_member_of(enum))]
+
+
+# Enum-typed request fields also accept the plain strings, for type checkers
+# too: ``UpdateCall(state="completed")`` type-checks. At run time a known
+# value becomes the enum member (the enum is tried first).
+if TYPE_CHECKING:
+    CallbackMethod = Union[CallbackMethodEnum, Literal["GET", "POST"]]
+    RedirectMethod = Union[RedirectMethodEnum, Literal["GET", "POST"]]
+    CallStateTarget = Union[CallStateEnum, Literal["active", "completed"]]
+    MachineDetectionMode = Union[MachineDetectionModeEnum, Literal["sync", "async"]]
+else:
+    CallbackMethod = _enum_field(CallbackMethodEnum)
+    RedirectMethod = _enum_field(RedirectMethodEnum)
+    CallStateTarget = _enum_field(CallStateEnum)
+    MachineDetectionMode = _enum_field(MachineDetectionModeEnum)

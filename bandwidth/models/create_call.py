@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import ClassVar, FrozenSet, Optional, Tuple
+from typing import ClassVar, FrozenSet, List, Optional, Tuple
 
-from pydantic import Field, StrictBool, StrictInt, StrictStr, model_validator
+from pydantic import Field, StrictBool
 
 from bandwidth.models._base import RequestModel
 from bandwidth.models._types import (
@@ -15,6 +15,9 @@ from bandwidth.models._types import (
     CallTimeout,
     DisplayName,
     E164OrSip,
+    NonEmpty,
+    Priority,
+    Str350,
     Str1024,
     Str4096,
 )
@@ -28,10 +31,12 @@ class CreateCall(RequestModel):
     """An outbound call to place with :meth:`~bandwidth.CallsApi.create_call`.
 
     ``to``, ``var_from`` (wire name ``from``), ``application_id`` and
-    ``answer_url`` are required. Checks the API states in prose are made
-    here, before anything is sent: ``to`` is E.164 or a SIP URI, ``from`` is
-    E.164, URLs are absolute http(s), ``uui`` fits in 350 characters, and a
-    private call shows only one of the allowed display names.
+    ``answer_url`` are required. Building checks only the Python types, as
+    the generated SDK does; :meth:`check`, which ``create_call`` runs before
+    sending, checks the values, including the rules the API states in prose:
+    ``to`` is E.164 or a SIP URI, ``from`` is E.164, URLs are absolute
+    http(s), ``uui`` fits in 350 characters, and a private call shows only one
+    of the allowed display names.
     """
 
     _non_nullable: ClassVar[FrozenSet[str]] = frozenset({"machine_detection"})
@@ -50,13 +55,12 @@ class CreateCall(RequestModel):
         description="Caller name shown to the callee (≤256, no control characters; with "
         "`privacy`, only `Restricted`, `Anonymous`, `Private` or `Unavailable`).",
     )
-    uui: Optional[StrictStr] = Field(
+    uui: Optional[Str350] = Field(
         default=None,
-        max_length=350,
         description="User-To-User header values (RFC 7433, each ending in "
         "`;encoding=jwt|base64|hex`), ≤350 characters; SIP URI destinations only.",
     )
-    application_id: StrictStr = Field(min_length=1, description="The application to use.")
+    application_id: NonEmpty = Field(description="The application to use.")
     answer_url: CallbackUrl = Field(
         description="Webhook that returns the call's first BXML (http(s), ≤2048; https "
         "when `username`/`password` are set)."
@@ -97,17 +101,16 @@ class CreateCall(RequestModel):
     machine_detection: Optional[MachineDetectionConfiguration] = Field(
         default=None, description="Answering-machine detection settings."
     )
-    priority: Optional[StrictInt] = Field(
-        default=5, ge=1, le=5, description="1 (highest) to 5 (lowest, the default)."
+    priority: Optional[Priority] = Field(
+        default=5, description="1 (highest) to 5 (lowest, the default)."
     )
     tag: Optional[Str4096] = Field(
         default=None, description='Your own text, echoed in every callback (≤4096; "" clears it).'
     )
 
-    @model_validator(mode="after")
-    def _check_privacy_display_name(self) -> CreateCall:
+    def _rules(self) -> List[str]:
         name = self.display_name
         if self.privacy and name is not None and name not in _PRIVATE_DISPLAY_NAMES:
             allowed = ", ".join(sorted(_PRIVATE_DISPLAY_NAMES))
-            raise ValueError(f"displayName must be one of {allowed} when privacy is true")
-        return self
+            return [f"displayName must be one of {allowed} when privacy is true"]
+        return []

@@ -23,7 +23,8 @@ class MachineDetectionConfiguration(RequestModel):
 
     Every field is optional and, like every request model, only the fields
     you set are sent; the values shown as defaults are the server's own. The
-    API asks for whole numbers of seconds.
+    API asks for whole numbers of seconds. Values are checked with the
+    :class:`~bandwidth.models.CreateCall` that carries them.
     """
 
     _non_nullable: ClassVar[FrozenSet[str]] = frozenset({"mode"})

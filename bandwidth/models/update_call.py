@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import List, Optional
 
-from pydantic import Field, model_validator
+from pydantic import Field
 
 from bandwidth.models._base import RequestModel
 from bandwidth.models._types import CallStateTarget, HttpUrl, RedirectMethod, Str1024, Str4096
@@ -19,7 +19,8 @@ class UpdateCall(RequestModel):
     ``{"state":"completed"}``); ``UpdateCall(redirect_url=...)`` redirects the
     call to new BXML. As the API requires, ``state="active"`` needs a
     ``redirect_url``, and ``state="completed"`` takes no ``redirect_url`` or
-    ``tag``.
+    ``tag``: :meth:`check`, which ``update_call`` runs before sending, says
+    so (building checks only the Python types, as the generated SDK does).
     """
 
     state: Optional[CallStateTarget] = Field(
@@ -56,13 +57,16 @@ class UpdateCall(RequestModel):
         description='Your own text (≤4096; "" clears it). Not allowed with `completed`.',
     )
 
-    @model_validator(mode="after")
-    def _check_state_rules(self) -> UpdateCall:
+    def _rules(self) -> List[str]:
         fields_set = self.__pydantic_fields_set__
-        if "state" in fields_set and self.state == CallStateEnum.COMPLETED:
-            for name, wire in (("redirect_url", "redirectUrl"), ("tag", "tag")):
-                if name in fields_set and getattr(self, name) is not None:
-                    raise ValueError(f'{wire} is not allowed when state is "completed"')
-        if "state" in fields_set and self.state == CallStateEnum.ACTIVE and not self.redirect_url:
-            raise ValueError('redirectUrl is required when state is "active"')
-        return self
+        if "state" not in fields_set:
+            return []
+        if self.state == CallStateEnum.COMPLETED:
+            return [
+                f'{wire} is not allowed when state is "completed"'
+                for name, wire in (("redirect_url", "redirectUrl"), ("tag", "tag"))
+                if name in fields_set and getattr(self, name) is not None
+            ]
+        if self.state == CallStateEnum.ACTIVE and not self.redirect_url:
+            return ['redirectUrl is required when state is "active"']
+        return []

@@ -504,11 +504,56 @@ def test_transcription_link_shape_from_the_docs() -> None:
     assert event.transcription.completed_time == datetime(2024, 1, 1, tzinfo=timezone.utc)
 
 
-def test_impossible_values_raise_a_validation_error() -> None:
-    with pytest.raises(ValidationError) as info:
+def test_impossible_values_raise_a_parse_error_naming_the_field() -> None:
+    with pytest.raises(CallbackParseError) as info:
         parse_callback({"eventType": "answer", "eventTime": "yesterday"})
     assert info.value.errors()[0]["loc"] == ("eventTime",)
+    assert "eventTime" in str(info.value)
     assert "yesterday" not in str(info.value)
+    assert info.value.__cause__ is None and info.value.__suppress_context__
+    # the model's own constructor keeps pydantic's error, as the generated SDK's does
+    with pytest.raises(ValidationError):
+        AnswerCallback.from_dict({"eventTime": "yesterday"})
+
+
+def test_parse_errors_share_the_sdk_root() -> None:
+    from bandwidth.exceptions import ApiTypeError, ApiValueError, OpenApiException
+
+    assert issubclass(CallbackParseError, ApiValueError)
+    assert issubclass(CallbackParseError, OpenApiException)
+    assert issubclass(CallbackParseError, ValueError)
+    with pytest.raises(ApiTypeError):
+        parse_callback(5)  # type: ignore[arg-type]
+
+
+def _deep(depth: int, opener: str = "[", closer: str = "]") -> str:
+    return opener * depth + "1" + closer * depth
+
+
+@pytest.mark.parametrize(
+    ("body", "content_type"),
+    [
+        ('{"eventType": "answer", "x": ' + _deep(100_000) + "}", None),
+        ('{"eventType": "answer", "x": ' + _deep(100_000, '{"a": ', "}") + "}", None),
+        (
+            '{"eventType": "answer", "machineDetectionResult": '
+            + _deep(50_000, '{"a": ', "}")
+            + "}",
+            "application/json",
+        ),
+        ("eventType=initiate&sipHeaders=" + "%5B" * 100_000, None),
+        (
+            "eventType=answer&machineDetectionResult=" + "%7B%22a%22%3A" * 50_000,
+            "application/x-www-form-urlencoded",
+        ),
+        ('{"eventType": "answer", "x": ' + _deep(100_000) + "}", "text/plain"),
+    ],
+)
+def test_deeply_nested_bodies_are_parse_errors(body: str, content_type: Optional[str]) -> None:
+    with pytest.raises(CallbackParseError, match=r"nested too deeply|not valid JSON|not a valid"):
+        parse_callback(body, content_type)
+    with pytest.raises(CallbackParseError):
+        parse_callback(body.encode("utf-8"), content_type)
 
 
 # -- body shapes ---------------------------------------------------------------------------

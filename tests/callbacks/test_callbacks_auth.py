@@ -26,7 +26,6 @@ def test_matching_credentials() -> None:
     assert (
         verify_basic_auth(basic("jos\u00e9:p\u00e4ss".encode()), "jos\u00e9", "p\u00e4ss") is True
     )
-    assert verify_basic_auth(basic(b"u:"), "u", "") is True
 
 
 @pytest.mark.parametrize(
@@ -54,6 +53,26 @@ def test_matching_credentials() -> None:
 )
 def test_missing_malformed_or_wrong_headers_are_false(header: Any) -> None:
     assert verify_basic_auth(header, "bandwidth", "s3cret") is False
+
+
+@pytest.mark.parametrize(
+    "header", [basic(b"u:"), basic(b"u:x"), basic(b"u"), basic(b":"), "", None]
+)
+def test_an_empty_expected_password_refuses_everything(header: Any) -> None:
+    # An unset password (a missing environment variable, say) must lock the webhook:
+    # "u:" (an empty password sent) is refused too.
+    assert verify_basic_auth(header, "u", "") is False
+    assert verify_basic_auth(header, "u", None) is False  # type: ignore[arg-type]
+
+
+def test_configuration_errors_share_the_sdk_root() -> None:
+    from bandwidth.exceptions import ApiValueError, OpenApiException
+
+    with pytest.raises(ApiValueError) as caught:
+        verify_basic_auth(basic(b"u:p"), "", "p")
+    assert isinstance(caught.value, OpenApiException)
+    with pytest.raises(ApiValueError):
+        basic_auth_challenge("caf\u00e9")
 
 
 def test_an_empty_expected_username_is_a_configuration_error() -> None:

@@ -24,6 +24,7 @@ from bandwidth import (
     UpdateCall,
     VoiceApiError,
 )
+from bandwidth.exceptions import RequestValidationError
 from tests.support.wire import CALL_STATE, CREATE_CALL_RESPONSE
 
 REQUIRED = {
@@ -54,7 +55,10 @@ def test_assignment_is_validated_and_sent() -> None:
     call.tag = "later"
     assert call.to_dict()["tag"] == "later"
     with pytest.raises(ValidationError, match="priority"):
-        call.priority = 9
+        call.priority = "9"  # type: ignore[assignment]  # a type: checked at once
+    call.priority = 9  # a value: checked before sending
+    with pytest.raises(RequestValidationError, match="priority"):
+        call.check()
 
 
 def test_python_names_and_wire_names_both_construct() -> None:
@@ -88,7 +92,7 @@ def test_additional_properties_on_requests_are_merged() -> None:
     assert call.to_dict()["newField"] == 1
 
 
-def test_request_from_dict_keeps_unknown_keys_but_constructor_rejects_them() -> None:
+def test_request_from_dict_keeps_unknown_keys_and_check_names_unknown_keywords() -> None:
     data = {"state": "completed", "futureKnob": 3}
     assert UpdateCall.from_dict(data).to_dict() == {
         "state": CallStateEnum.COMPLETED,
@@ -97,10 +101,13 @@ def test_request_from_dict_keeps_unknown_keys_but_constructor_rejects_them() -> 
     assert (
         UpdateCall.from_json(json.dumps(data)).to_json() == '{"state":"completed","futureKnob":3}'
     )  # type: ignore[union-attr]
-    with pytest.raises(ValidationError) as caught:
-        UpdateCall(stat="completed")  # type: ignore[call-arg]
+    typo = UpdateCall(stat="completed")  # type: ignore[call-arg]
+    assert typo.to_dict() == {}  # not a field, so never sent ...
+    with pytest.raises(RequestValidationError) as caught:
+        typo.check()  # ... and named before anything is
     assert caught.value.errors()[0]["loc"] == ("stat",)
     assert caught.value.errors()[0]["type"] == "extra_forbidden"
+    assert "did you mean 'state'?" in str(caught.value)
 
 
 @pytest.mark.parametrize(
@@ -133,16 +140,35 @@ def test_request_from_dict_keeps_unknown_keys_but_constructor_rejects_them() -> 
 def test_create_call_rejects_bad_values_naming_the_field(
     overrides: Dict[str, Any], field: str
 ) -> None:
-    with pytest.raises(ValidationError) as caught:
-        CreateCall(**{**REQUIRED, **overrides})
-    locations = {str(error["loc"][0]) for error in caught.value.errors()}
+    name, value = next(iter(overrides.items()))
+    wrong_type = (name, repr(value)) in _TYPE_ERRORS
+    # A wrong type fails at once (as in the generated SDK); a bad value when checked.
+    try:
+        call = CreateCall(**{**REQUIRED, **overrides})
+    except ValidationError as exc:
+        errors = exc.errors()
+        assert wrong_type
+    else:
+        with pytest.raises(RequestValidationError) as caught:
+            call.check()
+        errors = caught.value.errors()
+        assert not wrong_type
     # Named as the caller wrote it: the Python name here, the wire name in from_dict.
-    assert locations == {next(iter(overrides))}
+    assert {str(error["loc"][0]) for error in errors} == {name}
     fields = CreateCall.model_fields
     wire = {fields[k].serialization_alias or k: v for k, v in {**REQUIRED, **overrides}.items()}
-    with pytest.raises(ValidationError) as caught:
-        CreateCall.model_validate(wire)
-    assert {str(error["loc"][0]) for error in caught.value.errors()} == {field}
+    with pytest.raises(RequestValidationError) as checked:
+        CreateCall.from_dict(wire, check=True)
+    assert {str(error["loc"][0]) for error in checked.value.errors()} == {field}
+
+
+#: the cases above that are wrong types (a string or bool for a number, a float for an int)
+_TYPE_ERRORS = {
+    ("call_timeout", "'30'"),
+    ("call_timeout", "True"),
+    ("priority", "2.5"),
+    ("privacy", "'yes'"),
+}
 
 
 def test_create_call_accepts_sip_uri_and_decimal_timeout() -> None:
@@ -158,34 +184,44 @@ def test_missing_required_fields_are_named() -> None:
 
 
 def test_private_call_display_name_rule() -> None:
-    CreateCall(**REQUIRED, privacy=True, display_name="Restricted")
-    with pytest.raises(ValidationError, match="displayName"):
-        CreateCall(**REQUIRED, privacy=True, display_name="Alice")
+    CreateCall(**REQUIRED, privacy=True, display_name="Restricted").check()
+    with pytest.raises(RequestValidationError, match="displayName"):
+        CreateCall(**REQUIRED, privacy=True, display_name="Alice").check()
 
 
 def test_update_call_state_rules() -> None:
-    with pytest.raises(ValidationError, match="redirectUrl is not allowed"):
-        UpdateCall(state="completed", redirect_url="https://a.example/r")
-    with pytest.raises(ValidationError, match="tag is not allowed"):
-        UpdateCall(state="completed", tag="x")
-    with pytest.raises(ValidationError, match="redirectUrl is required"):
-        UpdateCall(state="active")
-    with pytest.raises(ValidationError, match="state"):
-        UpdateCall(state="paused")  # type: ignore[arg-type]
+    with pytest.raises(RequestValidationError, match="redirectUrl is not allowed"):
+        UpdateCall(state="completed", redirect_url="https://a.example/r").check()
+    with pytest.raises(RequestValidationError, match="tag is not allowed"):
+        UpdateCall(state="completed", tag="x").check()
+    with pytest.raises(RequestValidationError, match="redirectUrl is required"):
+        UpdateCall(state="active").check()
+    with pytest.raises(RequestValidationError, match="state"):
+        UpdateCall(state="paused").check()  # type: ignore[arg-type]
+    UpdateCall(state="completed").check()
+    UpdateCall(redirect_url="https://a.example/r").check()
 
 
 def test_machine_detection_rejects_negative_durations() -> None:
-    with pytest.raises(ValidationError, match="detection_timeout"):
-        MachineDetectionConfiguration(detection_timeout=-1)
+    with pytest.raises(RequestValidationError, match="detection_timeout"):
+        MachineDetectionConfiguration(detection_timeout=-1).check()
+    with pytest.raises(RequestValidationError, match=r"machine_detection\.detection_timeout"):
+        CreateCall(
+            **REQUIRED, machine_detection=MachineDetectionConfiguration(detection_timeout=-1)
+        ).check()
 
 
 def test_validation_errors_never_echo_secrets() -> None:
-    with pytest.raises(ValidationError) as caught:
-        CreateCall(**REQUIRED, password="hunter2" * 200)
-    assert "hunter2" not in str(caught.value)
-    with pytest.raises(ValidationError) as caught:
+    with pytest.raises(RequestValidationError) as caught:
+        CreateCall(**REQUIRED, password="hunter2" * 200).check()
+    assert "hunter2" not in str(caught.value) and "hunter2" not in repr(caught.value.errors())
+    assert "password" in str(caught.value)
+    with pytest.raises(ValidationError) as missing:
         CreateCall(to="x", password="hunter2")  # type: ignore[call-arg]
-    assert "hunter2" not in str(caught.value)
+    assert "hunter2" not in str(missing.value)
+    with pytest.raises(ValidationError) as wrong_type:
+        CreateCall(**REQUIRED, password=["hunter2"])  # type: ignore[arg-type]
+    assert "hunter2" not in str(wrong_type.value)
 
 
 def test_repr_and_str_hide_secrets() -> None:
@@ -319,12 +355,14 @@ def test_call_state_round_trips_for_any_values(
     ],
 )
 def test_url_errors_say_what_is_wrong(url: str, message: str) -> None:
-    with pytest.raises(ValidationError, match=message):
-        CreateCall(**{**REQUIRED, "answer_url": url})
+    with pytest.raises(RequestValidationError, match=message):
+        CreateCall(**{**REQUIRED, "answer_url": url}).check()
 
 
 @pytest.mark.parametrize(
     "url", ["http://h", "HTTPS://u:p@h.example:8443/p?q=1#f", "https://[::1]:8443/x"]
 )
 def test_url_forms_accepted(url: str) -> None:
-    assert CreateCall(**{**REQUIRED, "answer_url": url}).answer_url == url
+    call = CreateCall(**{**REQUIRED, "answer_url": url})
+    call.check()
+    assert call.answer_url == url

@@ -1,0 +1,8 @@
+"""``ConferenceCreatedCallback`` at the generated SDK's import path.
+
+The one class is defined in :mod:`bandwidth.callbacks.conference`; this module re-exports it.
+"""
+
+from bandwidth.callbacks.conference import ConferenceCreatedCallback
+
+__all__ = ["ConferenceCreatedCallback"]
