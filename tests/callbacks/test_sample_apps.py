@@ -122,7 +122,7 @@ def test_gather_menu() -> None:
     )
     sales = client.post("/callbacks/gather", json=event("gather", digits="1"))
     assert verbs(sales) == (
-        "<Response><SpeakSentence>Connecting you to sales.</SpeakSentence><Hangup/></Response>"
+        "<Response><SpeakSentence>Connecting you to sales.</SpeakSentence><Hangup /></Response>"
     )
     support = client.post("/callbacks/gather", json=event("gather", digits="2"))
     assert "support" in verbs(support)
@@ -300,7 +300,7 @@ def test_recorder() -> None:
         "endTime": "2022-06-17T22:19:54.045Z",
     }
     done = client.post("/callbacks/recordComplete", json=event("recordComplete", **recording))
-    assert verbs(done).endswith("<Hangup/></Response>")
+    assert verbs(done).endswith("<Hangup /></Response>")
     ready = event("recordingAvailable", status="complete", **recording)
     assert client.post("/callbacks/recordingAvailable", json=ready).status_code == 204
     assert recordings == [recording["mediaUrl"]]
