@@ -60,11 +60,11 @@ def timestamp(name: str, value: Union[datetime, str]) -> str:
             "+00:00", "Z"
         )
     if isinstance(value, str):
-        from dateutil.parser import isoparse
+        from bandwidth._formats import parse_timestamp
 
         try:
-            isoparse(value)
-        except (ValueError, OverflowError):
+            parse_timestamp(value)
+        except ValueError:
             raise ApiValueError(
                 f"{name} must be an ISO 8601 date-time such as 2022-06-21T19:13:21Z, got {value!r}"
             ) from None

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, Callable, Optional, Type, Union
 from pydantic import Field, PlainSerializer, PlainValidator, StrictStr
 from typing_extensions import Annotated, Literal
 
+from bandwidth import _formats as formats
 from bandwidth.models._checks import rule
 from bandwidth.models.call_state_enum import CallStateEnum
 from bandwidth.models.callback_method_enum import CallbackMethodEnum
@@ -52,9 +53,6 @@ __all__ = [
     "Timestamp",
 ]
 
-_E164 = re.compile(r"\+[1-9][0-9]{1,14}")
-_SIP = re.compile(r"sips?:[^@\s]+@[^@\s]+", re.IGNORECASE)
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 # scheme://authority[path][?query][#fragment], no whitespace; the authority
 # holds a host (optionally user info and a port), so "https://" alone fails.
 _HTTP_URL = re.compile(
@@ -64,16 +62,16 @@ _WHITESPACE = re.compile(r"\s")
 
 
 def _e164(value: str) -> str:
-    if not _E164.fullmatch(value):
-        raise ValueError("must be an E.164 phone number such as +15555551212")
+    if not formats.is_e164(value):
+        raise ValueError(f"must be an E.164 phone number such as {formats.E164_EXAMPLE}")
     return value
 
 
 def _e164_or_sip(value: str) -> str:
-    if not (_E164.fullmatch(value) or _SIP.fullmatch(value)):
+    if not formats.is_e164_or_sip(value):
         raise ValueError(
-            "must be an E.164 phone number such as +15555551212 "
-            "or a SIP URI such as sip:user@server.example"
+            f"must be an E.164 phone number such as {formats.E164_EXAMPLE} "
+            f"or a SIP URI such as {formats.SIP_EXAMPLE}"
         )
     return value
 
@@ -87,7 +85,7 @@ def _http_url(value: str) -> str:
 
 
 def _no_control(value: str) -> str:
-    if _CONTROL.search(value):
+    if formats.has_control_characters(value):
         raise ValueError("must not contain control characters")
     return value
 

@@ -6,6 +6,7 @@ from typing import ClassVar, FrozenSet, List, Optional, Tuple
 
 from pydantic import Field, StrictBool
 
+from bandwidth._formats import PRIVACY_NAMES
 from bandwidth.models._base import RequestModel
 from bandwidth.models._types import (
     E164,
@@ -23,8 +24,6 @@ from bandwidth.models._types import (
 )
 from bandwidth.models.callback_method_enum import CallbackMethodEnum
 from bandwidth.models.machine_detection_configuration import MachineDetectionConfiguration
-
-_PRIVATE_DISPLAY_NAMES = frozenset({"Restricted", "Anonymous", "Private", "Unavailable"})
 
 
 class CreateCall(RequestModel):
@@ -110,7 +109,7 @@ class CreateCall(RequestModel):
 
     def _rules(self) -> List[str]:
         name = self.display_name
-        if self.privacy and name is not None and name not in _PRIVATE_DISPLAY_NAMES:
-            allowed = ", ".join(sorted(_PRIVATE_DISPLAY_NAMES))
+        if self.privacy and name is not None and name not in PRIVACY_NAMES:
+            allowed = ", ".join(sorted(PRIVACY_NAMES))
             return [f"displayName must be one of {allowed} when privacy is true"]
         return []

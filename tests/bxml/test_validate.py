@@ -154,11 +154,11 @@ def test_assignment_is_checked_like_construction() -> None:
         ),
         (
             lambda: SipUri("sip@bw.com"),
-            "SipUri.uri: must be a SIP URI such as sip:user@host.example (got 'sip@bw.com')",
+            "SipUri.uri: must be a SIP URI such as sip:user@server.example (got 'sip@bw.com')",
         ),
         (
             lambda: Forward("919"),
-            "Forward.to: must be an E.164 number or a SIP URI (sip:user@host) (got '919')",
+            "Forward.to: must be an E.164 number or a SIP URI (sip:user@server.example) (got '919')",
         ),
         (lambda: Forward(), "Forward.to: is required"),
         (

@@ -47,6 +47,7 @@ from typing import (
     overload,
 )
 
+from bandwidth._formats import has_control_characters
 from bandwidth.models._enum import ApiEnum
 from bandwidth.models.bxml._xml import bad_xml_char
 from bandwidth.models.bxml.errors import BxmlTypeError, BxmlValidationError
@@ -247,8 +248,6 @@ def element_text(field: F, *, default: Any = MISSING) -> F:
 
 # -- kinds ------------------------------------------------------------------------------
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
-
 
 class Str(Field[Optional[str], Optional[str]]):
     """Text, with the platform's limits applied by ``validate()``.
@@ -282,7 +281,7 @@ class Str(Field[Optional[str], Optional[str]]):
     def problem(self, value: Any) -> Optional[str]:
         if self.non_empty and not value.strip():
             return "must not be empty"
-        if self.no_control and _CONTROL.search(value):
+        if self.no_control and has_control_characters(value):
             return "must not contain control characters"
         if self.max_length is not None and len(value) > self.max_length:
             return f"must be at most {self.max_length} characters (got {len(value)})"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from bandwidth._formats import E164, E164_EXAMPLE, PRIVACY_NAMES, SIP_EXAMPLE, SIP_URI
 from bandwidth.models.bxml._fields import Choice, Str
 from bandwidth.models.bxml.enums import CallbackMethodEnum
 
@@ -34,11 +35,6 @@ __all__ = [
 
 #: StartStream and StartTranscription each carry at most this many parameters.
 MAX_PARAMS = 12
-
-#: ``+`` and 2 to 15 digits, no leading zero.
-E164 = re.compile(r"\+[1-9][0-9]{1,14}")
-#: ``sip:`` or ``sips:`` then a user part and/or host, no whitespace.
-SIP_URI = re.compile(r"sips?:[^\s<>\"]+", re.IGNORECASE)
 
 
 class Url(Str):
@@ -73,21 +69,21 @@ class Phone(Str):
     """An E.164 number (``+15555551212``)."""
 
     pattern = E164
-    expects = "an E.164 number such as +15555551212"
+    expects = f"an E.164 number such as {E164_EXAMPLE}"
 
 
 class Sip(Str):
     """A SIP URI (``sip:user@host``)."""
 
     pattern = SIP_URI
-    expects = "a SIP URI such as sip:user@host.example"
+    expects = f"a SIP URI such as {SIP_EXAMPLE}"
 
 
 class PhoneOrSip(Str):
     """An E.164 number or a SIP URI (``Forward``'s ``to``)."""
 
     pattern = re.compile(f"{E164.pattern}|{SIP_URI.pattern}", re.IGNORECASE)
-    expects = "an E.164 number or a SIP URI (sip:user@host)"
+    expects = f"an E.164 number or a SIP URI ({SIP_EXAMPLE})"
 
 
 class Dtmf(Str):
@@ -109,10 +105,6 @@ class Token(Str):
 
     pattern = re.compile(r"\S+")
     expects = "non-empty text without spaces"
-
-
-#: Display names Bandwidth accepts when ``privacy`` is true.
-PRIVACY_NAMES = frozenset({"Restricted", "Anonymous", "Private", "Unavailable"})
 
 
 def check_privacy_name(verb: str, privacy: object, name: object, attribute: str) -> None:
