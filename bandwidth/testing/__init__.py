@@ -14,7 +14,7 @@ _MODULES: Dict[str, str] = {
     "AutoProgress": "bandwidth.testing._calls",
     "ManualClock": "bandwidth.testing._clock",
     "OPERATIONS": "bandwidth.testing._faults",
-    "RecordedRequest": "bandwidth.testing.simulator",
+    "RecordedRequest": "bandwidth.testing._rest",
     "SimulatedCall": "bandwidth.testing._calls",
     "VoiceSimulator": "bandwidth.testing.simulator",
 }
@@ -32,7 +32,8 @@ if TYPE_CHECKING:
     from bandwidth.testing._calls import AutoProgress, SimulatedCall
     from bandwidth.testing._clock import ManualClock
     from bandwidth.testing._faults import OPERATIONS
-    from bandwidth.testing.simulator import RecordedRequest, VoiceSimulator
+    from bandwidth.testing._rest import RecordedRequest
+    from bandwidth.testing.simulator import VoiceSimulator
 
 
 __getattr__, __dir__ = lazy_exports(__name__, _MODULES, globals())
