@@ -5,12 +5,21 @@ It reads a request head into a plain dict, hands it to a :class:`Service`
 service decides everything the API means (routes, auth, faults, recording);
 this module only knows HTTP. Keep-alive, ``Expect: 100-continue`` and chunked
 request bodies are supported.
+
+Everything a client controls is bounded: a request line or header line is at
+most 64 KiB, a head at most 100 headers, a body at most
+:data:`MAX_BODY_BYTES` (checked from ``Content-Length`` or the chunk sizes
+before anything is read), and every socket wait at most the idle timeout.
+Framing that is not exactly HTTP (``Content-Length: 1_0``, a chunk size of
+``-5``) gets a 400, an oversized body a 413, a stalled request a 408, and the
+connection is closed after each of them.
 """
 
 from __future__ import annotations
 
 import contextlib
 import http
+import re
 import selectors
 import socket
 import sys
@@ -20,7 +29,10 @@ from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Callable, Dict, List, Mapping, Optional, Protocol, Set, Tuple, Type, cast
 
-__all__ = ["NO_BODY", "HttpServer", "Response", "Service", "reason"]
+__all__ = ["MAX_BODY_BYTES", "NO_BODY", "HttpServer", "Response", "Service", "reason"]
+
+#: The largest request body the simulator reads (a BXML document is at most 64 KiB).
+MAX_BODY_BYTES = 1024 * 1024
 
 #: ``(status, headers, body)``: what a service answers one request with.
 Response = Tuple[int, List[Tuple[str, str]], bytes]
@@ -59,6 +71,10 @@ def reason(status: int) -> str:
 
 _MAX_LINE = 65536
 _MAX_HEADERS = 100
+_DECIMAL = re.compile(r"[0-9]+")
+_HEX = re.compile(rb"[0-9A-Fa-f]+")
+_TOO_LARGE = f"The request body is larger than {MAX_BODY_BYTES} bytes."
+_INCOMPLETE = "Incomplete request body: the connection ended early."
 _date_cache: List[Any] = [0, ""]
 
 
@@ -70,6 +86,32 @@ def _http_date() -> str:
     return cast(str, _date_cache[1])
 
 
+class _Unreadable(Exception):
+    """A request body the server will not (or cannot) read, and the answer to give."""
+
+    def __init__(self, status: int, description: str) -> None:
+        super().__init__(description)
+        self.status = status
+        self.description = description
+
+
+def _framing(headers: Mapping[str, str]) -> Optional[int]:
+    """The body's length from the head (``None``: chunked), checked before anything is read."""
+    coding = headers.get("transfer-encoding")
+    if coding is not None:
+        if coding.strip().lower() != "chunked":
+            raise _Unreadable(501, f"Transfer-Encoding {coding} is not supported.")
+        return None
+    text = headers.get("content-length")
+    if text is None:
+        return 0
+    if not _DECIMAL.fullmatch(text):
+        raise _Unreadable(400, "Invalid Content-Length: must be a decimal number of bytes.")
+    if len(text) > 12 or int(text) > MAX_BODY_BYTES:
+        raise _Unreadable(413, _TOO_LARGE)
+    return int(text)
+
+
 class HttpServer:
     """Serves one :class:`Service` on ``host:port`` from a daemon thread (a thread per connection).
 
@@ -77,8 +119,9 @@ class HttpServer:
     listening socket and every open connection, waking any waiting handler.
     """
 
-    def __init__(self, service: Service, host: str, port: int) -> None:
+    def __init__(self, service: Service, host: str, port: int, idle_timeout: float) -> None:
         self.service = service
+        self.idle_timeout = idle_timeout
         self.host = host
         self.requested_port = port
         self.port = port
@@ -187,6 +230,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     def setup(self) -> None:
         super().setup()
+        self.connection.settimeout(self._owner.idle_timeout)  # every read and write
         self._owner._opened(self.connection)
 
     def finish(self) -> None:
@@ -203,9 +247,13 @@ class _Handler(BaseHTTPRequestHandler):
         """
         try:
             line = self.rfile.readline(_MAX_LINE + 1)
-            if not line:
-                self.close_connection = True
-                return
+        except (TimeoutError, socket.timeout):  # idle between requests: just close
+            self.close_connection = True
+            return
+        if not line:
+            self.close_connection = True
+            return
+        try:
             parts = line.decode("latin-1").split()
             if len(line) > _MAX_LINE or len(parts) != 3 or not parts[2].startswith("HTTP/"):
                 self._reject(400, "Malformed request line.")
@@ -227,7 +275,7 @@ class _Handler(BaseHTTPRequestHandler):
                 self._reject(431, "Too many request headers.")
                 return
         except (TimeoutError, socket.timeout):
-            self.close_connection = True
+            self._reject(408, "The request was not received in time.")
             return
         self.command, self.path, self.request_version = method, target, version
         self.raw_requestline = line
@@ -236,55 +284,89 @@ class _Handler(BaseHTTPRequestHandler):
             self.close_connection = "close" in connection
         else:
             self.close_connection = "keep-alive" not in connection
+        try:
+            length = _framing(headers)
+        except _Unreadable as exc:
+            self._reject(exc.status, exc.description, method)
+            return
         if headers.get("expect", "").lower() == "100-continue":
             self.wfile.write(b"HTTP/1.1 100 Continue\r\n\r\n")
-        self._serve(method, target, headers)
+        self._serve(method, target, headers, length)
 
-    def _reject(self, status: int, description: str) -> None:
+    def _reject(self, status: int, description: str, method: str = "GET") -> None:
         self.close_connection = True
-        self._write(self._owner.service.error(status, description), "GET")
+        self._write(self._owner.service.error(status, description), method)
 
-    def _serve(self, method: str, target: str, headers: Dict[str, str]) -> None:
+    def _serve(
+        self, method: str, target: str, headers: Dict[str, str], length: Optional[int]
+    ) -> None:
         owner = self._owner
         service = owner.service
-        ticket = service.accept(method, target, headers)
-        if ticket is None:
-            self._drop()
-            return
         try:
-            body = self._read_body(headers)
-        except ValueError as exc:
-            self.close_connection = True
-            self._write(service.error(400, f"Unreadable request body: {exc}."), method)
+            ticket = service.accept(method, target, headers)
+            if ticket is None:
+                self._drop()
+                return
+            try:
+                body = self._read_chunked() if length is None else self._read_exactly(length)
+            except _Unreadable as exc:
+                self._reject(exc.status, exc.description, method)
+                return
+            except (TimeoutError, socket.timeout):
+                self._reject(408, "The request was not received in time.", method)
+                return
+            response = service.respond(ticket, body, owner.stopping.wait)
+        except (ConnectionError, TimeoutError, socket.timeout):
+            raise
+        except Exception as exc:  # a simulator bug: answer it rather than drop the client
+            self._reject(500, f"The simulator failed on this request ({type(exc).__name__}).")
             return
-        response = service.respond(ticket, body, owner.stopping.wait)
         if response is None:
             self._drop()
             return
         self._write(response, method)
 
-    def _read_body(self, headers: Mapping[str, str]) -> bytes:
-        if "chunked" in headers.get("transfer-encoding", "").lower():
-            chunks: List[bytes] = []
-            while True:
-                size_line = self.rfile.readline(1024)
-                size = int(size_line.split(b";", 1)[0].strip() or b"x", 16)
-                if size == 0:
-                    while self.rfile.readline(1024).strip():  # trailers
-                        pass
-                    return b"".join(chunks)
-                chunks.append(self.rfile.read(size))
-                self.rfile.readline(8)
-        length_text = headers.get("content-length")
-        if length_text is None:
-            return b""
-        length = int(length_text)
-        if length < 0:
-            raise ValueError("negative Content-Length")
-        body = self.rfile.read(length)
+    def _read_exactly(self, length: int) -> bytes:
+        body = self.rfile.read(length) if length else b""
         if len(body) != length:
-            raise ValueError("the body is shorter than its Content-Length")
+            raise _Unreadable(400, _INCOMPLETE)
         return body
+
+    def _read_chunked(self) -> bytes:
+        chunks: List[bytes] = []
+        total = 0
+        while True:
+            line = self.rfile.readline(1024)
+            if not line:
+                raise _Unreadable(400, _INCOMPLETE)
+            size_text = line.split(b";", 1)[0].strip()
+            if not line.endswith(b"\n") or not _HEX.fullmatch(size_text):
+                raise _Unreadable(400, "Invalid chunk size: must be hexadecimal.")
+            if len(size_text) > 8 or int(size_text, 16) > MAX_BODY_BYTES - total:
+                raise _Unreadable(413, _TOO_LARGE)
+            size = int(size_text, 16)
+            if size == 0:
+                self._skip_trailers()
+                return b"".join(chunks)
+            chunk = self.rfile.read(size)
+            if len(chunk) != size:
+                raise _Unreadable(400, _INCOMPLETE)
+            ending = self.rfile.read(2)
+            if len(ending) != 2:
+                raise _Unreadable(400, _INCOMPLETE)
+            if ending != b"\r\n":
+                raise _Unreadable(400, "Invalid chunk: its data must end with CRLF.")
+            chunks.append(chunk)
+            total += size
+
+    def _skip_trailers(self) -> None:
+        for _ in range(_MAX_HEADERS):
+            line = self.rfile.readline(_MAX_LINE + 1)
+            if not line:
+                raise _Unreadable(400, _INCOMPLETE)
+            if line in (b"\r\n", b"\n"):
+                return
+        raise _Unreadable(400, "Too many trailer fields after the chunked body.")
 
     def _drop(self) -> None:
         self.close_connection = True

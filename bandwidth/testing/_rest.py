@@ -38,6 +38,7 @@ from bandwidth.testing._validate import (
     Invalid,
     check_bxml,
     check_create_call,
+    check_decimal,
     check_update_call,
     parse_json_object,
 )
@@ -58,10 +59,13 @@ _ERROR_TYPES = {
     403: "forbidden",
     404: "not-found",
     405: "method-not-allowed",
+    408: "request-timeout",
     409: "conflict",
+    413: "request-too-large",
     415: "unsupported-media-type",
     429: "rate_limit_exceeded",
     500: "internal-server-error",
+    501: "not-implemented",
     502: "bad-gateway",
     503: "service-unavailable",
     504: "gateway-timeout",
@@ -363,10 +367,7 @@ class RestApi:
         size_text = params.get("pageSize")
         page_size = DEFAULT_PAGE_SIZE
         if size_text is not None:
-            try:
-                page_size = int(size_text)
-            except ValueError:
-                raise Invalid("Invalid pageSize: must be an integer.") from None
+            page_size = check_decimal(size_text, "pageSize")
             if not 1 <= page_size <= MAX_PAGE_SIZE:
                 raise Invalid(f"Invalid pageSize: must be between 1 and {MAX_PAGE_SIZE}.")
         bounds: List[Optional[datetime]] = []

@@ -71,6 +71,8 @@ class VoiceSimulator:
     ``auto_progress`` is ``False`` (the test moves calls with :meth:`answer`,
     :meth:`hangup`, ...), ``True`` (default :class:`AutoProgress`) or an
     :class:`AutoProgress`. Set ``record_requests=False`` for long benchmarks.
+    ``idle_timeout`` bounds every socket wait in seconds: a connection idle
+    that long is closed, and a request stalled that long gets a 408.
     """
 
     def __init__(
@@ -85,7 +87,12 @@ class VoiceSimulator:
         auto_progress: Union[bool, AutoProgress, None] = False,
         *,
         record_requests: bool = True,
+        idle_timeout: float = 60.0,
     ) -> None:
+        if isinstance(idle_timeout, bool) or not (
+            isinstance(idle_timeout, (int, float)) and idle_timeout > 0
+        ):
+            raise ValueError("idle_timeout must be a positive number of seconds")
         self.host = host
         self.username = username
         self.password = password
@@ -101,7 +108,7 @@ class VoiceSimulator:
         self._store = CallStore(account_id, auto_progress or None)
         self._lock = self._store.lock
         self._rest = RestApi(self, self._store)
-        self._http = HttpServer(self._rest, host, port)
+        self._http = HttpServer(self._rest, host, port, float(idle_timeout))
         self._url = ""
         self._advertised: Optional[str] = None
         self._calls_prefix = ""
