@@ -42,8 +42,10 @@ from bandwidth.testing._validate import (
     check_update_call,
     parse_json_object,
 )
+from bandwidth.testing._verbs import InvalidBxml, parse_document
 
 if TYPE_CHECKING:
+    from bandwidth.testing._flows import FlowEngine
     from bandwidth.testing.simulator import VoiceSimulator
 
 __all__ = ["BASE_PATH", "JSON_HEADER", "RecordedRequest", "RestApi"]
@@ -169,9 +171,10 @@ class RestApi:
     the shared :class:`CallStore`, under its lock.
     """
 
-    def __init__(self, sim: VoiceSimulator, store: CallStore) -> None:
+    def __init__(self, sim: VoiceSimulator, store: CallStore, engine: FlowEngine) -> None:
         self.sim = sim
         self.store = store
+        self.engine = engine
         self.faults = FaultQueue()
         self.requests: List[RecordedRequest] = []
         self._auth_key: Tuple[str, str, Optional[str]] = ("", "", None)
@@ -317,6 +320,8 @@ class RestApi:
             )
         if route.account_id != self.sim.account_id:
             return self.error(403, f"Access to account {route.account_id} is forbidden.")
+        engine = self.engine
+        engine.run(wait=False)  # catch up first (a run in progress elsewhere does it)
         try:
             if op == "create_call":
                 return self._create_call(headers, body)
@@ -331,6 +336,8 @@ class RestApi:
             return self.error(400, str(exc))
         except _Unsupported as exc:
             return self.error(415, str(exc))
+        finally:
+            engine.run(wait=False)  # webhooks the request set off (redirect, disconnect)
 
     # -- the operations --------------------------------------------------------------------
 
@@ -341,9 +348,10 @@ class RestApi:
         store = self.store
         with store.lock:
             now = self.sim.now()
-            store.tick(now)
+            self.engine.tick(now)
             call = store.new_call(request, now)
             store.insert(call)
+            call.note(now, f"create_call: queued, answerUrl {request['answerUrl']}")
             store.schedule(call, now)
             url = self.sim.call_url(call.call_id)
             payload = call.to_create_response(url)
@@ -353,7 +361,7 @@ class RestApi:
         store = self.store
         with store.lock:
             now = self.sim.now()
-            store.tick(now)
+            self.engine.tick(now)
             call = store.live(call_id, now)
             if call is None:
                 return self.error(404, f"Call {call_id} was not found.")
@@ -389,7 +397,7 @@ class RestApi:
         store = self.store
         with store.lock:
             now = self.sim.now()
-            store.tick(now)
+            self.engine.tick(now)
             start = 0 if after is None else bisect.bisect_right(store.keys, after)
             for call in store.order[start:] if start else store.order:
                 if (
@@ -430,7 +438,7 @@ class RestApi:
         store = self.store
         with store.lock:
             now = self.sim.now()
-            store.tick(now)
+            self.engine.tick(now)
             call = store.live(call_id, now)
             if call is None:
                 return self.error(404, f"Call {call_id} was not found.")
@@ -453,15 +461,23 @@ class RestApi:
                 call.redirects.append(request)
                 if request.get("tag") is not None:
                     call.tag = request["tag"] or None
+                if call.state == ANSWERED or call.direction == "inbound":
+                    self.engine.redirect(call, request, now)
+                else:
+                    call.note(now, "update_call: redirect recorded (not answered: no BXML runs)")
         return 200, [], b""
 
     def _update_call_bxml(self, call_id: str, headers: Mapping[str, str], body: bytes) -> Response:
         _require_media_type(headers, "application/xml")
         document = check_bxml(body)
+        try:
+            parse_document(document, root="Bxml")
+        except InvalidBxml as exc:
+            raise Invalid(f"Invalid BXML: {exc}") from None
         store = self.store
         with store.lock:
             now = self.sim.now()
-            store.tick(now)
+            self.engine.tick(now)
             call = store.live(call_id, now)
             if call is None:
                 return self.error(404, f"Call {call_id} was not found.")
@@ -470,6 +486,7 @@ class RestApi:
                     409, f"Call {call_id} is {call.state}; only an answered call runs BXML."
                 )
             call.bxml.append(document)
+            self.engine.replace(call, document, now)
         return 204, [], b""
 
 

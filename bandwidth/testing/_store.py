@@ -1,9 +1,12 @@
-"""The simulator's calls: storage in ``list_calls`` order, and each call's lifecycle.
+"""The simulator's calls: storage in ``list_calls`` order, each call's lifecycle, and timers.
 
 A :class:`CallStore` holds every call, keeps them sorted by creation (so a
 page of ``list_calls`` is a slice), and moves calls through ``queued ->
 initiated -> answered -> disconnected``, by hand or on a schedule
 (:class:`~bandwidth.testing.AutoProgress`) timed by the simulator's clock.
+Its :class:`Timers` hold everything due later, lifecycle steps and call-flow
+steps alike; the flow engine runs them in time order. A
+:class:`LifecycleListener` (the flow engine) hears of every answer and end.
 
 Not thread-safe on its own: every method expects :attr:`CallStore.lock` held.
 """
@@ -11,11 +14,13 @@ Not thread-safe on its own: every method expects :attr:`CallStore.lock` held.
 from __future__ import annotations
 
 import bisect
+import functools
 import heapq
+import itertools
 import threading
 import uuid
 from datetime import datetime, timedelta
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, Callable, Dict, List, Optional, Protocol, Tuple
 
 from bandwidth.testing._calls import (
     ANSWERED,
@@ -26,10 +31,59 @@ from bandwidth.testing._calls import (
     SimulatedCall,
 )
 
-__all__ = ["RETENTION", "CallStore"]
+__all__ = ["RETENTION", "Action", "CallStore", "LifecycleListener", "Timers"]
 
 #: Call records stay readable this long after hang-up, then 404 / drop out of lists.
 RETENTION = timedelta(days=7)
+
+
+#: Something due at a time: called with that time, under the store's lock. It may
+#: return a webhook delivery (``_webhooks.Delivery``) for the flow engine to make.
+Action = Callable[[datetime], Any]
+
+
+class Timers:
+    """Actions due at given times, run in time order (then in the order they were added)."""
+
+    def __init__(self) -> None:
+        self._heap: List[Tuple[datetime, int, Action]] = []
+        self._seq = itertools.count()
+
+    def __bool__(self) -> bool:
+        return bool(self._heap)
+
+    def __len__(self) -> int:
+        return len(self._heap)
+
+    def add(self, due: datetime, action: Action) -> None:
+        """Run ``action`` once the clock reaches ``due``."""
+        heapq.heappush(self._heap, (due, next(self._seq), action))
+
+    def next_due(self) -> Optional[datetime]:
+        """When the earliest action is due, ``None`` if there is none."""
+        return self._heap[0][0] if self._heap else None
+
+    def pop(self, now: datetime) -> Optional[Tuple[datetime, Action]]:
+        """The earliest action due by ``now`` (removed), or ``None``."""
+        heap = self._heap
+        if not heap or heap[0][0] > now:
+            return None
+        due, _, action = heapq.heappop(heap)
+        return due, action
+
+    def clear(self) -> None:
+        """Drop every pending action."""
+        self._heap.clear()
+
+
+class LifecycleListener(Protocol):
+    """Told of every answer and every end, under the store's lock."""
+
+    def answered(self, call: SimulatedCall, when: datetime) -> None:
+        """``call`` was answered at ``when``."""
+
+    def ended(self, call: SimulatedCall, when: datetime) -> None:
+        """``call`` ended at ``when`` (its cause is set)."""
 
 
 class CallStore:
@@ -46,7 +100,8 @@ class CallStore:
         #: parallel to ``order``, for bisect
         self.keys: List[Tuple[datetime, int]] = []
         self._seq = 0
-        self._due: List[Tuple[datetime, int, str, str, str]] = []  # auto-progress heap
+        self.timers = Timers()
+        self.listener: Optional[LifecycleListener] = None
 
     # -- lookup ----------------------------------------------------------------------------
 
@@ -106,7 +161,7 @@ class CallStore:
         self.calls.clear()
         self.order.clear()
         self.keys.clear()
-        self._due.clear()
+        self.timers.clear()
 
     # -- lifecycle -------------------------------------------------------------------------
 
@@ -127,28 +182,29 @@ class CallStore:
             self._push(since + timedelta(seconds=auto.hangup_after), call, "hangup")
 
     def _push(self, due: datetime, call: SimulatedCall, action: str) -> None:
-        self._seq += 1
-        heapq.heappush(self._due, (due, self._seq, call.call_id, call.state, action))
+        self.timers.add(due, functools.partial(self._step, call, call.state, action))
 
-    def tick(self, now: datetime) -> None:
-        """Apply every automatic step due by ``now``, each at its own time."""
-        due = self._due
-        while due and due[0][0] <= now:
-            when, _, call_id, expected, action = heapq.heappop(due)
-            call = self.calls.get(call_id)
-            if call is not None and call.state == expected:
-                self.move(call, action, when)
+    def _step(self, call: SimulatedCall, expected: str, action: str, when: datetime) -> None:
+        if self.calls.get(call.call_id) is call and call.state == expected:
+            self.move(call, action, when)
 
     def move(self, call: SimulatedCall, action: str, when: datetime) -> None:
         """Apply one step (``initiate``, ``answer``, ``timeout`` or ``hangup``) at ``when``."""
         if action == "initiate":
             call.state = INITIATED
             call.start_time = when
+            call.note(when, "ringing")
         elif action == "answer":
             if call.start_time is None:
                 call.start_time = when
             call.state = ANSWERED
             call.answer_time = when
+            call.note(when, "answered")
+            call.changed(when)
+            if self.listener is not None:
+                self.listener.answered(call, when)
+            self.schedule(call, when)
+            return
         elif action == "timeout":
             self.disconnect(call, "timeout", when)
             return
@@ -159,18 +215,23 @@ class CallStore:
         call.changed(when)
         self.schedule(call, when)
 
-    @staticmethod
     def disconnect(
+        self,
         call: SimulatedCall,
         cause: str,
         when: datetime,
         error_message: Optional[str] = None,
         error_id: Optional[str] = None,
     ) -> None:
-        """End a call at ``when`` with ``disconnectCause`` ``cause``."""
+        """End a call at ``when`` with ``disconnectCause`` ``cause`` (a call ends once)."""
+        if call.state == DISCONNECTED:
+            return
         call.state = DISCONNECTED
         call.end_time = when
         call.disconnect_cause = cause
         call.error_message = error_message
         call.error_id = error_id
         call.changed(when)
+        call.note(when, f"disconnected: {cause}" + (f" ({error_message})" if error_message else ""))
+        if self.listener is not None:
+            self.listener.ended(call, when)

@@ -14,10 +14,13 @@ record and wire form), ``_clock``, ``_faults`` and ``_validate``.
 from __future__ import annotations
 
 import json
+import re
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any, Callable, Dict, List, Mapping, Optional, Union
+from typing import TYPE_CHECKING, Any, Callable, Dict, List, Mapping, Optional, TypeVar, Union
 from urllib.parse import quote
 
+from bandwidth.exceptions import OpenApiException
+from bandwidth.testing._apps import transport_for
 from bandwidth.testing._calls import (
     ANSWERED,
     DISCONNECTED,
@@ -29,17 +32,37 @@ from bandwidth.testing._calls import (
 )
 from bandwidth.testing._clock import ManualClock
 from bandwidth.testing._faults import DROP_WHEN, MALFORMED_KINDS, OPERATIONS, Fault
+from bandwidth.testing._flows import FlowEngine
 from bandwidth.testing._http import HttpServer
+from bandwidth.testing._interpreter import Timing
 from bandwidth.testing._rest import BASE_PATH, JSON_HEADER, RecordedRequest, RestApi
 from bandwidth.testing._store import CallStore
-from bandwidth.testing._validate import CREATE_CALL_FIELDS
+from bandwidth.testing._validate import CREATE_CALL_FIELDS, Invalid, check_create_call
+from bandwidth.testing._webhooks import HttpTransport, Webhook
 
 if TYPE_CHECKING:
     from bandwidth.configuration import Configuration
 
-__all__ = ["OPERATIONS", "RecordedRequest", "VoiceSimulator"]
+__all__ = [
+    "OPERATIONS",
+    "STARTED_LISTENERS",
+    "RecordedRequest",
+    "VoiceSimulator",
+    "WebhookAppError",
+]
 
 Clock = Callable[[], datetime]
+_T = TypeVar("_T")
+_DTMF = re.compile(r"[0-9*#A-Da-d]+")
+
+#: Called with every simulator that starts (the pytest plugin uses it to show
+#: the timelines of a failing test's simulators).
+STARTED_LISTENERS: List[Callable[[VoiceSimulator], None]] = []
+
+
+class WebhookAppError(OpenApiException, RuntimeError):
+    """An in-process app raised while handling a webhook; the app's exception is the cause."""
+
 
 _CALL_STATE_EXTRAS = {
     "parentCallId",
@@ -73,6 +96,19 @@ class VoiceSimulator:
     :class:`AutoProgress`. Set ``record_requests=False`` for long benchmarks.
     ``idle_timeout`` bounds every socket wait in seconds: a connection idle
     that long is closed, and a request stalled that long gets a 408.
+
+    **Call flows.** With ``app`` (a WSGI or ASGI callable: Flask, Django,
+    FastAPI, Starlette, ...) the simulator delivers every webhook to it
+    in-process and runs the BXML it answers with: ``answer`` and
+    ``inbound_call`` start a flow, :meth:`press` sends digits,
+    :meth:`advance` runs it on the clock. Without ``app``,
+    ``deliver_webhooks=True`` sends the webhooks over real HTTP to the URLs
+    the calls give (your app running as a server). Without either, no
+    webhook is sent and no BXML runs (the REST API alone). ``timing`` sets
+    how long verbs take; an exception the app raises is re-raised by the
+    simulator method that delivered the webhook as :class:`WebhookAppError`
+    unless ``raise_app_errors=False`` (the call then ends with
+    ``callback-error``, as when a real app answers 500).
     """
 
     def __init__(
@@ -88,6 +124,10 @@ class VoiceSimulator:
         *,
         record_requests: bool = True,
         idle_timeout: float = 60.0,
+        app: Optional[Callable[..., Any]] = None,
+        deliver_webhooks: Optional[bool] = None,
+        timing: Optional[Timing] = None,
+        raise_app_errors: bool = True,
     ) -> None:
         if isinstance(idle_timeout, bool) or not (
             isinstance(idle_timeout, (int, float)) and idle_timeout > 0
@@ -105,9 +145,22 @@ class VoiceSimulator:
         #: The bound port (known after :meth:`start`; the requested one before).
         self.port = port
 
+        if app is not None and deliver_webhooks is False:
+            raise ValueError("an app receives webhooks: deliver_webhooks=False contradicts app=")
+        self.app = app
+        self.raise_app_errors = raise_app_errors
+        transport: Any = None
+        if app is not None:
+            transport = transport_for(app)
+        elif deliver_webhooks:
+            transport = HttpTransport()
+        self._transport = transport
         self._store = CallStore(account_id, auto_progress or None)
         self._lock = self._store.lock
-        self._rest = RestApi(self, self._store)
+        self._engine = FlowEngine(
+            self._store, self.now, self.call_url, transport, timing or Timing()
+        )
+        self._rest = RestApi(self, self._store, self._engine)
         self._http = HttpServer(self._rest, host, port, float(idle_timeout))
         self._url = ""
         self._advertised: Optional[str] = None
@@ -136,17 +189,32 @@ class VoiceSimulator:
     # -- lifecycle of the server -----------------------------------------------------------
 
     def start(self) -> VoiceSimulator:
-        """Bind the socket and start serving in a daemon thread; returns ``self``."""
+        """Bind the socket and start serving in a daemon thread; returns ``self``.
+
+        An ASGI ``app`` gets its event loop and its lifespan startup here.
+        """
         port = self._http.start()
         netloc = f"[{self.host}]" if ":" in self.host else self.host
         self.port = port
         self._url = f"http://{netloc}:{port}{BASE_PATH}"
         self._set_calls_prefix()
+        starting = getattr(self._transport, "start", None)
+        if starting is not None:
+            try:
+                starting()
+            except BaseException:
+                self._http.stop()
+                raise
+        for listener in list(STARTED_LISTENERS):
+            listener(self)
         return self
 
     def stop(self) -> None:
         """Stop serving and close every open connection; safe to call twice."""
         self._http.stop()
+        stopping = getattr(self._transport, "stop", None)
+        if stopping is not None:
+            stopping()
 
     def __enter__(self) -> VoiceSimulator:
         return self.start()
@@ -210,33 +278,91 @@ class VoiceSimulator:
         return self._now()
 
     def advance(self, seconds: float) -> datetime:
-        """Move the :class:`ManualClock` forward and apply auto-progress that fell due."""
-        if not isinstance(self.clock, ManualClock):
+        """Move the :class:`ManualClock` forward, running everything that falls due, in order.
+
+        Each step (a lifecycle step, a verb ending, a timeout, a digit, a
+        webhook) runs with the clock at its own time, so an app that reads
+        the time or calls the API from a webhook sees the moment it belongs
+        to. Returns the new time.
+        """
+        clock = self.clock
+        if not isinstance(clock, ManualClock):
             raise TypeError("advance() needs the simulator to run on a ManualClock")
-        now = self.clock.advance(seconds)
+        if seconds < 0:
+            raise ValueError("a clock cannot go backwards")
+        self._not_inside_webhook("advance")
+        engine = self._engine
+        engine.run()
+        target = clock.now() + timedelta(seconds=seconds)
+        while True:
+            with self._lock:
+                due = self._store.timers.next_due()
+            if due is None or due > target:
+                break
+            clock.advance_to(due)
+            engine.run()
+            with self._lock:
+                stuck = self._store.timers.next_due() == due and due <= clock.now()
+            if stuck:  # pragma: no cover - only if another thread holds the work
+                break
+        clock.advance_to(target)
+        engine.run()
+        self._raise_app_error()
+        return target
+
+    def _not_inside_webhook(self, name: str) -> None:
+        if self._engine.inside_run():
+            raise RuntimeError(
+                f"{name}() cannot be called from inside a webhook the simulator is delivering"
+            )
+
+    def _act(self, change: Callable[[datetime], _T]) -> _T:
+        """Catch up, make one change under the lock, then run what it set off."""
+        engine = self._engine
+        engine.run()
         with self._lock:
-            self._store.tick(now)
-        return now
+            result = change(self._now())
+        engine.run()
+        self._raise_app_error()
+        return result
+
+    def _raise_app_error(self) -> None:
+        errors = self._engine.app_errors
+        if errors and self.raise_app_errors and not self._engine.inside_run():
+            with self._lock:
+                error = errors[0] if errors else None
+                errors.clear()
+            if error is not None:
+                raise WebhookAppError(
+                    f"the app raised {type(error).__name__} while handling a webhook "
+                    "(see sim.timeline(); raise_app_errors=False records it only)"
+                ) from error
 
     def initiate(self, call_id: str) -> None:
         """Move a queued call to ``initiated`` (dequeued and ringing)."""
-        with self._lock:
-            now = self._now()
-            self._store.tick(now)
+
+        def change(now: datetime) -> None:
             call = self._store.get(call_id)
             if call.state != QUEUED:
                 raise ValueError(f"call {call_id} is {call.state}, not queued")
             self._store.move(call, "initiate", now)
 
+        self._act(change)
+
     def answer(self, call_id: str) -> None:
-        """Answer a queued or ringing call (a queued one is initiated first)."""
-        with self._lock:
-            now = self._now()
-            self._store.tick(now)
+        """Answer a queued or ringing call (a queued one is initiated first).
+
+        With call flows on, the ``answer`` webhook goes out and the BXML it
+        returns starts (whatever of it takes no time runs before this returns).
+        """
+
+        def change(now: datetime) -> None:
             call = self._store.get(call_id)
             if call.state not in (QUEUED, INITIATED):
                 raise ValueError(f"call {call_id} is {call.state}; only a ringing call answers")
             self._store.move(call, "answer", now)
+
+        self._act(change)
 
     def hangup(
         self,
@@ -246,32 +372,117 @@ class VoiceSimulator:
         error_message: Optional[str] = None,
         error_id: Optional[str] = None,
     ) -> None:
-        """End a call that has not ended yet, with ``disconnectCause`` ``cause``."""
-        with self._lock:
-            now = self._now()
-            self._store.tick(now)
+        """End a call that has not ended yet, with ``disconnectCause`` ``cause``.
+
+        The far end hanging up: whatever verb runs stops, and the
+        ``disconnect`` webhook goes out.
+        """
+
+        def change(now: datetime) -> None:
             call = self._store.get(call_id)
             if call.state == DISCONNECTED:
                 raise ValueError(f"call {call_id} has already ended")
             self._store.disconnect(call, cause, now, error_message, error_id)
 
+        self._act(change)
+
+    def press(self, call_id: str, digits: str) -> None:
+        """The far end presses ``digits`` (DTMF ``0-9``, ``*``, ``#``, ``A-D``) now.
+
+        The digits reach a running ``<Gather>`` one after the other; if one
+        ends the gather and its webhook's BXML starts another, the rest go to
+        that one. Digits pressed while no Gather runs are not collected.
+        """
+        if not isinstance(digits, str) or not digits or not _DTMF.fullmatch(digits):
+            raise ValueError("digits must be DTMF characters: 0-9, *, #, A-D")
+
+        def change(now: datetime) -> None:
+            call = self._store.get(call_id)
+            if call.state != ANSWERED:
+                raise ValueError(
+                    f"call {call_id} is {call.state}; only an answered call hears digits"
+                )
+            self._engine.press(call, digits, now)
+
+        self._act(change)
+
+    def inbound_call(
+        self,
+        to: str,
+        from_: str,
+        *,
+        answer_url: str,
+        answer_method: str = "POST",
+        **fields: Any,
+    ) -> str:
+        """Place an inbound call to your application; returns its call id.
+
+        The ``initiate`` webhook goes to ``answer_url`` (the application's
+        call-initiated callback URL) and the BXML it returns runs on the
+        unanswered call, which its first spoken, played or gathering verb
+        answers. ``fields`` are the other ``CreateCall`` keywords, in
+        snake_case (``disconnect_url``, ``username``, ``password``,
+        ``answer_fallback_url``, ``callback_timeout``, ``tag``, ...) and are
+        checked the way ``create_call`` checks them (``ValueError``).
+        """
+        if not self._engine.enabled:
+            raise RuntimeError(
+                "inbound_call() needs call flows: VoiceSimulator(app=...) or deliver_webhooks=True"
+            )
+        data = {_camel(key): value for key, value in fields.items()}
+        unknown = set(data) - CREATE_CALL_FIELDS
+        if unknown:
+            raise TypeError(f"unknown call fields: {sorted(unknown)}")
+        request: Dict[str, Any] = {
+            "to": to,
+            "from": from_,
+            "answerUrl": answer_url,
+            "answerMethod": answer_method,
+            **{key: value for key, value in data.items() if value is not None},
+        }
+        request.setdefault("applicationId", "04e88489-df02-4e34-a0ee-27a91849555f")
+        try:
+            check_create_call(request)
+        except Invalid as exc:
+            raise ValueError(str(exc)) from None
+
+        def change(now: datetime) -> str:
+            store = self._store
+            call = store.new_call(request, now)
+            call.direction = "inbound"
+            call.state = INITIATED
+            call.start_time = now
+            store.insert(call)
+            call.note(now, f"inbound call to {to} from {from_}")
+            self._engine.inbound(call, now)
+            return call.call_id
+
+        return self._act(change)
+
     @property
     def calls(self) -> List[SimulatedCall]:
         """Copies of every stored call, oldest first (the ``list_calls`` order)."""
-        with self._lock:
-            self._store.tick(self._now())
-            return [call.snapshot() for call in self._store.order]
+        return self._act(lambda now: [call.snapshot() for call in self._store.order])
 
     def call(self, call_id: str) -> SimulatedCall:
         """A copy of one stored call; ``KeyError`` if there is none."""
-        with self._lock:
-            self._store.tick(self._now())
-            return self._store.get(call_id).snapshot()
+        return self._act(lambda now: self._store.get(call_id).snapshot())
+
+    @property
+    def webhooks(self) -> List[Webhook]:
+        """Every webhook delivered so far, oldest first (a copy)."""
+        return self._act(lambda now: list(self._engine.webhooks))
+
+    def timeline(self) -> str:
+        """Every call's :meth:`SimulatedCall.timeline`, oldest call first."""
+        return "\n\n".join(call.timeline() for call in self.calls)
 
     def clear_calls(self) -> None:
-        """Forget every call."""
+        """Forget every call (and the webhooks delivered so far)."""
         with self._lock:
             self._store.clear()
+            self._engine.clear()
+            self._engine.webhooks.clear()
 
     def add_call(self, **fields: Any) -> str:
         """Store one call directly (no HTTP) and return its id; see :meth:`bulk_create`."""
@@ -313,9 +524,10 @@ class VoiceSimulator:
         if state == DISCONNECTED and cause is None:
             cause = "hangup"
         ids: List[str] = []
+        self._engine.run()
         with self._lock:
             now = self._now()
-            self._store.tick(now)
+            self._engine.tick(now)
             for index in range(n):
                 created = now - timedelta(seconds=spacing * (n - 1 - index))
                 call = self._store.new_call(dict(request), created)
