@@ -35,6 +35,7 @@ from bandwidth.testing._faults import DROP_WHEN, MALFORMED_KINDS, OPERATIONS, Fa
 from bandwidth.testing._flows import FlowEngine
 from bandwidth.testing._http import HttpServer
 from bandwidth.testing._interpreter import Timing
+from bandwidth.testing._registry import STARTED_LISTENERS
 from bandwidth.testing._rest import BASE_PATH, JSON_HEADER, RecordedRequest, RestApi
 from bandwidth.testing._store import CallStore
 from bandwidth.testing._validate import CREATE_CALL_FIELDS, Invalid, check_create_call
@@ -54,10 +55,6 @@ __all__ = [
 Clock = Callable[[], datetime]
 _T = TypeVar("_T")
 _DTMF = re.compile(r"[0-9*#A-Da-d]+")
-
-#: Called with every simulator that starts (the pytest plugin uses it to show
-#: the timelines of a failing test's simulators).
-STARTED_LISTENERS: List[Callable[[VoiceSimulator], None]] = []
 
 
 class WebhookAppError(OpenApiException, RuntimeError):
