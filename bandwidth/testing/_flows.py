@@ -380,10 +380,16 @@ class FlowEngine:
         return True
 
 
+#: A document longer than this is cut in the timeline.
+SHOWN_CHARACTERS = 2000
+
+
 def _shown(document: str) -> str:
     text = document.strip()
     if text.startswith("<?xml"):
         text = text.split("?>", 1)[-1].strip()
+    if len(text) > SHOWN_CHARACTERS:
+        text = text[:SHOWN_CHARACTERS] + f"... ({len(text) - SHOWN_CHARACTERS} more characters)"
     return text
 
 
