@@ -31,7 +31,8 @@ import sys
 import threading
 from socketserver import ThreadingMixIn
 from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Tuple
-from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server as _wsgi_server
+from wsgiref.simple_server import WSGIRequestHandler, WSGIServer
+from wsgiref.simple_server import make_server as _wsgi_server
 
 from bandwidth.callbacks import (
     AnswerCallback,

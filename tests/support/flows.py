@@ -37,14 +37,18 @@ class ScriptedApp:
         self.routes: Dict[str, Answer] = dict(routes or {})
         self.requests: List[Dict[str, Any]] = []
 
-    def __call__(self, environ: Dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
+    def __call__(
+        self, environ: Dict[str, Any], start_response: Callable[..., Any]
+    ) -> Iterable[bytes]:
         method = environ["REQUEST_METHOD"]
         path = environ["PATH_INFO"]
         query = environ.get("QUERY_STRING", "")
         length = int(environ.get("CONTENT_LENGTH") or 0)
         raw = environ["wsgi.input"].read(length) if length else b""
         event = json.loads(raw) if raw else dict(parse_qsl(query))
-        headers = {k[5:].replace("_", "-").lower(): v for k, v in environ.items() if k.startswith("HTTP_")}
+        headers = {
+            k[5:].replace("_", "-").lower(): v for k, v in environ.items() if k.startswith("HTTP_")
+        }
         self.requests.append(
             {"method": method, "path": path, "query": query, "event": event, "headers": headers}
         )

@@ -285,7 +285,7 @@ def test_the_fallback_url_gets_the_event_when_the_primary_fails() -> None:
         (bxml('<Gather maxDigits="99"/>'), "invalid-bxml", "max_digits"),
         (bxml("<Pause/>" * 9000), "invalid-bxml", "at most 65536"),
         (
-            bxml('<Transfer><PhoneNumber>+15555550100</PhoneNumber></Transfer>'),
+            bxml("<Transfer><PhoneNumber>+15555550100</PhoneNumber></Transfer>"),
             "application-error",
             "<Transfer> is not supported by the simulator yet (it runs SpeakSentence, "
             "PlayAudio, Pause, Ring, Gather, Redirect, Hangup, Tag and SendDtmf)",
@@ -509,7 +509,9 @@ def test_a_refused_connection_is_retried_once_then_callback_error() -> None:
         hook = sim.webhooks[0]
         call = sim.call(call_id)
     assert len(hook.attempts) == 2
-    assert all(a.status is None and "ConnectionRefusedError" in (a.error or "") for a in hook.attempts)
+    assert all(
+        a.status is None and "ConnectionRefusedError" in (a.error or "") for a in hook.attempts
+    )
     assert call.disconnect_cause == "callback-error"
 
 
