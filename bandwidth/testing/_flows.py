@@ -19,6 +19,7 @@ part of carries it out once the handler returns.
 from __future__ import annotations
 
 import functools
+import re
 import threading
 from collections import deque
 from datetime import datetime
@@ -384,8 +385,12 @@ class FlowEngine:
 SHOWN_CHARACTERS = 2000
 
 
+_SECRET_ATTRIBUTE = re.compile(r'((?:password|fallbackPassword)=)("[^"]*"|\'[^\']*\')')
+
+
 def _shown(document: str) -> str:
-    text = document.strip()
+    """A document for the timeline: no declaration, passwords masked, long ones cut."""
+    text = _SECRET_ATTRIBUTE.sub(r'\1"*****"', document.strip())
     if text.startswith("<?xml"):
         text = text.split("?>", 1)[-1].strip()
     if len(text) > SHOWN_CHARACTERS:

@@ -116,6 +116,7 @@ class _Gathering:
         self.prompt = 0  # the next prompt to play in this round
         self.barged = False  # a digit came: no more prompts
         self.token = 0  # bumped to cancel this gather's pending timers
+        self.playing_until: Optional[datetime] = None  # when the current prompt ends
 
 
 class CallFlow:
@@ -155,8 +156,10 @@ class CallFlow:
             return None
         spec = gathering.spec
         gathering.token += 1  # cancels the prompts and the timeouts pending
-        if not gathering.barged and gathering.prompt < len(spec.prompts):
-            self.call.note(when, "prompt interrupted (barge-in)")
+        if not gathering.barged and (
+            gathering.playing_until is not None and when < gathering.playing_until
+        ):
+            self.call.note(when, "the prompt stops: a key was pressed (barge-in)")
         gathering.barged = True
         if digit in spec.terminating_digits:
             return self._gathered(when, gathering.digits, digit)
@@ -311,6 +314,7 @@ class CallFlow:
             gathering.prompt += 1
             seconds = self._play(prompt, verb_name(prompt), when)
             due = when + timedelta(seconds=seconds)
+            gathering.playing_until = due
             self.host.later(due, self._bind(self._prompt, gathering.token))
             return None
         due = when + timedelta(seconds=spec.first_digit_timeout)

@@ -422,3 +422,14 @@ def test_the_timeline_tells_the_story(sim: VoiceSimulator, app: ScriptedApp) -> 
         "+1.400s  disconnected: hangup",
     ]
     assert sim.timeline() == text
+
+
+def test_the_timeline_masks_passwords_in_replies(sim: VoiceSimulator, app: ScriptedApp) -> None:
+    document = bxml(
+        '<Gather gatherUrl="/g" username="u" password="hunter2" fallbackPassword=\'fb-secret\'/>'
+    )
+    call_id = run(sim, app, document)
+    text = sim.call(call_id).timeline()
+    assert "hunter2" not in text and "fb-secret" not in text
+    assert 'password="*****" fallbackPassword="*****"' in text
+    assert sim.webhooks[0].bxml == document  # the record keeps what the app sent
