@@ -73,6 +73,10 @@ _MAX_LINE = 65536
 _MAX_HEADERS = 100
 _DECIMAL = re.compile(r"[0-9]+")
 _HEX = re.compile(rb"[0-9A-Fa-f]+")
+#: After an error answer: how long and how much unread input is drained before closing.
+_LINGER_SECONDS = 2.0
+_LINGER_QUIET = 0.1
+_LINGER_BYTES = 4 * MAX_BODY_BYTES
 _TOO_LARGE = f"The request body is larger than {MAX_BODY_BYTES} bytes."
 _INCOMPLETE = "Incomplete request body: the connection ended early."
 _date_cache: List[Any] = [0, ""]
@@ -296,6 +300,29 @@ class _Handler(BaseHTTPRequestHandler):
     def _reject(self, status: int, description: str, method: str = "GET") -> None:
         self.close_connection = True
         self._write(self._owner.service.error(status, description), method)
+        self._linger()
+
+    def _linger(self) -> None:
+        """Close gracefully after an answer that left the request unread.
+
+        Closing a socket with unread input makes the kernel send a reset,
+        which can destroy the answer before the client reads it. So: say we
+        are done writing, then read and drop what the client is still sending
+        until it stops (EOF, or nothing for a moment), within bounds.
+        """
+        sock = self.connection
+        deadline = time.monotonic() + _LINGER_SECONDS
+        try:
+            sock.shutdown(socket.SHUT_WR)
+            sock.settimeout(_LINGER_QUIET)
+            drained = 0
+            while drained < _LINGER_BYTES and time.monotonic() < deadline:
+                chunk = sock.recv(65536)
+                if not chunk:
+                    return
+                drained += len(chunk)
+        except OSError:  # timeouts included: the client went quiet
+            return
 
     def _serve(
         self, method: str, target: str, headers: Dict[str, str], length: Optional[int]
