@@ -1,4 +1,4 @@
-"""A small Bandwidth Voice webhook app, built on the standard library's HTTP server.
+"""A small Bandwidth Voice webhook app: a WSGI app on the standard library alone.
 
 It answers inbound (``initiate``) and outbound (``answer``) calls with a menu,
 acts on the caller's choice (``gather``), records hang-ups (``disconnect``),
@@ -6,11 +6,15 @@ and protects every endpoint with HTTP Basic auth the way Bandwidth expects:
 a request without valid credentials gets a ``401`` challenge, and Bandwidth
 then retries with them.
 
-Run it, then point your Voice application's callback URLs (and your
-``create_call`` ``answer_url``/``disconnect_url``) at it::
+Run it as a server, then point your Voice application's callback URLs (and
+your ``create_call`` ``answer_url``/``disconnect_url``) at it::
 
     BW_WEBHOOK_USERNAME=bandwidth BW_WEBHOOK_PASSWORD=change-me \\
         python examples/webhook_app.py --host 0.0.0.0 --port 8080
+
+Or test whole calls without any server: ``VoiceSimulator(app=WebhookApp(...))``
+delivers the webhooks to it in-process (see ``tests/examples``). It is a plain
+WSGI callable, so any WSGI server (gunicorn, uWSGI, ...) can run it too.
 
 Any path works: the app dispatches on the event type, not the URL. POST
 callbacks carry JSON; GET callbacks (``...Method="GET"``) carry the same fields
@@ -25,9 +29,10 @@ import logging
 import os
 import sys
 import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any, Dict, List, Optional, Sequence, Tuple, Union
-from urllib.parse import urlsplit
+from socketserver import ThreadingMixIn
+from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Tuple
+from wsgiref.simple_server import WSGIRequestHandler, WSGIServer
+from wsgiref.simple_server import make_server as _wsgi_server
 
 from bandwidth.callbacks import (
     AnswerCallback,
@@ -50,9 +55,16 @@ VOICE = "julie"
 DEPARTMENTS = {"1": "sales", "2": "support"}
 GATHER_PATH = "/callbacks/gather"
 
+StartResponse = Callable[[str, List[Tuple[str, str]]], Any]
 
-def menu() -> Response:
-    """The first BXML of every call: a greeting, then a one-digit menu."""
+
+def menu(username: Optional[str] = None, password: Optional[str] = None) -> Response:
+    """The first BXML of every call: a greeting, then a one-digit menu.
+
+    Bandwidth sends the gather webhook with the credentials the ``<Gather>``
+    carries (not those of the call), so a protected app puts its own here.
+    The caller's choice, or the lack of one, arrives in that webhook.
+    """
     return Response(
         [
             SpeakSentence("Thanks for calling Example Company.", voice=VOICE),
@@ -61,9 +73,12 @@ def menu() -> Response:
                 gather_url=GATHER_PATH,
                 max_digits=1,
                 first_digit_timeout=5,
+                username=username,
+                password=password,
             ),
-            SpeakSentence("We did not get a choice. Goodbye.", voice=VOICE),
-            Hangup(),
+            # Nothing after the Gather: with a gatherUrl, Bandwidth sends the
+            # gather webhook even when no key was pressed (digits ""), and its
+            # reply replaces the rest of this document.
         ]
     )
 
@@ -80,10 +95,12 @@ def after_choice(event: GatherCallback) -> Response:
     return Response([SpeakSentence(text, voice=VOICE), Hangup()])
 
 
-def respond(event: Callback) -> Optional[Response]:
+def respond(
+    event: Callback, username: Optional[str] = None, password: Optional[str] = None
+) -> Optional[Response]:
     """The BXML to answer ``event`` with, or ``None`` for an empty 204."""
     if isinstance(event, (InitiateCallback, AnswerCallback)):
-        return menu()
+        return menu(username, password)
     if isinstance(event, GatherCallback):
         return after_choice(event)
     if isinstance(event, DisconnectCallback):
@@ -91,109 +108,93 @@ def respond(event: Callback) -> Optional[Response]:
     return None
 
 
-class WebhookServer(ThreadingHTTPServer):
-    """The HTTP server, holding the credentials and the events received so far."""
+class WebhookApp:
+    """The WSGI app: authenticate, parse the callback, answer with BXML or 204.
 
-    daemon_threads = True
+    ``events`` keeps every callback received (a real app would store or act
+    on them; the tests read them).
+    """
 
-    def __init__(
-        self, address: Tuple[str, int], username: str, password: str, realm: str = "voice"
-    ) -> None:
+    def __init__(self, username: str, password: str, realm: str = "voice") -> None:
         if not username or not password:
             raise ValueError("a webhook username and password are required")
-        super().__init__(address, WebhookHandler)
         self.username = username
         self.password = password
         self.realm = realm
         self.events: List[Callback] = []
-        self.events_lock = threading.Lock()
+        self._events_lock = threading.Lock()
 
-    def record(self, event: Callback) -> None:
-        """Keep an event (the test and a real app can inspect them)."""
-        with self.events_lock:
-            self.events.append(event)
-
-
-class WebhookHandler(BaseHTTPRequestHandler):
-    """One request: authenticate, parse the callback, answer with BXML or 204."""
-
-    server: WebhookServer
-    protocol_version = "HTTP/1.1"
-
-    def do_POST(self) -> None:
-        """POST callbacks carry the event as JSON."""
-        body = self._read_body()
-        if body is not None:
-            self._handle(body, self.headers.get("Content-Type"))
-
-    def do_GET(self) -> None:
-        """GET callbacks carry the event in the query string."""
-        self._handle(urlsplit(self.path).query, "application/x-www-form-urlencoded")
-
-    def _read_body(self) -> Optional[bytes]:
-        length_text = self.headers.get("Content-Length")
-        try:
-            length = int(length_text) if length_text is not None else -1
-        except ValueError:
-            length = -1
-        if length < 0:
-            self._send(411, b"Content-Length required\n", close=True)
-            return None
-        if length > MAX_BODY_BYTES:
-            self._send(413, b"callback too large\n", close=True)
-            return None
-        return self.rfile.read(length)
-
-    def _handle(self, body: Union[bytes, str], content_type: Optional[str]) -> None:
-        server = self.server
-        if not verify_basic_auth(
-            self.headers.get("Authorization"), server.username, server.password
-        ):
-            status, headers = basic_auth_challenge(server.realm)
-            self._send(status, b"", headers)
-            return
+    def __call__(self, environ: Dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
+        """Handle one webhook request."""
+        if not verify_basic_auth(environ.get("HTTP_AUTHORIZATION"), self.username, self.password):
+            status, headers = basic_auth_challenge(self.realm)
+            return _reply(start_response, status, b"", headers)
+        method = environ.get("REQUEST_METHOD", "GET")
+        if method == "GET":
+            body: Any = environ.get("QUERY_STRING", "")
+            content_type: Optional[str] = "application/x-www-form-urlencoded"
+        elif method == "POST":
+            try:
+                length = int(environ.get("CONTENT_LENGTH") or "")
+            except ValueError:
+                return _reply(start_response, 411, b"Content-Length required\n")
+            if length > MAX_BODY_BYTES:
+                return _reply(start_response, 413, b"callback too large\n")
+            body = environ["wsgi.input"].read(length)
+            content_type = environ.get("CONTENT_TYPE")
+        else:
+            return _reply(start_response, 405, b"", {"Allow": "GET, POST"})
         try:
             event = parse_callback(body, content_type)
         except (CallbackParseError, ValueError) as exc:
             log.warning("unreadable callback: %s", exc)
-            self._send(400, b"not a Bandwidth callback\n")
-            return
-        server.record(event)
-        reply = respond(event)
+            return _reply(start_response, 400, b"not a Bandwidth callback\n")
+        with self._events_lock:
+            self.events.append(event)
+        reply = respond(event, self.username, self.password)
         if reply is None:
-            self._send(204, b"")
-        else:
-            self._send(200, reply.to_bytes(), {"Content-Type": "application/xml; charset=utf-8"})
+            return _reply(start_response, 204, b"")
+        xml = {"Content-Type": "application/xml; charset=utf-8"}
+        return _reply(start_response, 200, reply.to_bytes(), xml)
 
-    def _send(
-        self,
-        status: int,
-        body: bytes,
-        headers: Optional[Dict[str, str]] = None,
-        close: bool = False,
-    ) -> None:
-        self.send_response(status)
-        for name, value in (headers or {}).items():
-            self.send_header(name, value)
-        if status != 204:
-            self.send_header("Content-Length", str(len(body)))
-        if close:
-            self.send_header("Connection", "close")
-            self.close_connection = True
-        self.end_headers()
-        if body:
-            self.wfile.write(body)
 
+def _reply(
+    start_response: StartResponse,
+    status: int,
+    body: bytes,
+    headers: Optional[Dict[str, str]] = None,
+) -> List[bytes]:
+    phrases = {200: "OK", 204: "No Content", 400: "Bad Request", 401: "Unauthorized"}
+    phrases.update({405: "Method Not Allowed", 411: "Length Required", 413: "Too Large"})
+    header_list = list((headers or {}).items())
+    if status != 204:
+        header_list.append(("Content-Length", str(len(body))))
+    start_response(f"{status} {phrases.get(status, 'Status')}", header_list)
+    return [body] if body else []
+
+
+class _Quiet(WSGIRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:
         """Route the server's access log through :mod:`logging`."""
         log.info("%s " + format, self.address_string(), *args)
+
+
+class WebhookServer(ThreadingMixIn, WSGIServer):
+    """The standard library's WSGI server, one thread per request."""
+
+    daemon_threads = True
+    app: WebhookApp
 
 
 def make_server(
     host: str = "127.0.0.1", port: int = 0, *, username: str, password: str, realm: str = "voice"
 ) -> WebhookServer:
     """A ready server on ``host:port`` (port 0 picks a free one: see ``server_address``)."""
-    return WebhookServer((host, port), username, password, realm)
+    app = WebhookApp(username, password, realm)
+    server = _wsgi_server(host, port, app, server_class=WebhookServer, handler_class=_Quiet)
+    assert isinstance(server, WebhookServer)
+    server.app = app
+    return server
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import sys
+from pathlib import Path
+from types import ModuleType
 from typing import Any, Optional
 from urllib.parse import urlsplit
 
@@ -182,10 +185,92 @@ def run_demo() -> int:
             p.result("  " + json.dumps(body))
         p.result(f"tag now: {recorded.tag!r}")
 
+    _call_flow(p)
+
     p.line()
     p.line("Done. The same code runs against the real API: build ApiClient(Configuration(")
     p.line("username=..., password=...)) and drop the simulator. CLI: bandwidth calls --help")
     return 0
+
+
+#: The example app of a source checkout (it is not part of the installed package).
+EXAMPLE_APP = Path(__file__).resolve().parents[2] / "examples" / "webhook_app.py"
+FLOW_USER, FLOW_PASSWORD = "demo-webhooks", "demo-password"
+
+
+def _load_example() -> Optional[ModuleType]:
+    if not EXAMPLE_APP.is_file():
+        return None
+    spec = importlib.util.spec_from_file_location("bandwidth_demo_webhook_app", EXAMPLE_APP)
+    if spec is None or spec.loader is None:  # pragma: no cover - a .py file always has one
+        return None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _call_flow(p: _Printer) -> None:
+    """One call through the example webhook app: webhooks, BXML, a key pressed."""
+    from bandwidth import ApiClient, CallsApi, CreateCall
+    from bandwidth.testing import VoiceSimulator
+
+    p.title("A whole call through your webhook app (examples/webhook_app.py)")
+    example = _load_example()
+    if example is None:
+        p.note(
+            "examples/webhook_app.py comes with the source checkout, not the installed "
+            "package: run `make demo` there to see this step"
+        )
+        return
+    p.result("Bandwidth drives a call with webhooks: it POSTs an event to your app, plays the")
+    p.result("BXML your app answers with, collects the caller's keys, POSTs the next event.")
+    p.result("Here the simulator plays Bandwidth and the caller, calling the app in-process:")
+    p.result("no server, no tunnel, no account, and a simulated clock (nothing sleeps).")
+    p.code(
+        "app = WebhookApp(username, password)       # the example's WSGI app\n"
+        "with VoiceSimulator(app=app) as sim:\n"
+        '    call_id = create_call(..., answer_url="https://myapp.example/answer",\n'
+        '                          disconnect_url="https://myapp.example/bye")\n'
+        "    sim.answer(call_id)        # the callee picks up: the answer webhook\n"
+        "    sim.advance(4)             # 4 simulated seconds: the menu plays\n"
+        '    sim.press(call_id, "1")    # the caller presses 1: the gather webhook\n'
+        "    sim.advance(30)\n"
+        "    print(sim.call(call_id).timeline())"
+    )
+    app = example.WebhookApp(FLOW_USER, FLOW_PASSWORD)
+    with VoiceSimulator(app=app) as sim, ApiClient(sim.configuration()) as client:
+        created = CallsApi(client).create_call(
+            sim.account_id,
+            CreateCall(
+                to=TO,
+                var_from=FROM,
+                application_id=APPLICATION_ID,
+                answer_url="https://myapp.example/answer",
+                disconnect_url="https://myapp.example/bye",
+                username=FLOW_USER,
+                password=FLOW_PASSWORD,
+            ),
+        )
+        call_id = created.call_id
+        sim.answer(call_id)
+        sim.advance(4)
+        sim.press(call_id, "1")
+        sim.advance(30)
+        call = sim.call(call_id)
+        p.line()
+        p.result("Seconds since the call was created, and what happened (passwords masked):")
+        for row in call.timeline().splitlines()[1:]:
+            p.result(row)
+        p.line()
+        p.result(f"the caller heard:   {' / '.join(call.heard)}")
+        p.result(f"keys pressed:       {', '.join(call.pressed)}")
+        hooks = ", ".join(f"{w.event_type} ({w.status})" for w in sim.webhooks)
+        p.result(f"webhooks:           {hooks}")
+        p.result(f"the call ended:     {call.state}, disconnectCause={call.disconnect_cause}")
+        p.note(
+            "each webhook was first sent without credentials; the app's 401 challenge "
+            "made the simulator send them, as Bandwidth does"
+        )
 
 
 def _query(query_string: str) -> str:

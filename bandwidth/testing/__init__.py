@@ -1,5 +1,8 @@
 """Test helpers for code built on this SDK: a local Voice API simulator and pytest fixtures.
 
+The simulator answers the Calls REST API and, given your webhook app, runs
+whole call flows (webhooks, BXML, digits) in-process on a manual clock.
+
 ``from bandwidth.testing import VoiceSimulator``. Names load on first use, so
 importing this package (as the pytest plugin does) costs nothing.
 """
@@ -11,28 +14,39 @@ from typing import TYPE_CHECKING, Dict
 from bandwidth._lazy import lazy_exports
 
 _MODULES: Dict[str, str] = {
+    "Attempt": "bandwidth.testing._webhooks",
     "AutoProgress": "bandwidth.testing._calls",
     "ManualClock": "bandwidth.testing._clock",
     "OPERATIONS": "bandwidth.testing._faults",
-    "RecordedRequest": "bandwidth.testing.simulator",
+    "RecordedRequest": "bandwidth.testing._rest",
     "SimulatedCall": "bandwidth.testing._calls",
+    "Timing": "bandwidth.testing._interpreter",
     "VoiceSimulator": "bandwidth.testing.simulator",
+    "Webhook": "bandwidth.testing._webhooks",
+    "WebhookAppError": "bandwidth.testing.simulator",
 }
 
 __all__ = [
     "OPERATIONS",
+    "Attempt",
     "AutoProgress",
     "ManualClock",
     "RecordedRequest",
     "SimulatedCall",
+    "Timing",
     "VoiceSimulator",
+    "Webhook",
+    "WebhookAppError",
 ]
 
 if TYPE_CHECKING:
     from bandwidth.testing._calls import AutoProgress, SimulatedCall
     from bandwidth.testing._clock import ManualClock
     from bandwidth.testing._faults import OPERATIONS
-    from bandwidth.testing.simulator import RecordedRequest, VoiceSimulator
+    from bandwidth.testing._interpreter import Timing
+    from bandwidth.testing._rest import RecordedRequest
+    from bandwidth.testing._webhooks import Attempt, Webhook
+    from bandwidth.testing.simulator import VoiceSimulator, WebhookAppError
 
 
 __getattr__, __dir__ = lazy_exports(__name__, _MODULES, globals())

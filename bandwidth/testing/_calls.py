@@ -1,4 +1,4 @@
-"""Stored call records and their wire form (``callState`` and ``createCallResponse``)."""
+"""Stored call records and their wire forms (``callState``, ``createCallResponse``, webhooks)."""
 
 from __future__ import annotations
 
@@ -6,9 +6,12 @@ import copy
 import json
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Dict, List, Optional, Tuple
+from typing import TYPE_CHECKING, Any, Dict, List, Optional, Tuple
 
 from bandwidth.testing._clock import format_time
+
+if TYPE_CHECKING:
+    from bandwidth.testing._webhooks import Webhook
 
 __all__ = ["AutoProgress", "SimulatedCall"]
 
@@ -45,6 +48,12 @@ class SimulatedCall:
     ``request`` is the ``createCall`` body as received; ``redirects`` holds the
     body of every accepted ``update_call`` redirect and ``bxml`` every accepted
     ``update_call_bxml`` document, oldest first.
+
+    When the simulator runs call flows: ``heard`` is what the far end heard,
+    in order (each ``SpeakSentence`` as plain text, each ``PlayAudio`` as its
+    URL); ``pressed`` the digits the far end pressed (one entry per
+    ``sim.press``); ``dtmf_sent`` the digits ``SendDtmf`` played to it;
+    ``webhooks`` this call's deliveries. :meth:`timeline` tells it all.
     """
 
     call_id: str
@@ -69,6 +78,12 @@ class SimulatedCall:
     request: Dict[str, Any] = field(default_factory=dict)
     redirects: List[Dict[str, Any]] = field(default_factory=list)
     bxml: List[str] = field(default_factory=list)
+    heard: List[str] = field(default_factory=list)
+    pressed: List[str] = field(default_factory=list)
+    dtmf_sent: List[str] = field(default_factory=list)
+    webhooks: List[Webhook] = field(default_factory=list, repr=False, compare=False)
+    #: ``(time, what happened)``, oldest first: what :meth:`timeline` prints
+    log: List[Tuple[datetime, str]] = field(default_factory=list, repr=False, compare=False)
     seq: int = field(default=0, repr=False, compare=False)
     _json: Optional[bytes] = field(default=None, repr=False, compare=False)
 
@@ -142,12 +157,73 @@ class SimulatedCall:
             "priority": _or(req.get("priority"), 5),
         }
 
+    def note(self, when: datetime, what: str) -> None:
+        """Add a line to the call's timeline."""
+        self.log.append((when, what))
+
+    def timeline(self) -> str:
+        """What happened on this call, one line per step, times from its creation.
+
+        Webhooks with their replies, what was said and played, digits pressed,
+        state changes: print it when a flow does not do what a test expects.
+        """
+        head = (
+            f"call {self.call_id}  {self.direction}  {self.from_} -> {self.to}  "
+            f"(created {format_time(self.enqueued_time)}; now {self.state}"
+            + (f", {self.disconnect_cause}" if self.disconnect_cause else "")
+            + ")"
+        )
+        lines = [head]
+        for when, what in self.log:
+            offset = (when - self.enqueued_time).total_seconds()
+            rows = what.splitlines() or [""]
+            lines.append(f"  {offset:>+9.3f}s  {rows[0]}")
+            lines.extend(f"  {'':>10}     {row}" for row in rows[1:])
+        return "\n".join(lines)
+
+    def callback_payload(self, event_type: str, when: datetime, call_url: str) -> Dict[str, Any]:
+        """The fields Bandwidth sends with ``event_type`` for this call, as they are now.
+
+        The call base set of the callbacks reference: ``initiate`` has no
+        ``enqueuedTime``, ``answerTime`` or ``tag``; ``enqueuedTime`` is set
+        for outbound calls only; ``tag`` is left out while none is set.
+        """
+        payload: Dict[str, Any] = {
+            "eventType": event_type,
+            "eventTime": format_time(when),
+            "accountId": self.account_id,
+            "applicationId": self.application_id,
+            "from": self.from_,
+            "to": self.to,
+            "direction": self.direction,
+            "callId": self.call_id,
+            "callUrl": call_url,
+        }
+        if event_type != "initiate" and self.direction == "outbound":
+            payload["enqueuedTime"] = _time(self.enqueued_time)
+        payload["startTime"] = _time(self.start_time or when)
+        if event_type != "initiate":
+            payload["answerTime"] = _time(self.answer_time)
+            if self.tag is not None:
+                payload["tag"] = self.tag
+        if event_type == "disconnect":
+            payload["endTime"] = _time(self.end_time or when)
+            payload["cause"] = self.disconnect_cause
+            payload["errorMessage"] = self.error_message
+            payload["errorId"] = self.error_id
+        return payload
+
     def snapshot(self) -> SimulatedCall:
         """An independent copy, safe to read while the simulator keeps serving."""
         clone = copy.copy(self)
         clone.request = copy.deepcopy(self.request)
         clone.redirects = copy.deepcopy(self.redirects)
         clone.bxml = list(self.bxml)
+        clone.heard = list(self.heard)
+        clone.pressed = list(self.pressed)
+        clone.dtmf_sent = list(self.dtmf_sent)
+        clone.webhooks = list(self.webhooks)
+        clone.log = list(self.log)
         clone.stir_shaken = None if self.stir_shaken is None else dict(self.stir_shaken)
         return clone
 

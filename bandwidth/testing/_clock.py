@@ -44,6 +44,13 @@ class ManualClock:
             self._now = self._now + timedelta(seconds=seconds)
             return self._now
 
+    def advance_to(self, moment: datetime) -> datetime:
+        """Move time forward to ``moment`` (a moment already past leaves the clock alone)."""
+        with self._lock:
+            if moment > self._now:
+                self._now = moment
+            return self._now
+
     def __repr__(self) -> str:
         return f"ManualClock({format_time(self._now)!r})"
 

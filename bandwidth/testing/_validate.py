@@ -15,9 +15,11 @@ from urllib.parse import urlsplit
 
 __all__ = [
     "CREATE_CALL_FIELDS",
+    "MAX_JSON_DEPTH",
     "Invalid",
     "check_bxml",
     "check_create_call",
+    "check_decimal",
     "check_update_call",
     "parse_json_object",
 ]
@@ -33,6 +35,7 @@ _UUI_ITEM = re.compile(r"[^,;]+;encoding=(?:jwt|base64|hex)")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _PRIVATE_NAMES = frozenset({"Restricted", "Anonymous", "Private", "Unavailable"})
 _METHODS = frozenset({"GET", "POST"})
+_DECIMAL = re.compile(r"[0-9]+")
 
 CREATE_CALL_FIELDS: FrozenSet[str] = frozenset(
     {
@@ -65,17 +68,40 @@ def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not valid JSON")
 
 
+#: No request the API takes nests deeper than this (createCall.machineDetection is 2).
+MAX_JSON_DEPTH = 32
+_TOO_DEEP = "Malformed JSON in the request body: nested too deeply."
+
+
 def parse_json_object(body: bytes) -> Dict[str, Any]:
-    """Parse a request body that must be a JSON object."""
+    """Parse a request body that must be a JSON object (at most :data:`MAX_JSON_DEPTH` deep)."""
     if not body.strip():
         raise Invalid("The request body is empty: a JSON object is required.")
     try:
         value = json.loads(body, parse_constant=_reject_constant)
+    except RecursionError:
+        raise Invalid(_TOO_DEEP) from None
     except ValueError as exc:  # JSONDecodeError and UnicodeDecodeError
         raise Invalid(f"Malformed JSON in the request body: {exc}") from None
     if not isinstance(value, dict):
         raise Invalid("The request body must be a JSON object.")
+    if _depth_exceeds(value, MAX_JSON_DEPTH):
+        raise Invalid(_TOO_DEEP)
     return value
+
+
+def _depth_exceeds(value: Any, limit: int) -> bool:
+    """Whether ``value`` nests objects or arrays more than ``limit`` deep (no recursion)."""
+    stack = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if depth > limit:
+            return True
+        if isinstance(item, dict):
+            stack.extend((child, depth + 1) for child in item.values())
+        elif isinstance(item, list):
+            stack.extend((child, depth + 1) for child in item)
+    return False
 
 
 # -- field checks --------------------------------------------------------------------------
@@ -192,8 +218,16 @@ def _credentials(body: Mapping[str, Any], prefix: str, user_key: str, pass_key: 
     return user is not None or password is not None
 
 
+#: Hosts whose http URLs may carry credentials here (the real API wants https everywhere):
+#: a webhook app running on the test machine must be testable with Basic auth.
+LOOPBACK_HOSTS = frozenset({"localhost", "127.0.0.1", "::1"})
+
+
 def _require_https(url: Optional[str], name: str) -> None:
-    if url is not None and urlsplit(url).scheme.lower() != "https":
+    if url is None:
+        return
+    parts = urlsplit(url)
+    if parts.scheme.lower() != "https" and (parts.hostname or "").lower() not in LOOPBACK_HOSTS:
         raise Invalid(f"Invalid {name}: must use https when credentials are given.")
 
 
@@ -293,6 +327,18 @@ def check_update_call(body: Mapping[str, Any]) -> str:
         if tag is not None:
             raise Invalid("Invalid tag: not allowed when state is completed.")
     return state
+
+
+def check_decimal(text: str, name: str) -> int:
+    """A non-negative integer written as plain ASCII digits (no sign, ``_``, spaces or ``0x``).
+
+    Python's ``int()`` also takes ``1_0``, ``+5``, `` 5`` and other scripts'
+    digits; the API does not. Values past 10**12 read as 10**12, for the
+    caller's range check to refuse (and no huge number is ever converted).
+    """
+    if not _DECIMAL.fullmatch(text):
+        raise Invalid(f"Invalid {name}: must be an integer.")
+    return int(text) if len(text) <= 12 else 10**12
 
 
 def check_bxml(body: bytes) -> str:

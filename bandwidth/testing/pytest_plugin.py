@@ -3,21 +3,30 @@
 * ``voice_simulator``: a started :class:`~bandwidth.testing.VoiceSimulator`,
   stopped after the test. Configure it per test with
   ``@pytest.mark.voice_simulator(auto_progress=True, ...)`` (any constructor
-  keyword).
+  keyword, ``app=`` included).
+* ``voice_simulator_app``: the webhook app ``voice_simulator`` delivers to
+  (``None``: no app). Override it in a ``conftest.py`` to test your app's
+  call flows in every test of a directory.
 * ``calls_api``: a ``bandwidth.CallsApi`` bound to that simulator.
 
-Loaded by every pytest run, so it imports nothing until a fixture is used.
+When a test fails, the timeline of every simulator it started (webhooks,
+replies, what was heard, digits pressed) is added to its report.
+
+Loaded by every pytest run, so it imports nothing heavy until a fixture is used.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING, Any, Generator, Iterator, List, Optional
 
 import pytest
 
 if TYPE_CHECKING:
     from bandwidth import CallsApi
     from bandwidth.testing import VoiceSimulator
+
+_STARTED = pytest.StashKey[List["VoiceSimulator"]]()
+_SECTION = "voice simulator timeline"
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -30,12 +39,25 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 @pytest.fixture
-def voice_simulator(request: pytest.FixtureRequest) -> Iterator[VoiceSimulator]:
-    """A running local Voice API; ``sim.configuration()`` points an SDK client at it."""
+def voice_simulator_app() -> Any:
+    """The WSGI or ASGI app ``voice_simulator`` delivers webhooks to; override it to set one."""
+    return None
+
+
+@pytest.fixture
+def voice_simulator(
+    request: pytest.FixtureRequest, voice_simulator_app: Any
+) -> Iterator[VoiceSimulator]:
+    """A running local Voice API; ``sim.configuration()`` points an SDK client at it.
+
+    The marker's ``app=`` wins over the ``voice_simulator_app`` fixture.
+    """
     from bandwidth.testing import VoiceSimulator
 
     marker = request.node.get_closest_marker("voice_simulator")
     options: Any = dict(marker.kwargs) if marker is not None else {}
+    if "app" not in options and voice_simulator_app is not None:
+        options["app"] = voice_simulator_app
     with VoiceSimulator(**options) as sim:
         yield sim
 
@@ -47,3 +69,45 @@ def calls_api(voice_simulator: VoiceSimulator) -> Iterator[CallsApi]:
 
     with ApiClient(voice_simulator.configuration()) as client:
         yield CallsApi(client)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_protocol(
+    item: pytest.Item, nextitem: Optional[pytest.Item]
+) -> Generator[None, None, None]:
+    """Note every simulator the test starts (in its fixtures or its body)."""
+    started: List[VoiceSimulator] = []
+    item.stash[_STARTED] = started
+
+    def note(sim: VoiceSimulator) -> None:
+        started.append(sim)
+
+    from bandwidth.testing._registry import STARTED_LISTENERS
+
+    STARTED_LISTENERS.append(note)
+    try:
+        yield
+    finally:
+        STARTED_LISTENERS.remove(note)
+        started.clear()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(
+    item: pytest.Item, call: pytest.CallInfo[None]
+) -> Generator[None, Any, None]:
+    """Add the simulators' timelines to the report of a failed test."""
+    outcome = yield
+    report = outcome.get_result()
+    if report.when != "call" or not report.failed:
+        return
+    timelines = []
+    for sim in item.stash.get(_STARTED, []):
+        try:
+            text = sim.timeline()
+        except Exception as exc:  # the report must not fail on a broken simulator
+            text = f"(no timeline: {type(exc).__name__}: {exc})"
+        if text:
+            timelines.append(text)
+    if timelines:
+        report.sections.append((_SECTION, "\n\n".join(timelines)))

@@ -4,44 +4,23 @@ Standard library only. It serves HTTP/1.1 with keep-alive on loopback from a
 background thread, answers the five Calls operations the way the spec
 documents them, lets the test drive (or auto-run) each call's lifecycle on a
 clock the test controls, injects faults and records every request.
+
+This module is the public face; the parts live in modules named for what
+they hold: ``_http`` (the HTTP server), ``_rest`` (the routes and
+operations), ``_store`` (calls and their lifecycle), ``_calls`` (a call's
+record and wire form), ``_clock``, ``_faults`` and ``_validate``.
 """
 
 from __future__ import annotations
 
-import base64
-import binascii
-import bisect
-import contextlib
-import heapq
-import http
 import json
-import selectors
-import socket
-import sys
-import threading
-import time
-import uuid
-from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
-from email.utils import formatdate
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import (
-    TYPE_CHECKING,
-    Any,
-    Callable,
-    Dict,
-    Iterable,
-    List,
-    Mapping,
-    Optional,
-    Set,
-    Tuple,
-    Type,
-    Union,
-    cast,
-)
-from urllib.parse import parse_qsl, quote, unquote, urlencode
+import re
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any, Callable, Dict, List, Mapping, Optional, TypeVar, Union
+from urllib.parse import quote
 
+from bandwidth.exceptions import OpenApiException
+from bandwidth.testing._apps import transport_for
 from bandwidth.testing._calls import (
     ANSWERED,
     DISCONNECTED,
@@ -51,60 +30,37 @@ from bandwidth.testing._calls import (
     AutoProgress,
     SimulatedCall,
 )
-from bandwidth.testing._clock import ManualClock, parse_time
-from bandwidth.testing._faults import DROP_WHEN, MALFORMED_KINDS, OPERATIONS, Fault, FaultQueue
-from bandwidth.testing._validate import (
-    CREATE_CALL_FIELDS,
-    Invalid,
-    check_bxml,
-    check_create_call,
-    check_update_call,
-    parse_json_object,
-)
+from bandwidth.testing._clock import ManualClock
+from bandwidth.testing._faults import DROP_WHEN, MALFORMED_KINDS, OPERATIONS, Fault
+from bandwidth.testing._flows import FlowEngine
+from bandwidth.testing._http import HttpServer
+from bandwidth.testing._interpreter import Timing
+from bandwidth.testing._registry import STARTED_LISTENERS
+from bandwidth.testing._rest import BASE_PATH, JSON_HEADER, RecordedRequest, RestApi
+from bandwidth.testing._store import CallStore
+from bandwidth.testing._validate import CREATE_CALL_FIELDS, Invalid, check_create_call
+from bandwidth.testing._webhooks import HttpTransport, Webhook
 
 if TYPE_CHECKING:
     from bandwidth.configuration import Configuration
 
-__all__ = ["OPERATIONS", "RecordedRequest", "VoiceSimulator"]
+__all__ = [
+    "OPERATIONS",
+    "STARTED_LISTENERS",
+    "RecordedRequest",
+    "VoiceSimulator",
+    "WebhookAppError",
+]
 
-BASE_PATH = "/api/v2"
-#: Call records stay readable this long after hang-up, then 404 / drop out of lists.
-RETENTION = timedelta(days=7)
-MAX_PAGE_SIZE = 10000
-DEFAULT_PAGE_SIZE = 1000
-
-Response = Tuple[int, List[Tuple[str, str]], bytes]
 Clock = Callable[[], datetime]
+_T = TypeVar("_T")
+_DTMF = re.compile(r"[0-9*#A-Da-d]+")
 
-_JSON = ("Content-Type", "application/json")
-_ERROR_TYPES = {
-    400: "validation",
-    401: "unauthorized",
-    403: "forbidden",
-    404: "not-found",
-    405: "method-not-allowed",
-    409: "conflict",
-    415: "unsupported-media-type",
-    429: "rate_limit_exceeded",
-    500: "internal-server-error",
-    502: "bad-gateway",
-    503: "service-unavailable",
-    504: "gateway-timeout",
-}
-_NO_BODY = frozenset({204, 304})
-_SUCCESS = {
-    "create_call": 201,
-    "get_call_state": 200,
-    "list_calls": 200,
-    "update_call": 200,
-    "update_call_bxml": 200,  # a garbled answer needs a body, which 204 cannot carry
-}
-_GARBLED_JSON = b'{"callId": "c-15ac29a2-1331029c-2cb0-4a07-b215-b2286566'
-_GARBLED_SCHEMA = {
-    "create_call": b'{"callId": 42, "accountId": null, "callUrl": ["not", "a", "url"]}',
-    "get_call_state": b'["not", "a", "callState"]',
-    "list_calls": b'{"calls": "not an array"}',
-}
+
+class WebhookAppError(OpenApiException, RuntimeError):
+    """An in-process app raised while handling a webhook; the app's exception is the cause."""
+
+
 _CALL_STATE_EXTRAS = {
     "parentCallId",
     "stirShaken",
@@ -113,73 +69,6 @@ _CALL_STATE_EXTRAS = {
     "errorMessage",
     "errorId",
 }
-
-
-@dataclass(frozen=True)
-class RecordedRequest:
-    """One request as the simulator received it, for assertions.
-
-    ``headers`` has lower-cased names; ``query`` is the parsed query string
-    (every value of a repeated key, in order); ``operation`` is the SDK method
-    name the request was routed to, or ``None`` for a wrong path or method.
-    ``time`` is the simulator's clock when it arrived.
-    """
-
-    method: str
-    path: str
-    query_string: str
-    query: Dict[str, List[str]]
-    headers: Dict[str, str]
-    body: bytes
-    operation: Optional[str]
-    time: datetime
-
-    def json(self) -> Any:
-        """The body parsed as JSON."""
-        return json.loads(self.body)
-
-    @property
-    def text(self) -> str:
-        """The body decoded as UTF-8."""
-        return self.body.decode("utf-8")
-
-
-@dataclass(frozen=True)
-class _Route:
-    operation: Optional[str]  # None: no such path, or a method the path does not allow
-    account_id: str = ""
-    call_id: str = ""
-    allow: str = ""  # set when the path exists
-
-
-_NOT_FOUND = _Route(None)
-
-
-def _route(method: str, path: str) -> _Route:
-    if not path.startswith(BASE_PATH + "/accounts/"):
-        return _NOT_FOUND
-    parts = path[len(BASE_PATH) + 1 :].split("/")
-    count = len(parts)
-    if count < 3 or parts[2] != "calls" or not parts[1]:
-        return _NOT_FOUND
-    account = unquote(parts[1])
-    if count == 3:
-        op = {"GET": "list_calls", "POST": "create_call"}.get(method)
-        return _Route(op, account, allow="GET, POST")
-    call_id = unquote(parts[3])
-    if not call_id:
-        return _NOT_FOUND
-    if count == 4:
-        op = {"GET": "get_call_state", "POST": "update_call"}.get(method)
-        return _Route(op, account, call_id, allow="GET, POST")
-    if count == 5 and parts[4] == "bxml":
-        op = "update_call_bxml" if method == "PUT" else None
-        return _Route(op, account, call_id, allow="PUT")
-    return _NOT_FOUND
-
-
-def _media_type(headers: Mapping[str, str]) -> str:
-    return headers.get("content-type", "").split(";", 1)[0].strip().lower()
 
 
 def _camel(name: str) -> str:
@@ -202,6 +91,21 @@ class VoiceSimulator:
     ``auto_progress`` is ``False`` (the test moves calls with :meth:`answer`,
     :meth:`hangup`, ...), ``True`` (default :class:`AutoProgress`) or an
     :class:`AutoProgress`. Set ``record_requests=False`` for long benchmarks.
+    ``idle_timeout`` bounds every socket wait in seconds: a connection idle
+    that long is closed, and a request stalled that long gets a 408.
+
+    **Call flows.** With ``app`` (a WSGI or ASGI callable: Flask, Django,
+    FastAPI, Starlette, ...) the simulator delivers every webhook to it
+    in-process and runs the BXML it answers with: ``answer`` and
+    ``inbound_call`` start a flow, :meth:`press` sends digits,
+    :meth:`advance` runs it on the clock. Without ``app``,
+    ``deliver_webhooks=True`` sends the webhooks over real HTTP to the URLs
+    the calls give (your app running as a server). Without either, no
+    webhook is sent and no BXML runs (the REST API alone). ``timing`` sets
+    how long verbs take; an exception the app raises is re-raised by the
+    simulator method that delivered the webhook as :class:`WebhookAppError`
+    unless ``raise_app_errors=False`` (the call then ends with
+    ``callback-error``, as when a real app answers 500).
     """
 
     def __init__(
@@ -216,9 +120,17 @@ class VoiceSimulator:
         auto_progress: Union[bool, AutoProgress, None] = False,
         *,
         record_requests: bool = True,
+        idle_timeout: float = 60.0,
+        app: Optional[Callable[..., Any]] = None,
+        deliver_webhooks: Optional[bool] = None,
+        timing: Optional[Timing] = None,
+        raise_app_errors: bool = True,
     ) -> None:
+        if isinstance(idle_timeout, bool) or not (
+            isinstance(idle_timeout, (int, float)) and idle_timeout > 0
+        ):
+            raise ValueError("idle_timeout must be a positive number of seconds")
         self.host = host
-        self.account_id = account_id
         self.username = username
         self.password = password
         self.access_token = access_token
@@ -226,90 +138,80 @@ class VoiceSimulator:
         self._now: Clock = self.clock.now if isinstance(self.clock, ManualClock) else self.clock
         if auto_progress is True:
             auto_progress = AutoProgress()
-        self.auto_progress: Optional[AutoProgress] = auto_progress or None
         self.record_requests = record_requests
-        self._requested_port = port
         #: The bound port (known after :meth:`start`; the requested one before).
         self.port = port
 
-        self._lock = threading.Lock()
-        self._calls: Dict[str, SimulatedCall] = {}
-        self._order: List[SimulatedCall] = []  # sorted by sort_key (list_calls order)
-        self._keys: List[Tuple[datetime, int]] = []  # parallel to _order, for bisect
-        self._seq = 0
-        self._due: List[Tuple[datetime, int, str, str, str]] = []  # auto-progress heap
-        self._faults = FaultQueue()
-        self._requests: List[RecordedRequest] = []
-
-        self._auth_key: Tuple[str, str, Optional[str]] = ("", "", None)
-        self._auth_ok: Set[str] = set()
-
-        self._server: Optional[_Server] = None
-        self._thread: Optional[threading.Thread] = None
-        self._stopping = threading.Event()
-        self._connections: Set[socket.socket] = set()
-        self._connections_lock = threading.Lock()
+        if app is not None and deliver_webhooks is False:
+            raise ValueError("an app receives webhooks: deliver_webhooks=False contradicts app=")
+        self.app = app
+        self.raise_app_errors = raise_app_errors
+        transport: Any = None
+        if app is not None:
+            transport = transport_for(app)
+        elif deliver_webhooks:
+            transport = HttpTransport()
+        self._transport = transport
+        self._store = CallStore(account_id, auto_progress or None)
+        self._lock = self._store.lock
+        self._engine = FlowEngine(
+            self._store, self.now, self.call_url, transport, timing or Timing()
+        )
+        self._rest = RestApi(self, self._store, self._engine)
+        self._http = HttpServer(self._rest, host, port, float(idle_timeout))
         self._url = ""
         self._advertised: Optional[str] = None
         self._calls_prefix = ""
 
+    @property
+    def account_id(self) -> str:
+        """The one account this simulator serves (others get 403)."""
+        return self._store.account_id
+
+    @account_id.setter
+    def account_id(self, value: str) -> None:
+        self._store.account_id = value
+        if self._url:
+            self._set_calls_prefix()
+
+    @property
+    def auto_progress(self) -> Optional[AutoProgress]:
+        """How calls move on their own (``None``: only when the test moves them)."""
+        return self._store.auto_progress
+
+    @auto_progress.setter
+    def auto_progress(self, value: Optional[AutoProgress]) -> None:
+        self._store.auto_progress = value
+
     # -- lifecycle of the server -----------------------------------------------------------
 
     def start(self) -> VoiceSimulator:
-        """Bind the socket and start serving in a daemon thread; returns ``self``."""
-        if self._server is not None:
-            raise RuntimeError("the simulator is already running")
-        server_class: Type[_Server] = _Server6 if ":" in self.host else _Server
-        server = server_class((self.host, self._requested_port), _Handler)
-        server.simulator = self
-        port = server.server_address[1]
+        """Bind the socket and start serving in a daemon thread; returns ``self``.
+
+        An ASGI ``app`` gets its event loop and its lifespan startup here.
+        """
+        port = self._http.start()
         netloc = f"[{self.host}]" if ":" in self.host else self.host
         self.port = port
         self._url = f"http://{netloc}:{port}{BASE_PATH}"
         self._set_calls_prefix()
-        self._stopping.clear()
-        self._server = server
-        self._wake_r, self._wake_w = socket.socketpair()
-        self._thread = threading.Thread(
-            target=self._serve_forever, name=f"VoiceSimulator:{port}", daemon=True
-        )
-        self._thread.start()
+        starting = getattr(self._transport, "start", None)
+        if starting is not None:
+            try:
+                starting()
+            except BaseException:
+                self._http.stop()
+                raise
+        for listener in list(STARTED_LISTENERS):
+            listener(self)
         return self
-
-    def _serve_forever(self) -> None:
-        # Like socketserver's serve_forever, but woken at once by stop() instead
-        # of polling, so stopping a simulator costs no poll interval.
-        server = self._server
-        assert server is not None
-        with selectors.DefaultSelector() as selector:
-            selector.register(server.socket, selectors.EVENT_READ)
-            selector.register(self._wake_r, selectors.EVENT_READ)
-            while not self._stopping.is_set():
-                for key, _ in selector.select():
-                    if key.fileobj is self._wake_r or self._stopping.is_set():
-                        return
-                    server._handle_request_noblock()  # type: ignore[attr-defined]
 
     def stop(self) -> None:
         """Stop serving and close every open connection; safe to call twice."""
-        server, thread = self._server, self._thread
-        if server is None:
-            return
-        self._stopping.set()
-        with contextlib.suppress(OSError):
-            self._wake_w.send(b"x")
-        if thread is not None:
-            thread.join(timeout=5)
-        server.server_close()
-        self._wake_r.close()
-        self._wake_w.close()
-        with self._connections_lock:
-            connections = list(self._connections)
-        for conn in connections:
-            with contextlib.suppress(OSError):
-                conn.shutdown(socket.SHUT_RDWR)
-        self._server = None
-        self._thread = None
+        self._http.stop()
+        stopping = getattr(self._transport, "stop", None)
+        if stopping is not None:
+            stopping()
 
     def __enter__(self) -> VoiceSimulator:
         return self.start()
@@ -320,7 +222,7 @@ class VoiceSimulator:
     @property
     def running(self) -> bool:
         """Whether the simulator is serving."""
-        return self._server is not None
+        return self._http.running
 
     @property
     def url(self) -> str:
@@ -347,11 +249,16 @@ class VoiceSimulator:
         base = self._advertised or self._url
         self._calls_prefix = f"{base}/accounts/{quote(self.account_id, safe='')}/calls"
 
-    def call_url(self, call_id: str) -> str:
-        """The URL of one call, as the ``Location`` header and ``callUrl`` give it."""
+    @property
+    def calls_url(self) -> str:
+        """The URL of the account's calls (``create_call``, ``list_calls`` and ``Link``)."""
         if not self._url:
             raise RuntimeError("the simulator has not been started")
-        return f"{self._calls_prefix}/{quote(call_id, safe='')}"
+        return self._calls_prefix
+
+    def call_url(self, call_id: str) -> str:
+        """The URL of one call, as the ``Location`` header and ``callUrl`` give it."""
+        return f"{self.calls_url}/{quote(call_id, safe='')}"
 
     def configuration(self, **overrides: Any) -> Configuration:
         """A ``bandwidth.Configuration`` pointing at this simulator with its credentials."""
@@ -368,33 +275,91 @@ class VoiceSimulator:
         return self._now()
 
     def advance(self, seconds: float) -> datetime:
-        """Move the :class:`ManualClock` forward and apply auto-progress that fell due."""
-        if not isinstance(self.clock, ManualClock):
+        """Move the :class:`ManualClock` forward, running everything that falls due, in order.
+
+        Each step (a lifecycle step, a verb ending, a timeout, a digit, a
+        webhook) runs with the clock at its own time, so an app that reads
+        the time or calls the API from a webhook sees the moment it belongs
+        to. Returns the new time.
+        """
+        clock = self.clock
+        if not isinstance(clock, ManualClock):
             raise TypeError("advance() needs the simulator to run on a ManualClock")
-        now = self.clock.advance(seconds)
+        if seconds < 0:
+            raise ValueError("a clock cannot go backwards")
+        self._not_inside_webhook("advance")
+        engine = self._engine
+        engine.run()
+        target = clock.now() + timedelta(seconds=seconds)
+        while True:
+            with self._lock:
+                due = self._store.timers.next_due()
+            if due is None or due > target:
+                break
+            clock.advance_to(due)
+            engine.run()
+            with self._lock:
+                stuck = self._store.timers.next_due() == due and due <= clock.now()
+            if stuck:  # pragma: no cover - only if another thread holds the work
+                break
+        clock.advance_to(target)
+        engine.run()
+        self._raise_app_error()
+        return target
+
+    def _not_inside_webhook(self, name: str) -> None:
+        if self._engine.inside_run():
+            raise RuntimeError(
+                f"{name}() cannot be called from inside a webhook the simulator is delivering"
+            )
+
+    def _act(self, change: Callable[[datetime], _T]) -> _T:
+        """Catch up, make one change under the lock, then run what it set off."""
+        engine = self._engine
+        engine.run()
         with self._lock:
-            self._tick(now)
-        return now
+            result = change(self._now())
+        engine.run()
+        self._raise_app_error()
+        return result
+
+    def _raise_app_error(self) -> None:
+        errors = self._engine.app_errors
+        if errors and self.raise_app_errors and not self._engine.inside_run():
+            with self._lock:
+                error = errors[0] if errors else None
+                errors.clear()
+            if error is not None:
+                raise WebhookAppError(
+                    f"the app raised {type(error).__name__} while handling a webhook "
+                    "(see sim.timeline(); raise_app_errors=False records it only)"
+                ) from error
 
     def initiate(self, call_id: str) -> None:
         """Move a queued call to ``initiated`` (dequeued and ringing)."""
-        with self._lock:
-            now = self._now()
-            self._tick(now)
-            call = self._get(call_id)
+
+        def change(now: datetime) -> None:
+            call = self._store.get(call_id)
             if call.state != QUEUED:
                 raise ValueError(f"call {call_id} is {call.state}, not queued")
-            self._move(call, "initiate", now)
+            self._store.move(call, "initiate", now)
+
+        self._act(change)
 
     def answer(self, call_id: str) -> None:
-        """Answer a queued or ringing call (a queued one is initiated first)."""
-        with self._lock:
-            now = self._now()
-            self._tick(now)
-            call = self._get(call_id)
+        """Answer a queued or ringing call (a queued one is initiated first).
+
+        With call flows on, the ``answer`` webhook goes out and the BXML it
+        returns starts (whatever of it takes no time runs before this returns).
+        """
+
+        def change(now: datetime) -> None:
+            call = self._store.get(call_id)
             if call.state not in (QUEUED, INITIATED):
                 raise ValueError(f"call {call_id} is {call.state}; only a ringing call answers")
-            self._move(call, "answer", now)
+            self._store.move(call, "answer", now)
+
+        self._act(change)
 
     def hangup(
         self,
@@ -404,35 +369,117 @@ class VoiceSimulator:
         error_message: Optional[str] = None,
         error_id: Optional[str] = None,
     ) -> None:
-        """End a call that has not ended yet, with ``disconnectCause`` ``cause``."""
-        with self._lock:
-            now = self._now()
-            self._tick(now)
-            call = self._get(call_id)
+        """End a call that has not ended yet, with ``disconnectCause`` ``cause``.
+
+        The far end hanging up: whatever verb runs stops, and the
+        ``disconnect`` webhook goes out.
+        """
+
+        def change(now: datetime) -> None:
+            call = self._store.get(call_id)
             if call.state == DISCONNECTED:
                 raise ValueError(f"call {call_id} has already ended")
-            self._disconnect(call, cause, now, error_message, error_id)
+            self._store.disconnect(call, cause, now, error_message, error_id)
+
+        self._act(change)
+
+    def press(self, call_id: str, digits: str) -> None:
+        """The far end presses ``digits`` (DTMF ``0-9``, ``*``, ``#``, ``A-D``) now.
+
+        The digits reach a running ``<Gather>`` one after the other; if one
+        ends the gather and its webhook's BXML starts another, the rest go to
+        that one. Digits pressed while no Gather runs are not collected.
+        """
+        if not isinstance(digits, str) or not digits or not _DTMF.fullmatch(digits):
+            raise ValueError("digits must be DTMF characters: 0-9, *, #, A-D")
+
+        def change(now: datetime) -> None:
+            call = self._store.get(call_id)
+            if call.state != ANSWERED:
+                raise ValueError(
+                    f"call {call_id} is {call.state}; only an answered call hears digits"
+                )
+            self._engine.press(call, digits, now)
+
+        self._act(change)
+
+    def inbound_call(
+        self,
+        to: str,
+        from_: str,
+        *,
+        answer_url: str,
+        answer_method: str = "POST",
+        **fields: Any,
+    ) -> str:
+        """Place an inbound call to your application; returns its call id.
+
+        The ``initiate`` webhook goes to ``answer_url`` (the application's
+        call-initiated callback URL) and the BXML it returns runs on the
+        unanswered call, which its first spoken, played or gathering verb
+        answers. ``fields`` are the other ``CreateCall`` keywords, in
+        snake_case (``disconnect_url``, ``username``, ``password``,
+        ``answer_fallback_url``, ``callback_timeout``, ``tag``, ...) and are
+        checked the way ``create_call`` checks them (``ValueError``).
+        """
+        if not self._engine.enabled:
+            raise RuntimeError(
+                "inbound_call() needs call flows: VoiceSimulator(app=...) or deliver_webhooks=True"
+            )
+        data = {_camel(key): value for key, value in fields.items()}
+        unknown = set(data) - CREATE_CALL_FIELDS
+        if unknown:
+            raise TypeError(f"unknown call fields: {sorted(unknown)}")
+        request: Dict[str, Any] = {
+            "to": to,
+            "from": from_,
+            "answerUrl": answer_url,
+            "answerMethod": answer_method,
+            **{key: value for key, value in data.items() if value is not None},
+        }
+        request.setdefault("applicationId", "04e88489-df02-4e34-a0ee-27a91849555f")
+        try:
+            check_create_call(request)
+        except Invalid as exc:
+            raise ValueError(str(exc)) from None
+
+        def change(now: datetime) -> str:
+            store = self._store
+            call = store.new_call(request, now)
+            call.direction = "inbound"
+            call.state = INITIATED
+            call.start_time = now
+            store.insert(call)
+            call.note(now, f"inbound call to {to} from {from_}")
+            self._engine.inbound(call, now)
+            return call.call_id
+
+        return self._act(change)
 
     @property
     def calls(self) -> List[SimulatedCall]:
         """Copies of every stored call, oldest first (the ``list_calls`` order)."""
-        with self._lock:
-            self._tick(self._now())
-            return [call.snapshot() for call in self._order]
+        return self._act(lambda now: [call.snapshot() for call in self._store.order])
 
     def call(self, call_id: str) -> SimulatedCall:
         """A copy of one stored call; ``KeyError`` if there is none."""
-        with self._lock:
-            self._tick(self._now())
-            return self._get(call_id).snapshot()
+        return self._act(lambda now: self._store.get(call_id).snapshot())
+
+    @property
+    def webhooks(self) -> List[Webhook]:
+        """Every webhook delivered so far, oldest first (a copy)."""
+        return self._act(lambda now: list(self._engine.webhooks))
+
+    def timeline(self) -> str:
+        """Every call's :meth:`SimulatedCall.timeline`, oldest call first."""
+        return "\n\n".join(call.timeline() for call in self.calls)
 
     def clear_calls(self) -> None:
-        """Forget every call."""
+        """Forget every call (and the webhooks delivered so far)."""
         with self._lock:
-            self._calls.clear()
-            self._order.clear()
-            self._keys.clear()
-            self._due.clear()
+            self._store.clear()
+            self._engine.clear()
+            self._engine.webhooks.clear()
 
     def add_call(self, **fields: Any) -> str:
         """Store one call directly (no HTTP) and return its id; see :meth:`bulk_create`."""
@@ -474,12 +521,13 @@ class VoiceSimulator:
         if state == DISCONNECTED and cause is None:
             cause = "hangup"
         ids: List[str] = []
+        self._engine.run()
         with self._lock:
             now = self._now()
-            self._tick(now)
+            self._engine.tick(now)
             for index in range(n):
                 created = now - timedelta(seconds=spacing * (n - 1 - index))
-                call = self._new_call(dict(request), created)
+                call = self._store.new_call(dict(request), created)
                 call.direction = direction
                 call.state = state
                 call.parent_call_id = data.get("parentCallId")
@@ -494,8 +542,8 @@ class VoiceSimulator:
                     call.disconnect_cause = cause
                     call.error_message = data.get("errorMessage")
                     call.error_id = data.get("errorId")
-                self._insert(call)
-                self._schedule(call, now)
+                self._store.insert(call)
+                self._store.schedule(call, now)
                 ids.append(call.call_id)
         return ids
 
@@ -527,7 +575,7 @@ class VoiceSimulator:
         else:
             raw = body
         if raw is not None and "content-type" not in names:
-            header_items.append(_JSON)
+            header_items.append(JSON_HEADER)
         self._add_fault(
             Fault(operation, count, "fail", status=status, headers=tuple(header_items), body=raw)
         )
@@ -568,11 +616,11 @@ class VoiceSimulator:
     def clear_faults(self) -> None:
         """Drop every scripted fault that has not fired yet."""
         with self._lock:
-            self._faults.clear()
+            self._rest.faults.clear()
 
     def _add_fault(self, fault: Fault) -> None:
         with self._lock:
-            self._faults.add(fault)
+            self._rest.faults.add(fault)
 
     # -- recording -------------------------------------------------------------------------
 
@@ -580,591 +628,14 @@ class VoiceSimulator:
     def requests(self) -> List[RecordedRequest]:
         """Every request received so far, in arrival order (a copy)."""
         with self._lock:
-            return list(self._requests)
+            return list(self._rest.requests)
 
     def requests_for(self, operation: Optional[str]) -> List[RecordedRequest]:
         """The recorded requests routed to ``operation`` (``None``: unroutable ones)."""
         with self._lock:
-            return [r for r in self._requests if r.operation == operation]
+            return [r for r in self._rest.requests if r.operation == operation]
 
     def clear_requests(self) -> None:
         """Forget the recorded requests."""
         with self._lock:
-            self._requests.clear()
-
-    # -- internals: state ------------------------------------------------------------------
-
-    def _get(self, call_id: str) -> SimulatedCall:
-        call = self._calls.get(call_id)
-        if call is None:
-            raise KeyError(call_id)
-        return call
-
-    def _live(self, call_id: str, now: datetime) -> Optional[SimulatedCall]:
-        call = self._calls.get(call_id)
-        if call is None or self._expired(call, now):
-            return None
-        return call
-
-    @staticmethod
-    def _expired(call: SimulatedCall, now: datetime) -> bool:
-        return call.end_time is not None and now - call.end_time > RETENTION
-
-    def _new_call(self, request: Dict[str, Any], now: datetime) -> SimulatedCall:
-        self._seq += 1
-        return SimulatedCall(
-            call_id=f"c-{uuid.uuid4().hex[:8]}-{uuid.uuid4()}",
-            account_id=self.account_id,
-            application_id=request["applicationId"],
-            to=request["to"],
-            from_=request["from"],
-            direction="outbound",
-            state=QUEUED,
-            enqueued_time=now,
-            last_update=now,
-            tag=request.get("tag") or None,
-            request=request,
-            seq=self._seq,
-        )
-
-    def _insert(self, call: SimulatedCall) -> None:
-        key = call.sort_key
-        self._calls[call.call_id] = call
-        if not self._keys or key > self._keys[-1]:
-            self._keys.append(key)
-            self._order.append(call)
-        else:
-            index = bisect.bisect_right(self._keys, key)
-            self._keys.insert(index, key)
-            self._order.insert(index, call)
-
-    def _schedule(self, call: SimulatedCall, since: datetime) -> None:
-        auto = self.auto_progress
-        if auto is None:
-            return
-        if call.state == QUEUED and auto.initiate_after is not None:
-            self._push(since + timedelta(seconds=auto.initiate_after), call, "initiate")
-        elif call.state == INITIATED:
-            timeout = call.request.get("callTimeout") or 30
-            if auto.answer_after is not None and auto.answer_after < timeout:
-                self._push(since + timedelta(seconds=auto.answer_after), call, "answer")
-            else:
-                self._push(since + timedelta(seconds=timeout), call, "timeout")
-        elif call.state == ANSWERED and auto.hangup_after is not None:
-            self._push(since + timedelta(seconds=auto.hangup_after), call, "hangup")
-
-    def _push(self, due: datetime, call: SimulatedCall, action: str) -> None:
-        self._seq += 1
-        heapq.heappush(self._due, (due, self._seq, call.call_id, call.state, action))
-
-    def _tick(self, now: datetime) -> None:
-        due = self._due
-        while due and due[0][0] <= now:
-            when, _, call_id, expected, action = heapq.heappop(due)
-            call = self._calls.get(call_id)
-            if call is not None and call.state == expected:
-                self._move(call, action, when)
-
-    def _move(self, call: SimulatedCall, action: str, when: datetime) -> None:
-        if action == "initiate":
-            call.state = INITIATED
-            call.start_time = when
-        elif action == "answer":
-            if call.start_time is None:
-                call.start_time = when
-            call.state = ANSWERED
-            call.answer_time = when
-        elif action == "timeout":
-            self._disconnect(call, "timeout", when)
-            return
-        else:  # "hangup"
-            auto = self.auto_progress
-            self._disconnect(call, auto.hangup_cause if auto else "hangup", when)
-            return
-        call.changed(when)
-        self._schedule(call, when)
-
-    @staticmethod
-    def _disconnect(
-        call: SimulatedCall,
-        cause: str,
-        when: datetime,
-        error_message: Optional[str] = None,
-        error_id: Optional[str] = None,
-    ) -> None:
-        call.state = DISCONNECTED
-        call.end_time = when
-        call.disconnect_cause = cause
-        call.error_message = error_message
-        call.error_id = error_id
-        call.changed(when)
-
-    # -- internals: HTTP -------------------------------------------------------------------
-
-    def _record(
-        self,
-        method: str,
-        path: str,
-        query: str,
-        headers: Mapping[str, str],
-        body: bytes,
-        operation: Optional[str],
-    ) -> None:
-        if not self.record_requests:
-            return
-        params: Dict[str, List[str]] = {}
-        for key, value in parse_qsl(query, keep_blank_values=True):
-            params.setdefault(key, []).append(value)
-        entry = RecordedRequest(
-            method, path, query, params, dict(headers), body, operation, self._now()
-        )
-        with self._lock:
-            self._requests.append(entry)
-
-    def _take_fault(self, operation: Optional[str]) -> Tuple[float, Optional[Fault]]:
-        if not self._faults:  # unlocked peek: the common case costs nothing
-            return 0.0, None
-        with self._lock:
-            return self._faults.take(operation)
-
-    def _error(
-        self, status: int, description: str, headers: Iterable[Tuple[str, str]] = ()
-    ) -> Response:
-        payload = {
-            "type": _ERROR_TYPES.get(status, "error"),
-            "description": description,
-            "id": str(uuid.uuid4()),
-        }
-        return status, [_JSON, *headers], json.dumps(payload).encode()
-
-    def _fault_response(self, fault: Fault) -> Response:
-        headers = list(fault.headers)
-        if fault.body is not None:
-            return fault.status, headers, fault.body
-        if fault.status in _NO_BODY or fault.status < 200:
-            return fault.status, headers, b""
-        phrase = _reason(fault.status)
-        return self._error(fault.status, f"Simulated failure: {phrase}.", headers)
-
-    def _garble(self, operation: Optional[str], response: Response, kind: str) -> Response:
-        status, headers, _ = response
-        op = operation or ""
-        success = _SUCCESS.get(op, 200)
-        keep = [h for h in headers if h[0] == "Location"] if status == success else []
-        body = _GARBLED_SCHEMA.get(op, _GARBLED_JSON) if kind == "schema" else _GARBLED_JSON
-        return success, [_JSON, *keep], body
-
-    def _authorized(self, value: Optional[str]) -> bool:
-        if value is None:
-            return False
-        key = (self.username, self.password, self.access_token)
-        if key != self._auth_key:  # credentials may be changed on a running simulator
-            token = base64.b64encode(f"{key[0]}:{key[1]}".encode()).decode("ascii")
-            accepted = {"Basic " + token}
-            if key[2] is not None:
-                accepted.add("Bearer " + key[2])
-            self._auth_ok, self._auth_key = accepted, key
-        if value in self._auth_ok:
-            return True
-        scheme, _, credentials = value.strip().partition(" ")
-        scheme = scheme.lower()
-        credentials = credentials.strip()
-        if scheme == "basic":
-            try:
-                decoded = base64.b64decode(credentials, validate=True).decode("utf-8")
-            except (binascii.Error, UnicodeDecodeError):
-                return False
-            return decoded == f"{self.username}:{self.password}"
-        if scheme == "bearer":
-            return self.access_token is not None and credentials == self.access_token
-        return False
-
-    def _respond(
-        self,
-        method: str,
-        route: _Route,
-        query: str,
-        headers: Mapping[str, str],
-        body: bytes,
-    ) -> Response:
-        if not self._authorized(headers.get("authorization")):
-            return self._error(
-                401,
-                "Missing or invalid credentials.",
-                [("WWW-Authenticate", 'Basic realm="Bandwidth Voice API"')],
-            )
-        op = route.operation
-        if op is None:
-            if not route.allow:
-                return self._error(404, "The requested resource does not exist.")
-            return self._error(
-                405, f"Method {method} is not allowed here.", [("Allow", route.allow)]
-            )
-        if route.account_id != self.account_id:
-            return self._error(403, f"Access to account {route.account_id} is forbidden.")
-        try:
-            if op == "create_call":
-                return self._create_call(headers, body)
-            if op == "get_call_state":
-                return self._get_call_state(route.call_id)
-            if op == "list_calls":
-                return self._list_calls(query)
-            if op == "update_call":
-                return self._update_call(route.call_id, headers, body)
-            return self._update_call_bxml(route.call_id, headers, body)
-        except Invalid as exc:
-            return self._error(400, str(exc))
-        except _Unsupported as exc:
-            return self._error(415, str(exc))
-
-    def _create_call(self, headers: Mapping[str, str], body: bytes) -> Response:
-        _require_media_type(headers, "application/json")
-        request = parse_json_object(body)
-        check_create_call(request)
-        with self._lock:
-            now = self._now()
-            self._tick(now)
-            call = self._new_call(request, now)
-            self._insert(call)
-            self._schedule(call, now)
-            url = self.call_url(call.call_id)
-            payload = call.to_create_response(url)
-        return 201, [_JSON, ("Location", url)], json.dumps(payload).encode()
-
-    def _get_call_state(self, call_id: str) -> Response:
-        with self._lock:
-            now = self._now()
-            self._tick(now)
-            call = self._live(call_id, now)
-            if call is None:
-                return self._error(404, f"Call {call_id} was not found.")
-            return 200, [_JSON], call.state_json()
-
-    def _list_calls(self, query: str) -> Response:
-        pairs = parse_qsl(query, keep_blank_values=True)
-        params: Dict[str, str] = {}
-        for key, value in pairs:
-            params.setdefault(key, value)
-        size_text = params.get("pageSize")
-        page_size = DEFAULT_PAGE_SIZE
-        if size_text is not None:
-            try:
-                page_size = int(size_text)
-            except ValueError:
-                raise Invalid("Invalid pageSize: must be an integer.") from None
-            if not 1 <= page_size <= MAX_PAGE_SIZE:
-                raise Invalid(f"Invalid pageSize: must be between 1 and {MAX_PAGE_SIZE}.")
-        bounds: List[Optional[datetime]] = []
-        for name in ("minStartTime", "maxStartTime"):
-            text = params.get(name)
-            try:
-                bounds.append(None if text is None else parse_time(text))
-            except ValueError:
-                raise Invalid(f"Invalid {name}: must be an ISO 8601 timestamp.") from None
-        low, high = bounds
-        token = params.get("pageToken")
-        after = None if token is None else _decode_token(token)
-        to, sender, cause = params.get("to"), params.get("from"), params.get("disconnectCause")
-        timed = low is not None or high is not None
-
-        page: List[bytes] = []
-        last: Optional[SimulatedCall] = None
-        more = False
-        with self._lock:
-            now = self._now()
-            self._tick(now)
-            start = 0 if after is None else bisect.bisect_right(self._keys, after)
-            for call in self._order[start:] if start else self._order:
-                if (
-                    (to is not None and call.to != to)
-                    or (sender is not None and call.from_ != sender)
-                    or (cause is not None and call.disconnect_cause != cause)
-                    or self._expired(call, now)
-                ):
-                    continue
-                if timed:
-                    begun = call.start_time
-                    if (
-                        begun is None
-                        or (low is not None and begun < low)
-                        or (high is not None and begun > high)
-                    ):
-                        continue
-                if len(page) == page_size:
-                    more = True
-                    break
-                page.append(call.state_json())
-                last = call
-        headers = [_JSON]
-        if more and last is not None:
-            kept = [(k, v) for k, v in pairs if k != "pageToken"]
-            kept.append(("pageToken", _encode_token(last.sort_key)))
-            headers.append(("Link", f'<{self._calls_prefix}?{urlencode(kept)}>; rel="next"'))
-        return 200, headers, b"[" + b",".join(page) + b"]"
-
-    def _update_call(self, call_id: str, headers: Mapping[str, str], body: bytes) -> Response:
-        _require_media_type(headers, "application/json")
-        request = parse_json_object(body)
-        state = check_update_call(request)
-        with self._lock:
-            now = self._now()
-            self._tick(now)
-            call = self._live(call_id, now)
-            if call is None:
-                return self._error(404, f"Call {call_id} was not found.")
-            if call.state == DISCONNECTED:
-                return self._error(409, f"Call {call_id} has already ended.")
-            if state == "completed":
-                if call.state == ANSWERED:
-                    cause = "hangup"
-                elif call.direction == "inbound":
-                    cause = "rejected"
-                else:
-                    cause = "cancel"
-                self._disconnect(call, cause, now)
-            else:
-                if call.state == QUEUED:
-                    return self._error(
-                        409, f"Call {call_id} is still queued and cannot be redirected yet."
-                    )
-                # Not a state change, so lastUpdate (and the cached callState) stay.
-                call.redirects.append(request)
-                if request.get("tag") is not None:
-                    call.tag = request["tag"] or None
-        return 200, [], b""
-
-    def _update_call_bxml(self, call_id: str, headers: Mapping[str, str], body: bytes) -> Response:
-        _require_media_type(headers, "application/xml")
-        document = check_bxml(body)
-        with self._lock:
-            now = self._now()
-            self._tick(now)
-            call = self._live(call_id, now)
-            if call is None:
-                return self._error(404, f"Call {call_id} was not found.")
-            if call.state != ANSWERED:
-                return self._error(
-                    409, f"Call {call_id} is {call.state}; only an answered call runs BXML."
-                )
-            call.bxml.append(document)
-        return 204, [], b""
-
-
-class _Unsupported(Exception):
-    """The request's Content-Type is not the one the operation takes (415)."""
-
-
-def _require_media_type(headers: Mapping[str, str], expected: str) -> None:
-    media_type = _media_type(headers)
-    if media_type != expected:
-        shown = media_type or "none"
-        raise _Unsupported(f"Content-Type {shown} is not supported here: send {expected}.")
-
-
-def _encode_token(key: Tuple[datetime, int]) -> str:
-    stamp = int(key[0].timestamp() * 1_000_000)
-    raw = json.dumps({"t": stamp, "s": key[1]}, separators=(",", ":")).encode()
-    return base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
-
-
-def _decode_token(token: str) -> Tuple[datetime, int]:
-    try:
-        raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
-        data = json.loads(raw)
-        stamp, seq = data["t"], data["s"]
-        if not isinstance(stamp, int) or not isinstance(seq, int):
-            raise ValueError
-        moment = datetime.fromtimestamp(stamp / 1_000_000, tz=timezone.utc)
-    except (ValueError, TypeError, KeyError, OverflowError, OSError, binascii.Error):
-        raise Invalid("Invalid pageToken.") from None
-    return moment.replace(microsecond=stamp % 1_000_000), seq
-
-
-def _reason(status: int) -> str:
-    try:
-        return http.HTTPStatus(status).phrase
-    except ValueError:
-        return "Unknown"
-
-
-_MAX_LINE = 65536
-_MAX_HEADERS = 100
-_date_cache: List[Any] = [0, ""]
-
-
-def _http_date() -> str:
-    now = int(time.time())
-    if _date_cache[0] != now:
-        _date_cache[0] = now
-        _date_cache[1] = formatdate(now, usegmt=True)
-    return cast(str, _date_cache[1])
-
-
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-    request_queue_size = 128
-    simulator: VoiceSimulator
-
-    def handle_error(self, request: Any, client_address: Any) -> None:
-        """Stay quiet about clients that went away; a real bug still prints."""
-        error = sys.exc_info()[1]
-        if not isinstance(error, (ConnectionError, TimeoutError, socket.timeout)):
-            super().handle_error(request, client_address)
-
-
-class _Server6(_Server):
-    address_family = socket.AF_INET6
-
-
-class _Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-    disable_nagle_algorithm = True
-    server_version = "bandwidth-voice-simulator"
-
-    def log_message(self, format: str, *args: Any) -> None:
-        """Stay quiet: tests read ``sim.requests`` instead."""
-
-    def setup(self) -> None:
-        super().setup()
-        sim = cast(_Server, self.server).simulator
-        with sim._connections_lock:
-            sim._connections.add(self.connection)
-
-    def finish(self) -> None:
-        sim = cast(_Server, self.server).simulator
-        with sim._connections_lock:
-            sim._connections.discard(self.connection)
-        with contextlib.suppress(OSError):
-            super().finish()
-
-    def handle_one_request(self) -> None:
-        """Read one request and answer it.
-
-        Replaces the stdlib's version, whose ``email``-based header parsing
-        was over half of the per-request cost: this one reads the request
-        line and headers into a plain dict with lower-cased names.
-        """
-        try:
-            line = self.rfile.readline(_MAX_LINE + 1)
-            if not line:
-                self.close_connection = True
-                return
-            parts = line.decode("latin-1").split()
-            if len(line) > _MAX_LINE or len(parts) != 3 or not parts[2].startswith("HTTP/"):
-                self._reject(400, "Malformed request line.")
-                return
-            method, target, version = parts
-            headers: Dict[str, str] = {}
-            for _ in range(_MAX_HEADERS):
-                raw = self.rfile.readline(_MAX_LINE + 1)
-                if raw in (b"\r\n", b"\n", b""):
-                    break
-                name, colon, value = raw.decode("latin-1").partition(":")
-                if not colon or len(raw) > _MAX_LINE:
-                    self._reject(400, "Malformed request header.")
-                    return
-                key = name.strip().lower()
-                value = value.strip()
-                headers[key] = f"{headers[key]}, {value}" if key in headers else value
-            else:
-                self._reject(431, "Too many request headers.")
-                return
-        except (TimeoutError, socket.timeout):
-            self.close_connection = True
-            return
-        self.command, self.path, self.request_version = method, target, version
-        self.raw_requestline = line
-        connection = headers.get("connection", "").lower()
-        if version == "HTTP/1.1":
-            self.close_connection = "close" in connection
-        else:
-            self.close_connection = "keep-alive" not in connection
-        if headers.get("expect", "").lower() == "100-continue":
-            self.wfile.write(b"HTTP/1.1 100 Continue\r\n\r\n")
-        self._serve(method, target, headers)
-
-    def _reject(self, status: int, description: str) -> None:
-        self.close_connection = True
-        sim = cast(_Server, self.server).simulator
-        self._write(sim._error(status, description), "GET")
-
-    def _serve(self, method: str, target: str, headers: Dict[str, str]) -> None:
-        sim = cast(_Server, self.server).simulator
-        path, _, query = target.partition("?")
-        route = _route(method, path)
-        delay, fault = sim._take_fault(route.operation)
-        if fault is not None and fault.kind == "drop" and fault.when == "before_read":
-            sim._record(method, path, query, headers, b"", route.operation)
-            self._drop()
-            return
-        try:
-            body = self._read_body(headers)
-        except ValueError as exc:
-            self.close_connection = True
-            self._write(sim._error(400, f"Unreadable request body: {exc}."), method)
-            return
-        sim._record(method, path, query, headers, body, route.operation)
-        if delay and sim._stopping.wait(delay):
-            self._drop()
-            return
-        if fault is not None and fault.kind == "fail":
-            self._write(sim._fault_response(fault), method)
-            return
-        if fault is not None and fault.kind == "drop" and fault.when == "after_read":
-            self._drop()
-            return
-        response = sim._respond(method, route, query, headers, body)
-        if fault is not None and fault.kind == "drop":  # after_process
-            self._drop()
-            return
-        if fault is not None and fault.kind == "malformed":
-            response = sim._garble(route.operation, response, fault.when)
-        self._write(response, method)
-
-    def _read_body(self, headers: Mapping[str, str]) -> bytes:
-        if "chunked" in headers.get("transfer-encoding", "").lower():
-            chunks: List[bytes] = []
-            while True:
-                size_line = self.rfile.readline(1024)
-                size = int(size_line.split(b";", 1)[0].strip() or b"x", 16)
-                if size == 0:
-                    while self.rfile.readline(1024).strip():  # trailers
-                        pass
-                    return b"".join(chunks)
-                chunks.append(self.rfile.read(size))
-                self.rfile.readline(8)
-        length_text = headers.get("content-length")
-        if length_text is None:
-            return b""
-        length = int(length_text)
-        if length < 0:
-            raise ValueError("negative Content-Length")
-        body = self.rfile.read(length)
-        if len(body) != length:
-            raise ValueError("the body is shorter than its Content-Length")
-        return body
-
-    def _drop(self) -> None:
-        self.close_connection = True
-        with contextlib.suppress(OSError):
-            self.connection.shutdown(socket.SHUT_RDWR)
-
-    def _write(self, response: Response, method: str) -> None:
-        status, headers, body = response
-        lines = [
-            f"HTTP/1.1 {status} {_reason(status)}",
-            "Server: bandwidth-voice-simulator",
-            "Date: " + _http_date(),
-        ]
-        lines.extend(f"{name}: {value}" for name, value in headers)
-        if status in _NO_BODY or status < 200:
-            body = b""
-        else:
-            lines.append(f"Content-Length: {len(body)}")
-        if self.close_connection:
-            lines.append("Connection: close")
-        head = ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1")
-        try:
-            self.wfile.write(head if method == "HEAD" else head + body)
-        except OSError:
-            self.close_connection = True
+            self._rest.requests.clear()

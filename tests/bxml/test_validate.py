@@ -158,7 +158,8 @@ def test_assignment_is_checked_like_construction() -> None:
         ),
         (
             lambda: Forward("919"),
-            "Forward.to: must be an E.164 number or a SIP URI (sip:user@server.example) (got '919')",
+            "Forward.to: must be an E.164 number or a SIP URI (sip:user@server.example)"
+            " (got '919')",
         ),
         (lambda: Forward(), "Forward.to: is required"),
         (

@@ -1,4 +1,8 @@
-"""The example webhook app, driven over a real loopback socket."""
+"""The example webhook app, driven request by request over a real loopback socket.
+
+Whole call flows through it (in-process and over HTTP) are in
+``test_webhook_example_flows.py``.
+"""
 
 from __future__ import annotations
 
@@ -26,11 +30,10 @@ CALL_ID = "c-15ac29a2-1331029c-2cb0-4a07-b215-b22865662d85"
 MENU = (
     "<?xml version='1.0' encoding='UTF-8'?>\n<Response>"
     '<SpeakSentence voice="julie">Thanks for calling Example Company.</SpeakSentence>'
-    '<Gather gatherUrl="/callbacks/gather" maxDigits="1" firstDigitTimeout="5">'
+    '<Gather gatherUrl="/callbacks/gather" username="bandwidth" password="s3cret-pass"'
+    ' maxDigits="1" firstDigitTimeout="5">'
     '<SpeakSentence voice="julie">Press 1 for sales or 2 for support.</SpeakSentence>'
-    "</Gather>"
-    '<SpeakSentence voice="julie">We did not get a choice. Goodbye.</SpeakSentence>'
-    "<Hangup /></Response>"
+    "</Gather></Response>"
 )
 
 
@@ -109,7 +112,7 @@ def test_unauthenticated_requests_get_the_challenge(server: Any) -> None:
     assert headers["www-authenticate"] == 'Basic realm="voice"'
     status, _, _ = request(server, "GET", "/callbacks/voice?eventType=initiate")
     assert status == 401
-    assert server.events == []
+    assert server.app.events == []
 
 
 def test_initiate_and_answer_get_the_menu(server: Any) -> None:
@@ -123,9 +126,9 @@ def test_initiate_and_answer_get_the_menu(server: Any) -> None:
     )
     assert status == 200
     assert body.decode("utf-8") == MENU
-    assert [type(e).__name__ for e in server.events] == ["InitiateCallback", "AnswerCallback"]
-    assert isinstance(server.events[0], InitiateCallback)
-    assert server.events[0].call_id == CALL_ID
+    assert [type(e).__name__ for e in server.app.events] == ["InitiateCallback", "AnswerCallback"]
+    assert isinstance(server.app.events[0], InitiateCallback)
+    assert server.app.events[0].call_id == CALL_ID
 
 
 @pytest.mark.parametrize(
@@ -160,8 +163,8 @@ def test_get_callbacks_use_the_query_string(server: Any) -> None:
     )
     assert status == 200
     assert b"Connecting you to support." in body
-    assert isinstance(server.events[-1], GatherCallback)
-    assert server.events[-1].digits == "2"
+    assert isinstance(server.app.events[-1], GatherCallback)
+    assert server.app.events[-1].digits == "2"
 
 
 def test_disconnect_is_recorded_and_answered_empty(server: Any) -> None:
@@ -171,7 +174,7 @@ def test_disconnect_is_recorded_and_answered_empty(server: Any) -> None:
     assert status == 204
     assert body == b""
     assert "content-type" not in headers
-    event = server.events[-1]
+    event = server.app.events[-1]
     assert isinstance(event, DisconnectCallback)
     assert (event.call_id, event.cause) == (CALL_ID, "hangup")
 
@@ -179,7 +182,7 @@ def test_disconnect_is_recorded_and_answered_empty(server: Any) -> None:
 def test_other_events_get_an_empty_reply(server: Any) -> None:
     status, _, body = post_event(server, {"eventType": "somethingNew", "x": 1})
     assert (status, body) == (204, b"")
-    assert server.events[-1].additional_properties == {"x": 1}
+    assert server.app.events[-1].additional_properties == {"x": 1}
 
 
 def test_bad_requests(server: Any) -> None:
@@ -188,7 +191,7 @@ def test_bad_requests(server: Any) -> None:
     assert (status, body) == (400, b"not a Bandwidth callback\n")
     status, _, _ = request(server, "POST", "/", b"x" * (64 * 1024 + 1), headers)
     assert status == 413
-    assert server.events == []
+    assert server.app.events == []
 
 
 def test_server_requires_credentials(app: ModuleType) -> None:
