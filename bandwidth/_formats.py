@@ -22,6 +22,7 @@ __all__ = [
     "is_e164",
     "is_e164_or_sip",
     "is_sip_uri",
+    "is_uui",
     "parse_timestamp",
 ]
 
@@ -35,6 +36,11 @@ E164_EXAMPLE = "+15555551212"
 #: ``createCall``'s ``to`` and in BXML's ``<SipUri>`` alike.
 SIP_URI = re.compile(r"sips?:[^\s@<>\"]+@[^\s@<>\"]+", re.IGNORECASE)
 SIP_EXAMPLE = "sip:user@server.example"
+
+#: ``createCall``'s ``uui``: comma-separated User-to-User values (RFC 7433), each
+#: ending with its encoding, at most 350 characters in all.
+UUI_ITEM = re.compile(r"[^,;]+;encoding=(?:jwt|base64|hex)")
+UUI_MAX_LENGTH = 350
 
 #: C0 control characters and DEL: never part of a display name, a stream name
 #: or text printed to a terminal.
@@ -57,6 +63,13 @@ def is_sip_uri(value: str) -> bool:
 def is_e164_or_sip(value: str) -> bool:
     """Whether ``value`` is an E.164 number or a dialable SIP URI (a call's ``to``)."""
     return is_e164(value) or is_sip_uri(value)
+
+
+def is_uui(value: str) -> bool:
+    """Whether ``value`` is a valid ``uui``: ``data;encoding=jwt|base64|hex`` items, ≤350 chars."""
+    return len(value) <= UUI_MAX_LENGTH and all(
+        UUI_ITEM.fullmatch(item) is not None for item in value.split(",")
+    )
 
 
 def has_control_characters(value: str) -> bool:

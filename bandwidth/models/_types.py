@@ -47,10 +47,10 @@ __all__ = [
     "Priority",
     "RedirectMethod",
     "Seconds",
-    "Str350",
     "Str1024",
     "Str4096",
     "Timestamp",
+    "Uui",
 ]
 
 # scheme://authority[path][?query][#fragment], no whitespace; the authority
@@ -90,6 +90,15 @@ def _no_control(value: str) -> str:
     return value
 
 
+def _uui(value: str) -> str:
+    if not formats.is_uui(value):
+        raise ValueError(
+            f"must be at most {formats.UUI_MAX_LENGTH} characters of comma-separated "
+            "values, each ending with ;encoding=jwt, base64 or hex"
+        )
+    return value
+
+
 def _max_length(limit: int) -> Callable[[str], str]:
     def check(value: str) -> str:
         if len(value) > limit:
@@ -111,7 +120,7 @@ CallbackUrl = Annotated[StrictStr, rule(_max_length(2048), _http_url)]
 HttpUrl = Annotated[StrictStr, rule(_http_url)]
 DisplayName = Annotated[StrictStr, rule(_max_length(256), _no_control)]
 NonEmpty = Annotated[StrictStr, rule(_non_empty)]
-Str350 = Annotated[StrictStr, rule(_max_length(350))]
+Uui = Annotated[StrictStr, rule(_uui)]
 Str1024 = Annotated[StrictStr, rule(_max_length(1024))]
 Str4096 = Annotated[StrictStr, rule(_max_length(4096))]
 

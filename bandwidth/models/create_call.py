@@ -18,9 +18,9 @@ from bandwidth.models._types import (
     E164OrSip,
     NonEmpty,
     Priority,
-    Str350,
     Str1024,
     Str4096,
+    Uui,
 )
 from bandwidth.models.callback_method_enum import CallbackMethodEnum
 from bandwidth.models.machine_detection_configuration import MachineDetectionConfiguration
@@ -54,7 +54,7 @@ class CreateCall(RequestModel):
         description="Caller name shown to the callee (≤256, no control characters; with "
         "`privacy`, only `Restricted`, `Anonymous`, `Private` or `Unavailable`).",
     )
-    uui: Optional[Str350] = Field(
+    uui: Optional[Uui] = Field(
         default=None,
         description="User-To-User header values (RFC 7433, each ending in "
         "`;encoding=jwt|base64|hex`), ≤350 characters; SIP URI destinations only.",

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import re
 import threading
 from datetime import datetime, timedelta, timezone
 from typing import Optional
+
+from bandwidth._formats import parse_timestamp
 
 __all__ = ["ManualClock", "format_time", "parse_time"]
 
@@ -61,38 +62,9 @@ def format_time(value: datetime) -> str:
     return value.strftime("%Y-%m-%dT%H:%M:%S.") + f"{value.microsecond // 1000:03d}Z"
 
 
-_ISO = re.compile(
-    r"(\d{4})-(\d{2})-(\d{2})"
-    r"(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?"
-    r"([Zz]|[+-]\d{2}(?::?\d{2})?)?"
-)
-
-
 def parse_time(text: str) -> datetime:
-    """Parse an ISO 8601 timestamp (``Z`` or an offset; no offset means UTC).
+    """Parse an ISO 8601 time filter, as the SDK does (``bandwidth._formats``), in UTC.
 
-    Accepts a date alone, minutes or seconds precision and any fraction, the
-    same on every Python version. Raises ``ValueError`` for anything else,
-    which the simulator turns into a 400.
+    Raises ``ValueError`` for anything else, which the simulator turns into a 400.
     """
-    match = _ISO.fullmatch(text.strip())
-    if match is None:
-        raise ValueError(f"not an ISO 8601 timestamp: {text!r}")
-    year, month, day, hour, minute, second, fraction, offset = match.groups()
-    micro = int((fraction or "0")[:6].ljust(6, "0"))
-    tz = timezone.utc
-    if offset and offset not in ("Z", "z"):
-        digits = offset[1:].replace(":", "")
-        delta = timedelta(hours=int(digits[:2]), minutes=int(digits[2:] or 0))
-        tz = timezone(delta if offset[0] == "+" else -delta)
-    value = datetime(
-        int(year),
-        int(month),
-        int(day),
-        int(hour or 0),
-        int(minute or 0),
-        int(second or 0),
-        micro,
-        tzinfo=tz,
-    )
-    return value.astimezone(timezone.utc)
+    return parse_timestamp(text.strip()).astimezone(timezone.utc)

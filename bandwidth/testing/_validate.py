@@ -13,6 +13,8 @@ import xml.parsers.expat
 from typing import Any, Dict, FrozenSet, List, Mapping, Optional
 from urllib.parse import urlsplit
 
+from bandwidth import _formats as formats
+
 __all__ = [
     "CREATE_CALL_FIELDS",
     "MAX_JSON_DEPTH",
@@ -29,11 +31,6 @@ class Invalid(Exception):
     """A request the API rejects with 400; ``str(exc)`` is the error description."""
 
 
-_E164 = re.compile(r"\+[1-9][0-9]{1,14}")
-_SIP_URI = re.compile(r"sips?:[^@\s]+@[^@\s]+", re.IGNORECASE)
-_UUI_ITEM = re.compile(r"[^,;]+;encoding=(?:jwt|base64|hex)")
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
-_PRIVATE_NAMES = frozenset({"Restricted", "Anonymous", "Private", "Unavailable"})
 _METHODS = frozenset({"GET", "POST"})
 _DECIMAL = re.compile(r"[0-9]+")
 
@@ -238,29 +235,27 @@ def check_create_call(body: Mapping[str, Any]) -> None:
     """Validate a ``createCall`` body: schema constraints plus the documented prose rules."""
     to = _string(body, "to", "to", required=True)
     assert to is not None
-    if not (_E164.fullmatch(to) or _SIP_URI.fullmatch(to)):
+    if not formats.is_e164_or_sip(to):
         raise Invalid(
             "Invalid to: must be an E.164 number (like +15555551212) "
             "or a SIP URI (like sip:user@server.example)."
         )
     sender = _string(body, "from", "from", required=True)
     assert sender is not None
-    if not _E164.fullmatch(sender):
+    if not formats.is_e164(sender):
         raise Invalid("Invalid from: must be an E.164 number (like +15555551212).")
     privacy = _boolean(body, "privacy", "privacy")
     display_name = _string(body, "displayName", "displayName", max_length=256)
     if display_name is not None:
-        if _CONTROL.search(display_name):
+        if formats.has_control_characters(display_name):
             raise Invalid("Invalid displayName: control characters are not allowed.")
-        if privacy and display_name not in _PRIVATE_NAMES:
+        if privacy and display_name not in formats.PRIVACY_NAMES:
             raise Invalid(
                 "Invalid displayName: with privacy, only Restricted, Anonymous, "
                 "Private or Unavailable are allowed."
             )
     uui = _string(body, "uui", "uui")
-    if uui is not None and (
-        len(uui) > 350 or not all(_UUI_ITEM.fullmatch(item) for item in uui.split(","))
-    ):
+    if uui is not None and not formats.is_uui(uui):
         raise Invalid(
             "Invalid uui: at most 350 characters of comma-separated values, "
             "each ending with ;encoding=jwt, base64 or hex."
