@@ -637,9 +637,17 @@ def test_bxml_for_a_call_not_answered_is_a_409(
     assert result.error_line().startswith("error: (409) Conflict")
 
 
-def test_server_side_validation_is_a_400(sim: VoiceSimulator, cli: Any) -> None:
-    # The SDK only checks the uui's length; the API (and simulator) reject the missing encoding.
+def test_a_bad_uui_is_refused_before_sending(sim: VoiceSimulator, cli: Any) -> None:
     result = cli("calls", "create", *REQUIRED, "--uui", "no-encoding-here")
+    assert result.code == 2
+    assert "--uui: must be" in result.error_line()
+    assert sim.requests_for("create_call") == []
+
+
+def test_server_side_validation_is_a_400(sim: VoiceSimulator, cli: Any) -> None:
+    # The SDK and the simulator share every value rule, so the server's 400 is injected.
+    sim.fail_next("create_call", 400)
+    result = cli("calls", "create", *REQUIRED)
     assert result.code == 1
     assert result.error_line().startswith("error: (400) Bad Request")
     assert len(sim.requests_for("create_call")) == 1
