@@ -24,7 +24,9 @@ class RecordingTranscriptions(ResponseModel):
     """
 
     transcripts: Optional[List[Transcription]] = Field(
-        default=None, description="The transcript of each channel, in the order above."
+        default=None,
+        description="One per channel: the call's own audio first (the A-leg's during a "
+        "`<Transfer>`).",
     )
     clips: Optional[List[RecordingTranscriptionClip]] = Field(
         default=None, description="Each stretch of speech, with its speaker, timing and confidence."
