@@ -25,6 +25,7 @@ import bandwidth.models as models
 DOCS = Path(__file__).resolve().parent
 BACK_TO_API = "[Back to the API](CallsApi.md) · [All docs](README.md)"
 BACK_TO_CALLBACKS = "[Callbacks](callbacks.md) · [All docs](README.md)"
+BACK_TO_MODELS = "[Models](README.md#models) · [All docs](README.md)"
 
 MODELS = [
     "CreateCall",
@@ -34,6 +35,37 @@ MODELS = [
     "UpdateCall",
     "VoiceApiError",
 ]
+#: the models of the conferences, recordings, transcriptions and statistics operations
+VOICE_MODELS = [
+    "UpdateConference",
+    "UpdateConferenceMember",
+    "UpdateCallRecording",
+    "TranscribeRecording",
+    "Conference",
+    "ConferenceMember",
+    "ConferenceRecordingMetadata",
+    "CallRecordingMetadata",
+    "RecordingTranscriptionMetadata",
+    "RecordingTranscriptions",
+    "RecordingTranscriptionClip",
+    "CallTranscriptionMetadata",
+    "CallTranscriptionResponse",
+    "CallTranscription",
+    "AccountStatistics",
+]
+VOICE_ENUMS = [
+    "ConferenceStateEnum",
+    "RecordingStateEnum",
+    "CallTranscriptionDetectedLanguageEnum",
+    "CallTranscriptionTrackEnum",
+]
+#: the operation that checks each new request model before sending it (and its verb)
+CHECKED_BY = {
+    "UpdateConference": "`update_conference` runs",
+    "UpdateConferenceMember": "`update_conference_member` runs",
+    "UpdateCallRecording": "`update_call_recording_state` runs",
+    "TranscribeRecording": "`transcribe_call_recording` runs",
+}
 ENUMS = [
     "CallbackMethodEnum",
     "RedirectMethodEnum",
@@ -80,6 +112,41 @@ assert (event.digits, event.call_id) == ("1", "c-1")""",
 state = CallState.from_json('{"callId": "c-1", "direction": "outbound", "newField": 1}')
 assert state.call_id == "c-1" and state.direction == "outbound"
 assert state.additional_properties == {"newField": 1}""",
+    "UpdateConference": """from bandwidth import UpdateConference
+
+assert UpdateConference(status="completed").to_json() == '{"status":"completed"}'
+redirect = UpdateConference(redirect_url="https://myapp.example/bandwidth/conference")
+assert redirect.to_dict() == {"redirectUrl": "https://myapp.example/bandwidth/conference"}""",
+    "UpdateConferenceMember": """from bandwidth import UpdateConferenceMember
+
+assert UpdateConferenceMember(mute=True).to_json() == '{"mute":true}'""",
+    "UpdateCallRecording": """from bandwidth import UpdateCallRecording
+
+assert UpdateCallRecording(state="paused").to_json() == '{"state":"paused"}'""",
+    "TranscribeRecording": """from bandwidth import TranscribeRecording
+
+request = TranscribeRecording(
+    callback_url="https://myapp.example/bandwidth/transcription", detect_language=True
+)
+assert request.to_dict() == {
+    "callbackUrl": "https://myapp.example/bandwidth/transcription",
+    "detectLanguage": True,
+}""",
+    "RecordingTranscriptions": """from bandwidth import RecordingTranscriptions
+
+result = RecordingTranscriptions.from_json(
+    '{"transcripts": [{"speaker": 0, "text": "Hi there", "confidence": 0.96}],'
+    ' "clips": [{"speaker": 0, "text": "Hi there", "startTimeSeconds": 0.4}]}'
+)
+assert [t.text for t in result.transcripts] == ["Hi there"]
+assert result.clips[0].start_time_seconds == 0.4""",
+    "CallTranscriptionResponse": """from bandwidth import CallTranscriptionResponse
+from bandwidth import CallTranscriptionTrackEnum as Track
+
+result = CallTranscriptionResponse.from_json(
+    '{"transcriptionId": "t-1", "tracks": [{"track": "inbound", "transcript": "Hello"}]}'
+)
+assert result.tracks[0].track is Track.INBOUND""",
 }
 
 
@@ -122,11 +189,21 @@ def import_line(name: str) -> str:
     return f"`from {module_of(name)} import {name}` (also {also}: one class)"
 
 
+def back_link(name: str) -> str:
+    """The footer of a page: back to the callbacks, to the Calls API, or to the model list."""
+    if name in CALLBACKS:
+        return BACK_TO_CALLBACKS
+    if name in VOICE_MODELS or name in VOICE_ENUMS:
+        return BACK_TO_MODELS
+    return BACK_TO_API
+
+
 def model_page(name: str) -> str:
     cls = getattr(models, name)
     doc = inspect.cleandoc(cls.__doc__ or "")
     request = issubclass(cls, models._base.RequestModel)
     callback = name in CALLBACKS
+    checked_by = CHECKED_BY.get(name, "`create_call`/`update_call` run")
     lines: List[str] = [
         f"# {name}",
         "",
@@ -136,7 +213,7 @@ def model_page(name: str) -> str:
         "",
         "A **request** model, built like the generated SDK's: a missing field or a wrong"
         " type raises `pydantic.ValidationError` at once; values, rules between fields and"
-        " unknown keywords are checked by `check()`, which `create_call`/`update_call` run"
+        f" unknown keywords are checked by `check()`, which {checked_by}"
         " before sending, raising one `RequestValidationError` (an `ApiException` with"
         " status 400 and an `ApiValueError`) that names every problem. Only the fields you"
         " set are sent."
@@ -193,7 +270,7 @@ def model_page(name: str) -> str:
     ]
     if name in EXAMPLES:
         lines += ["## Example", "", "```python", EXAMPLES[name], "```", ""]
-    lines += [BACK_TO_CALLBACKS if callback else BACK_TO_API, ""]
+    lines += [back_link(name), ""]
     return "\n".join(line for line in lines if line is not None).replace("\n\n\n", "\n\n")
 
 
@@ -223,15 +300,15 @@ def enum_page(name: str) -> str:
         + name
         + ".from_json('\"…\"')` parses a JSON string.",
         "",
-        "[Back to the API](CallsApi.md) · [All docs](README.md)",
+        back_link(name),
         "",
     ]
     return "\n".join(lines)
 
 
 def pages() -> dict:
-    rendered = {f"{name}.md": model_page(name) for name in MODELS + CALLBACKS}
-    rendered.update({f"{name}.md": enum_page(name) for name in ENUMS})
+    rendered = {f"{name}.md": model_page(name) for name in MODELS + VOICE_MODELS + CALLBACKS}
+    rendered.update({f"{name}.md": enum_page(name) for name in ENUMS + VOICE_ENUMS})
     return rendered
 
 

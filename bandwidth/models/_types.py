@@ -28,7 +28,9 @@ from bandwidth import _formats as formats
 from bandwidth.models._checks import rule
 from bandwidth.models.call_state_enum import CallStateEnum
 from bandwidth.models.callback_method_enum import CallbackMethodEnum
+from bandwidth.models.conference_state_enum import ConferenceStateEnum
 from bandwidth.models.machine_detection_mode_enum import MachineDetectionModeEnum
+from bandwidth.models.recording_state_enum import RecordingStateEnum
 from bandwidth.models.redirect_method_enum import RedirectMethodEnum
 
 __all__ = [
@@ -39,12 +41,14 @@ __all__ = [
     "CallbackMethod",
     "CallbackTimeout",
     "CallbackUrl",
+    "ConferenceStatus",
     "DisplayName",
     "E164OrSip",
     "HttpUrl",
     "MachineDetectionMode",
     "NonEmpty",
     "Priority",
+    "RecordingState",
     "RedirectMethod",
     "Seconds",
     "Str1024",
@@ -217,8 +221,12 @@ if TYPE_CHECKING:
     RedirectMethod = Union[RedirectMethodEnum, Literal["GET", "POST"]]
     CallStateTarget = Union[CallStateEnum, Literal["active", "completed"]]
     MachineDetectionMode = Union[MachineDetectionModeEnum, Literal["sync", "async"]]
+    ConferenceStatus = Union[ConferenceStateEnum, Literal["active", "completed"]]
+    RecordingState = Union[RecordingStateEnum, Literal["paused", "recording"]]
 else:
     CallbackMethod = _enum_field(CallbackMethodEnum)
     RedirectMethod = _enum_field(RedirectMethodEnum)
     CallStateTarget = _enum_field(CallStateEnum)
     MachineDetectionMode = _enum_field(MachineDetectionModeEnum)
+    ConferenceStatus = _enum_field(ConferenceStateEnum)
+    RecordingState = _enum_field(RecordingStateEnum)

@@ -7,9 +7,13 @@ from typing import List, Optional
 from pydantic import Field
 
 from bandwidth.models._base import RequestModel
+from bandwidth.models._redirect import state_rules
 from bandwidth.models._types import CallStateTarget, HttpUrl, RedirectMethod, Str1024, Str4096
 from bandwidth.models.call_state_enum import CallStateEnum
 from bandwidth.models.redirect_method_enum import RedirectMethodEnum
+
+#: fields the API does not allow with ``state="completed"`` (Python name, wire name)
+_NOT_WITH_COMPLETED = (("redirect_url", "redirectUrl"), ("tag", "tag"))
 
 
 class UpdateCall(RequestModel):
@@ -58,15 +62,4 @@ class UpdateCall(RequestModel):
     )
 
     def _rules(self) -> List[str]:
-        fields_set = self.__pydantic_fields_set__
-        if "state" not in fields_set:
-            return []
-        if self.state == CallStateEnum.COMPLETED:
-            return [
-                f'{wire} is not allowed when state is "completed"'
-                for name, wire in (("redirect_url", "redirectUrl"), ("tag", "tag"))
-                if name in fields_set and getattr(self, name) is not None
-            ]
-        if self.state == CallStateEnum.ACTIVE and not self.redirect_url:
-            return ['redirectUrl is required when state is "active"']
-        return []
+        return state_rules(self, "state", _NOT_WITH_COMPLETED)
