@@ -13,19 +13,20 @@ import logging
 import threading
 import time
 from typing import TYPE_CHECKING, Any, Dict, NamedTuple, Optional, Tuple, TypeVar
-from urllib.parse import SplitResult, quote, urlencode, urlsplit
+from urllib.parse import quote, urlencode
 
 import urllib3
 
 from bandwidth import __version__
 from bandwidth._operation import Call
+from bandwidth._urls import Origin, UnsafeUrl, checked_url, origin_of
 from bandwidth.api_response import ApiResponse
 from bandwidth.configuration import Configuration, to_timeout
 from bandwidth.exceptions import (
     InvalidResponseException,
     error_from_response,
 )
-from bandwidth.rest import RESTClientObject
+from bandwidth.rest import RESTClientObject, origin_prefix
 from bandwidth.retry import RetryPolicy
 
 if TYPE_CHECKING:
@@ -101,6 +102,7 @@ class ApiClient:
         self._retry: urllib3.Retry = RetryPolicy()
         self._auth = _AuthState((), None, None)
         self._auth_lock = threading.Lock()
+        self._origin_cache: Tuple[str, Origin] = ("", Origin("", "", -1))
 
     # -- generated-SDK conveniences ----------------------------------------
 
@@ -329,20 +331,36 @@ class ApiClient:
         """Whether ``url`` has the configured host's scheme, host and port.
 
         Credentials are only ever sent to the configured host, so a link
-        that points elsewhere must be refused before anything is sent.
+        that points elsewhere must be refused before anything is sent. The
+        URL is read as urllib3 (which connects) reads it; a URL that parsers
+        could read differently (userinfo, a backslash, whitespace or control
+        characters, ...) is never the same origin.
         """
-        return _origin(urlsplit(url)) == _origin(urlsplit(self.configuration.host))
+        try:
+            return origin_of(checked_url(url)) == self._host_origin()
+        except UnsafeUrl:
+            return False
 
+    def link_url(self, url: str) -> str:
+        """The URL to request for a link the server sent (a next page), or :class:`UnsafeUrl`.
 
-def _origin(parts: SplitResult) -> Tuple[str, str, Optional[int]]:
-    scheme = parts.scheme.lower()
-    try:
-        port = parts.port
-    except ValueError:  # a malformed port matches nothing
-        return ("", "", -1)
-    if port is None:
-        port = {"http": 80, "https": 443}.get(scheme)
-    return (scheme, (parts.hostname or "").lower(), port)
+        The link is parsed once, by the parser that sends; its origin must be
+        the configured host's, and what is requested is the configured origin
+        plus the request target taken from that same parse, so the URL that
+        was checked and the URL that is sent cannot differ.
+        """
+        parsed = checked_url(url)
+        if origin_of(parsed) != self._host_origin():
+            raise UnsafeUrl("it is off the configured host (another scheme, host or port)")
+        host = self.configuration.host
+        return origin_prefix(host) + parsed.request_uri
+
+    def _host_origin(self) -> Origin:
+        host = self.configuration.host
+        cached = self._origin_cache
+        if cached[0] != host:
+            cached = self._origin_cache = (host, origin_of(checked_url(host)))
+        return cached[1]
 
 
 def _redact(headers: Dict[str, str]) -> Dict[str, str]:

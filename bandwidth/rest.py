@@ -49,7 +49,7 @@ _PLAIN_TARGET = re.compile(r"/[A-Za-z0-9\-._~!$&'()*+,;=:@/?%]*")
 _NOT_AN_UPPER_CASE_ESCAPE = re.compile(r"%(?![0-9A-F]{2})")
 
 
-def _origin_prefix(host: str) -> str:
+def origin_prefix(host: str) -> str:
     """``scheme://authority`` of ``host``, sliced from the string as written."""
     parts = urlsplit(host)
     return host[: len(parts.scheme) + 3 + len(parts.netloc)]
@@ -134,7 +134,7 @@ class RESTClientObject:
             self.pool_manager = urllib3.PoolManager(**pool_args)
         # The configured host's origin as written (``https://voice.bandwidth.com``)
         # and its pool; see _route. None behind a proxy: the proxy manager routes.
-        self._origin = None if configuration.proxy else _origin_prefix(configuration.host)
+        self._origin = None if configuration.proxy else origin_prefix(configuration.host)
         self._pool: Optional[HTTPConnectionPool] = None
 
     def _route(self, url: str) -> Tuple[Union[HTTPConnectionPool, urllib3.PoolManager], str]:
