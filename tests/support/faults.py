@@ -45,6 +45,14 @@ class FaultServer:
     ) -> None:
         self._script.append(("respond", delay, http_response(status, body, headers)))
 
+    def respond_raw(self, payload: bytes, *, delay: float = 0.0) -> None:
+        """Answer with exactly these bytes (a head the helpers above cannot write)."""
+        self._script.append(("respond", delay, payload))
+
+    def drip(self, payload: bytes, *, every: float) -> None:
+        """Answer with ``payload`` one byte at a time, ``every`` seconds apart."""
+        self._script.append(("drip", every, payload))
+
     def drop_before_read(self) -> None:
         self._script.append(("drop_before_read", 0.0, b""))
 
@@ -97,6 +105,13 @@ class FaultServer:
             with self._lock:
                 self.requests.append(head)
             if kind == "drop_after_read":
+                return
+            if kind == "drip":
+                with contextlib.suppress(OSError):
+                    for index in range(len(payload)):
+                        conn.sendall(payload[index : index + 1])
+                        if self._stop.wait(delay):
+                            return
                 return
             if delay:
                 time.sleep(delay)
