@@ -26,7 +26,7 @@ from bandwidth.exceptions import (
     InvalidResponseException,
     error_from_response,
 )
-from bandwidth.rest import RESTClientObject, origin_prefix
+from bandwidth.rest import RESTClientObject, deadline_for, discard, origin_prefix
 from bandwidth.retry import RetryPolicy
 
 if TYPE_CHECKING:
@@ -196,8 +196,7 @@ class ApiClient:
         oauth = self._auth.oauth
         if response.status == 401 and oauth is not None and "_request_auth" not in call.options:
             # The token may have been revoked or expired early: fetch a new one, replay once.
-            response.drain_conn()
-            response.release_conn()
+            discard(response)
             oauth.invalidate(headers.get("Authorization"))
             headers["Authorization"] = oauth.authorization()
             _log.debug("%s: 401 with an OAuth token; replaying with a new one", operation.name)
@@ -229,6 +228,8 @@ class ApiClient:
             timeout=timeout,
             retries=self._retries(),
             preload_content=preload_content,
+            deadline=deadline_for(timeout, self.configuration),
+            max_bytes=self.configuration.max_response_bytes,
         )
 
     def _read(self, call: Call[T], response: BaseHTTPResponse) -> ApiResponse[T]:
