@@ -9,20 +9,24 @@ operation, in every variant, goes through :meth:`ApiClient.execute` or
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 import time
-from typing import TYPE_CHECKING, Any, Dict, NamedTuple, Optional, Tuple, TypeVar
+from typing import TYPE_CHECKING, Any, Dict, List, NamedTuple, Optional, Tuple, TypeVar
 from urllib.parse import quote, urlencode
 
 import urllib3
+from urllib3.util import parse_url
 
 from bandwidth import __version__
 from bandwidth._operation import Call
+from bandwidth._redact import display_headers, scrub_bytes, scrub_text
 from bandwidth._urls import Origin, UnsafeUrl, checked_url, origin_of
 from bandwidth.api_response import ApiResponse
 from bandwidth.configuration import Configuration, to_timeout
 from bandwidth.exceptions import (
+    ApiException,
     InvalidResponseException,
     error_from_response,
 )
@@ -41,8 +45,6 @@ __all__ = ["ApiClient"]
 T = TypeVar("T")
 
 _log = logging.getLogger("bandwidth")
-_REDACTED = "[redacted]"
-_SECRET_HEADERS = frozenset({"authorization", "proxy-authorization", "cookie"})
 
 
 def retry_policy(configuration: Configuration) -> urllib3.Retry:
@@ -164,12 +166,65 @@ class ApiClient:
 
     def execute(self, call: Call[T]) -> ApiResponse[T]:
         """Send ``call``, raise on an error status, and decode the body."""
-        response = self._send(call, preload_content=True)
-        return self._read(call, response)
+        try:
+            response = self._send(call, preload_content=True)
+            return self._read(call, response)
+        except ApiException as exc:
+            self.redact_exception(exc, call)
+            raise
 
     def execute_raw(self, call: Call[Any]) -> BaseHTTPResponse:
         """Send ``call`` and return the urllib3 response unread and unchecked."""
-        return self._send(call, preload_content=False)
+        try:
+            return self._send(call, preload_content=False)
+        except ApiException as exc:
+            self.redact_exception(exc, call)
+            raise
+
+    def secrets(self, call: Optional[Call[Any]] = None) -> List[str]:
+        """Every credential this client holds (and ``call``'s ``_request_auth``), to redact.
+
+        Never log or show the result: it is the list of what must not be shown.
+        """
+        secrets = self.configuration.secrets()
+        oauth = self._auth.oauth
+        if oauth is not None:
+            secrets.extend(oauth.secrets())
+        cfg = self.configuration
+        if cfg.proxy:
+            with contextlib.suppress(ValueError):
+                auth = parse_url(cfg.proxy).auth
+                if auth:
+                    secrets.extend((auth, auth.partition(":")[2]))
+        if cfg.proxy_headers:
+            secrets.extend(str(value) for value in cfg.proxy_headers.values())
+        request_auth = call.options.get("_request_auth") if call is not None else None
+        if request_auth is not None:
+            secrets.append(str(request_auth.get("value")))
+        return secrets
+
+    def redact_exception(self, exc: ApiException, call: Optional[Call[Any]] = None) -> None:
+        """Remove every credential this client holds from ``exc`` (done for every call).
+
+        The server's answer is replayed in an exception (reason, headers,
+        body, the decoded error document); a server that echoes a credential
+        must not put it in a traceback or a log line.
+        """
+        secrets = self.secrets(call)
+        if isinstance(exc.reason, str):
+            exc.reason = scrub_text(exc.reason, secrets)
+        if exc.body is not None:
+            exc.body = scrub_text(exc.body, secrets)
+        headers = exc.headers
+        if headers:
+            shown = display_headers(headers, secrets)
+            if any(shown[name] != value for name, value in headers.itermerged()):
+                cleaned = urllib3.HTTPHeaderDict()
+                for name, value in headers.items():
+                    cleaned.add(name, scrub_text(value, secrets))
+                exc.headers = cleaned
+        exc.data = _scrub_model(exc.data, secrets)
+        exc.args = (exc.status, exc.reason)
 
     def _send(self, call: Call[Any], *, preload_content: bool) -> BaseHTTPResponse:
         operation = call.operation
@@ -183,12 +238,13 @@ class ApiClient:
         debug = _log.isEnabledFor(logging.DEBUG)
         if debug:
             started = time.perf_counter()
+            secrets = self.secrets(call)
             _log.debug(
                 "%s %s %s headers=%s body=%d bytes",
                 operation.name,
                 operation.method,
-                url,
-                _redact(headers),
+                scrub_text(url, secrets),
+                display_headers(headers, secrets),
                 len(call.body or b""),
             )
 
@@ -202,13 +258,14 @@ class ApiClient:
             _log.debug("%s: 401 with an OAuth token; replaying with a new one", operation.name)
             response = self._transmit(call, url, headers, timeout, preload_content)
         if debug:
+            secrets = self.secrets(call)
             _log.debug(
                 "%s -> %d %s (%.1f ms) headers=%s",
                 operation.name,
                 response.status,
-                response.reason,
+                scrub_text(str(response.reason), secrets),
                 (time.perf_counter() - started) * 1000,
-                dict(response.headers.items()),
+                display_headers(response.headers, secrets),
             )
         return response
 
@@ -237,6 +294,8 @@ class ApiClient:
         status = response.status
         headers: urllib3.HTTPHeaderDict = response.headers
         if not 200 <= status <= 299:
+            # Scrubbed before the exception keeps a prefix: a secret cut in two would leak half.
+            raw = scrub_bytes(raw, self.secrets(call))
             raise error_from_response(status, response.reason, headers, raw)
         operation = call.operation
         data: Any = None
@@ -256,7 +315,7 @@ class ApiClient:
                 raise InvalidResponseException(
                     status,
                     f"{operation.name} answered {status} with an unreadable body ({detail})",
-                    body=raw.decode("utf-8", "replace"),
+                    body=scrub_bytes(raw, self.secrets(call)).decode("utf-8", "replace"),
                     headers=headers,
                 ) from exc
         return ApiResponse(status_code=status, headers=headers, data=data, raw_data=raw)
@@ -364,5 +423,16 @@ class ApiClient:
         return cached[1]
 
 
-def _redact(headers: Dict[str, str]) -> Dict[str, str]:
-    return {k: (_REDACTED if k.lower() in _SECRET_HEADERS else v) for k, v in headers.items()}
+def _scrub_model(data: Any, secrets: List[str]) -> Any:
+    """``data`` (a decoded error document) with secrets removed from its text fields."""
+    from pydantic import BaseModel
+
+    if not isinstance(data, BaseModel):
+        return data
+    updates = {}
+    for name, value in vars(data).items():
+        if isinstance(value, str):
+            scrubbed = scrub_text(value, secrets)
+            if scrubbed != value:
+                updates[name] = scrubbed
+    return data.model_copy(update=updates) if updates else data

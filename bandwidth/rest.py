@@ -141,7 +141,7 @@ def transport_error(
     target = f"{method} {url.split('?', 1)[0]}"
     if _caused_by_deadline(reason):
         limit = f" within the {deadline:g}s deadline" if deadline is not None else ""
-        return ApiTimeoutError(reason=f"Deadline exceeded: {target} (no complete answer{limit})")
+        return ApiTimeoutError(reason=f"Timed out: {target} (no complete answer{limit})")
     # urllib3 2 makes NewConnectionError a ConnectTimeoutError: a refused or
     # unresolvable connection is not a timeout, so test for it first.
     if isinstance(reason, NewConnectionError):

@@ -356,13 +356,14 @@ class CallsApi:
             fetched.add(target)
             tokens.update(_page_tokens(target))
 
-            def refuse(why: str, response: ApiResponse[Any] = response) -> NoReturn:
-                raise InvalidResponseException(
-                    response.status_code,
-                    f"list_calls: {why}",
-                    body=response.raw_data.decode("utf-8", "replace"),
-                    headers=response.headers,
+            def refuse(
+                why: str, response: ApiResponse[Any] = response, call: Call[Any] = call
+            ) -> NoReturn:
+                error = InvalidResponseException(
+                    response.status_code, f"list_calls: {why}", headers=response.headers
                 )
+                client.redact_exception(error, call)
+                raise error
 
             try:
                 link = next_link(response.headers.getlist("Link"), request_url)

@@ -138,7 +138,7 @@ def test_a_dripping_server_cannot_hold_a_call(server: FaultServer, where: str) -
     server.drip(payload, every=0.05, at_once=head_length if where == "body" else 0)
     # Each byte arrives well within the 2 s read timeout; the whole answer takes 30 s.
     api = api_for(server.url, timeout=(2, 2), deadline=0.5)
-    with pytest.raises(ApiTimeoutError, match="Deadline exceeded") as caught:
+    with pytest.raises(ApiTimeoutError, match="s deadline") as caught:
         api.get_call_state(ACCOUNT, CALL_ID)
     assert "0.5s deadline" in str(caught.value)
     assert isinstance(caught.value.__cause__, urllib3.exceptions.HTTPError)
