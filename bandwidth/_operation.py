@@ -83,16 +83,16 @@ class Operation(Generic[T]):
         self.is_list = getattr(response_type, "__origin__", None) is list
         self._validate: Optional[Callable[[bytes], Any]] = None
 
-    def decode(self, raw: bytes, *, gc_tuning: bool = True) -> T:
+    def decode(self, raw: bytes, *, gc_tuning: bool = False) -> T:
         """Validate a response body straight from bytes into the response type.
 
         A large JSON array (a ``list_calls`` page) is validated a slice of
         items at a time: the same result, but pydantic's transient parse tree
-        stays small (about half the peak memory). The new models cannot form
-        cycles, so they are built with the cyclic GC paused and then filed
-        straight into its oldest generation (:mod:`bandwidth._gc`): young
-        collections never re-scan them (a large page decodes about 20% faster).
-        ``gc_tuning=False`` (``Configuration.gc_tuning``) leaves the GC alone.
+        stays small (about half the peak memory). With ``gc_tuning=True``
+        (``Configuration.gc_tuning``, opt-in) the new models, which cannot form
+        cycles, are built with the cyclic GC paused and then filed straight
+        into its oldest generation (:mod:`bandwidth._gc`): young collections
+        never re-scan them (a large page decodes about 20% faster).
         """
         validate = self._validate
         if validate is None:
