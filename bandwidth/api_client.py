@@ -20,6 +20,7 @@ import urllib3
 from urllib3.util import parse_url
 
 from bandwidth import __version__
+from bandwidth._fork import renew_after_fork
 from bandwidth._operation import Call
 from bandwidth._redact import display_headers, scrub_bytes, scrub_text
 from bandwidth._urls import Origin, UnsafeUrl, checked_url, origin_of
@@ -105,6 +106,11 @@ class ApiClient:
         self._auth = _AuthState((), None, None)
         self._auth_lock = threading.Lock()
         self._origin_cache: Tuple[str, Origin] = ("", Origin("", "", -1))
+        renew_after_fork(self)
+
+    def _after_fork(self) -> None:
+        """In a forked child: a new lock (the parent's may be held by a thread not copied)."""
+        self._auth_lock = threading.Lock()
 
     # -- generated-SDK conveniences ----------------------------------------
 

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Callable, List, Optional, Tuple
 
 import urllib3
 
+from bandwidth._fork import renew_after_fork
 from bandwidth._redact import scrub_bytes
 from bandwidth.exceptions import ApiTimeoutError, InvalidResponseException, error_from_response
 from bandwidth.rest import deadline_for
@@ -50,6 +51,11 @@ class OAuthTokenSource:
         self._lock = threading.Lock()
         self._header: Optional[str] = None
         self._refresh_at = 0.0
+        renew_after_fork(self)
+
+    def _after_fork(self) -> None:
+        """In a forked child: a new lock, free even if a fetch was in flight at the fork."""
+        self._lock = threading.Lock()
 
     def authorization(self) -> str:
         """A valid ``Bearer`` header value, fetching a token when none is fresh."""

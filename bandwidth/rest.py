@@ -41,6 +41,7 @@ from bandwidth._bounded import (
     DeadlineExceeded,
     attempt_limits,
 )
+from bandwidth._fork import abandon, renew_after_fork
 from bandwidth.exceptions import (
     ApiConnectionError,
     ApiException,
@@ -185,20 +186,32 @@ class RESTClientObject:
             pool_args["server_hostname"] = configuration.tls_server_name
         if configuration.socket_options is not None:
             pool_args["socket_options"] = configuration.socket_options
-        self.pool_manager: urllib3.PoolManager
-        if configuration.proxy:
-            self.pool_manager = urllib3.ProxyManager(
-                proxy_url=configuration.proxy,
-                proxy_headers=configuration.proxy_headers,
-                **pool_args,
-            )
-        else:
-            self.pool_manager = urllib3.PoolManager(**pool_args)
-        self.pool_manager.pool_classes_by_scheme = _BOUNDED_POOLS
+        self._pool_args = pool_args
+        self._proxy = configuration.proxy
+        self._proxy_headers = configuration.proxy_headers
+        self.pool_manager = self._new_manager()
         # The configured host's origin as written (``https://voice.bandwidth.com``)
         # and its pool; see _route. None behind a proxy: the proxy manager routes.
         self._origin = None if configuration.proxy else origin_prefix(configuration.host)
         self._pool: Optional[HTTPConnectionPool] = None
+        renew_after_fork(self)
+
+    def _new_manager(self) -> urllib3.PoolManager:
+        manager: urllib3.PoolManager
+        if self._proxy:
+            manager = urllib3.ProxyManager(
+                proxy_url=self._proxy, proxy_headers=self._proxy_headers, **self._pool_args
+            )
+        else:
+            manager = urllib3.PoolManager(**self._pool_args)
+        manager.pool_classes_by_scheme = _BOUNDED_POOLS
+        return manager
+
+    def _after_fork(self) -> None:
+        """In a forked child: new pools; the parent's sockets are abandoned, never closed."""
+        abandon(self.pool_manager)
+        self.pool_manager = self._new_manager()
+        self._pool = None
 
     def _route(self, url: str) -> Tuple[Union[HTTPConnectionPool, urllib3.PoolManager], str]:
         """Where to send ``url``: the configured host's pool and the request target, or the manager.
