@@ -20,10 +20,10 @@ is collected:
   which is now the decoded objects, into the oldest generation and re-enables
   the collector. When nothing is frozen that takes constant time
   (``gc.freeze()`` then ``gc.unfreeze()``); when something is (the program
-  froze objects, or the interpreter did: Python 3.12.0 and 3.12.1 start with
-  objects frozen), unfreezing would thaw them, so the young generations are
-  collected instead (``gc.collect(1)``: one pass over the new objects, which
-  promotes them just the same). The objects are still collected by the next
+  froze objects, or the interpreter did: on Python 3.12 every full collection
+  moves immortal objects into the permanent generation), unfreezing would thaw
+  them, so the young generations are collected instead (``gc.collect(1)``: one
+  pass over the new objects, which promotes them just the same). The objects are still collected by the next
   full collection if they ever become cyclic garbage; young collections just
   never re-scan them.
 

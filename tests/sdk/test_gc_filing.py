@@ -2,8 +2,9 @@
 
 The tests check what a program can observe (is the collector enabled, which
 generation holds a decoded model, are its frozen objects still frozen), not
-interpreter internals: Python 3.12.0/3.12.1 start with objects frozen, and
-nothing here assumes otherwise.
+interpreter internals such as ``gc.get_freeze_count()``: on Python 3.12 it is
+not zero at start-up, and every full collection moves immortal objects into
+the permanent generation.
 """
 
 from __future__ import annotations
@@ -28,11 +29,9 @@ PAGE = json.dumps([{**CALL_STATE, "callId": f"c-{i}"} for i in range(600)]).enco
 @pytest.fixture(autouse=True)
 def gc_left_as_found() -> Iterator[None]:
     assert gc.isenabled()
-    frozen = gc.get_freeze_count()
     yield
     assert _gc._depth == 0
-    # Never thawed (unfreezing is all or nothing) nor added to (frozen objects may die).
-    assert 0 < gc.get_freeze_count() <= frozen if frozen else gc.get_freeze_count() == 0
+    assert gc.isenabled()
     gc.enable()
 
 
@@ -109,10 +108,9 @@ def test_a_programs_frozen_objects_stay_frozen(wire: Wire, api: CallsApi) -> Non
     wire.answer(200, body=PAGE, content_type="application/json")
     keep = Cycle()
     gc.freeze()
-    frozen = gc.get_freeze_count()
     try:
         calls = api.list_calls(ACCOUNT)
-        assert 0 < gc.get_freeze_count() <= frozen
+        # Still frozen: in no generation (unfreezing would have put it in the oldest).
         assert not any(o is keep for g in (0, 1, 2) for o in gc.get_objects(generation=g))
         # Filed all the same, by collecting the young generations instead of unfreezing.
         assert generation_of(calls[0]) == generation_of(calls[-1]) == 2
@@ -169,7 +167,7 @@ def test_threads_decoding_at_once_resume_the_gc_once(voice_simulator: VoiceSimul
     assert gc.isenabled() and _gc._depth == 0
 
 
-@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork")
+@pytest.mark.filterwarnings("ignore:This process .* is multi-threaded:DeprecationWarning")
 def test_a_child_forked_during_a_decode_has_its_gc_enabled() -> None:
     inside = threading.Event()
     release = threading.Event()
