@@ -23,9 +23,9 @@ is collected:
   froze objects, or the interpreter did: on Python 3.12 every full collection
   moves immortal objects into the permanent generation), unfreezing would thaw
   them, so the young generations are collected instead (``gc.collect(1)``: one
-  pass over the new objects, which promotes them just the same). The objects are still collected by the next
-  full collection if they ever become cyclic garbage; young collections just
-  never re-scan them.
+  pass over the new objects, which promotes them just the same). The objects
+  are still collected by the next full collection if they ever become cyclic
+  garbage; young collections just never re-scan them.
 
 Nothing happens when the GC is disabled on entry (the program manages it). On
 an error exit the collector is only re-enabled. Objects other threads allocate
