@@ -13,7 +13,7 @@ through :class:`_BoundedReader`, which
 
 The deadline starts when an attempt starts sending its request; each retry
 is a new attempt with a new deadline. The limits come from
-:func:`attempt_limits`, which the transport sets around each ``urlopen`` (a
+:data:`attempt_limits`, which the transport sets around each ``urlopen`` (a
 thread-local: urllib3 gives a connection nothing per request but the
 request itself). Nothing here runs a thread or a timer.
 """
@@ -25,8 +25,7 @@ import io
 import socket
 import threading
 import time
-from contextlib import contextmanager
-from typing import Any, Iterator, Optional
+from typing import Any, Optional, Tuple
 
 from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
@@ -50,39 +49,36 @@ class ResponseTooLarge(InvalidResponseException):
     """A response went past ``Configuration.max_response_bytes``; it was not read further."""
 
 
-class _Limits(threading.local):
-    deadline: Optional[float] = None  # seconds per attempt
-    not_after: Optional[float] = None  # a monotonic time no attempt may outlast
-    max_bytes: Optional[int] = None
+class AttemptLimits(threading.local):
+    """The limits of the attempts this thread makes; the transport sets them around ``urlopen``.
+
+    ``limits`` is ``(deadline seconds, max bytes, not-after monotonic time)``
+    or ``None`` for none.
+    """
+
+    limits: Optional[Tuple[Optional[float], Optional[int], Optional[float]]] = None
 
 
-_limits = _Limits()
-
-
-@contextmanager
-def attempt_limits(
-    deadline: Optional[float], max_bytes: Optional[int], not_after: Optional[float] = None
-) -> Iterator[None]:
-    """Apply these limits to every attempt this thread makes inside the block."""
-    limits = _limits
-    limits.deadline, limits.max_bytes, limits.not_after = deadline, max_bytes, not_after
-    try:
-        yield
-    finally:
-        limits.deadline = limits.max_bytes = limits.not_after = None
+attempt_limits = AttemptLimits()
 
 
 class _BoundedReader(io.RawIOBase):
-    """The socket, as one response reads it."""
+    """The socket, as one response reads it (and what ``http.client`` takes for the socket)."""
 
     def __init__(self, connection: _BoundedMixin, sock: Any) -> None:
-        super().__init__()
-        self._raw = sock.makefile("rb", buffering=0)
+        # (io.RawIOBase needs no __init__ call: its state is set up by __new__.)
         self._sock = sock
         self._connection = connection
         self._deadline_at = connection._deadline_at
         self._left = connection._max_bytes
         self._timeout = sock.gettimeout()  # the read timeout urllib3 just set
+        # SocketIO, through makefile: it keeps the socket open while this reads, even
+        # after http.client closes the connection of a "Connection: close" answer.
+        self._raw = sock.makefile("rb", buffering=0)
+
+    def makefile(self, mode: str) -> io.BufferedReader:
+        """What ``http.client.HTTPResponse`` calls on its "socket": this, buffered."""
+        return io.BufferedReader(self)
 
     def readable(self) -> bool:
         return True
@@ -117,19 +113,6 @@ class _BoundedReader(io.RawIOBase):
         super().close()
 
 
-class _ReaderSource:
-    """What ``http.client.HTTPResponse`` takes for a socket: it only calls ``makefile``."""
-
-    __slots__ = ("_connection", "_sock")
-
-    def __init__(self, connection: _BoundedMixin, sock: Any) -> None:
-        self._connection = connection
-        self._sock = sock
-
-    def makefile(self, mode: str) -> io.BufferedReader:
-        return io.BufferedReader(_BoundedReader(self._connection, self._sock))
-
-
 class _BoundedMixin:
     """Starts each attempt's deadline when it sends; reads its response through the bounds."""
 
@@ -138,15 +121,15 @@ class _BoundedMixin:
     _timeout_lowered = False
 
     def request(self, *args: Any, **kwargs: Any) -> None:
-        limits = _limits
-        deadline = limits.deadline
-        if deadline is None:
-            self._deadline_at = None
+        limits = attempt_limits.limits
+        if limits is None:
+            self._deadline_at = self._max_bytes = None
         else:
-            deadline_at = time.monotonic() + deadline
-            not_after = limits.not_after
-            self._deadline_at = deadline_at if not_after is None else min(deadline_at, not_after)
-        self._max_bytes = limits.max_bytes
+            deadline, self._max_bytes, not_after = limits
+            at = None if deadline is None else time.monotonic() + deadline
+            if not_after is not None:
+                at = not_after if at is None else min(at, not_after)
+            self._deadline_at = at
         if self._timeout_lowered:
             # A previous response cut the socket's timeout to its time left: restore.
             sock = self.sock  # type: ignore[attr-defined]
@@ -160,8 +143,8 @@ class _BoundedMixin:
     ) -> http.client.HTTPResponse:
         if self._deadline_at is None and self._max_bytes is None:
             return http.client.HTTPResponse(sock, debuglevel, method=method)
-        source: Any = _ReaderSource(self, sock)
-        response = http.client.HTTPResponse(source, debuglevel, method=method)
+        reader: Any = _BoundedReader(self, sock)
+        response = http.client.HTTPResponse(reader, debuglevel, method=method)
         # One response per request: a later read without a request (a proxy's
         # CONNECT answer on reconnecting) must not inherit this attempt's deadline.
         self._deadline_at = self._max_bytes = None

@@ -157,7 +157,7 @@ def transport_error(
 def deadline_for(timeout: urllib3.Timeout, configuration: Configuration) -> float:
     """An attempt's deadline: the timeout's ``total`` when it has one, else the configured one."""
     total = timeout.total
-    return float(total) if isinstance(total, (int, float)) else configuration.deadline
+    return configuration.deadline if total is None else float(total)  # type: ignore[arg-type]
 
 
 class RESTClientObject:
@@ -259,28 +259,31 @@ class RESTClientObject:
         unread one is returned as it came (its body is the caller's to read,
         within the same limits, and is never inflated).
         """
+        limits = attempt_limits
         try:
             opener, target = self._route(url)
-            with attempt_limits(deadline, max_bytes, not_after):
-                response = opener.urlopen(
-                    method,
-                    target,
-                    body=body,
-                    headers=headers,
-                    timeout=timeout,
-                    retries=retries,
-                    redirect=False,
-                    assert_same_host=False,  # the manager sets it too: the pool is chosen by host
-                    preload_content=preload_content,
-                    decode_content=False,
-                )
+            limits.limits = (deadline, max_bytes, not_after)
+            response = opener.urlopen(
+                method,
+                target,
+                body=body,
+                headers=headers,
+                timeout=timeout,
+                retries=retries,
+                redirect=False,
+                assert_same_host=False,  # the manager sets it too: the pool is chosen by host
+                preload_content=preload_content,
+                decode_content=False,
+            )
         except MaxRetryError as exc:
             if isinstance(exc.reason, ResponseError):  # pragma: no cover - raise_on_status=False
                 raise ApiConnectionError(reason=f"Gave up: {method} {url} ({exc.reason})") from exc
             raise transport_error(exc, method, url, deadline) from exc
         except (HTTPError, OSError) as exc:
             raise transport_error(exc, method, url, deadline) from exc
-        if preload_content:
+        finally:
+            limits.limits = None
+        if preload_content and "Content-Encoding" in response.headers:
             refuse_unrequested_encoding(response)
         return response
 
