@@ -237,9 +237,7 @@ class Configuration:
         self.timeout = timeout  # the setter normalises it to a urllib3.Timeout
         self.deadline = deadline  # the setters apply the defaults
         self.max_response_bytes = max_response_bytes
-        self._server_index = server_index
-        if server_index not in (None, 0):
-            raise ApiValueError("server_index must be 0: the Calls API has one server")
+        self.server_index = server_index
         self.server_variables = server_variables or {}
         self.server_operation_index = server_operation_index or {}
         self.server_operation_variables = server_operation_variables or {}
@@ -358,6 +356,17 @@ class Configuration:
     @timeout.setter
     def timeout(self, value: Optional[TimeoutValue]) -> None:
         self._timeout = to_timeout(value, "timeout")
+
+    @property
+    def server_index(self) -> Optional[int]:
+        """Index of the server to use: ``None`` or ``0`` (the Calls API has one server)."""
+        return self._server_index
+
+    @server_index.setter
+    def server_index(self, value: Optional[int]) -> None:
+        if value not in (None, 0):
+            raise ApiValueError("server_index must be 0: the Calls API has one server")
+        self._server_index = value
 
     @property
     def deadline(self) -> float:
