@@ -218,3 +218,23 @@ def test_every_failure_is_an_api_exception(server: FaultServer) -> None:
     server.respond(200, BOMB, {"Content-Encoding": "gzip"})
     with pytest.raises(ApiException):
         api_for(server.url).list_calls(ACCOUNT)
+
+
+@pytest.mark.parametrize("answer", ["gzip", "flood"])
+def test_the_oauth_token_fetch_has_the_same_limits(server: FaultServer, answer: str) -> None:
+    token = json.dumps({"access_token": "t0k3n-abcdef", "token_type": "Bearer"}).encode()
+    if answer == "gzip":
+        server.respond(200, gzip.compress(token), {"Content-Encoding": "gzip"})
+    else:
+        server.respond(200, token + b" " * 2_000_000, {"Content-Type": "application/json"})
+    configuration = Configuration(
+        host=server.url,
+        client_id="id",
+        client_secret="s3cr3t-value",
+        access_token_url=server.url.replace("/api/v2", "/token"),
+        retries=0,
+        max_response_bytes=64 * 1024,
+    )
+    with pytest.raises(InvalidResponseException, match="Content-Encoding|max_response_bytes"):
+        CallsApi(ApiClient(configuration)).get_call_state(ACCOUNT, CALL_ID)
+    assert len(server.requests) == 1 and b"POST /token" in server.requests[0]
