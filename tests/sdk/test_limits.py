@@ -235,6 +235,6 @@ def test_the_oauth_token_fetch_has_the_same_limits(server: FaultServer, answer: 
         retries=0,
         max_response_bytes=64 * 1024,
     )
-    with pytest.raises(InvalidResponseException, match="Content-Encoding|max_response_bytes"):
+    with pytest.raises(InvalidResponseException, match=r"Content-Encoding|max_response_bytes"):
         CallsApi(ApiClient(configuration)).get_call_state(ACCOUNT, CALL_ID)
     assert len(server.requests) == 1 and b"POST /token" in server.requests[0]
