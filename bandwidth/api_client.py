@@ -9,7 +9,6 @@ operation, in every variant, goes through :meth:`ApiClient.execute` or
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import threading
 import time
@@ -17,7 +16,6 @@ from typing import TYPE_CHECKING, Any, Dict, List, NamedTuple, Optional, Tuple, 
 from urllib.parse import quote, urlencode
 
 import urllib3
-from urllib3.util import parse_url
 
 from bandwidth import __version__
 from bandwidth._fork import renew_after_fork
@@ -187,23 +185,15 @@ class ApiClient:
             self.redact_exception(exc, call)
             raise
 
-    def secrets(self, call: Optional[Call[Any]] = None) -> List[str]:
+    def _secret_values(self, call: Optional[Call[Any]] = None) -> List[str]:
         """Every credential this client holds (and ``call``'s ``_request_auth``), to redact.
 
         Never log or show the result: it is the list of what must not be shown.
         """
-        secrets = self.configuration.secrets()
+        secrets = self.configuration._secret_values()
         oauth = self._auth.oauth
         if oauth is not None:
-            secrets.extend(oauth.secrets())
-        cfg = self.configuration
-        if cfg.proxy:
-            with contextlib.suppress(ValueError):
-                auth = parse_url(cfg.proxy).auth
-                if auth:
-                    secrets.extend((auth, auth.partition(":")[2]))
-        if cfg.proxy_headers:
-            secrets.extend(str(value) for value in cfg.proxy_headers.values())
+            secrets.extend(oauth._secret_values())
         request_auth = call.options.get("_request_auth") if call is not None else None
         if request_auth is not None:
             secrets.append(str(request_auth.get("value")))
@@ -216,7 +206,7 @@ class ApiClient:
         body, the decoded error document); a server that echoes a credential
         must not put it in a traceback or a log line.
         """
-        secrets = self.secrets(call)
+        secrets = self._secret_values(call)
         if isinstance(exc.reason, str):
             exc.reason = scrub_text(exc.reason, secrets)
         if exc.body is not None:
@@ -244,7 +234,7 @@ class ApiClient:
         debug = _log.isEnabledFor(logging.DEBUG)
         if debug:
             started = time.perf_counter()
-            secrets = self.secrets(call)
+            secrets = self._secret_values(call)
             _log.debug(
                 "%s %s %s headers=%s body=%d bytes",
                 operation.name,
@@ -264,7 +254,7 @@ class ApiClient:
             _log.debug("%s: 401 with an OAuth token; replaying with a new one", operation.name)
             response = self._transmit(call, url, headers, timeout, preload_content)
         if debug:
-            secrets = self.secrets(call)
+            secrets = self._secret_values(call)
             _log.debug(
                 "%s -> %d %s (%.1f ms) headers=%s",
                 operation.name,
@@ -301,7 +291,7 @@ class ApiClient:
         headers: urllib3.HTTPHeaderDict = response.headers
         if not 200 <= status <= 299:
             # Scrubbed before the exception keeps a prefix: a secret cut in two would leak half.
-            raw = scrub_bytes(raw, self.secrets(call))
+            raw = scrub_bytes(raw, self._secret_values(call))
             raise error_from_response(status, response.reason, headers, raw)
         operation = call.operation
         data: Any = None
@@ -321,7 +311,7 @@ class ApiClient:
                 raise InvalidResponseException(
                     status,
                     f"{operation.name} answered {status} with an unreadable body ({detail})",
-                    body=scrub_bytes(raw, self.secrets(call)).decode("utf-8", "replace"),
+                    body=scrub_bytes(raw, self._secret_values(call)).decode("utf-8", "replace"),
                     headers=headers,
                 ) from exc
         return ApiResponse(status_code=status, headers=headers, data=data, raw_data=raw)

@@ -7,6 +7,7 @@ appear in ``repr``/``str``.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import logging
 import re
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Callable, ClassVar, Dict, List, Optional,
 from urllib.parse import urlsplit
 
 import urllib3
+from urllib3.util import make_headers, parse_url
 
 from bandwidth._urls import UnsafeUrl, checked_url
 from bandwidth.exceptions import ApiTypeError, ApiValueError
@@ -303,19 +305,21 @@ class Configuration:
         prefix = self.api_key_prefix.get(identifier)
         return f"{prefix} {key}" if prefix else key
 
-    def secrets(self) -> List[str]:
+    def _secret_values(self) -> List[str]:
         """Every credential this configuration holds, for redaction by value (never log this)."""
         values = [self.password, self.access_token, self.client_secret]
         values.extend(self.api_key.values())
-        basic = self.get_basic_auth_token() if self.username and self.password else None
-        if basic is not None:
-            values.append(basic)
-        if self.client_id and self.client_secret:
-            values.append(
-                urllib3.util.make_headers(basic_auth=f"{self.client_id}:{self.client_secret}")[
-                    "authorization"
-                ]
-            )
+        for user, secret in ((self.username, self.password), (self.client_id, self.client_secret)):
+            if isinstance(user, str) and isinstance(secret, str):
+                with contextlib.suppress(UnicodeEncodeError):  # refused before sending anyway
+                    values.append(make_headers(basic_auth=f"{user}:{secret}")["authorization"])
+        if self.proxy:  # http://user:password@proxy:3128
+            with contextlib.suppress(ValueError):
+                auth = parse_url(self.proxy).auth
+                if auth:
+                    values.extend((auth, auth.partition(":")[2]))
+        if self.proxy_headers:
+            values.extend(str(value) for value in self.proxy_headers.values())
         return [value for value in values if isinstance(value, str) and value]
 
     def get_basic_auth_token(self) -> Optional[str]:

@@ -88,7 +88,7 @@ class OAuthTokenSource:
         finally:
             lock.release()
 
-    def secrets(self) -> List[str]:
+    def _secret_values(self) -> List[str]:
         """The current token and its header value, for redaction by value."""
         header = self._header
         return [header, header[len("Bearer ") :]] if header else []
@@ -113,7 +113,7 @@ class OAuthTokenSource:
         )
         raw = response.data
         if not 200 <= response.status <= 299:
-            raw = scrub_bytes(raw, cfg.secrets())  # an endpoint may echo the client secret
+            raw = scrub_bytes(raw, cfg._secret_values())  # an endpoint may echo the client secret
             raise error_from_response(response.status, response.reason, response.headers, raw)
         token, expires_in = _parse_token(raw, response)
         now = self._clock()
