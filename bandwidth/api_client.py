@@ -212,13 +212,11 @@ class ApiClient:
         if exc.body is not None:
             exc.body = scrub_text(exc.body, secrets)
         headers = exc.headers
-        if headers:
-            shown = display_headers(headers, secrets)
-            if any(shown[name] != value for name, value in headers.itermerged()):
-                cleaned = urllib3.HTTPHeaderDict()
-                for name, value in headers.items():
-                    cleaned.add(name, scrub_text(value, secrets))
-                exc.headers = cleaned
+        if headers and display_headers(headers, secrets) != display_headers(headers):
+            cleaned = urllib3.HTTPHeaderDict()
+            for name, value in headers.items():
+                cleaned.add(name, scrub_text(str(value), secrets))
+            exc.headers = cleaned
         exc.data = _scrub_model(exc.data, secrets)
         exc.args = (exc.status, exc.reason)
 
