@@ -34,6 +34,7 @@ from bandwidth.exceptions import (
     ApiException,
     ApiTypeError,
     ApiValueError,
+    InvalidResponseException,
     TooManyRequestsException,
 )
 from tests.support.faults import FaultServer
@@ -298,14 +299,30 @@ header_values = st.text(
     body=bodies,
     cookie=header_values,
     retry_after=header_values,
+    encoding=st.one_of(
+        st.none(),
+        st.sampled_from(
+            ["gzip", "deflate", "br", "zstd", "identity", "", "GZIP", "identity, gzip"]
+        ),
+    ),
     echo=st.booleans(),
 )
-@example(status=404, body=nested(100_000), cookie="a", retry_after="1", echo=True)
-@example(status=200, body=b"[" * 100_000, cookie="a", retry_after="\u00b2", echo=False)
+@example(status=404, body=nested(100_000), cookie="a", retry_after="1", encoding=None, echo=True)
+@example(
+    status=200, body=b"[" * 100_000, cookie="a", retry_after="\u00b2", encoding=None, echo=False
+)
+@example(status=200, body=b"[]", cookie="a", retry_after="1", encoding="gzip", echo=False)
 def test_any_answer_is_data_or_an_api_exception_with_a_bounded_text(
-    faults: FaultServer, status: int, body: bytes, cookie: str, retry_after: str, echo: bool
+    faults: FaultServer,
+    status: int,
+    body: bytes,
+    cookie: str,
+    retry_after: str,
+    encoding: Optional[str],
+    echo: bool,
 ) -> None:
     faults.reset()
+    encoded = encoding is not None and encoding.strip().lower() not in ("", "identity")
     if echo:  # the server echoes the credential in the body
         body = body[:100] + b" Basic " + base64.b64encode(f"user:{SECRET}".encode()) + body[100:]
     head = [
@@ -314,6 +331,7 @@ def test_any_answer_is_data_or_an_api_exception_with_a_bounded_text(
         "Connection: close",
         "Set-Cookie: " + cookie,
         "Retry-After: " + retry_after,
+        *([f"Content-Encoding: {encoding}"] if encoding is not None else []),
     ]
     faults.respond_raw(("\r\n".join(head) + "\r\n\r\n").encode("latin-1") + body)
     config = Configuration(host=faults.url, username="user", password=SECRET, retries=0)
@@ -328,8 +346,10 @@ def test_any_answer_is_data_or_an_api_exception_with_a_bounded_text(
         )
         if exc.headers:
             assert "'Set-Cookie': '[redacted]'" in text
+        if encoded:  # never decoded: refused whatever the status
+            assert isinstance(exc, InvalidResponseException) and "Content-Encoding" in text
         return
-    assert status == 200 and isinstance(result, list)
+    assert status == 200 and isinstance(result, list) and not encoded
 
 
 # -- per-call header values -------------------------------------------------------------------
