@@ -6,6 +6,8 @@ import re
 from typing import Iterable, List, Optional, Tuple
 from urllib.parse import urljoin
 
+from bandwidth._urls import UnsafeUrl
+
 # One link-value: <URI-Reference> then ;-separated parameters whose values
 # may be tokens or quoted strings (which may contain , and ;).
 _LINK = re.compile(
@@ -19,11 +21,15 @@ def parse_links(values: Iterable[str]) -> List[Tuple[str, List[Tuple[str, str]]]
 
     Parameter names are lower-cased; quoted values are unquoted. Malformed
     pieces are skipped rather than raising: a bad header only means no link.
+    Linear in the header's length, whatever a server sends.
     """
     links: List[Tuple[str, List[Tuple[str, str]]]] = []
     for value in values:
         position = 0
-        while position < len(value):
+        # Past the last ">" no link can close: stop there, or every comma of a
+        # hostile "<,<,<,..." would rescan the rest of the header (quadratic).
+        last_close = value.rfind(">")
+        while position < last_close:
             match = _LINK.match(value, position)
             if match is None:
                 comma = value.find(",", position)
@@ -49,9 +55,16 @@ def next_link(values: Iterable[str], base_url: str) -> Optional[str]:
     """The absolute URL of the first link whose ``rel`` includes ``next``, if any.
 
     Relative references are resolved against ``base_url`` (the request's URL).
+    A next link that cannot be resolved (``http://[::1/``) raises
+    :class:`~bandwidth._urls.UnsafeUrl`: a page was announced, so "no link"
+    would silently drop the rest. The result is not yet checked: pass it to
+    :func:`bandwidth._urls.checked_url` before sending anything there.
     """
     for uri, params in parse_links(values):
         for name, value in params:
             if name == "rel" and "next" in value.lower().split():
-                return urljoin(base_url, uri)
+                try:
+                    return urljoin(base_url, uri)
+                except ValueError:
+                    raise UnsafeUrl("it is not a well-formed URL") from None
     return None

@@ -12,20 +12,24 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from typing import TYPE_CHECKING, Any, Dict, NamedTuple, Optional, Tuple, TypeVar
-from urllib.parse import SplitResult, quote, urlencode, urlsplit
+from typing import TYPE_CHECKING, Any, Dict, List, NamedTuple, Optional, Tuple, TypeVar
+from urllib.parse import quote, urlencode
 
 import urllib3
 
 from bandwidth import __version__
+from bandwidth._fork import renew_after_fork
 from bandwidth._operation import Call
+from bandwidth._redact import display_headers, scrub_bytes, scrub_text
+from bandwidth._urls import Origin, UnsafeUrl, checked_url, origin_of
 from bandwidth.api_response import ApiResponse
 from bandwidth.configuration import Configuration, to_timeout
 from bandwidth.exceptions import (
+    ApiException,
     InvalidResponseException,
     error_from_response,
 )
-from bandwidth.rest import RESTClientObject
+from bandwidth.rest import RESTClientObject, deadline_for, discard, origin_prefix
 from bandwidth.retry import RetryPolicy
 
 if TYPE_CHECKING:
@@ -40,8 +44,6 @@ __all__ = ["ApiClient"]
 T = TypeVar("T")
 
 _log = logging.getLogger("bandwidth")
-_REDACTED = "[redacted]"
-_SECRET_HEADERS = frozenset({"authorization", "proxy-authorization", "cookie"})
 
 
 def retry_policy(configuration: Configuration) -> urllib3.Retry:
@@ -100,6 +102,12 @@ class ApiClient:
         self._retry_source: Tuple[Any, float] = (object(), 0.0)
         self._retry: urllib3.Retry = RetryPolicy()
         self._auth = _AuthState((), None, None)
+        self._auth_lock = threading.Lock()
+        self._origin_cache: Tuple[str, Origin] = ("", Origin("", "", -1))
+        renew_after_fork(self)
+
+    def _after_fork(self) -> None:
+        """In a forked child: a new lock (the parent's may be held by a thread not copied)."""
         self._auth_lock = threading.Lock()
 
     # -- generated-SDK conveniences ----------------------------------------
@@ -162,12 +170,55 @@ class ApiClient:
 
     def execute(self, call: Call[T]) -> ApiResponse[T]:
         """Send ``call``, raise on an error status, and decode the body."""
-        response = self._send(call, preload_content=True)
-        return self._read(call, response)
+        try:
+            response = self._send(call, preload_content=True)
+            return self._read(call, response)
+        except ApiException as exc:
+            self.redact_exception(exc, call)
+            raise
 
     def execute_raw(self, call: Call[Any]) -> BaseHTTPResponse:
         """Send ``call`` and return the urllib3 response unread and unchecked."""
-        return self._send(call, preload_content=False)
+        try:
+            return self._send(call, preload_content=False)
+        except ApiException as exc:
+            self.redact_exception(exc, call)
+            raise
+
+    def _secret_values(self, call: Optional[Call[Any]] = None) -> List[str]:
+        """Every credential this client holds (and ``call``'s ``_request_auth``), to redact.
+
+        Never log or show the result: it is the list of what must not be shown.
+        """
+        secrets = self.configuration._secret_values()
+        oauth = self._auth.oauth
+        if oauth is not None:
+            secrets.extend(oauth._secret_values())
+        request_auth = call.options.get("_request_auth") if call is not None else None
+        if request_auth is not None:
+            secrets.append(str(request_auth.get("value")))
+        return secrets
+
+    def redact_exception(self, exc: ApiException, call: Optional[Call[Any]] = None) -> None:
+        """Remove every credential this client holds from ``exc`` (done for every call).
+
+        The server's answer is replayed in an exception (reason, headers,
+        body, the decoded error document); a server that echoes a credential
+        must not put it in a traceback or a log line.
+        """
+        secrets = self._secret_values(call)
+        if isinstance(exc.reason, str):
+            exc.reason = scrub_text(exc.reason, secrets)
+        if exc.body is not None:
+            exc.body = scrub_text(exc.body, secrets)
+        headers = exc.headers
+        if headers and display_headers(headers, secrets) != display_headers(headers):
+            cleaned = urllib3.HTTPHeaderDict()
+            for name, value in headers.items():
+                cleaned.add(name, scrub_text(str(value), secrets))
+            exc.headers = cleaned
+        exc.data = _scrub_model(exc.data, secrets)
+        exc.args = (exc.status, exc.reason)
 
     def _send(self, call: Call[Any], *, preload_content: bool) -> BaseHTTPResponse:
         operation = call.operation
@@ -181,12 +232,13 @@ class ApiClient:
         debug = _log.isEnabledFor(logging.DEBUG)
         if debug:
             started = time.perf_counter()
+            secrets = self._secret_values(call)
             _log.debug(
                 "%s %s %s headers=%s body=%d bytes",
                 operation.name,
                 operation.method,
-                url,
-                _redact(headers),
+                scrub_text(url, secrets),
+                display_headers(headers, secrets),
                 len(call.body or b""),
             )
 
@@ -194,20 +246,20 @@ class ApiClient:
         oauth = self._auth.oauth
         if response.status == 401 and oauth is not None and "_request_auth" not in call.options:
             # The token may have been revoked or expired early: fetch a new one, replay once.
-            response.drain_conn()
-            response.release_conn()
+            discard(response)
             oauth.invalidate(headers.get("Authorization"))
             headers["Authorization"] = oauth.authorization()
             _log.debug("%s: 401 with an OAuth token; replaying with a new one", operation.name)
             response = self._transmit(call, url, headers, timeout, preload_content)
         if debug:
+            secrets = self._secret_values(call)
             _log.debug(
                 "%s -> %d %s (%.1f ms) headers=%s",
                 operation.name,
                 response.status,
-                response.reason,
+                scrub_text(str(response.reason), secrets),
                 (time.perf_counter() - started) * 1000,
-                dict(response.headers.items()),
+                display_headers(response.headers, secrets),
             )
         return response
 
@@ -227,6 +279,8 @@ class ApiClient:
             timeout=timeout,
             retries=self._retries(),
             preload_content=preload_content,
+            deadline=deadline_for(timeout, self.configuration),
+            max_bytes=self.configuration.max_response_bytes,
         )
 
     def _read(self, call: Call[T], response: BaseHTTPResponse) -> ApiResponse[T]:
@@ -234,6 +288,8 @@ class ApiClient:
         status = response.status
         headers: urllib3.HTTPHeaderDict = response.headers
         if not 200 <= status <= 299:
+            # Scrubbed before the exception keeps a prefix: a secret cut in two would leak half.
+            raw = scrub_bytes(raw, self._secret_values(call))
             raise error_from_response(status, response.reason, headers, raw)
         operation = call.operation
         data: Any = None
@@ -253,7 +309,7 @@ class ApiClient:
                 raise InvalidResponseException(
                     status,
                     f"{operation.name} answered {status} with an unreadable body ({detail})",
-                    body=raw.decode("utf-8", "replace"),
+                    body=scrub_bytes(raw, self._secret_values(call)).decode("utf-8", "replace"),
                     headers=headers,
                 ) from exc
         return ApiResponse(status_code=status, headers=headers, data=data, raw_data=raw)
@@ -329,21 +385,48 @@ class ApiClient:
         """Whether ``url`` has the configured host's scheme, host and port.
 
         Credentials are only ever sent to the configured host, so a link
-        that points elsewhere must be refused before anything is sent.
+        that points elsewhere must be refused before anything is sent. The
+        URL is read as urllib3 (which connects) reads it; a URL that parsers
+        could read differently (userinfo, a backslash, whitespace or control
+        characters, ...) is never the same origin.
         """
-        return _origin(urlsplit(url)) == _origin(urlsplit(self.configuration.host))
+        try:
+            return origin_of(checked_url(url)) == self._host_origin()
+        except UnsafeUrl:
+            return False
+
+    def link_url(self, url: str) -> str:
+        """The URL to request for a link the server sent (a next page), or :class:`UnsafeUrl`.
+
+        The link is parsed once, by the parser that sends; its origin must be
+        the configured host's, and what is requested is the configured origin
+        plus the request target taken from that same parse, so the URL that
+        was checked and the URL that is sent cannot differ.
+        """
+        parsed = checked_url(url)
+        if origin_of(parsed) != self._host_origin():
+            raise UnsafeUrl("it is off the configured host (another scheme, host or port)")
+        host = self.configuration.host
+        return origin_prefix(host) + parsed.request_uri
+
+    def _host_origin(self) -> Origin:
+        host = self.configuration.host
+        cached = self._origin_cache
+        if cached[0] != host:
+            cached = self._origin_cache = (host, origin_of(checked_url(host)))
+        return cached[1]
 
 
-def _origin(parts: SplitResult) -> Tuple[str, str, Optional[int]]:
-    scheme = parts.scheme.lower()
-    try:
-        port = parts.port
-    except ValueError:  # a malformed port matches nothing
-        return ("", "", -1)
-    if port is None:
-        port = {"http": 80, "https": 443}.get(scheme)
-    return (scheme, (parts.hostname or "").lower(), port)
+def _scrub_model(data: Any, secrets: List[str]) -> Any:
+    """``data`` (a decoded error document) with secrets removed from its text fields."""
+    from pydantic import BaseModel
 
-
-def _redact(headers: Dict[str, str]) -> Dict[str, str]:
-    return {k: (_REDACTED if k.lower() in _SECRET_HEADERS else v) for k, v in headers.items()}
+    if not isinstance(data, BaseModel):
+        return data
+    updates = {}
+    for name, value in vars(data).items():
+        if isinstance(value, str):
+            scrubbed = scrub_text(value, secrets)
+            if scrubbed != value:
+                updates[name] = scrubbed
+    return data.model_copy(update=updates) if updates else data

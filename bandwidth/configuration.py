@@ -7,20 +7,31 @@ appear in ``repr``/``str``.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import logging
+import re
 import sys
-from typing import TYPE_CHECKING, Any, ClassVar, Dict, List, Optional, Tuple, Union
+from typing import TYPE_CHECKING, Any, Callable, ClassVar, Dict, List, Optional, Tuple, Union
 from urllib.parse import urlsplit
 
 import urllib3
+from urllib3.util import make_headers, parse_url
 
+from bandwidth._urls import UnsafeUrl, checked_url
 from bandwidth.exceptions import ApiTypeError, ApiValueError
 
 if TYPE_CHECKING:
     from typing_extensions import TypeAlias
 
-__all__ = ["DEFAULT_HOST", "DEFAULT_TIMEOUT", "DEFAULT_TOKEN_URL", "Configuration"]
+__all__ = [
+    "DEFAULT_DEADLINE",
+    "DEFAULT_HOST",
+    "DEFAULT_MAX_RESPONSE_BYTES",
+    "DEFAULT_TIMEOUT",
+    "DEFAULT_TOKEN_URL",
+    "Configuration",
+]
 
 #: The Voice API's production base URL.
 DEFAULT_HOST = "https://voice.bandwidth.com/api/v2"
@@ -28,6 +39,10 @@ DEFAULT_HOST = "https://voice.bandwidth.com/api/v2"
 DEFAULT_TOKEN_URL = "https://api.bandwidth.com/api/v1/oauth2/token"
 #: 10 s to connect, 30 s to read: finite, so no call can block forever.
 DEFAULT_TIMEOUT = urllib3.Timeout(connect=10.0, read=30.0)
+#: Seconds one attempt may take in total (sending, headers and body).
+DEFAULT_DEADLINE = 120.0
+#: The most bytes one response may have: 64 MiB, over ten times a 10000-call page.
+DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024
 
 TimeoutValue: TypeAlias = Union[float, int, Tuple[float, float], urllib3.Timeout]
 RetriesValue: TypeAlias = Union[int, urllib3.Retry]
@@ -37,7 +52,13 @@ _log = logging.getLogger("bandwidth")
 
 
 def to_timeout(value: Optional[TimeoutValue], name: str = "timeout") -> urllib3.Timeout:
-    """Normalise a timeout given as seconds, a ``(connect, read)`` pair or a ``urllib3.Timeout``."""
+    """Normalise a timeout given as seconds, a ``(connect, read)`` pair or a ``urllib3.Timeout``.
+
+    Seconds bound everything, as in the generated SDK (where a number is
+    ``urllib3.Timeout(total=...)``): connecting, each read, and the whole
+    attempt (its deadline). A pair bounds connecting and each read; the
+    attempt then has ``Configuration.deadline``.
+    """
     if value is None:
         return DEFAULT_TIMEOUT
     if isinstance(value, urllib3.Timeout):
@@ -46,7 +67,7 @@ def to_timeout(value: Optional[TimeoutValue], name: str = "timeout") -> urllib3.
         raise ApiTypeError(f"{name} must be seconds, a (connect, read) pair or a urllib3.Timeout")
     if isinstance(value, (int, float)):
         _check_seconds(value, name)
-        return urllib3.Timeout(total=None, connect=value, read=value)
+        return urllib3.Timeout(total=value, connect=value, read=value)
     if isinstance(value, (tuple, list)) and len(value) == 2:
         connect, read = value
         _check_seconds(connect, f"{name} (connect)")
@@ -62,12 +83,40 @@ def _check_seconds(value: Any, name: str) -> None:
         raise ApiValueError(f"{name} must be greater than 0 seconds, got {value!r}")
 
 
+# Characters no HTTP header value may carry: C0 controls (CR, LF, NUL, ...) and DEL.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def _check_credential(name: str, value: Any) -> None:
+    """Reject a credential an HTTP header cannot carry, naming it but never showing it."""
+    if value is None:
+        return
+    if not isinstance(value, str):
+        raise ApiTypeError(f"{name} must be a string, not {type(value).__name__}")
+    if _CONTROL.search(value):
+        raise ApiValueError(
+            f"{name} contains a control character (a trailing newline?); "
+            "an HTTP header cannot carry it"
+        )
+    try:
+        value.encode("latin-1")
+    except UnicodeEncodeError:
+        raise ApiValueError(
+            f"{name} contains a character outside Latin-1; an HTTP header cannot carry it"
+        ) from None
+    if name in ("username", "client_id") and ":" in value:
+        raise ApiValueError(f"{name} must not contain ':' (HTTP Basic auth splits on it)")
+
+
 def _check_host(host: str) -> str:
+    """The host, checked like every URL credentials go to (see :mod:`bandwidth._urls`)."""
     if not isinstance(host, str):
         raise ApiTypeError(f"host must be a URL string, not {type(host).__name__}")
+    try:
+        checked_url(host)
+    except UnsafeUrl as exc:
+        raise ApiValueError(f"host must be an absolute http(s) URL: {exc}") from None
     parts = urlsplit(host)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise ApiValueError(f"host must be an absolute http(s) URL, got {host!r}")
     if parts.query or parts.fragment:
         raise ApiValueError("host must not contain a query or fragment")
     return host.rstrip("/")
@@ -88,10 +137,24 @@ class Configuration:
         ssl_ca_cert, ca_cert_data, cert_file, key_file: TLS trust and client certificate.
         retries: number of retries (``0`` disables them) or a ``urllib3.Retry``
             used as given; ``None`` gives the default policy (see docs/retries.md).
-        timeout: seconds, a ``(connect, read)`` pair or a ``urllib3.Timeout``
-            (default 10 s connect, 30 s read).
+        api_key, api_key_prefix: accepted and kept for compatibility; the Voice
+            API has no API-key scheme, so they are never sent.
+        server_index, server_variables, server_operation_index,
+            server_operation_variables: accepted for compatibility (one server).
         debug: log requests at DEBUG level on the ``bandwidth`` logger
-            (``Authorization`` redacted).
+            (credentials redacted).
+
+    Keyword-only, beyond the generated SDK's parameters:
+
+    Args:
+        timeout: seconds, a ``(connect, read)`` pair or a ``urllib3.Timeout``
+            (default 10 s connect, 30 s each read).
+        deadline: seconds one attempt may take in total, however the server
+            paces its bytes (default 120 s).
+        max_response_bytes: the largest response accepted (default 64 MiB).
+
+    The parameters the generated SDK has come first, in its order, so code
+    that passes them positionally keeps working.
 
     Exactly one way to authenticate may be configured: Basic credentials, a
     bearer token, or client credentials. Configuring two raises
@@ -103,27 +166,38 @@ class Configuration:
     def __init__(
         self,
         host: Optional[str] = None,
-        *,
+        api_key: Optional[Dict[str, str]] = None,
+        api_key_prefix: Optional[Dict[str, str]] = None,
         username: Optional[str] = None,
         password: Optional[str] = None,
         access_token: Optional[str] = None,
         access_token_url: Optional[str] = None,
         client_id: Optional[str] = None,
         client_secret: Optional[str] = None,
-        ignore_operation_servers: bool = False,
-        ssl_ca_cert: Optional[str] = None,
-        ca_cert_data: Optional[Union[str, bytes]] = None,
-        cert_file: Optional[str] = None,
-        key_file: Optional[str] = None,
-        retries: Optional[RetriesValue] = None,
-        timeout: Optional[TimeoutValue] = None,
-        debug: Optional[bool] = None,
         server_index: Optional[int] = None,
         server_variables: Optional[Dict[str, str]] = None,
         server_operation_index: Optional[Dict[str, int]] = None,
         server_operation_variables: Optional[Dict[str, Dict[str, str]]] = None,
+        ignore_operation_servers: bool = False,
+        ssl_ca_cert: Optional[str] = None,
+        retries: Optional[RetriesValue] = None,
+        ca_cert_data: Optional[Union[str, bytes]] = None,
+        cert_file: Optional[str] = None,
+        key_file: Optional[str] = None,
+        *,
+        debug: Optional[bool] = None,
+        timeout: Optional[TimeoutValue] = None,
+        deadline: Optional[float] = None,
+        max_response_bytes: Optional[int] = None,
     ) -> None:
         self._host = _check_host(host) if host is not None else DEFAULT_HOST
+        #: API keys by security-scheme name, and their prefixes: accepted and kept for
+        #: compatibility with the generated SDK. The Voice API has no API-key scheme,
+        #: so they are never sent (see docs/compatibility.md).
+        self.api_key: Dict[str, str] = dict(api_key) if api_key else {}
+        self.api_key_prefix: Dict[str, str] = dict(api_key_prefix) if api_key_prefix else {}
+        #: Called with this configuration before an API key is read (generated-SDK hook).
+        self.refresh_api_key_hook: Optional[Callable[[Configuration], None]] = None
         #: HTTP Basic credentials.
         self.username = username
         self.password = password
@@ -157,15 +231,15 @@ class Configuration:
         self.token_refresh_margin = 60.0
         #: Longest ``Retry-After`` the client waits; a longer one raises at once.
         self.max_retry_after = 60.0
-        #: Build the models of a large page with the cyclic GC paused, then file them
-        #: in its oldest generation (they cannot form cycles); see docs/performance.md.
-        #: Set ``False`` if your program manages the garbage collector itself.
-        self.gc_tuning = True
+        #: Opt-in (off by default, because it changes process-wide state): build the
+        #: models of a large page with the cyclic GC paused, then file them in its
+        #: oldest generation (they cannot form cycles); see docs/performance.md.
+        self.gc_tuning = False
         self.retries = retries
         self.timeout = timeout  # the setter normalises it to a urllib3.Timeout
-        self._server_index = server_index
-        if server_index not in (None, 0):
-            raise ApiValueError("server_index must be 0: the Calls API has one server")
+        self.deadline = deadline  # the setters apply the defaults
+        self.max_response_bytes = max_response_bytes
+        self.server_index = server_index
         self.server_variables = server_variables or {}
         self.server_operation_index = server_operation_index or {}
         self.server_operation_variables = server_operation_variables or {}
@@ -186,7 +260,15 @@ class Configuration:
         self._host = _check_host(value)
 
     def check_auth(self) -> Optional[str]:
-        """Check the credentials are consistent and name the scheme they configure."""
+        """Check the credentials are consistent and name the scheme they configure.
+
+        Each credential must be text an HTTP header can carry: Latin-1, no
+        control characters (a trailing newline read from a file is the usual
+        culprit), no ``:`` in a Basic user name or client id. The error names
+        the setting, never its value.
+        """
+        for name in ("username", "password", "access_token", "client_id", "client_secret"):
+            _check_credential(name, getattr(self, name))
         schemes = []
         if self.username is not None or self.password is not None:
             if not self.username or self.password is None:
@@ -207,6 +289,38 @@ class Configuration:
                 + " (username/password, access_token, or client_id/client_secret)"
             )
         return schemes[0] if schemes else None
+
+    def get_api_key_with_prefix(
+        self, identifier: str, alias: Optional[str] = None
+    ) -> Optional[str]:
+        """The API key stored for ``identifier`` (or ``alias``), with its prefix (generated SDK).
+
+        Kept for compatibility: no Voice API operation uses an API key.
+        """
+        if self.refresh_api_key_hook is not None:
+            self.refresh_api_key_hook(self)
+        key = self.api_key.get(identifier, self.api_key.get(alias) if alias is not None else None)
+        if not key:
+            return None
+        prefix = self.api_key_prefix.get(identifier)
+        return f"{prefix} {key}" if prefix else key
+
+    def _secret_values(self) -> List[str]:
+        """Every credential this configuration holds, for redaction by value (never log this)."""
+        values = [self.password, self.access_token, self.client_secret]
+        values.extend(self.api_key.values())
+        for user, secret in ((self.username, self.password), (self.client_id, self.client_secret)):
+            if isinstance(user, str) and isinstance(secret, str):
+                with contextlib.suppress(UnicodeEncodeError):  # refused before sending anyway
+                    values.append(make_headers(basic_auth=f"{user}:{secret}")["authorization"])
+        if self.proxy:  # http://user:password@proxy:3128
+            with contextlib.suppress(ValueError):
+                auth = parse_url(self.proxy).auth
+                if auth:
+                    values.extend((auth, auth.partition(":")[2]))
+        if self.proxy_headers:
+            values.extend(str(value) for value in self.proxy_headers.values())
+        return [value for value in values if isinstance(value, str) and value]
 
     def get_basic_auth_token(self) -> Optional[str]:
         """The ``Authorization`` header value for HTTP Basic, or ``None`` without credentials."""
@@ -246,6 +360,60 @@ class Configuration:
     @timeout.setter
     def timeout(self, value: Optional[TimeoutValue]) -> None:
         self._timeout = to_timeout(value, "timeout")
+
+    @property
+    def server_index(self) -> Optional[int]:
+        """Index of the server to use: ``None`` or ``0`` (the Calls API has one server)."""
+        return self._server_index
+
+    @server_index.setter
+    def server_index(self, value: Optional[int]) -> None:
+        if value not in (None, 0):
+            raise ApiValueError("server_index must be 0: the Calls API has one server")
+        self._server_index = value
+
+    @property
+    def deadline(self) -> float:
+        """Seconds one attempt may take in total, from sending to the last body byte.
+
+        ``timeout`` bounds each wait for the socket; this bounds the whole
+        attempt, so a server that drips bytes cannot hold a call. Exceeding it
+        raises :class:`~bandwidth.exceptions.ApiTimeoutError`; each retry gets
+        a new deadline. A call whose timeout has a ``total``
+        (``_request_timeout=5`` or ``urllib3.Timeout(total=5)``) uses that
+        instead. Default :data:`DEFAULT_DEADLINE` (120 s).
+        """
+        return self._deadline
+
+    @deadline.setter
+    def deadline(self, value: Optional[float]) -> None:
+        if value is None:
+            value = DEFAULT_DEADLINE
+        _check_seconds(value, "deadline")
+        if value == float("inf"):
+            raise ApiValueError("deadline must be a finite number of seconds")
+        self._deadline = float(value)
+
+    @property
+    def max_response_bytes(self) -> int:
+        """The most bytes one response may have (status line, headers and body as received).
+
+        A larger answer raises :class:`~bandwidth.exceptions.InvalidResponseException`
+        as soon as the limit is passed, so a hostile or broken server cannot
+        exhaust memory. Default :data:`DEFAULT_MAX_RESPONSE_BYTES` (64 MiB,
+        over ten times the largest legitimate answer, a 10000-call page).
+        """
+        return self._max_response_bytes
+
+    @max_response_bytes.setter
+    def max_response_bytes(self, value: Optional[int]) -> None:
+        if value is None:
+            value = DEFAULT_MAX_RESPONSE_BYTES
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ApiTypeError(f"max_response_bytes must be an int, not {type(value).__name__}")
+        if value < 1024:
+            raise ApiValueError(f"max_response_bytes must be at least 1024, got {value}")
+        self._max_response_bytes = value
 
     @property
     def retries(self) -> Optional[RetriesValue]:
@@ -341,6 +509,8 @@ class Configuration:
         for name in ("password", "access_token", "client_secret"):
             if getattr(self, name) is not None:
                 fields.append(f"{name}={_MASK!r}")
+        if self.api_key:
+            fields.append(f"api_key={dict.fromkeys(self.api_key, _MASK)!r}")
         if self.client_id is not None:
             fields.append(f"client_id={self.client_id!r}")
         fields.append(f"timeout={self._timeout!r}")

@@ -89,6 +89,18 @@ class ApiKeyError(_InputError, KeyError):
     """A key that does not exist was requested."""
 
 
+#: Characters of a response body an exception keeps (and shows); the rest is cut.
+ERROR_BODY_LIMIT = 4096
+
+
+def bounded_body(body: Optional[str]) -> Optional[str]:
+    """The first :data:`ERROR_BODY_LIMIT` characters of ``body``, noting how much was cut."""
+    if body is None or len(body) <= ERROR_BODY_LIMIT:
+        return body
+    cut = len(body) - ERROR_BODY_LIMIT
+    return f"{body[:ERROR_BODY_LIMIT]}... [{cut} more characters not kept]"
+
+
 class ApiException(OpenApiException):
     """An API call failed. Carries the server's answer when there was one.
 
@@ -96,9 +108,14 @@ class ApiException(OpenApiException):
         status: HTTP status code, or ``None`` when no response arrived.
         reason: HTTP reason phrase (or a short description of the failure).
         headers: response headers (case-insensitive, repeated headers kept).
-        body: the raw response body as text (``None`` when there was none).
+        body: the response body as text (``None`` when there was none), at most
+            its first :data:`ERROR_BODY_LIMIT` characters: a server cannot make
+            an exception (or a log line showing it) arbitrarily large.
         data: the decoded :class:`~bandwidth.models.VoiceApiError`, when the
             body is one.
+
+    ``str()`` shows the status, the headers (``Authorization``, ``Cookie`` and
+    ``Set-Cookie`` redacted) and the kept part of the body.
     """
 
     def __init__(
@@ -113,7 +130,7 @@ class ApiException(OpenApiException):
     ) -> None:
         self.status = status
         self.reason = reason
-        self.body = body
+        self.body = bounded_body(body)
         self.data = data
         self.headers = headers
         if http_resp is not None:
@@ -125,7 +142,7 @@ class ApiException(OpenApiException):
                 self.headers = http_resp.headers
             if self.body is None:
                 try:
-                    self.body = http_resp.data.decode("utf-8", "replace")
+                    self.body = bounded_body(http_resp.data.decode("utf-8", "replace"))
                 except Exception:
                     self.body = None
         super().__init__(self.status, self.reason)
@@ -161,9 +178,11 @@ class ApiException(OpenApiException):
         return line
 
     def __str__(self) -> str:
+        from bandwidth._redact import display_headers
+
         lines = [self.summary()]
         if self.headers:
-            lines.append(f"HTTP response headers: {dict(self.headers.items())}")
+            lines.append(f"HTTP response headers: {display_headers(self.headers)}")
         if self.body:
             lines.append(f"HTTP response body: {self.body}")
         return "\n".join(lines)
@@ -216,8 +235,11 @@ class TooManyRequestsException(ApiException):
 
     def summary(self) -> str:
         line = super().summary()
-        if self.retry_after is not None:
-            line = f"{line} (retry after {self.retry_after:g}s)"
+        wait = self.retry_after
+        if wait is not None and wait < 1e15:
+            line += f" (retry after {wait:g}s)"
+        elif wait is not None:
+            line += " (Retry-After beyond any limit)"
         return line
 
 
@@ -297,7 +319,7 @@ def error_from_response(
     """Turn a non-2xx answer into the matching exception, decoding a VoiceApiError body."""
     body = raw.decode("utf-8", "replace") if raw else None
     data: Optional[VoiceApiError] = None
-    if raw:
+    if raw and len(raw) <= ERROR_BODY_LIMIT * 16:  # an error document is a few hundred bytes
         data = _decode_error_body(raw)
     exc_class = exception_class_for_status(status)
     return exc_class(status, reason, body=body, data=data, headers=headers)
@@ -310,5 +332,5 @@ def _decode_error_body(raw: bytes) -> Optional[VoiceApiError]:
 
     try:
         return VoiceApiError.model_validate_json(raw)
-    except ValidationError:  # not JSON, or not an error object: the raw body says it all
+    except (ValidationError, ValueError, RecursionError):  # not an error document
         return None

@@ -2,12 +2,19 @@
 
 Nothing above this module sees a urllib3 exception: a failure to connect or
 a dropped connection becomes :class:`~bandwidth.exceptions.ApiConnectionError`,
-a timeout :class:`~bandwidth.exceptions.ApiTimeoutError`, each with the
-urllib3 error as ``__cause__``.
+a timeout or a passed deadline :class:`~bandwidth.exceptions.ApiTimeoutError`,
+each with the urllib3 error as ``__cause__``.
+
+Every response is read within its attempt's deadline and the configured size
+limit (:mod:`bandwidth._bounded`), and never decoded: the client does not ask
+for compression, so a ``Content-Encoding`` it did not ask for makes a read
+response an :class:`~bandwidth.exceptions.InvalidResponseException` instead of
+being inflated (a 1 MB gzip answer can be a 1 GiB body).
 """
 
 from __future__ import annotations
 
+import contextlib
 import io
 import re
 import ssl
@@ -28,10 +35,18 @@ from urllib3.exceptions import (
     TimeoutError as Urllib3TimeoutError,
 )
 
+from bandwidth._bounded import (
+    BoundedHTTPConnectionPool,
+    BoundedHTTPSConnectionPool,
+    DeadlineExceeded,
+    attempt_limits,
+)
+from bandwidth._fork import abandon, renew_after_fork
 from bandwidth.exceptions import (
     ApiConnectionError,
     ApiException,
     ApiTimeoutError,
+    InvalidResponseException,
 )
 
 if TYPE_CHECKING:
@@ -49,7 +64,33 @@ _PLAIN_TARGET = re.compile(r"/[A-Za-z0-9\-._~!$&'()*+,;=:@/?%]*")
 _NOT_AN_UPPER_CASE_ESCAPE = re.compile(r"%(?![0-9A-F]{2})")
 
 
-def _origin_prefix(host: str) -> str:
+_BOUNDED_POOLS = {"http": BoundedHTTPConnectionPool, "https": BoundedHTTPSConnectionPool}
+
+
+def refuse_unrequested_encoding(response: BaseHTTPResponse) -> None:
+    """Raise if a response has a ``Content-Encoding``: the client never asks for one."""
+    encoding = response.headers.get("Content-Encoding")
+    if encoding is None:
+        return
+    codings = [c.strip().lower() for c in encoding.split(",")]
+    if all(c in ("", "identity") for c in codings):
+        return
+    shown = encoding[:40] + ("..." if len(encoding) > 40 else "")
+    raise InvalidResponseException(
+        response.status,
+        f"the answer has Content-Encoding {shown!r}, which was not asked for; it was not decoded",
+        headers=response.headers,
+    )
+
+
+def discard(response: BaseHTTPResponse) -> None:
+    """Read the rest of an unwanted response (within its limits) so its connection can be reused."""
+    with contextlib.suppress(ApiException):  # too large: urllib3 closed the connection
+        response.drain_conn()
+    response.release_conn()
+
+
+def origin_prefix(host: str) -> str:
     """``scheme://authority`` of ``host``, sliced from the string as written."""
     parts = urlsplit(host)
     return host[: len(parts.scheme) + 3 + len(parts.netloc)]
@@ -79,7 +120,19 @@ class RESTResponse(io.IOBase):
         return self.response.headers.get(name, default)
 
 
-def transport_error(exc: BaseException, method: str, url: str) -> ApiConnectionError:
+def _caused_by_deadline(exc: Optional[BaseException]) -> bool:
+    seen = 0
+    while exc is not None and seen < 8:
+        if isinstance(exc, DeadlineExceeded):
+            return True
+        exc = exc.__cause__ or exc.__context__
+        seen += 1
+    return False
+
+
+def transport_error(
+    exc: BaseException, method: str, url: str, deadline: Optional[float] = None
+) -> ApiConnectionError:
     """The typed SDK error for a urllib3 transport failure (``exc`` becomes its cause)."""
     reason: BaseException = exc
     if isinstance(exc, MaxRetryError) and exc.reason is not None:
@@ -87,6 +140,9 @@ def transport_error(exc: BaseException, method: str, url: str) -> ApiConnectionE
     if isinstance(reason, ProxyError) and reason.original_error is not None:
         reason = reason.original_error
     target = f"{method} {url.split('?', 1)[0]}"
+    if _caused_by_deadline(reason):
+        limit = f" within the {deadline:g}s deadline" if deadline is not None else ""
+        return ApiTimeoutError(reason=f"Timed out: {target} (no complete answer{limit})")
     # urllib3 2 makes NewConnectionError a ConnectTimeoutError: a refused or
     # unresolvable connection is not a timeout, so test for it first.
     if isinstance(reason, NewConnectionError):
@@ -98,10 +154,17 @@ def transport_error(exc: BaseException, method: str, url: str) -> ApiConnectionE
     return ApiConnectionError(reason=f"Connection failed: {target} ({reason})")
 
 
+def deadline_for(timeout: urllib3.Timeout, configuration: Configuration) -> float:
+    """An attempt's deadline: the timeout's ``total`` when it has one, else the configured one."""
+    total = timeout.total
+    return configuration.deadline if total is None else float(total)  # type: ignore[arg-type]
+
+
 class RESTClientObject:
     """Owns the connection pool built from a :class:`~bandwidth.Configuration`."""
 
     def __init__(self, configuration: Configuration) -> None:
+        self._configuration = configuration
         pool_args: Dict[str, Any] = {
             "cert_reqs": ssl.CERT_REQUIRED if configuration.verify_ssl else ssl.CERT_NONE,
             "maxsize": configuration.connection_pool_maxsize,
@@ -123,19 +186,32 @@ class RESTClientObject:
             pool_args["server_hostname"] = configuration.tls_server_name
         if configuration.socket_options is not None:
             pool_args["socket_options"] = configuration.socket_options
-        self.pool_manager: urllib3.PoolManager
-        if configuration.proxy:
-            self.pool_manager = urllib3.ProxyManager(
-                proxy_url=configuration.proxy,
-                proxy_headers=configuration.proxy_headers,
-                **pool_args,
-            )
-        else:
-            self.pool_manager = urllib3.PoolManager(**pool_args)
+        self._pool_args = pool_args
+        self._proxy = configuration.proxy
+        self._proxy_headers = configuration.proxy_headers
+        self.pool_manager = self._new_manager()
         # The configured host's origin as written (``https://voice.bandwidth.com``)
         # and its pool; see _route. None behind a proxy: the proxy manager routes.
-        self._origin = None if configuration.proxy else _origin_prefix(configuration.host)
+        self._origin = None if configuration.proxy else origin_prefix(configuration.host)
         self._pool: Optional[HTTPConnectionPool] = None
+        renew_after_fork(self)
+
+    def _new_manager(self) -> urllib3.PoolManager:
+        manager: urllib3.PoolManager
+        if self._proxy:
+            manager = urllib3.ProxyManager(
+                proxy_url=self._proxy, proxy_headers=self._proxy_headers, **self._pool_args
+            )
+        else:
+            manager = urllib3.PoolManager(**self._pool_args)
+        manager.pool_classes_by_scheme = _BOUNDED_POOLS
+        return manager
+
+    def _after_fork(self) -> None:
+        """In a forked child: new pools; the parent's sockets are abandoned, never closed."""
+        abandon(self.pool_manager)
+        self.pool_manager = self._new_manager()
+        self._pool = None
 
     def _route(self, url: str) -> Tuple[Union[HTTPConnectionPool, urllib3.PoolManager], str]:
         """Where to send ``url``: the configured host's pool and the request target, or the manager.
@@ -170,11 +246,24 @@ class RESTClientObject:
         timeout: urllib3.Timeout,
         retries: Union[urllib3.Retry, bool, int],
         preload_content: bool = True,
+        deadline: Optional[float] = None,
+        max_bytes: Optional[int] = None,
+        not_after: Optional[float] = None,
     ) -> BaseHTTPResponse:
-        """Send one request (with urllib3 applying ``retries``); raise only SDK errors."""
+        """Send one request (with urllib3 applying ``retries``); raise only SDK errors.
+
+        Each attempt's response is read within ``deadline`` seconds of its
+        sending (and never after the monotonic time ``not_after``) and at most
+        ``max_bytes`` long. A preloaded response with a ``Content-Encoding``
+        raises :class:`~bandwidth.exceptions.InvalidResponseException`; an
+        unread one is returned as it came (its body is the caller's to read,
+        within the same limits, and is never inflated).
+        """
+        limits = attempt_limits
         try:
             opener, target = self._route(url)
-            return opener.urlopen(
+            limits.limits = (deadline, max_bytes, not_after)
+            response = opener.urlopen(
                 method,
                 target,
                 body=body,
@@ -184,13 +273,19 @@ class RESTClientObject:
                 redirect=False,
                 assert_same_host=False,  # the manager sets it too: the pool is chosen by host
                 preload_content=preload_content,
+                decode_content=False,
             )
         except MaxRetryError as exc:
             if isinstance(exc.reason, ResponseError):  # pragma: no cover - raise_on_status=False
                 raise ApiConnectionError(reason=f"Gave up: {method} {url} ({exc.reason})") from exc
-            raise transport_error(exc, method, url) from exc
+            raise transport_error(exc, method, url, deadline) from exc
         except (HTTPError, OSError) as exc:
-            raise transport_error(exc, method, url) from exc
+            raise transport_error(exc, method, url, deadline) from exc
+        finally:
+            limits.limits = None
+        if preload_content and "Content-Encoding" in response.headers:
+            refuse_unrequested_encoding(response)
+        return response
 
     def request(
         self,
@@ -205,13 +300,20 @@ class RESTClientObject:
         from bandwidth.configuration import to_timeout
 
         data = body.encode("utf-8") if isinstance(body, str) else body
+        timeout = (
+            to_timeout(_request_timeout, "_request_timeout")
+            if _request_timeout is not None
+            else self._configuration.timeout
+        )
         resp = self.send(
             method,
             url,
             headers=headers or {},
             body=data,
-            timeout=to_timeout(_request_timeout, "_request_timeout"),
+            timeout=timeout,
             retries=False,
+            deadline=deadline_for(timeout, self._configuration),
+            max_bytes=self._configuration.max_response_bytes,
         )
         return RESTResponse(resp)
 

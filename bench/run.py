@@ -314,6 +314,22 @@ ROWS = [
         [("raw", "<=", 1.40)],
         1,
     ),
+    Row(
+        "list_1000_gc",
+        "`list_calls` 1000-call page, ours with `gc_tuning=True` (opt-in)",
+        "ms",
+        False,
+        [],
+        1,
+    ),
+    Row(
+        "list_10000_gc",
+        "`list_calls` 10000-call page, ours with `gc_tuning=True` (opt-in)",
+        "ms",
+        False,
+        [],
+        1,
+    ),
     Row("list_1000_first", "`list_calls` 1000, first call in a fresh process", "ms", False, [], 1),
     Row(
         "mem_peak",
@@ -349,6 +365,17 @@ CPU_ROWS = [
     ),
     Row("cpu_list_1000", "`list_calls` 1000 client CPU per fetch", "ms", False, [], 1),
     Row("cpu_list_10000", "`list_calls` 10000 client CPU per fetch", "ms", False, [], 1),
+    Row(
+        "cpu_list_1000_gc", "`list_calls` 1000, `gc_tuning=True`, CPU per fetch", "ms", False, [], 1
+    ),
+    Row(
+        "cpu_list_10000_gc",
+        "`list_calls` 10000, `gc_tuning=True`, CPU per fetch",
+        "ms",
+        False,
+        [],
+        1,
+    ),
 ]
 ROW_BY_KEY = {row.key: row for row in [*ROWS, *CPU_ROWS]}
 
@@ -368,6 +395,8 @@ MEASURES = (
     "update_call_bxml",
     "list_1000",
     "list_10000",
+    "list_1000_gc",
+    "list_10000_gc",
     "memory",
     "import",
     "threads",
@@ -437,14 +466,18 @@ def plan(measures: Sequence[str], s: Settings) -> List[Job]:
                     warmup={"iterations": 1, "warmup": s.single_warmup},
                 )
             )
-        elif m in ("list_1000", "list_10000"):
+        elif m in ("list_1000", "list_10000", "list_1000_gc", "list_10000_gc"):
+            # The default (gc_tuning off) and the opt-in, each in its own rounds.
             size = int(m.split("_")[1])
             bursts, fetches = s.list_bursts[size]
-            warm_reads = {"list_1000_first": _get("first_call_ms")} if size == 1000 else {}
+            tuned = m.endswith("_gc")
+            first = size == 1000 and not tuned
+            warm_reads = {"list_1000_first": _get("first_call_ms")} if first else {}
             jobs.append(
                 Job(
                     m,
-                    ["--measure", "list_calls", "--page-size", str(size), "--serve"],
+                    ["--measure", "list_calls", "--page-size", str(size), "--serve"]
+                    + (["--gc-tuning"] if tuned else []),
                     bursts,
                     {m: _value, f"cpu_{m}": _get("cpu_ms_per_fetch")},
                     burst={"iterations": fetches, "warmup": 0},
@@ -888,7 +921,10 @@ FOOTNOTES = [
     "timeouts, pool size); only host and Basic credentials are set.",
     "- `list_calls`: mean time per fetch + decode in a burst (SDKs: a list of `CallState` "
     "models with datetimes; raw: `json.loads` to dicts); the first call of each worker is "
-    "reported on its own row (one sample per client: it connects and builds decoders).",
+    "reported on its own row (one sample per client: it connects and builds decoders). Our "
+    "SDK's opt-in `Configuration.gc_tuning` (off by default: it pauses the process-wide cyclic "
+    "GC during a large decode) is measured in rows of its own (`gc_tuning=True`), in separate "
+    "rounds against the same official and raw runs; every other row uses the default.",
     "- Memory, import and threads: a fresh process per run, rounds alternating the same way.",
     "- Memory: fresh process per client; after a warm-up fetch of a 10-call page and "
     "`gc.collect()`, the kernel's peak-RSS mark is reset (`/proc/self/clear_refs` 5; falls back "

@@ -18,6 +18,7 @@ request path.
 from __future__ import annotations
 
 import inspect
+import itertools
 from datetime import datetime
 from typing import (
     TYPE_CHECKING,
@@ -25,14 +26,18 @@ from typing import (
     Callable,
     Iterator,
     List,
+    NoReturn,
     Optional,
+    Set,
     Tuple,
     Type,
     TypeVar,
     Union,
 )
+from urllib.parse import parse_qsl
 
 from typing_extensions import Concatenate, ParamSpec, Unpack
+from urllib3.util import parse_url
 
 from bandwidth import _params
 from bandwidth._operation import Call, Operation, RequestOptions
@@ -68,6 +73,9 @@ UPDATE_CALL_BXML: Operation[None] = Operation(
 )
 
 _Build = Callable[Concatenate[Any, P], Call[T]]
+
+#: Pages :meth:`CallsApi.iter_calls` fetches at most unless told otherwise.
+DEFAULT_MAX_PAGES = 10000
 
 
 class CallFilters(RequestOptions, total=False):
@@ -306,42 +314,91 @@ class CallsApi:
 
     # -- pagination --------------------------------------------------------
 
-    def iter_calls(self, account_id: str, **filters: Unpack[CallFilters]) -> Iterator[CallState]:
+    def iter_calls(
+        self,
+        account_id: str,
+        *,
+        max_pages: int = DEFAULT_MAX_PAGES,
+        **filters: Unpack[CallFilters],
+    ) -> Iterator[CallState]:
         """Yield every matching call across all pages, fetching each page only when needed.
 
         Takes the filters of :meth:`list_calls` (``to``, ``var_from``,
         ``min_start_time``, ``max_start_time``, ``disconnect_cause``,
         ``page_size``) and the per-call extras. Follows
         ``Link: <…>; rel="next"`` only when the link is on the configured host
-        (same scheme, host and port); any other link raises
+        (same scheme, host and port, read as the transport reads it); any
+        other link, or one that URL parsers could read two ways (userinfo, a
+        backslash, whitespace), raises
         :class:`~bandwidth.exceptions.InvalidResponseException` and nothing is
         sent there, so credentials never leave for another host.
-        """
-        from bandwidth._links import next_link
 
+        A next link that repeats a page already fetched (the same URL or the
+        same ``pageToken``) raises ``InvalidResponseException`` rather than
+        yielding the same calls again, and so does a server still announcing
+        a next page after ``max_pages`` pages (default 10000: 10 million
+        calls at the server's default page size).
+        """
         if "page_token" in filters:
             raise ApiTypeError("iter_calls() follows the pages itself; it takes no page_token")
-        return self._pages(self._list_calls(account_id, **filters), next_link)
+        max_pages = _params.int_in_range("max_pages", max_pages, 1, 2**63)
+        return self._pages(self._list_calls(account_id, **filters), max_pages)
 
-    def _pages(self, call: Call[List[CallState]], next_link: Any) -> Iterator[CallState]:
+    def _pages(self, call: Call[List[CallState]], max_pages: int) -> Iterator[CallState]:
+        from bandwidth._links import next_link
+        from bandwidth._urls import UnsafeUrl
+
         client = self.api_client
-        seen = set()
-        while True:
+        fetched: Set[str] = set()  # request targets (path and query) of the pages fetched
+        tokens: Set[str] = set()  # their pageToken values
+        for page in itertools.count(1):
             response = client.execute(call)
             yield from response.data or ()
             request_url = client.url_for(call)
-            link = next_link(response.headers.getlist("Link"), request_url)
-            if link is None or link in seen:
-                return
-            seen.add(link)
-            if not client.is_same_origin(link):
-                raise InvalidResponseException(
-                    response.status_code,
-                    f"list_calls: refusing to follow a next link off the configured host: {link}",
-                    body=response.raw_data.decode("utf-8", "replace"),
-                    headers=response.headers,
+            target = _page_target(request_url)
+            fetched.add(target)
+            tokens.update(_page_tokens(target))
+
+            def refuse(
+                why: str, response: ApiResponse[Any] = response, call: Call[Any] = call
+            ) -> NoReturn:
+                error = InvalidResponseException(
+                    response.status_code, f"list_calls: {why}", headers=response.headers
                 )
-            call = Call(LIST_CALLS, call.path, url=link, options=call.options)
+                client.redact_exception(error, call)
+                raise error
+
+            try:
+                link = next_link(response.headers.getlist("Link"), request_url)
+                if link is None:
+                    return
+                url = client.link_url(link)
+            except UnsafeUrl as exc:
+                refuse(f"refusing to follow the next link: {exc}; nothing was sent there")
+            next_target = _page_target(url)
+            if next_target in fetched or tokens.intersection(_page_tokens(next_target)):
+                refuse(
+                    f"the next link repeats a page already fetched (page {page + 1} would be "
+                    "a page seen before); stopping instead of yielding the same calls again"
+                )
+            if page >= max_pages:
+                refuse(
+                    f"the server announced a page after max_pages={max_pages} pages; "
+                    "pass a larger max_pages if the account really has that many calls"
+                )
+            call = Call(LIST_CALLS, call.path, url=url, options=call.options)
+        raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _page_target(url: str) -> str:
+    """The request target (path and query) of a page's URL, as the transport sends it."""
+    return parse_url(url).request_uri
+
+
+def _page_tokens(target: str) -> List[str]:
+    """The ``pageToken`` values in a request target's query (decoded)."""
+    pairs = parse_qsl(target.partition("?")[2], keep_blank_values=True)
+    return [value for name, value in pairs if name == "pageToken"]
 
 
 def _path(operation: Operation[Any], account_id: Any, call_id: Any = "") -> str:

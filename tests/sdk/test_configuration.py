@@ -139,3 +139,106 @@ def test_defaults_can_be_set() -> None:
 def test_debug_report_has_versions_not_secrets() -> None:
     report = Configuration(username="u", password="hunter2").to_debug_report()
     assert "SDK Package Version" in report and "hunter2" not in report
+
+
+OFFICIAL_POSITIONAL = [
+    "host",
+    "api_key",
+    "api_key_prefix",
+    "username",
+    "password",
+    "access_token",
+    "access_token_url",
+    "client_id",
+    "client_secret",
+    "server_index",
+    "server_variables",
+    "server_operation_index",
+    "server_operation_variables",
+    "ignore_operation_servers",
+    "ssl_ca_cert",
+    "retries",
+    "ca_cert_data",
+    "cert_file",
+    "key_file",
+]
+
+
+def test_the_official_parameters_come_first_in_the_official_order() -> None:
+    import inspect
+
+    parameters = list(inspect.signature(Configuration).parameters.values())
+    positional = [p.name for p in parameters if p.kind is p.POSITIONAL_OR_KEYWORD]
+    assert positional == OFFICIAL_POSITIONAL
+    assert all(p.default is None for p in parameters if p.name != "ignore_operation_servers")
+    keyword_only = {p.name for p in parameters if p.kind is p.KEYWORD_ONLY}
+    assert keyword_only == {"debug", "timeout", "deadline", "max_response_bytes"}
+
+
+def test_official_positional_call() -> None:
+    config = Configuration(
+        "http://127.0.0.1:1/api/v2",
+        {"apiKey": "k-hunter2"},
+        {"apiKey": "Token"},
+        "user",
+        "pa55word",
+        None,
+        "http://127.0.0.1:1/token",
+        None,
+        None,
+        0,
+        {},
+        {},
+        {},
+        True,
+        None,
+        2,
+    )
+    assert config.host == "http://127.0.0.1:1/api/v2"
+    assert (config.username, config.password) == ("user", "pa55word")
+    assert config.access_token_url == "http://127.0.0.1:1/token"
+    assert config.retries == 2 and config.ignore_operation_servers is True
+    assert config.get_api_key_with_prefix("apiKey") == "Token k-hunter2"
+    assert config.get_api_key_with_prefix("other") is None
+    assert "hunter2" not in repr(config) and "apiKey" in repr(config)
+
+
+def test_api_keys_are_kept_but_never_sent(wire: Wire) -> None:
+    wire.answer(200, json=CALL_STATE)
+    config = Configuration(
+        host=wire.url, api_key={"apiKey": "k-hunter2"}, username="u", password="p"
+    )
+    CallsApi(ApiClient(config)).get_call_state(ACCOUNT, CALL_ID)
+    assert "k-hunter2" not in str(wire.last.headers)
+    assert wire.last.headers["Authorization"].startswith("Basic ")
+
+
+def test_deadline_and_body_cap_defaults_and_checks() -> None:
+    from bandwidth.configuration import DEFAULT_DEADLINE, DEFAULT_MAX_RESPONSE_BYTES
+
+    config = Configuration()
+    assert config.deadline == DEFAULT_DEADLINE == 120.0
+    assert config.max_response_bytes == DEFAULT_MAX_RESPONSE_BYTES == 64 * 1024 * 1024
+    assert config.gc_tuning is False
+    assert Configuration(deadline=5, max_response_bytes=4096).deadline == 5.0
+    for value, exc in ((0, ApiValueError), (float("inf"), ApiValueError), ("5", ApiTypeError)):
+        with pytest.raises(exc, match="deadline"):
+            Configuration(deadline=value)  # type: ignore[arg-type]
+    for value, exc in ((10, ApiValueError), (1.5, ApiTypeError), (True, ApiTypeError)):
+        with pytest.raises(exc, match="max_response_bytes"):
+            Configuration(max_response_bytes=value)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "host",
+    [
+        "http://evil.example\\@voice.bandwidth.com/api/v2",
+        "https://user:pw-hunter2@voice.bandwidth.com/api/v2",
+        "https://voice.bandwidth.com /api/v2",
+        "https://[::1/api/v2",
+    ],
+)
+def test_an_ambiguous_host_is_refused_without_echoing_it(host: str) -> None:
+    with pytest.raises(ApiValueError, match="host") as caught:
+        Configuration(host=host)
+    assert "hunter2" not in str(caught.value) and "evil" not in str(caught.value)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
+import math
 from typing import Iterator, List
 
 import pytest
@@ -233,6 +234,42 @@ def test_malformed_retry_after_falls_back_to_backoff(
     client(server.url, waits).get_call_state(ACCOUNT, CALL_ID)
     assert len(server.requests) == 2
     assert len(waits) == 1 and 0.25 <= waits[0] <= 0.5  # backoff, first attempt
+
+
+def raw_429(retry_after: bytes) -> bytes:
+    """A 429 whose Retry-After is these exact bytes (headers travel as Latin-1)."""
+    return (
+        b"HTTP/1.1 429 Too Many Requests\r\nContent-Length: %d\r\nConnection: close\r\n"
+        b"Retry-After: %s\r\n\r\n%s" % (len(ERROR), retry_after, ERROR)
+    )
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "\u00b2".encode("latin-1"),  # "²": str.isdigit() says yes, int() says no
+        "\u00b9".encode("latin-1"),
+        b"9" * 400,  # float() overflows
+        b"9" * 5000,  # int() refuses more than 4300 digits
+    ],
+    ids=["superscript-2", "superscript-1", "400-digits", "5000-digits"],
+)
+def test_a_hostile_retry_after_never_crashes_the_call(server: FaultServer, value: bytes) -> None:
+    server.respond_raw(raw_429(value))
+    with pytest.raises(TooManyRequestsException) as caught:
+        client(server.url, [], retries=0).get_call_state(ACCOUNT, CALL_ID)
+    text = str(caught.value)  # used to raise ValueError itself
+    assert text.startswith("(429) Too Many Requests")
+    expected = None if len(value) == 1 else math.inf  # not a number, or over any cap
+    assert caught.value.retry_after == expected
+
+
+def test_an_absurd_retry_after_is_over_the_cap(server: FaultServer, waits: List[float]) -> None:
+    server.respond_raw(raw_429(b"9" * 400))
+    server.respond(200, STATE)
+    with pytest.raises(TooManyRequestsException, match="beyond any limit"):
+        client(server.url, waits).get_call_state(ACCOUNT, CALL_ID)
+    assert waits == [] and len(server.requests) == 1  # stopped at once: no wait, no retry
 
 
 def test_backoff_is_exponential_with_jitter_and_capped() -> None:

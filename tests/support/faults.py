@@ -33,6 +33,7 @@ class FaultServer:
         self.port = self._sock.getsockname()[1]
         self.url = f"http://127.0.0.1:{self.port}/api/v2"
         self._script: List[Action] = []
+        self._at_once: List[int] = []  # for each scripted drip, in order
         self._lock = threading.Lock()
         self.requests: List[bytes] = []  # request heads that were read
         self.connections = 0
@@ -45,6 +46,15 @@ class FaultServer:
     ) -> None:
         self._script.append(("respond", delay, http_response(status, body, headers)))
 
+    def respond_raw(self, payload: bytes, *, delay: float = 0.0) -> None:
+        """Answer with exactly these bytes (a head the helpers above cannot write)."""
+        self._script.append(("respond", delay, payload))
+
+    def drip(self, payload: bytes, *, every: float, at_once: int = 0) -> None:
+        """Answer with ``payload``: its first ``at_once`` bytes, then one byte every ``every`` s."""
+        self._script.append(("drip", every, payload))
+        self._at_once.append(at_once)
+
     def drop_before_read(self) -> None:
         self._script.append(("drop_before_read", 0.0, b""))
 
@@ -55,6 +65,7 @@ class FaultServer:
         """Forget unused scripted actions."""
         with self._lock:
             self._script.clear()
+            self._at_once.clear()
 
     def _serve(self) -> None:
         self._sock.settimeout(0.1)
@@ -97,6 +108,16 @@ class FaultServer:
             with self._lock:
                 self.requests.append(head)
             if kind == "drop_after_read":
+                return
+            if kind == "drip":
+                with self._lock:
+                    at_once = self._at_once.pop(0)
+                with contextlib.suppress(OSError):
+                    conn.sendall(payload[:at_once])
+                    for index in range(at_once, len(payload)):
+                        conn.sendall(payload[index : index + 1])
+                        if self._stop.wait(delay):
+                            return
                 return
             if delay:
                 time.sleep(delay)

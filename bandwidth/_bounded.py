@@ -1,0 +1,171 @@
+"""Connections whose responses are read within a deadline and a size limit.
+
+urllib3's read timeout bounds each wait for the socket, not the response: a
+server that sends one byte every half second holds a call forever, and one
+that sends without end fills memory. Here every read of a response (status
+line, headers, body, and the bodies urllib3 drains before a retry) goes
+through :class:`_BoundedReader`, which
+
+* gives the socket ``min(read timeout, time left)`` before each ``recv``, and
+  raises :class:`DeadlineExceeded` (a socket timeout, so urllib3 treats it as
+  a read timeout) once the attempt's deadline has passed;
+* counts the bytes and raises :class:`ResponseTooLarge` past the limit.
+
+The deadline starts when an attempt starts sending its request; each retry
+is a new attempt with a new deadline. The limits come from
+:data:`attempt_limits`, which the transport sets around each ``urlopen`` (a
+thread-local: urllib3 gives a connection nothing per request but the
+request itself). Nothing here runs a thread or a timer.
+"""
+
+from __future__ import annotations
+
+import http.client
+import io
+import socket
+import threading
+import time
+from typing import Any, Optional, Tuple
+
+from urllib3.connection import HTTPConnection, HTTPSConnection
+from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
+
+from bandwidth.exceptions import InvalidResponseException
+
+__all__ = [
+    "BoundedHTTPConnectionPool",
+    "BoundedHTTPSConnectionPool",
+    "DeadlineExceeded",
+    "ResponseTooLarge",
+    "attempt_limits",
+]
+
+
+class DeadlineExceeded(socket.timeout):
+    """The attempt's deadline passed while its response was being read."""
+
+
+class ResponseTooLarge(InvalidResponseException):
+    """A response went past ``Configuration.max_response_bytes``; it was not read further."""
+
+
+class AttemptLimits(threading.local):
+    """The limits of the attempts this thread makes; the transport sets them around ``urlopen``.
+
+    ``limits`` is ``(deadline seconds, max bytes, not-after monotonic time)``
+    or ``None`` for none.
+    """
+
+    limits: Optional[Tuple[Optional[float], Optional[int], Optional[float]]] = None
+
+
+attempt_limits = AttemptLimits()
+
+
+class _BoundedReader(io.RawIOBase):
+    """The socket, as one response reads it (and what ``http.client`` takes for the socket)."""
+
+    def __init__(self, connection: _BoundedMixin, sock: Any) -> None:
+        # (io.RawIOBase needs no __init__ call: its state is set up by __new__.)
+        self._sock = sock
+        self._connection = connection
+        self._deadline_at = connection._deadline_at
+        self._left = connection._max_bytes
+        self._timeout = sock.gettimeout()  # the read timeout urllib3 just set
+        # SocketIO, through makefile: it keeps the socket open while this reads, even
+        # after http.client closes the connection of a "Connection: close" answer.
+        self._raw = sock.makefile("rb", buffering=0)
+
+    def makefile(self, mode: str) -> io.BufferedReader:
+        """What ``http.client.HTTPResponse`` calls on its "socket": this, buffered."""
+        return io.BufferedReader(self)
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> Optional[int]:
+        deadline_at = self._deadline_at
+        if deadline_at is not None:
+            left = deadline_at - time.monotonic()
+            if left <= 0:
+                raise DeadlineExceeded("the attempt's deadline passed")
+            if self._timeout is None or left < self._timeout:
+                self._sock.settimeout(left)  # wait no longer than the time left
+                self._timeout = left
+                self._connection._timeout_lowered = True
+        try:
+            count: Optional[int] = self._raw.readinto(buffer)
+        except socket.timeout:
+            if self._connection._timeout_lowered:  # the wait was cut to the time left
+                raise DeadlineExceeded("the attempt's deadline passed") from None
+            raise
+        if count and self._left is not None:
+            self._left -= count
+            if self._left < 0:
+                raise ResponseTooLarge(
+                    None, "the answer is larger than max_response_bytes; it was not read further"
+                )
+        return count
+
+    def close(self) -> None:
+        if not self.closed:
+            self._raw.close()
+        super().close()
+
+
+class _BoundedMixin:
+    """Starts each attempt's deadline when it sends; reads its response through the bounds."""
+
+    _deadline_at: Optional[float] = None
+    _max_bytes: Optional[int] = None
+    _timeout_lowered = False
+
+    def request(self, *args: Any, **kwargs: Any) -> None:
+        limits = attempt_limits.limits
+        if limits is None:
+            self._deadline_at = self._max_bytes = None
+        else:
+            deadline, self._max_bytes, not_after = limits
+            at = None if deadline is None else time.monotonic() + deadline
+            if not_after is not None:
+                at = not_after if at is None else min(at, not_after)
+            self._deadline_at = at
+        if self._timeout_lowered:
+            # A previous response cut the socket's timeout to its time left: restore.
+            sock = self.sock  # type: ignore[attr-defined]
+            if sock is not None:
+                sock.settimeout(self.timeout)  # type: ignore[attr-defined]
+            self._timeout_lowered = False
+        super().request(*args, **kwargs)  # type: ignore[misc]
+
+    def response_class(  # http.client calls self.response_class(sock, [debuglevel,] method=...)
+        self, sock: Any, debuglevel: int = 0, method: Optional[str] = None
+    ) -> http.client.HTTPResponse:
+        if self._deadline_at is None and self._max_bytes is None:
+            return http.client.HTTPResponse(sock, debuglevel, method=method)
+        reader: Any = _BoundedReader(self, sock)
+        response = http.client.HTTPResponse(reader, debuglevel, method=method)
+        # One response per request: a later read without a request (a proxy's
+        # CONNECT answer on reconnecting) must not inherit this attempt's deadline.
+        self._deadline_at = self._max_bytes = None
+        return response
+
+
+class BoundedHTTPConnection(_BoundedMixin, HTTPConnection):  # type: ignore[misc]
+    """urllib3's connection, with bounded responses."""
+
+
+class BoundedHTTPSConnection(_BoundedMixin, HTTPSConnection):  # type: ignore[misc]
+    """urllib3's TLS connection, with bounded responses."""
+
+
+class BoundedHTTPConnectionPool(HTTPConnectionPool):
+    """urllib3's pool of bounded connections."""
+
+    ConnectionCls = BoundedHTTPConnection
+
+
+class BoundedHTTPSConnectionPool(HTTPSConnectionPool):
+    """urllib3's pool of bounded TLS connections."""
+
+    ConnectionCls = BoundedHTTPSConnection
