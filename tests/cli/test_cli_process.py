@@ -225,11 +225,18 @@ def test_demo_runs_from_the_wheel_without_the_source_tree(
 
 
 class Served:
-    """A ``bandwidth simulator`` process and its output lines, read by a thread."""
+    """A ``bandwidth simulator`` process and its output lines, read by a thread.
 
-    def __init__(self, argv: List[str]) -> None:
+    ``sigint_ignored`` starts it the way a non-interactive shell starts a
+    background job (``bandwidth simulator &`` in a script): with SIGINT ignored.
+    """
+
+    def __init__(self, argv: List[str], *, sigint_ignored: bool = False) -> None:
+        command = [*PYTHON_M, "simulator", *argv]
+        if sigint_ignored:
+            command = ["bash", "-c", 'trap "" INT; exec "$@"', "bash", *command]
         self.process = subprocess.Popen(
-            [*PYTHON_M, "simulator", *argv],
+            command,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
@@ -301,8 +308,10 @@ def test_simulator_serves_until_signalled(served: List[Served], signum: int) -> 
     assert exports["BW_ACCOUNT_ID"] == "4242" and exports["BW_PASSWORD"] == "pw"
     assert f"listening on {exports['BW_VOICE_HOST']}" in output
 
-    # Reachable with the SDK ...
-    configuration = Configuration(host=exports["BW_VOICE_HOST"], username="me", password="pw")
+    # Reachable with the SDK, through the Configuration(...) line it prints ...
+    (line,) = [line.strip() for line in server.seen if line.strip().startswith("Configuration(")]
+    configuration = eval(line, {"Configuration": Configuration})
+    assert (configuration.host, configuration.username) == (exports["BW_VOICE_HOST"], "me")
     with ApiClient(configuration) as client:
         api = CallsApi(client)
         created = api.create_call(
@@ -324,6 +333,17 @@ def test_simulator_serves_until_signalled(served: List[Served], signum: int) -> 
     assert server.stop(signum) == 0
     assert server.process.stderr is not None
     assert "Traceback" not in server.process.stderr.read()
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT], ids=["TERM", "INT"])
+def test_simulator_stops_when_started_with_sigint_ignored(
+    served: List[Served], signum: int
+) -> None:
+    """A script's ``bandwidth simulator &`` inherits SIGINT ignored; ``kill -INT`` stops it."""
+    server = Served([], sigint_ignored=True)
+    served.append(server)
+    server.until("Press Ctrl-C to stop.")
+    assert server.stop(signum) == 0
 
 
 def test_simulator_on_a_busy_port_is_one_error_line(served: List[Served]) -> None:
