@@ -1,12 +1,19 @@
 # Two commands a newcomer needs (see README): `make demo` and `make test`.
 # Everything they depend on (a virtualenv, the package, dev tools, Prism) is
-# installed here, on demand, into this checkout.
+# installed here, on demand, into this checkout. CONTRIBUTING.md has the rest.
 
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: demo test lint typecheck pytest prism clean
+# Every Python the package claims (pyproject.toml's classifiers; a test keeps them equal).
+# Each runs in a venv of its own, .venv-X.Y, with the interpreter .ci/find-python finds.
+PYTHONS        := 3.9 3.10 3.11 3.12 3.13
+# The oldest Python the floors install on, for test-floors.
+FLOORS_PYTHON  := 3.9
+
+.PHONY: demo test lint typecheck pytest prism spec clean ci test-all-pythons test-floors \
+	$(PYTHONS:%=pytest-%)
 
 ## demo: install the SDK and walk one call through its life on the built-in simulator
 demo: $(VENV)/.runtime
@@ -28,6 +35,28 @@ pytest: $(VENV)/.dev
 prism:
 	BANDWIDTH_REQUIRE_PRISM=1 bash tools/prism/install.sh
 
+## ci: what CI runs (.ci/run): `make test`, the suite on the oldest and newest Python, the floors
+ci: test pytest-$(firstword $(PYTHONS)) pytest-$(lastword $(PYTHONS)) test-floors
+
+## test-all-pythons: the test suite on every supported Python (3.9 to 3.13), one after another
+test-all-pythons: $(PYTHONS:%=pytest-%)
+
+## pytest-X.Y: the test suite on Python X.Y, in .venv-X.Y (lint and mypy run in `make test`)
+$(PYTHONS:%=pytest-%): pytest-%: .venv-%/.dev prism
+	.venv-$*/bin/python -m pytest -q
+
+## test-floors: the test suite with the lowest dependency versions pyproject.toml allows
+test-floors: .venv-floors/.dev prism
+	.venv-floors/bin/python .ci/floors.py --verify
+	.venv-floors/bin/python -m pytest -q
+
+## spec: replace the vendored OpenAPI file (make spec SPEC_SOURCE=path); see spec/README.md
+spec:
+	@test -n "$(SPEC_SOURCE)" || { echo "usage: make spec SPEC_SOURCE=path/to/bandwidth.yml" >&2; exit 2; }
+	cp "$(SPEC_SOURCE)" spec/bandwidth.yml
+	@echo "now record this sha256 (and the source commit) in spec/README.md:"
+	@sha256sum spec/bandwidth.yml
+
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
@@ -40,5 +69,22 @@ $(VENV)/.dev: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install -q -e '.[dev]'
 	touch $@ $(VENV)/.runtime
 
+.PRECIOUS: .venv-%/.dev  # a stamp, not a leftover: keep the venv between runs
+.venv-%/.dev: pyproject.toml
+	rm -rf .venv-$*
+	python=$$(.ci/find-python $*) && "$$python" -m venv .venv-$*
+	.venv-$*/bin/python -m pip install -q --upgrade pip
+	.venv-$*/bin/python -m pip install -q -e '.[dev]'
+	touch $@
+
+# The floors as constraints: pip picks dev tools that accept them, and fails if none do.
+.venv-floors/.dev: pyproject.toml .ci/floors.py
+	rm -rf .venv-floors
+	python=$$(.ci/find-python $(FLOORS_PYTHON)) && "$$python" -m venv .venv-floors
+	.venv-floors/bin/python -m pip install -q --upgrade pip
+	.venv-floors/bin/python .ci/floors.py > .venv-floors/floors.txt
+	.venv-floors/bin/python -m pip install -q -c .venv-floors/floors.txt -e '.[dev]'
+	touch $@
+
 clean:
-	rm -rf $(VENV) build dist *.egg-info tools/prism/node_modules
+	rm -rf $(VENV) .venv-* build dist *.egg-info tools/prism/node_modules

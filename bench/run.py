@@ -2,6 +2,7 @@
 """Benchmark this SDK against the official ``bandwidth-sdk`` and raw urllib3 + json.
 
     python bench/run.py                  # full run (~5 min); writes bench/results.md
+                                         # and README.md's table (bench/readme_table.py)
     python bench/run.py --quick          # smoke run (~1 min)
     python bench/run.py --only list_1000 --only memory
     python bench/run.py --profile        # where our SDK spends its time (bench/profile_sdk.py)
@@ -118,7 +119,7 @@ def ensure_official(python: str, python_id: str) -> str:
 def _source_files() -> List[str]:
     files = [
         name
-        for name in ("pyproject.toml", "README.md", "LICENSE")
+        for name in ("pyproject.toml", "README.md", "PYPI.md", "LICENSE")
         if os.path.exists(os.path.join(ROOT, name))
     ]
     for folder, dirs, names in os.walk(os.path.join(ROOT, "bandwidth")):
@@ -1102,6 +1103,11 @@ def main(argv: Optional[List[str]] = None) -> int:
     )
     _write(output, report)
     _log(f"\nwrote {os.path.relpath(output, os.getcwd())}")
+    if os.path.abspath(output) == os.path.join(HERE, "results.md"):
+        import readme_table  # bench/readme_table.py, beside this script
+
+        if readme_table.main([]) == 0:
+            _log("updated README.md's benchmark block from it")
     with open(os.path.join(CACHE, "last-results.json"), "w") as handle:
         json.dump(
             {

@@ -73,7 +73,10 @@ def _run(arguments: List[str]) -> int:
 
 
 def _error(exc: CliError) -> None:
-    message = " ".join(str(exc).split()) or type(exc).__name__
+    from bandwidth.cli._output import printable
+
+    # The message may quote the server (an API error's description): one safe line.
+    message = printable(" ".join(str(exc).split())) or type(exc).__name__
     line = f"error: {message}"
     prog = getattr(exc, "prog", None)
     if isinstance(exc, UsageError) and prog:

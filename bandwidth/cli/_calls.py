@@ -18,7 +18,7 @@ from pydantic import ValidationError
 
 from bandwidth import ApiClient, CallsApi, Configuration
 from bandwidth.cli._fields import CREATE_FLAGS, UPDATE_FLAGS, FieldFlag
-from bandwidth.cli._output import print_json, write_json_array
+from bandwidth.cli._output import print_json, printable, write_json_array
 from bandwidth.cli._parser import CliError, UsageError
 from bandwidth.exceptions import ApiException, ApiTypeError, ApiValueError, RequestValidationError
 from bandwidth.models import CreateCall, UpdateCall
@@ -47,6 +47,8 @@ def run_calls(args: argparse.Namespace, environ: Optional[Mapping[str, str]] = N
     env = os.environ if environ is None else environ
     operation: str = args.operation
     prog = f"bandwidth calls {operation}"
+    _warn_about_secret_flags(args)
+    _check_password_stdin(args, prog)
     # Everything the user typed is checked before anything is sent.
     request: Any = None
     if operation == "create":
@@ -101,19 +103,23 @@ def _connection(
     args: argparse.Namespace, env: Mapping[str, str], prog: str
 ) -> Tuple[Configuration, str]:
     username, _ = _setting(args, "username", env, "BW_USERNAME")
-    password, _ = _setting(args, "password", env, "BW_PASSWORD")
     account_id, _ = _setting(args, "account_id", env, "BW_ACCOUNT_ID")
     host, host_source = _setting(args, "host", env, "BW_VOICE_HOST")
+    if host is not None:
+        _refuse_credentials_in(host, host_source, prog)
+    password = _password(args, env, prog)
     missing = [
-        f"{flag} or {variable}"
-        for value, flag, variable in (
-            (username, "--username", "BW_USERNAME"),
-            (password, "--password", "BW_PASSWORD"),
-            (account_id, "--account-id", "BW_ACCOUNT_ID"),
+        what
+        for value, what in (
+            (username, "--username or BW_USERNAME"),
+            (password, "BW_PASSWORD or --password-stdin"),
+            (account_id, "--account-id or BW_ACCOUNT_ID"),
         )
         if value is None
     ]
-    if missing:
+    if missing == ["BW_PASSWORD or --password-stdin"] and _interactive():
+        password = _prompt(username, prog)
+    elif missing:
         raise UsageError("missing " + ", ".join(missing), prog)
     assert account_id is not None
     options: Dict[str, Any] = {"username": username, "password": password}
@@ -129,6 +135,112 @@ def _connection(
             message = f"{host_source}: {message[len('host ') :]}"
         raise UsageError(message, prog) from None
     return configuration, account_id
+
+
+def _refuse_credentials_in(host: str, source: str, prog: str) -> None:
+    """Refuse ``user:password@`` in the base URL, without repeating any of it.
+
+    Credentials belong in BW_USERNAME/BW_PASSWORD, where nothing prints them;
+    a URL gets printed (errors, logs, ``ps``) and its userinfo is not how the
+    SDK authenticates.
+    """
+    # By hand, not urlsplit: that raises on some malformed URLs, and they must be refused too.
+    after_scheme = re.sub(r"^[A-Za-z][A-Za-z0-9+.-]*:", "", host, count=1)
+    authority = re.split(r"[/?#]", after_scheme.lstrip("/"), maxsplit=1)[0]
+    if "@" in authority:
+        raise UsageError(
+            f"{source} must not contain a user or password (user:password@host); "
+            "give them with BW_USERNAME and BW_PASSWORD instead",
+            prog,
+        )
+
+
+# -- the password ----------------------------------------------------------------------
+
+#: Longest password line --password-stdin reads (a bound on what it buffers).
+_MAX_PASSWORD = 4096
+
+
+def _warn_about_secret_flags(args: argparse.Namespace) -> None:
+    """Warn on stderr for each password given as a flag: other users see it in ``ps``.
+
+    The flags keep working, so existing scripts do; the warning says where
+    the secret can come from instead.
+    """
+    if getattr(args, "password", None) is not None:
+        _warn("--password", "use BW_PASSWORD, the prompt or --password-stdin")
+    fields = CREATE_FLAGS if args.operation == "create" else UPDATE_FLAGS
+    for field in fields:
+        if "password" in field.wire[-1].lower() and hasattr(args, field.dest):
+            _warn(field.flag, "put it in the --json file instead")
+
+
+def _warn(flag: str, advice: str) -> None:
+    sys.stderr.write(f"warning: {flag} is visible to other users of this machine (ps); {advice}\n")
+
+
+def _reads_stdin(args: argparse.Namespace) -> Optional[str]:
+    """The argument that reads stdin (``--json -``, ``FILE`` as ``-``), if any."""
+    if getattr(args, "json", None) == "-":
+        return "--json -"
+    if args.operation == "bxml" and args.file == "-":
+        return "FILE '-'"
+    return None
+
+
+def _check_password_stdin(args: argparse.Namespace, prog: str) -> None:
+    if not getattr(args, "password_stdin", False):
+        return
+    if getattr(args, "password", None) is not None:
+        raise UsageError("give --password or --password-stdin, not both", prog)
+    other = _reads_stdin(args)
+    if other is not None:
+        raise UsageError(f"--password-stdin and {other} cannot both read stdin", prog)
+
+
+def _password(args: argparse.Namespace, env: Mapping[str, str], prog: str) -> Optional[str]:
+    """The password from --password, else --password-stdin, else BW_PASSWORD (or None)."""
+    given: Optional[str] = getattr(args, "password", None)
+    if given is not None:
+        return given
+    if getattr(args, "password_stdin", False):
+        return _password_from_stdin(prog)
+    return env.get("BW_PASSWORD") or None
+
+
+def _password_from_stdin(prog: str) -> str:
+    """The first line of stdin, without its line ending (``printf '%s\\n' "$PW" | ...``)."""
+    stream = sys.stdin
+    buffer = getattr(stream, "buffer", None)
+    raw = buffer.readline(_MAX_PASSWORD + 2) if buffer is not None else None
+    line = raw if raw is not None else stream.readline(_MAX_PASSWORD + 2).encode("utf-8")
+    password = line.removesuffix(b"\n").removesuffix(b"\r")
+    if len(password) > _MAX_PASSWORD:
+        raise UsageError(f"--password-stdin: longer than {_MAX_PASSWORD} bytes", prog)
+    if not password:
+        raise UsageError("--password-stdin: the first line of stdin is empty", prog)
+    try:
+        return password.decode("utf-8")
+    except UnicodeDecodeError:
+        raise UsageError("--password-stdin: the password is not UTF-8", prog) from None
+
+
+def _interactive() -> bool:
+    """Whether a person is there to type a password (stdin is a terminal)."""
+    isatty = getattr(sys.stdin, "isatty", None)
+    return bool(isatty is not None and isatty())
+
+
+def _prompt(username: Optional[str], prog: str) -> str:
+    import getpass
+
+    try:
+        password = getpass.getpass(f"API password for {printable(username or '')}: ")
+    except EOFError:
+        password = ""
+    if not password:
+        raise UsageError("no password given", prog)
+    return password
 
 
 # -- request bodies --------------------------------------------------------------------
@@ -254,6 +366,7 @@ def _list(api: CallsApi, account_id: str, args: argparse.Namespace) -> None:
     write_json_array(response.data or [])
     token = _next_page_token(response.headers.getlist("Link"))
     if token is not None:
+        token = printable(token)  # from the server's Link header
         sys.stderr.write(f"more calls: add --page-token {token} for the next page, or --all\n")
 
 

@@ -1,12 +1,26 @@
-"""JSON output in the API's wire format, with secrets masked."""
+"""What the CLI prints: JSON in the API's wire format with secrets masked, and safe text.
+
+Text that came from a server reaches a terminal, so no character that a
+terminal acts on is printed as it is: control characters (C0, DEL, C1, of
+which ESC and CSI start escape sequences) and the bidirectional-text controls
+that can reorder what is shown. JSON keeps them losslessly as ``\\uXXXX``
+escapes; a line of text (an error, a note) drops them.
+"""
 
 from __future__ import annotations
 
 import json
+import re
 import sys
 from typing import Any, Iterable
 
-__all__ = ["print_json", "wire", "write_json_array"]
+__all__ = ["print_json", "printable", "wire", "write_json_array"]
+
+#: Characters a terminal may act on besides C0 (U+0000-U+001F): DEL, C1, bidi controls.
+_CONTROLS = r"\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+#: In JSON, ``json.dumps`` has already escaped C0 inside strings (and the layout uses ``\n``).
+_UNSAFE_IN_JSON = re.compile(f"[{_CONTROLS}]")
+_UNSAFE_IN_TEXT = re.compile(rf"[\x00-\x1f{_CONTROLS}]")
 
 #: How the API itself masks passwords it echoes back.
 _MASK = "*****"
@@ -31,8 +45,19 @@ def wire(model: Any) -> Any:
     return _mask(json.loads(model.to_json()))
 
 
+def printable(text: str) -> str:
+    """``text`` without the characters a terminal would act on (see the module docstring)."""
+    return _UNSAFE_IN_TEXT.sub("", text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
+
+
 def _dumps(value: Any) -> str:
-    return json.dumps(value, indent=2, ensure_ascii=False)
+    """Indented JSON; non-ASCII text stays readable, terminal controls become ``\\uXXXX``."""
+    # Outside its strings JSON text is ASCII, so every match is inside a string.
+    return _UNSAFE_IN_JSON.sub(_escape, json.dumps(value, indent=2, ensure_ascii=False))
 
 
 def print_json(model: Any) -> None:
@@ -43,7 +68,7 @@ def print_json(model: Any) -> None:
 def write_json_array(models: Iterable[Any]) -> None:
     """Stream models as one indented JSON array, item by item.
 
-    The text is identical to ``json.dumps(list, indent=2)``. Nothing is
+    The text is identical to :func:`print_json`'s for the whole list. Nothing is
     written until the first item (or the end) arrives, so a failing first
     request leaves stdout empty.
     """

@@ -13,10 +13,11 @@ __all__ = ["CliError", "UsageError", "build_parser"]
 
 ENV_HELP = """\
 environment:
-  BW_USERNAME, BW_PASSWORD   API credentials (HTTP Basic); --username/--password win
+  BW_USERNAME, BW_PASSWORD   API credentials (HTTP Basic); --username/--password win.
+                             Without a password, a terminal prompts for it.
   BW_ACCOUNT_ID              your account id; --account-id wins
   BW_VOICE_HOST              API base URL (default https://voice.bandwidth.com/api/v2);
-                             --host wins
+                             --host wins. No user:password@ in it: use BW_USERNAME/BW_PASSWORD.
 
 exit status: 0 ok, 1 API or connection error, 2 bad command line or input, 130 interrupted
 """
@@ -121,7 +122,19 @@ def _add_connection_options(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("connection (flags win over the environment)")
     s = argparse.SUPPRESS
     group.add_argument("--username", default=s, metavar="USER", help="API user ($BW_USERNAME)")
-    group.add_argument("--password", default=s, metavar="PASS", help="API password ($BW_PASSWORD)")
+    group.add_argument(
+        "--password",
+        default=s,
+        metavar="PASS",
+        help="API password (visible to others in ps: prefer $BW_PASSWORD, the prompt "
+        "or --password-stdin)",
+    )
+    group.add_argument(
+        "--password-stdin",
+        action="store_true",
+        default=s,
+        help="read the API password from the first line of stdin (for scripts)",
+    )
     group.add_argument(
         "--account-id", default=s, metavar="ID", help="your account id ($BW_ACCOUNT_ID)"
     )

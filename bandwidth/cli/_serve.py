@@ -3,17 +3,25 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import json
+import select
 import shlex
 import signal
+import socket
 import sys
 import threading
+import time
 from datetime import datetime, timezone
 from types import FrameType
-from typing import Any, Optional
+from typing import Any, Dict, Optional
 
 from bandwidth.cli._parser import CliError
 
 __all__ = ["run_simulator"]
+
+#: The signals that stop the simulator: Ctrl-C and ``kill``'s default.
+_STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 
 
 def _utc_now() -> datetime:
@@ -21,50 +29,102 @@ def _utc_now() -> datetime:
 
 
 def run_simulator(args: argparse.Namespace, stop: Optional[threading.Event] = None) -> int:
-    """Serve until Ctrl-C, SIGTERM or ``stop`` is set; returns the exit status.
+    """Serve until SIGINT (Ctrl-C), SIGTERM or ``stop`` is set; returns the exit status.
 
     The simulator runs on the real clock (it is not a test here), with
     automatic call progress unless ``--no-auto-progress``.
     """
-    from bandwidth.testing import AutoProgress, VoiceSimulator
-
     stop = stop if stop is not None else threading.Event()
-    sim = VoiceSimulator(
-        host=args.bind,
-        port=args.port,
-        account_id=args.account_id,
-        username=args.username,
-        password=args.password,
-        clock=_utc_now,
-        auto_progress=AutoProgress() if args.auto_progress else False,
-        record_requests=False,  # nobody can read them here; keep memory flat
-    )
-    try:
-        sim.start()
-    except OSError as exc:
-        raise CliError(f"cannot listen on {args.bind}:{args.port}: {exc.strerror or exc}") from None
+    with _StopSignals() as signals:
+        from bandwidth.testing import AutoProgress, VoiceSimulator
 
-    def on_sigterm(signum: int, frame: Optional[FrameType]) -> None:
-        stop.set()
-
-    previous: Any = None
-    in_main_thread = threading.current_thread() is threading.main_thread()
-    if in_main_thread:
-        previous = signal.signal(signal.SIGTERM, on_sigterm)
-    try:
-        # The banner is inside the try: a Ctrl-C right after it is printed still stops cleanly.
-        _print_banner(sim, args.auto_progress)
-        while not stop.wait(0.25):
-            pass
-    except KeyboardInterrupt:
-        pass
-    finally:
-        sim.stop()
-        if in_main_thread:
-            signal.signal(signal.SIGTERM, previous if previous is not None else signal.SIG_DFL)
+        sim = VoiceSimulator(
+            host=args.bind,
+            port=args.port,
+            account_id=args.account_id,
+            username=args.username,
+            password=args.password,
+            clock=_utc_now,
+            auto_progress=AutoProgress() if args.auto_progress else False,
+            record_requests=False,  # nobody can read them here; keep memory flat
+        )
+        try:
+            sim.start()
+        except OSError as exc:
+            raise CliError(
+                f"cannot listen on {args.bind}:{args.port}: {exc.strerror or exc}"
+            ) from None
+        try:
+            _print_banner(sim, args.auto_progress)
+            while not signals.received and not stop.is_set():
+                signals.wait(0.25)  # at once on a signal; the timeout is for ``stop``
+        finally:
+            sim.stop()
     sys.stdout.write("simulator stopped\n")
     sys.stdout.flush()
     return 0
+
+
+class _StopSignals:
+    """Record SIGINT and SIGTERM while in use, and wake :meth:`wait` when one arrives.
+
+    The handler only records the signal. A handler runs in the main thread
+    between two bytecodes, so one that took a lock (``threading.Event.set``)
+    could find that very thread holding it inside ``Event.wait`` and deadlock,
+    and one that raised (``KeyboardInterrupt``) could unwind through
+    ``Condition.wait`` half-way. The wake-up file descriptor makes a waiting
+    ``select`` return at once whichever thread the kernel delivered the signal to.
+
+    Both signals are handled even if the process started with SIGINT ignored: a
+    background job of a non-interactive shell inherits SIG_IGN for it, and the
+    command promises to stop on Ctrl-C and on ``kill -INT`` from the script that
+    started it. Outside the main thread, where handlers cannot be set, nothing
+    is installed and :meth:`wait` just sleeps.
+    """
+
+    def __init__(self) -> None:
+        self.received: Optional[int] = None
+        self._reader: Optional[socket.socket] = None
+        self._writer: Optional[socket.socket] = None
+        self._previous: Dict[int, Any] = {}
+        self._previous_fd = -1
+
+    def _on_signal(self, signum: int, frame: Optional[FrameType]) -> None:
+        self.received = signum
+
+    def __enter__(self) -> _StopSignals:
+        if threading.current_thread() is not threading.main_thread():
+            return self
+        self._reader, self._writer = socket.socketpair()
+        self._reader.setblocking(False)
+        self._writer.setblocking(False)
+        self._previous_fd = signal.set_wakeup_fd(self._writer.fileno(), warn_on_full_buffer=False)
+        for signum in _STOP_SIGNALS:
+            self._previous[signum] = signal.signal(signum, self._on_signal)
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        for signum, handler in self._previous.items():
+            signal.signal(signum, handler if handler is not None else signal.SIG_DFL)
+        self._previous.clear()
+        if self._reader is not None and self._writer is not None:
+            signal.set_wakeup_fd(self._previous_fd)
+            self._reader.close()
+            self._writer.close()
+            self._reader = self._writer = None
+
+    def wait(self, timeout: float) -> None:
+        """Return when a signal arrives, or after ``timeout`` seconds."""
+        if self._reader is None:
+            time.sleep(timeout)
+            return
+        ready, _, _ = select.select([self._reader], [], [], timeout)
+        if ready:
+            with contextlib.suppress(OSError):
+                self._reader.recv(4096)  # drain: another signal's byte must not spin the loop
+
+
+# -- the banner ------------------------------------------------------------------------
 
 
 def _print_banner(sim: Any, auto_progress: bool) -> None:
@@ -72,6 +132,14 @@ def _print_banner(sim: Any, auto_progress: bool) -> None:
         "calls ring at once and are answered after 1 s"
         if auto_progress
         else "calls stay queued (no auto progress)"
+    )
+    settings = ", ".join(
+        f"{name}={json.dumps(value)}"
+        for name, value in (
+            ("host", sim.url),
+            ("username", sim.username),
+            ("password", sim.password),
+        )
     )
     out = sys.stdout
     out.write(
@@ -81,11 +149,14 @@ def _print_banner(sim: Any, auto_progress: bool) -> None:
         f"  password:   {sim.password}\n"
         f"  {progress}\n"
         "\n"
-        "Point the CLI (or your app) at it from another shell:\n"
+        "Point the bandwidth CLI at it from another shell:\n"
         f"  export BW_VOICE_HOST={shlex.quote(sim.url)}\n"
         f"  export BW_ACCOUNT_ID={shlex.quote(sim.account_id)}\n"
         f"  export BW_USERNAME={shlex.quote(sim.username)}\n"
         f"  export BW_PASSWORD={shlex.quote(sim.password)}\n"
+        "\n"
+        "The SDK reads no environment variables; in Python, pass the same settings:\n"
+        f"  Configuration({settings})\n"
         "\n"
         "Press Ctrl-C to stop.\n"
     )

@@ -8,7 +8,7 @@ answered call. Sample output is checked as follows:
   (ids and times differ from run to run);
 * ``error:`` lines must equal the real stderr line, or its prefix when the
   sample ends with ``…``; the exit status must be 2 for a usage error, 1 otherwise;
-* ``more calls:`` notes must match apart from the token;
+* ``more calls:`` notes and ``warning:`` lines must be on stderr (notes apart from the token);
 * a command shown without output must print nothing on stdout;
 * other text must match line for line, up to a ``...`` line;
 * the ``bandwidth simulator`` transcript must match apart from the port.
@@ -75,7 +75,7 @@ def _same_shape(sample: Any, actual: Any) -> None:
 
 def _check(example: Example, result: subprocess.CompletedProcess[str]) -> None:
     errors = [line for line in example.sample if line.startswith("error: ")]
-    notes = [line for line in example.sample if line.startswith("more calls: ")]
+    notes = [line for line in example.sample if line.startswith(("more calls: ", "warning: "))]
     shown = [line for line in example.sample if line not in errors and line not in notes]
     context = f"{example.command}\nstdout:\n{result.stdout}\nstderr:\n{result.stderr}"
 

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import json
 import os
+import pty
 import queue
+import select
 import signal
 import socket
 import subprocess
 import sys
 import threading
+import time
 import zipfile
 from pathlib import Path
 from typing import Dict, Iterator, List, Optional
@@ -179,6 +182,92 @@ def test_broken_pipe_stops_quietly(sim: VoiceSimulator) -> None:
     assert stderr == ""
 
 
+# -- secrets and server text -----------------------------------------------------------
+
+
+def test_password_sources_in_real_processes(sim: VoiceSimulator) -> None:
+    env = _environment(sim)
+    password = env.pop("BW_PASSWORD")
+    flagged = _run([*PYTHON_M, "calls", "list", "--password", password], env)
+    assert flagged.returncode == 0, flagged.stderr
+    assert flagged.stderr.startswith("warning: --password is visible to other users")
+
+    piped = _run([*PYTHON_M, "calls", "list", "--password-stdin"], env, stdin=password.encode())
+    assert (piped.returncode, piped.stderr) == (0, "")
+    assert json.loads(piped.stdout) == []
+
+    missing = _run([*PYTHON_M, "calls", "list"], env, stdin=b"")  # a pipe: nobody to prompt
+    assert missing.returncode == 2
+    assert "missing BW_PASSWORD or --password-stdin" in _one_error_line(missing)
+    assert len(sim.requests) == 2
+
+
+def _read_until(fd: int, seen: bytearray, marker: bytes) -> None:
+    """Read the pty's master side into ``seen`` until ``marker`` shows (TIMEOUT at most)."""
+    deadline = time.monotonic() + TIMEOUT
+    while marker not in seen:
+        ready, _, _ = select.select([fd], [], [], max(0.0, deadline - time.monotonic()))
+        assert ready, f"no {marker!r} from the terminal; got {bytes(seen)!r}"
+        try:
+            chunk = os.read(fd, 4096)
+        except OSError:  # EIO: the other side is closed
+            chunk = b""
+        assert chunk, f"the terminal closed before {marker!r}; got {bytes(seen)!r}"
+        seen += chunk
+
+
+def test_a_terminal_is_prompted_for_the_password() -> None:
+    """On a real terminal (a pty made the controlling one), the password is asked, not echoed."""
+    with VoiceSimulator(password="typed-s3cret") as sim:
+        env = _environment(sim)
+        del env["BW_PASSWORD"]
+        master, slave = pty.openpty()
+        # setsid -c: a new session whose controlling terminal is the pty, as in a real login.
+        process = subprocess.Popen(
+            ["setsid", "-c", *PYTHON_M, "calls", "list"],
+            stdin=slave,
+            stdout=slave,
+            stderr=slave,
+            env=env,
+        )
+        os.close(slave)
+        seen = bytearray()
+        try:
+            _read_until(master, seen, f"API password for {sim.username}: ".encode())
+            os.write(master, b"typed-s3cret\n")
+            _read_until(master, seen, b"[]")
+            assert process.wait(timeout=TIMEOUT) == 0
+        finally:
+            if process.poll() is None:
+                process.kill()
+                process.wait(timeout=TIMEOUT)
+            os.close(master)
+        assert b"typed-s3cret" not in seen  # not echoed
+        assert len(sim.requests) == 1
+
+
+def test_server_text_reaches_the_terminal_without_controls(sim: VoiceSimulator) -> None:
+    description = "Nope\x1b]0;owned\x07\x1b[2J\x9b31m\u202eevil"
+    sim.fail_next("list_calls", 400, body={"type": "x", "description": description})
+    result = _run([*PYTHON_M, "calls", "list"], _environment(sim))
+    assert result.returncode == 1
+    assert _one_error_line(result) == "error: (400) Bad Request: Nope]0;owned[2J31mevil"
+
+
+def test_credentials_in_bw_voice_host_are_refused_in_a_real_process(
+    sim: VoiceSimulator,
+) -> None:
+    env = _environment(sim)
+    env["BW_VOICE_HOST"] = sim.url.replace("http://", "http://user:s3cr3t@")
+    result = _run([str(CONSOLE_SCRIPT), "calls", "list"], env)
+    assert result.returncode == 2
+    assert _one_error_line(result).startswith(
+        "error: BW_VOICE_HOST must not contain a user or password"
+    )
+    assert "s3cr3t" not in result.stderr
+    assert sim.requests == []
+
+
 # -- bandwidth demo --------------------------------------------------------------------
 
 
@@ -225,11 +314,18 @@ def test_demo_runs_from_the_wheel_without_the_source_tree(
 
 
 class Served:
-    """A ``bandwidth simulator`` process and its output lines, read by a thread."""
+    """A ``bandwidth simulator`` process and its output lines, read by a thread.
 
-    def __init__(self, argv: List[str]) -> None:
+    ``sigint_ignored`` starts it the way a non-interactive shell starts a
+    background job (``bandwidth simulator &`` in a script): with SIGINT ignored.
+    """
+
+    def __init__(self, argv: List[str], *, sigint_ignored: bool = False) -> None:
+        command = [*PYTHON_M, "simulator", *argv]
+        if sigint_ignored:
+            command = ["bash", "-c", 'trap "" INT; exec "$@"', "bash", *command]
         self.process = subprocess.Popen(
-            [*PYTHON_M, "simulator", *argv],
+            command,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
@@ -301,8 +397,10 @@ def test_simulator_serves_until_signalled(served: List[Served], signum: int) -> 
     assert exports["BW_ACCOUNT_ID"] == "4242" and exports["BW_PASSWORD"] == "pw"
     assert f"listening on {exports['BW_VOICE_HOST']}" in output
 
-    # Reachable with the SDK ...
-    configuration = Configuration(host=exports["BW_VOICE_HOST"], username="me", password="pw")
+    # Reachable with the SDK, through the Configuration(...) line it prints ...
+    (line,) = [line.strip() for line in server.seen if line.strip().startswith("Configuration(")]
+    configuration = eval(line, {"Configuration": Configuration})
+    assert (configuration.host, configuration.username) == (exports["BW_VOICE_HOST"], "me")
     with ApiClient(configuration) as client:
         api = CallsApi(client)
         created = api.create_call(
@@ -324,6 +422,17 @@ def test_simulator_serves_until_signalled(served: List[Served], signum: int) -> 
     assert server.stop(signum) == 0
     assert server.process.stderr is not None
     assert "Traceback" not in server.process.stderr.read()
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT], ids=["TERM", "INT"])
+def test_simulator_stops_when_started_with_sigint_ignored(
+    served: List[Served], signum: int
+) -> None:
+    """A script's ``bandwidth simulator &`` inherits SIGINT ignored; ``kill -INT`` stops it."""
+    server = Served([], sigint_ignored=True)
+    served.append(server)
+    server.until("Press Ctrl-C to stop.")
+    assert server.stop(signum) == 0
 
 
 def test_simulator_on_a_busy_port_is_one_error_line(served: List[Served]) -> None:

@@ -47,7 +47,8 @@ def test_relative_links_in_the_docs_resolve() -> None:
 
     link = re.compile(r"\]\(([^)\s#]+)(#[^)\s]*)?\)")
     broken = []
-    for page in [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]:
+    pages = [ROOT / name for name in ("README.md", "CONTRIBUTING.md", "CHANGELOG.md")]
+    for page in [*pages, *sorted((ROOT / "docs").glob("*.md"))]:
         for target, _ in link.findall(page.read_text(encoding="utf-8")):
             if "://" in target or target.startswith("mailto:"):
                 continue

@@ -1,0 +1,60 @@
+"""Fixtures for the in-process CLI tests: a simulator named by BW_* variables, and ``cli``."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any, Iterator, List
+
+import pytest
+
+from bandwidth.cli import main
+from bandwidth.testing import VoiceSimulator
+
+
+@dataclass
+class Result:
+    """What one ``bandwidth.cli.main(argv)`` call returned and printed."""
+
+    code: int
+    out: str
+    err: str
+
+    def json(self) -> Any:
+        return json.loads(self.out)
+
+    def error_line(self) -> str:
+        """The one ``error:`` line an expected failure prints (after any ``warning:``s)."""
+        assert self.out == "", self.out
+        lines = [line for line in self.err.splitlines() if not line.startswith("warning: ")]
+        assert len(lines) == 1, self.err
+        assert lines[0].startswith("error: "), self.err
+        assert "Traceback" not in self.err
+        return lines[0]
+
+    def warned(self) -> List[str]:
+        """The flags named by the ``warning: FLAG is visible ...`` lines on stderr."""
+        return [line.split()[1] for line in self.err.splitlines() if line.startswith("warning: ")]
+
+
+@pytest.fixture
+def sim(monkeypatch: pytest.MonkeyPatch) -> Iterator[VoiceSimulator]:
+    """A simulator, and BW_* variables pointing at it."""
+    with VoiceSimulator() as simulator:
+        monkeypatch.setenv("BW_VOICE_HOST", simulator.url)
+        monkeypatch.setenv("BW_ACCOUNT_ID", simulator.account_id)
+        monkeypatch.setenv("BW_USERNAME", simulator.username)
+        monkeypatch.setenv("BW_PASSWORD", simulator.password)
+        yield simulator
+
+
+@pytest.fixture
+def cli(capsys: pytest.CaptureFixture[str]) -> Any:
+    """``cli(*argv)`` runs ``bandwidth.cli.main(argv)`` and returns a :class:`Result`."""
+
+    def run(*argv: str) -> Result:
+        code = main(list(argv))
+        captured = capsys.readouterr()
+        return Result(code, captured.out, captured.err)
+
+    return run
