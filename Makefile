@@ -12,15 +12,19 @@ PYTHONS        := 3.9 3.10 3.11 3.12 3.13
 # The oldest Python the floors install on, for test-floors.
 FLOORS_PYTHON  := 3.9
 
-.PHONY: demo test lint typecheck pytest prism spec clean ci test-all-pythons test-floors \
+.PHONY: demo test check lint typecheck pytest prism spec clean test-all-pythons test-floors \
 	$(PYTHONS:%=pytest-%)
 
 ## demo: install the SDK and walk one call through its life on the built-in simulator
 demo: $(VENV)/.runtime
 	$(BIN)/bandwidth demo
 
-## test: install everything and run every check (lint, types, all tests)
-test: $(VENV)/.dev prism lint typecheck pytest
+## test: install everything and run every check: lint, types and every test on python3, the
+## oldest and the newest Python, and the lowest dependency versions (what CI runs: .ci/run)
+test: check pytest-$(firstword $(PYTHONS)) pytest-$(lastword $(PYTHONS)) test-floors
+
+## check: the quick loop: lint, types and every test on python3 (.venv) only
+check: $(VENV)/.dev prism lint typecheck pytest
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check bandwidth tests examples bench docs
@@ -35,13 +39,10 @@ pytest: $(VENV)/.dev
 prism:
 	BANDWIDTH_REQUIRE_PRISM=1 bash tools/prism/install.sh
 
-## ci: what CI runs (.ci/run): `make test`, the suite on the oldest and newest Python, the floors
-ci: test pytest-$(firstword $(PYTHONS)) pytest-$(lastword $(PYTHONS)) test-floors
-
 ## test-all-pythons: the test suite on every supported Python (3.9 to 3.13), one after another
 test-all-pythons: $(PYTHONS:%=pytest-%)
 
-## pytest-X.Y: the test suite on Python X.Y, in .venv-X.Y (lint and mypy run in `make test`)
+## pytest-X.Y: the test suite on Python X.Y, in .venv-X.Y (lint and mypy run in `make check`)
 $(PYTHONS:%=pytest-%): pytest-%: .venv-%/.dev prism
 	.venv-$*/bin/python -m pytest -q
 
