@@ -12,8 +12,7 @@ import importlib
 from typing import TYPE_CHECKING, Any, Dict, List
 
 from bandwidth._lazy import lazy_exports
-
-__version__ = "0.1.0"
+from bandwidth._version import __version__
 
 #: public name -> module that defines it
 _EXPORTS: Dict[str, str] = {

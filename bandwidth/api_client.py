@@ -17,11 +17,11 @@ from urllib.parse import quote, urlencode
 
 import urllib3
 
-from bandwidth import __version__
 from bandwidth._fork import renew_after_fork
 from bandwidth._operation import Call
 from bandwidth._redact import display_headers, scrub_bytes, scrub_text
 from bandwidth._urls import Origin, UnsafeUrl, checked_url, origin_of
+from bandwidth._version import __version__
 from bandwidth.api_response import ApiResponse
 from bandwidth.configuration import Configuration, to_timeout
 from bandwidth.exceptions import (

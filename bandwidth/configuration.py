@@ -493,7 +493,7 @@ class Configuration:
 
         import pydantic
 
-        from bandwidth import __version__
+        from bandwidth._version import __version__
 
         return (
             f"Python SDK Debug Report:\nOS: {sys.platform}\n"

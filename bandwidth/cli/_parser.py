@@ -194,7 +194,7 @@ def _add_json(parser: argparse.ArgumentParser, model: str) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     """The ``bandwidth`` parser with its ``calls``, ``simulator`` and ``demo`` commands."""
-    from bandwidth import __version__
+    from bandwidth._version import __version__
 
     parser = _Parser(
         prog="bandwidth",

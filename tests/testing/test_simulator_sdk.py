@@ -152,6 +152,7 @@ def test_plugin_import_loads_nothing_heavy() -> None:
     assert json.loads(out) == [
         "bandwidth",
         "bandwidth._lazy",
+        "bandwidth._version",
         "bandwidth.testing",
         "bandwidth.testing.pytest_plugin",
     ]
