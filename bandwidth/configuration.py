@@ -223,7 +223,8 @@ class Configuration:
         self.proxy_headers: Optional[Dict[str, str]] = None
         #: Connections kept per host; threads beyond this wait for a free one.
         self.connection_pool_maxsize = 16
-        #: Characters left unescaped in path parameters (none, so ids cannot change the path).
+        #: Accepted for compatibility only: path parameters are always fully
+        #: percent-encoded, so no id can change the path it is sent to.
         self.safe_chars_for_path_param = ""
         #: Socket options passed to urllib3 (``None`` keeps its defaults).
         self.socket_options: Optional[List[Tuple[int, int, Any]]] = None
