@@ -8,6 +8,12 @@ timer for when it ends and carries on from there. A verb that makes a webhook
 the engine, whose reply replaces the rest of the document. Reaching the end
 of a document hangs up, as the platform does.
 
+Each verb the simulator runs has a runner in :data:`RUNNERS` (registered with
+:func:`runs`): it starts the verb and answers a :data:`Step`, so a family of
+verbs (legs, conferences, recordings, ...) lives in a module of its own and
+only registers itself here. A verb without a runner ends the call with
+``application-error``, never silently skipped.
+
 Everything here runs under the store's lock, called by the flow engine.
 """
 
@@ -15,12 +21,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any, Callable, Optional, Protocol, Sequence, Tuple, Union
+from typing import Any, Callable, Dict, Optional, Protocol, Sequence, Tuple, Union
 from urllib.parse import urljoin
 
 from bandwidth.testing._calls import ANSWERED, DISCONNECTED, SimulatedCall
 from bandwidth.testing._verbs import (
-    SUPPORTED,
     Callback,
     GatherSpec,
     InvalidBxml,
@@ -34,7 +39,7 @@ from bandwidth.testing._verbs import (
 )
 from bandwidth.testing._webhooks import Delivery, Target
 
-__all__ = ["CallFlow", "Host", "Timing"]
+__all__ = ["HALT", "RUNNERS", "CallFlow", "Host", "Step", "Timing", "VerbRunner", "runs"]
 
 
 @dataclass(frozen=True)
@@ -95,15 +100,54 @@ class Host(Protocol):
         """Answer an unanswered (inbound) call."""
 
 
-_UNSUPPORTED = (
-    "is not supported by the simulator yet (it runs "
-    + ", ".join(SUPPORTED[:-1])
-    + " and "
-    + SUPPORTED[-1]
-    + ")"
-)
-#: Verbs that answer an unanswered inbound call when they run.
-_ANSWERING = frozenset({"SpeakSentence", "PlayAudio", "Pause", "Gather", "SendDtmf"})
+class _Halt:
+    """The verb keeps control (it scheduled what comes next, or the call ended)."""
+
+    def __repr__(self) -> str:
+        return "HALT"
+
+
+HALT = _Halt()
+
+#: What a runner answers: seconds until the next verb starts (``0``: at once), a
+#: webhook to deliver (its reply replaces the rest of the document), or
+#: :data:`HALT`.
+Step = Union[float, Delivery, _Halt]
+#: A runner: starts the verb on the flow at the given time.
+Run = Callable[["CallFlow", Any, datetime], Step]
+
+
+@dataclass(frozen=True)
+class VerbRunner:
+    """How the simulator runs one BXML verb."""
+
+    run: Run
+    #: whether reaching the verb answers an unanswered inbound call
+    answers: Callable[[Any], bool]
+
+
+#: verb name -> its runner
+RUNNERS: Dict[str, VerbRunner] = {}
+
+
+def runs(name: str, *, answers: Union[bool, Callable[[Any], bool]] = False) -> Callable[[Run], Run]:
+    """Register the decorated function as the runner of the verb ``name``."""
+    answering: Callable[[Any], bool] = answers if callable(answers) else (lambda _verb: answers)
+
+    def register(run: Run) -> Run:
+        RUNNERS[name] = VerbRunner(run, answering)
+        return run
+
+    return register
+
+
+def _unsupported(name: str) -> str:
+    known = sorted(RUNNERS)
+    return (
+        f"<{name}> is not supported by the simulator yet (it runs "
+        + ", ".join(known[:-1])
+        + f" and {known[-1]})"
+    )
 
 
 class _Gathering:
@@ -198,29 +242,19 @@ class CallFlow:
                 verb = self.verbs[self.index]
                 self.index += 1
                 name = verb_name(verb)
-                if name not in SUPPORTED:
-                    self.host.end(call, "application-error", when, f"<{name}> {_UNSUPPORTED}")
+                runner = RUNNERS.get(name)
+                if runner is None:
+                    self.host.end(call, "application-error", when, _unsupported(name))
                     return None
-                if call.state != ANSWERED and (
-                    name in _ANSWERING or (name == "Ring" and _answers(verb))
-                ):
+                if call.state != ANSWERED and runner.answers(verb):
                     self.host.answer(call, when)
-                if name == "Tag":
-                    value = (text(verb, "content") or "").strip()
-                    call.tag = value or None
-                    call.note(when, f"tag set to {value!r}" if value else "tag cleared")
-                    continue
-                if name == "Hangup":
-                    call.note(when, "<Hangup>")
-                    self._hang_up(when)
+                step = runner.run(self, verb, when)
+                if isinstance(step, _Halt):
                     return None
-                if name == "Redirect":
-                    return self._redirect(verb, when)
-                if name == "Gather":
-                    return self._gather(verb, when)
-                seconds = self._play(verb, name, when)
-                if seconds > 0:
-                    self.host.later(when + timedelta(seconds=seconds), self._bind(self._next))
+                if isinstance(step, Delivery):
+                    return step
+                if step > 0:
+                    self.host.later(when + timedelta(seconds=step), self._bind(self._next))
                     return None
         except InvalidBxml as exc:
             self.host.end(call, "invalid-bxml", when, str(exc))
@@ -365,3 +399,42 @@ class CallFlow:
 def _answers(verb: Any) -> bool:
     value = getattr(verb, "answer_call", None)
     return value is None or str(value).lower() not in ("false", "0")
+
+
+# -- the verbs of the call-flows issue -----------------------------------------------------
+
+
+@runs("Tag")
+def _tag(flow: CallFlow, verb: Any, when: datetime) -> Step:
+    value = (text(verb, "content") or "").strip()
+    flow.call.tag = value or None
+    flow.call.note(when, f"tag set to {value!r}" if value else "tag cleared")
+    return 0.0
+
+
+@runs("Hangup")
+def _hangup(flow: CallFlow, verb: Any, when: datetime) -> Step:
+    flow.call.note(when, "<Hangup>")
+    flow._hang_up(when)
+    return HALT
+
+
+@runs("Redirect")
+def _redirect(flow: CallFlow, verb: Any, when: datetime) -> Step:
+    return flow._redirect(verb, when)
+
+
+@runs("Gather", answers=True)
+def _gather(flow: CallFlow, verb: Any, when: datetime) -> Step:
+    delivery = flow._gather(verb, when)
+    return HALT if delivery is None else delivery
+
+
+def _play(flow: CallFlow, verb: Any, when: datetime) -> Step:
+    return flow._play(verb, verb_name(verb), when)
+
+
+for _name in ("SpeakSentence", "PlayAudio", "Pause", "SendDtmf"):
+    runs(_name, answers=True)(_play)
+runs("Ring", answers=_answers)(_play)
+del _name

@@ -16,7 +16,6 @@ from typing import Any, Callable, List, Optional, Tuple, Union
 from xml.parsers.expat import ExpatError, ParserCreate
 
 __all__ = [
-    "SUPPORTED",
     "GatherSpec",
     "InvalidBxml",
     "RedirectSpec",
@@ -29,19 +28,6 @@ __all__ = [
     "text",
     "verb_name",
 ]
-
-#: The verbs the simulator runs; any other ends the call with ``application-error``.
-SUPPORTED = (
-    "SpeakSentence",
-    "PlayAudio",
-    "Pause",
-    "Ring",
-    "Gather",
-    "Redirect",
-    "Hangup",
-    "Tag",
-    "SendDtmf",
-)
 
 MAX_DOCUMENT_BYTES = 64 * 1024
 
