@@ -29,6 +29,7 @@ def raw(sim: VoiceSimulator) -> Iterator[Raw]:
 def contract_sim() -> Iterator[VoiceSimulator]:
     """One simulator behind the Prism proxies, shared by the contract tests."""
     with VoiceSimulator(clock=ManualClock(START), deliver_webhooks=False) as simulator:
+        simulator.add_user("no-voice", "password", voice=False)
         yield simulator
 
 

@@ -24,6 +24,8 @@ ACCOUNT_PATH = f"/accounts/{ACCOUNT}"  # Prism serves the spec paths without /ap
 CALLS = f"{ACCOUNT_PATH}/calls"
 BASIC = "Basic " + base64.b64encode(b"username:password").decode()
 WRONG = "Basic " + base64.b64encode(b"username:nope").decode()
+#: A user the contract simulator knows, without Voice access (403 on every operation).
+NO_VOICE = "Basic " + base64.b64encode(b"no-voice:password").decode()
 
 
 class Answer:

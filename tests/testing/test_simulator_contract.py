@@ -29,6 +29,7 @@ from bandwidth.testing import VoiceSimulator
 from tests.testing.contract import (
     ACCOUNT,
     CALLS,
+    NO_VOICE,
     WRONG,
     Answer,
     Via,
@@ -230,6 +231,14 @@ def test_403_for_another_account(
     method, path, body, options = _operations(sim, sim.add_call(state="answered"))[operation]
     path = path.replace(ACCOUNT, "1234567")
     is_voice_api_error(strict(method, path, body, **options), 403)
+
+
+@pytest.mark.parametrize("operation", OPERATIONS)
+def test_403_for_a_user_without_voice_access(
+    strict: Callable[..., Answer], sim: VoiceSimulator, operation: str
+) -> None:
+    method, path, body, options = _operations(sim, sim.add_call(state="answered"))[operation]
+    is_voice_api_error(strict(method, path, body, auth=NO_VOICE, **options), 403)
 
 
 @pytest.mark.parametrize("operation", ["get_call_state", "update_call", "update_call_bxml"])

@@ -35,6 +35,7 @@ from tests.testing.contract import (
     ACCOUNT,
     ACCOUNT_PATH,
     CALLS,
+    NO_VOICE,
     WRONG,
     Answer,
     Via,
@@ -327,13 +328,14 @@ def test_real_time_transcriptions_and_statistics_successes(
 
 
 @pytest.mark.parametrize("operation", OPERATIONS)
-def test_401_403_for_every_operation(
+def test_401_and_both_403s_for_every_operation(
     strict: Callable[..., Answer], sim: VoiceSimulator, operation: str
 ) -> None:
     req = requests(seed(sim))[operation]
     is_voice_api_error(send(strict, req, auth=WRONG), 401)
     other = Req(req.method, req.path.replace(ACCOUNT, "1234567"), req.body, req.options)
     is_voice_api_error(send(strict, other), 403)
+    is_voice_api_error(send(strict, req, auth=NO_VOICE), 403)
 
 
 @pytest.mark.parametrize("operation", WITH_IDS)
