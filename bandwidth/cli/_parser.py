@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import math
 import textwrap
-from typing import Any, Callable, Dict, Iterable, NoReturn, Optional
+from typing import Any, Callable, Dict, Iterable, NoReturn, Optional, Tuple
 
 from bandwidth.cli._fields import CREATE_FLAGS, LIST_FLAGS, UPDATE_FLAGS, FieldFlag
 
@@ -106,6 +106,21 @@ def _port(text: str) -> int:
     if not 0 <= value <= 65535:
         raise argparse.ArgumentTypeError(f"must be between 0 and 65535, got {value}")
     return value
+
+
+def _user(text: str) -> Tuple[str, str]:
+    """``NAME:PASSWORD`` for the simulator's extra users (the password may hold ':')."""
+    name, colon, password = text.partition(":")
+    if not name or not colon:
+        raise argparse.ArgumentTypeError("expected NAME:PASSWORD")
+    return name, password
+
+
+def _basic_name(text: str) -> str:
+    """A user name or client id HTTP Basic can carry: not empty, no ':'."""
+    if not text or ":" in text:
+        raise argparse.ArgumentTypeError("must be non-empty and without ':'")
+    return text
 
 
 def _choice_type(choices: Iterable[str]) -> Callable[[str], str]:
@@ -317,6 +332,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sim.add_argument(
         "--username",
+        type=_basic_name,
         default="username",
         metavar="USER",
         help="API user it accepts (default username)",
@@ -326,6 +342,40 @@ def build_parser() -> argparse.ArgumentParser:
         default="password",
         metavar="PASS",
         help="API password it accepts (default password)",
+    )
+    sim.add_argument(
+        "--access-token",
+        metavar="TOKEN",
+        help="a static bearer token it accepts too (default: none)",
+    )
+    sim.add_argument(
+        "--client-id",
+        type=_basic_name,
+        default="client-id",
+        metavar="ID",
+        help="OAuth client that gets tokens at /api/v1/oauth2/token (default client-id)",
+    )
+    sim.add_argument(
+        "--client-secret",
+        default="client-secret",
+        metavar="SECRET",
+        help="that client's secret (default client-secret)",
+    )
+    sim.add_argument(
+        "--user",
+        type=_user,
+        action="append",
+        default=[],
+        metavar="NAME:PASSWORD",
+        help="another API user it accepts (repeatable)",
+    )
+    sim.add_argument(
+        "--forbidden-user",
+        type=_user,
+        action="append",
+        default=[],
+        metavar="NAME:PASSWORD",
+        help="a user without Voice access: 403 on every operation (repeatable)",
     )
     sim.add_argument(
         "--auto-progress",

@@ -44,10 +44,17 @@ def run_simulator(args: argparse.Namespace, stop: Optional[threading.Event] = No
             account_id=args.account_id,
             username=args.username,
             password=args.password,
+            access_token=args.access_token,
+            client_id=args.client_id,
+            client_secret=args.client_secret,
             clock=_utc_now,
             auto_progress=AutoProgress() if args.auto_progress else False,
             record_requests=False,  # nobody can read them here; keep memory flat
         )
+        for name, password in args.user:
+            sim.add_user(name, password)
+        for name, password in args.forbidden_user:
+            sim.add_user(name, password, voice=False)
         try:
             sim.start()
         except OSError as exc:

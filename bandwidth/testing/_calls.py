@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Dict, List, Optional, Tuple
@@ -13,13 +14,18 @@ from bandwidth.testing._clock import format_time
 if TYPE_CHECKING:
     from bandwidth.testing._webhooks import Webhook
 
-__all__ = ["AutoProgress", "SimulatedCall"]
+__all__ = ["AutoProgress", "SimulatedCall", "new_id"]
 
 QUEUED = "queued"
 INITIATED = "initiated"
 ANSWERED = "answered"
 DISCONNECTED = "disconnected"
 STATES = (QUEUED, INITIATED, ANSWERED, DISCONNECTED)
+
+
+def new_id(prefix: str) -> str:
+    """A new id in the platform's shape: ``c-15ac29a2-1331029c-2cb0-...`` for prefix ``c``."""
+    return f"{prefix}-{uuid.uuid4().hex[:8]}-{uuid.uuid4()}"
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from typing import Optional
 
 from bandwidth._formats import parse_timestamp
 
-__all__ = ["ManualClock", "format_time", "parse_time"]
+__all__ = ["ManualClock", "format_duration", "format_time", "parse_time"]
 
 
 class ManualClock:
@@ -68,3 +68,9 @@ def parse_time(text: str) -> datetime:
     Raises ``ValueError`` for anything else, which the simulator turns into a 400.
     """
     return parse_timestamp(text.strip()).astimezone(timezone.utc)
+
+
+def format_duration(seconds: float) -> str:
+    """A length the way the Voice API writes one: ISO 8601, in seconds (``PT13.67S``)."""
+    text = f"{max(0.0, seconds):.3f}".rstrip("0").rstrip(".")
+    return f"PT{text}S"

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import List, Optional, Tuple
 
+from bandwidth.testing._paths import OPERATIONS
+
 __all__ = ["DROP_WHEN", "MALFORMED_KINDS", "OPERATIONS", "Fault", "FaultQueue"]
 
-#: The SDK method names, which are also the names faults and recordings use.
-OPERATIONS = ("create_call", "get_call_state", "list_calls", "update_call", "update_call_bxml")
 DROP_WHEN = ("before_read", "after_read", "after_process")
 MALFORMED_KINDS = ("json", "schema")
 

@@ -1,20 +1,19 @@
-"""The simulator's REST API: routes, auth, the five Calls operations, faults and recording.
+"""The simulator's REST service: auth, faults, recording, and dispatch to the routes.
 
 :class:`RestApi` is the :class:`~bandwidth.testing._http.Service` the HTTP
-server hands each request to. It answers the way the spec documents (status,
-headers, ``voiceApiError`` bodies), applies scripted faults, and records
-every request for the test's assertions.
+server hands each request to. It authenticates (:mod:`._auth`), applies
+scripted faults, records every request for the test's assertions, and hands
+the request to the handler of its operation (:mod:`._routes`, one module per
+resource), answering what a handler refuses as a ``voiceApiError``.
 """
 
 from __future__ import annotations
 
 import base64
-import binascii
-import bisect
 import json
 import uuid
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import (
     TYPE_CHECKING,
     Any,
@@ -24,25 +23,19 @@ from typing import (
     List,
     Mapping,
     Optional,
-    Set,
     Tuple,
 )
-from urllib.parse import parse_qsl, quote, unquote, urlencode
+from urllib.parse import parse_qsl
 
-from bandwidth.testing._calls import ANSWERED, DISCONNECTED, QUEUED, SimulatedCall
-from bandwidth.testing._clock import parse_time
+from bandwidth.testing._auth import Credentials, Principal, basic_pair
 from bandwidth.testing._faults import Fault, FaultQueue
 from bandwidth.testing._http import NO_BODY, Response, reason
+from bandwidth.testing._paths import SUCCESS, TOKEN_OPERATION
+from bandwidth.testing._routes import BASE_PATH, HANDLERS, Route
+from bandwidth.testing._routes import route as find_route
+from bandwidth.testing._routes._common import JSON_HEADER, Problem, Request
 from bandwidth.testing._store import CallStore
-from bandwidth.testing._validate import (
-    Invalid,
-    check_bxml,
-    check_create_call,
-    check_decimal,
-    check_update_call,
-    parse_json_object,
-)
-from bandwidth.testing._verbs import InvalidBxml, parse_document
+from bandwidth.testing._validate import Invalid
 
 if TYPE_CHECKING:
     from bandwidth.testing._flows import FlowEngine
@@ -50,11 +43,6 @@ if TYPE_CHECKING:
 
 __all__ = ["BASE_PATH", "JSON_HEADER", "RecordedRequest", "RestApi"]
 
-BASE_PATH = "/api/v2"
-MAX_PAGE_SIZE = 10000
-DEFAULT_PAGE_SIZE = 1000
-
-JSON_HEADER = ("Content-Type", "application/json")
 _ERROR_TYPES = {
     400: "validation",
     401: "unauthorized",
@@ -72,19 +60,18 @@ _ERROR_TYPES = {
     503: "service-unavailable",
     504: "gateway-timeout",
 }
-_SUCCESS = {
-    "create_call": 201,
-    "get_call_state": 200,
-    "list_calls": 200,
-    "update_call": 200,
-    "update_call_bxml": 200,  # a garbled answer needs a body, which 204 cannot carry
-}
 _GARBLED_JSON = b'{"callId": "c-15ac29a2-1331029c-2cb0-4a07-b215-b2286566'
 _GARBLED_SCHEMA = {
     "create_call": b'{"callId": 42, "accountId": null, "callUrl": ["not", "a", "url"]}',
     "get_call_state": b'["not", "a", "callState"]',
     "list_calls": b'{"calls": "not an array"}',
 }
+#: Valid JSON of the wrong type for the other operations: an object where a list
+#: is due, a list where an object is (a schema whose fields are all optional
+#: accepts any object, so only the type can be wrong).
+_WRONG_LIST = b'{"items": "not an array"}'
+_WRONG_OBJECT = b'["not", "an", "object"]'
+_CHALLENGE = ("WWW-Authenticate", 'Basic realm="Bandwidth Voice API"')
 
 
 @dataclass(frozen=True)
@@ -93,8 +80,9 @@ class RecordedRequest:
 
     ``headers`` has lower-cased names; ``query`` is the parsed query string
     (every value of a repeated key, in order); ``operation`` is the SDK method
-    name the request was routed to, or ``None`` for a wrong path or method.
-    ``time`` is the simulator's clock when it arrived.
+    name the request was routed to (``oauth_token`` for the token endpoint),
+    or ``None`` for a wrong path or method. ``time`` is the simulator's clock
+    when it arrived.
     """
 
     method: str
@@ -116,40 +104,6 @@ class RecordedRequest:
         return self.body.decode("utf-8")
 
 
-@dataclass(frozen=True)
-class _Route:
-    operation: Optional[str]  # None: no such path, or a method the path does not allow
-    account_id: str = ""
-    call_id: str = ""
-    allow: str = ""  # set when the path exists
-
-
-_NOT_FOUND = _Route(None)
-
-
-def _route(method: str, path: str) -> _Route:
-    if not path.startswith(BASE_PATH + "/accounts/"):
-        return _NOT_FOUND
-    parts = path[len(BASE_PATH) + 1 :].split("/")
-    count = len(parts)
-    if count < 3 or parts[2] != "calls" or not parts[1]:
-        return _NOT_FOUND
-    account = unquote(parts[1])
-    if count == 3:
-        op = {"GET": "list_calls", "POST": "create_call"}.get(method)
-        return _Route(op, account, allow="GET, POST")
-    call_id = unquote(parts[3])
-    if not call_id:
-        return _NOT_FOUND
-    if count == 4:
-        op = {"GET": "get_call_state", "POST": "update_call"}.get(method)
-        return _Route(op, account, call_id, allow="GET, POST")
-    if count == 5 and parts[4] == "bxml":
-        op = "update_call_bxml" if method == "PUT" else None
-        return _Route(op, account, call_id, allow="PUT")
-    return _NOT_FOUND
-
-
 @dataclass
 class _Ticket:
     """A request whose head was read: where it goes and which faults apply to it."""
@@ -158,34 +112,41 @@ class _Ticket:
     path: str
     query: str
     headers: Mapping[str, str]
-    route: _Route
+    route: Route
     delay: float
     fault: Optional[Fault]
 
 
 class RestApi:
-    """The Calls endpoints of one simulator, served by :class:`~bandwidth.testing._http.HttpServer`.
+    """The Voice API of one simulator, served by :class:`~bandwidth.testing._http.HttpServer`.
 
     It reads the simulator's public settings (account, credentials, clock,
-    URLs) at each request, so they may change while it runs; calls live in
-    the shared :class:`CallStore`, under its lock.
+    URLs) at each request, so they may change while it runs; everything the
+    simulator holds lives in the shared :class:`CallStore`, under its lock.
     """
 
-    def __init__(self, sim: VoiceSimulator, store: CallStore, engine: FlowEngine) -> None:
+    def __init__(
+        self,
+        sim: VoiceSimulator,
+        store: CallStore,
+        engine: FlowEngine,
+        credentials: Credentials,
+    ) -> None:
         self.sim = sim
         self.store = store
         self.engine = engine
+        self.credentials = credentials
         self.faults = FaultQueue()
         self.requests: List[RecordedRequest] = []
-        self._auth_key: Tuple[str, str, Optional[str]] = ("", "", None)
-        self._auth_ok: Set[str] = set()
+        self._auth_key: Tuple[Any, ...] = ()
+        self._auth_ok: Dict[str, Principal] = {}
 
     # -- the HTTP service ------------------------------------------------------------------
 
     def accept(self, method: str, target: str, headers: Mapping[str, str]) -> Optional[_Ticket]:
         """Route a request head and take its faults; ``None`` drops it before the body."""
         path, _, query = target.partition("?")
-        route = _route(method, path)
+        route = find_route(method, path)
         delay, fault = self._take_fault(route.operation)
         if fault is not None and fault.kind == "drop" and fault.when == "before_read":
             self._record(method, path, query, headers, b"", route.operation)
@@ -264,257 +225,98 @@ class RestApi:
     def _garble(operation: Optional[str], response: Response, kind: str) -> Response:
         status, headers, _ = response
         op = operation or ""
-        success = _SUCCESS.get(op, 200)
+        success = SUCCESS.get(op, 200)
+        if success == 204:  # a garbled answer needs a body, which 204 cannot carry
+            success = 200
         keep = [h for h in headers if h[0] == "Location"] if status == success else []
-        body = _GARBLED_SCHEMA.get(op, _GARBLED_JSON) if kind == "schema" else _GARBLED_JSON
+        body = _GARBLED_JSON
+        if kind == "schema":
+            wrong = _WRONG_LIST if op.startswith("list_") else _WRONG_OBJECT
+            body = _GARBLED_SCHEMA.get(op, wrong)
         return success, [JSON_HEADER, *keep], body
 
     # -- auth and dispatch -----------------------------------------------------------------
 
-    def _authorized(self, value: Optional[str]) -> bool:
-        if value is None:
-            return False
-        sim = self.sim
-        key = (sim.username, sim.password, sim.access_token)
+    def _accepted(self) -> Dict[str, Principal]:
+        """Header values that authenticate as they are (Basic users, the static token)."""
+        sim, credentials = self.sim, self.credentials
+        key = (sim.username, sim.password, sim.access_token, credentials.version)
         if key != self._auth_key:  # credentials may be changed on a running simulator
-            token = base64.b64encode(f"{key[0]}:{key[1]}".encode()).decode("ascii")
-            accepted = {"Basic " + token}
-            if key[2] is not None:
-                accepted.add("Bearer " + key[2])
+            accepted: Dict[str, Principal] = {}
+            with self.store.lock:
+                users = dict(credentials.users)
+            users[sim.username] = (sim.password, True)
+            for name, (password, voice) in users.items():
+                token = base64.b64encode(f"{name}:{password}".encode()).decode("ascii")
+                accepted["Basic " + token] = Principal(name, voice)
+            if sim.access_token is not None:
+                accepted["Bearer " + sim.access_token] = Principal("access token", True)
             self._auth_ok, self._auth_key = accepted, key
-        if value in self._auth_ok:
-            return True
+        return self._auth_ok
+
+    def _authenticate(self, value: Optional[str]) -> Optional[Principal]:
+        """Who sent the request, or ``None`` (401)."""
+        if value is None:
+            return None
+        accepted = self._accepted()
+        known = accepted.get(value)
+        if known is not None:
+            return known
         scheme, _, credentials = value.strip().partition(" ")
         scheme = scheme.lower()
         credentials = credentials.strip()
         if scheme == "basic":
-            try:
-                decoded = base64.b64decode(credentials, validate=True).decode("utf-8")
-            except (binascii.Error, UnicodeDecodeError):
-                return False
-            return decoded == f"{key[0]}:{key[1]}"
+            pair = basic_pair(value)
+            if pair is None:
+                return None
+            token = base64.b64encode(f"{pair[0]}:{pair[1]}".encode()).decode("ascii")
+            return accepted.get("Basic " + token)  # the canonical spelling of the same pair
         if scheme == "bearer":
-            return key[2] is not None and credentials == key[2]
-        return False
+            static = accepted.get("Bearer " + credentials)
+            if static is not None:
+                return static
+            with self.store.lock:
+                return self.credentials.bearer(credentials, self.sim.now())
+        return None
+
+    def _token(self, headers: Mapping[str, str], body: bytes) -> Response:
+        sim = self.sim
+        with self.store.lock:
+            return self.credentials.token_answer(
+                headers, body, sim.now(), (sim.client_id, sim.client_secret)
+            )
 
     def _respond(
         self,
         method: str,
-        route: _Route,
+        route: Route,
         query: str,
         headers: Mapping[str, str],
         body: bytes,
     ) -> Response:
-        if not self._authorized(headers.get("authorization")):
-            return self.error(
-                401,
-                "Missing or invalid credentials.",
-                [("WWW-Authenticate", 'Basic realm="Bandwidth Voice API"')],
-            )
         op = route.operation
+        if op == TOKEN_OPERATION:
+            return self._token(headers, body)
+        principal = self._authenticate(headers.get("authorization"))
+        if principal is None:
+            return self.error(401, "Missing or invalid credentials.", [_CHALLENGE])
         if op is None:
             if not route.allow:
                 return self.error(404, "The requested resource does not exist.")
             return self.error(
                 405, f"Method {method} is not allowed here.", [("Allow", route.allow)]
             )
+        if not principal.voice:
+            return self.error(403, f"{principal.name} has no access to the Voice API.")
         if route.account_id != self.sim.account_id:
             return self.error(403, f"Access to account {route.account_id} is forbidden.")
         engine = self.engine
         engine.run(wait=False)  # catch up first (a run in progress elsewhere does it)
         try:
-            if op == "create_call":
-                return self._create_call(headers, body)
-            if op == "get_call_state":
-                return self._get_call_state(route.call_id)
-            if op == "list_calls":
-                return self._list_calls(query)
-            if op == "update_call":
-                return self._update_call(route.call_id, headers, body)
-            return self._update_call_bxml(route.call_id, headers, body)
+            return HANDLERS[op](self, Request(method, route.params, query, headers, body))
+        except Problem as exc:
+            return self.error(exc.status, exc.description)
         except Invalid as exc:
             return self.error(400, str(exc))
-        except _Unsupported as exc:
-            return self.error(415, str(exc))
         finally:
             engine.run(wait=False)  # webhooks the request set off (redirect, disconnect)
-
-    # -- the operations --------------------------------------------------------------------
-
-    def _create_call(self, headers: Mapping[str, str], body: bytes) -> Response:
-        _require_media_type(headers, "application/json")
-        request = parse_json_object(body)
-        check_create_call(request)
-        store = self.store
-        with store.lock:
-            now = self.sim.now()
-            self.engine.tick(now)
-            call = store.new_call(request, now)
-            store.insert(call)
-            call.note(now, f"create_call: queued, answerUrl {request['answerUrl']}")
-            store.schedule(call, now)
-            url = self.sim.call_url(call.call_id)
-            payload = call.to_create_response(url)
-        return 201, [JSON_HEADER, ("Location", url)], json.dumps(payload).encode()
-
-    def _get_call_state(self, call_id: str) -> Response:
-        store = self.store
-        with store.lock:
-            now = self.sim.now()
-            self.engine.tick(now)
-            call = store.live(call_id, now)
-            if call is None:
-                return self.error(404, f"Call {call_id} was not found.")
-            return 200, [JSON_HEADER], call.state_json()
-
-    def _list_calls(self, query: str) -> Response:
-        pairs = parse_qsl(query, keep_blank_values=True)
-        params: Dict[str, str] = {}
-        for key, value in pairs:
-            params.setdefault(key, value)
-        size_text = params.get("pageSize")
-        page_size = DEFAULT_PAGE_SIZE
-        if size_text is not None:
-            page_size = check_decimal(size_text, "pageSize")
-            if not 1 <= page_size <= MAX_PAGE_SIZE:
-                raise Invalid(f"Invalid pageSize: must be between 1 and {MAX_PAGE_SIZE}.")
-        bounds: List[Optional[datetime]] = []
-        for name in ("minStartTime", "maxStartTime"):
-            text = params.get(name)
-            try:
-                bounds.append(None if text is None else parse_time(text))
-            except ValueError:
-                raise Invalid(f"Invalid {name}: must be an ISO 8601 timestamp.") from None
-        low, high = bounds
-        token = params.get("pageToken")
-        after = None if token is None else _decode_token(token)
-        to, sender, cause = params.get("to"), params.get("from"), params.get("disconnectCause")
-        timed = low is not None or high is not None
-
-        page: List[bytes] = []
-        last: Optional[SimulatedCall] = None
-        more = False
-        store = self.store
-        with store.lock:
-            now = self.sim.now()
-            self.engine.tick(now)
-            start = 0 if after is None else bisect.bisect_right(store.keys, after)
-            for call in store.order[start:] if start else store.order:
-                if (
-                    (to is not None and call.to != to)
-                    or (sender is not None and call.from_ != sender)
-                    or (cause is not None and call.disconnect_cause != cause)
-                    or store.expired(call, now)
-                ):
-                    continue
-                if timed:
-                    begun = call.start_time
-                    if (
-                        begun is None
-                        or (low is not None and begun < low)
-                        or (high is not None and begun > high)
-                    ):
-                        continue
-                if len(page) == page_size:
-                    more = True
-                    break
-                page.append(call.state_json())
-                last = call
-        headers = [JSON_HEADER]
-        if more and last is not None:
-            kept = [(k, v) for k, v in pairs if k != "pageToken"]
-            kept.append(("pageToken", _encode_token(last.sort_key)))
-            headers.append(("Link", f'<{self._calls_url()}?{urlencode(kept)}>; rel="next"'))
-        return 200, headers, b"[" + b",".join(page) + b"]"
-
-    def _calls_url(self) -> str:
-        sim = self.sim
-        return f"{sim.advertised_url}/accounts/{quote(sim.account_id, safe='')}/calls"
-
-    def _update_call(self, call_id: str, headers: Mapping[str, str], body: bytes) -> Response:
-        _require_media_type(headers, "application/json")
-        request = parse_json_object(body)
-        state = check_update_call(request)
-        store = self.store
-        with store.lock:
-            now = self.sim.now()
-            self.engine.tick(now)
-            call = store.live(call_id, now)
-            if call is None:
-                return self.error(404, f"Call {call_id} was not found.")
-            if call.state == DISCONNECTED:
-                return self.error(409, f"Call {call_id} has already ended.")
-            if state == "completed":
-                if call.state == ANSWERED:
-                    cause = "hangup"
-                elif call.direction == "inbound":
-                    cause = "rejected"
-                else:
-                    cause = "cancel"
-                store.disconnect(call, cause, now)
-            else:
-                if call.state == QUEUED:
-                    return self.error(
-                        409, f"Call {call_id} is still queued and cannot be redirected yet."
-                    )
-                # Not a state change, so lastUpdate (and the cached callState) stay.
-                call.redirects.append(request)
-                if request.get("tag") is not None:
-                    call.tag = request["tag"] or None
-                if call.state == ANSWERED or call.direction == "inbound":
-                    self.engine.redirect(call, request, now)
-                else:
-                    call.note(now, "update_call: redirect recorded (not answered: no BXML runs)")
-        return 200, [], b""
-
-    def _update_call_bxml(self, call_id: str, headers: Mapping[str, str], body: bytes) -> Response:
-        _require_media_type(headers, "application/xml")
-        document = check_bxml(body)
-        try:
-            parse_document(document, root="Bxml")
-        except InvalidBxml as exc:
-            raise Invalid(f"Invalid BXML: {exc}") from None
-        store = self.store
-        with store.lock:
-            now = self.sim.now()
-            self.engine.tick(now)
-            call = store.live(call_id, now)
-            if call is None:
-                return self.error(404, f"Call {call_id} was not found.")
-            if call.state != ANSWERED:
-                return self.error(
-                    409, f"Call {call_id} is {call.state}; only an answered call runs BXML."
-                )
-            call.bxml.append(document)
-            self.engine.replace(call, document, now)
-        return 204, [], b""
-
-
-class _Unsupported(Exception):
-    """The request's Content-Type is not the one the operation takes (415)."""
-
-
-def _require_media_type(headers: Mapping[str, str], expected: str) -> None:
-    media_type = headers.get("content-type", "").split(";", 1)[0].strip().lower()
-    if media_type != expected:
-        shown = media_type or "none"
-        raise _Unsupported(f"Content-Type {shown} is not supported here: send {expected}.")
-
-
-def _encode_token(key: Tuple[datetime, int]) -> str:
-    stamp = int(key[0].timestamp() * 1_000_000)
-    raw = json.dumps({"t": stamp, "s": key[1]}, separators=(",", ":")).encode()
-    return base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
-
-
-def _decode_token(token: str) -> Tuple[datetime, int]:
-    try:
-        raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
-        data = json.loads(raw)
-        stamp, seq = data["t"], data["s"]
-        if not isinstance(stamp, int) or not isinstance(seq, int):
-            raise ValueError
-        moment = datetime.fromtimestamp(stamp / 1_000_000, tz=timezone.utc)
-    except (ValueError, TypeError, KeyError, OverflowError, OSError, binascii.Error):
-        raise Invalid("Invalid pageToken.") from None
-    return moment.replace(microsecond=stamp % 1_000_000), seq

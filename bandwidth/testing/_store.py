@@ -1,4 +1,4 @@
-"""The simulator's calls: storage in ``list_calls`` order, each call's lifecycle, and timers.
+"""The simulator's state: calls in ``list_calls`` order, their lifecycle, timers, and the rest.
 
 A :class:`CallStore` holds every call, keeps them sorted by creation (so a
 page of ``list_calls`` is a slice), and moves calls through ``queued ->
@@ -7,6 +7,14 @@ initiated -> answered -> disconnected``, by hand or on a schedule
 Its :class:`Timers` hold everything due later, lifecycle steps and call-flow
 steps alike; the flow engine runs them in time order. A
 :class:`LifecycleListener` (the flow engine) hears of every answer and end.
+
+What calls make lives beside them, each in its own book with its own small
+API (see each module's docstring): ``store.conferences``
+(:mod:`~bandwidth.testing._conferences`), ``store.recordings``
+(:mod:`~bandwidth.testing._recordings`) and ``store.transcriptions``
+(:mod:`~bandwidth.testing._transcriptions`). When a call ends, it leaves its
+conference and its recordings and transcriptions in progress end with it,
+before the listener hears of the end.
 
 Not thread-safe on its own: every method expects :attr:`CallStore.lock` held.
 """
@@ -18,7 +26,6 @@ import functools
 import heapq
 import itertools
 import threading
-import uuid
 from datetime import datetime, timedelta
 from typing import Any, Callable, Dict, List, Optional, Protocol, Tuple
 
@@ -29,7 +36,11 @@ from bandwidth.testing._calls import (
     QUEUED,
     AutoProgress,
     SimulatedCall,
+    new_id,
 )
+from bandwidth.testing._conferences import Conferences
+from bandwidth.testing._recordings import Recordings
+from bandwidth.testing._transcriptions import Transcriptions
 
 __all__ = ["RETENTION", "Action", "CallStore", "LifecycleListener", "Timers"]
 
@@ -102,6 +113,11 @@ class CallStore:
         self._seq = 0
         self.timers = Timers()
         self.listener: Optional[LifecycleListener] = None
+        self.recordings = Recordings()
+        self.conferences = Conferences(self.recordings)
+        self.transcriptions = Transcriptions()
+        #: what ``get_statistics`` reports as ``maxCallQueueSize``
+        self.max_call_queue_size = 900
 
     # -- lookup ----------------------------------------------------------------------------
 
@@ -130,7 +146,7 @@ class CallStore:
         """A queued outbound call for a ``createCall`` body (not stored yet)."""
         self._seq += 1
         return SimulatedCall(
-            call_id=f"c-{uuid.uuid4().hex[:8]}-{uuid.uuid4()}",
+            call_id=new_id("c"),
             account_id=self.account_id,
             application_id=request["applicationId"],
             to=request["to"],
@@ -157,11 +173,14 @@ class CallStore:
             self.order.insert(index, call)
 
     def clear(self) -> None:
-        """Forget every call and every pending step."""
+        """Forget every call, every pending step, and what the calls made."""
         self.calls.clear()
         self.order.clear()
         self.keys.clear()
         self.timers.clear()
+        self.conferences.clear()
+        self.recordings.clear()
+        self.transcriptions.clear()
 
     # -- lifecycle -------------------------------------------------------------------------
 
@@ -233,5 +252,8 @@ class CallStore:
         call.error_id = error_id
         call.changed(when)
         call.note(when, f"disconnected: {cause}" + (f" ({error_message})" if error_message else ""))
+        self.conferences.call_ended(call.call_id, when)
+        self.recordings.call_ended(call.call_id, when)
+        self.transcriptions.call_ended(call.call_id, when)
         if self.listener is not None:
             self.listener.ended(call, when)

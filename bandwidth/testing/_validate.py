@@ -22,7 +22,11 @@ __all__ = [
     "check_bxml",
     "check_create_call",
     "check_decimal",
+    "check_transcribe_recording",
     "check_update_call",
+    "check_update_call_recording",
+    "check_update_conference",
+    "check_update_conference_member",
     "parse_json_object",
 ]
 
@@ -322,6 +326,57 @@ def check_update_call(body: Mapping[str, Any]) -> str:
         if tag is not None:
             raise Invalid("Invalid tag: not allowed when state is completed.")
     return state
+
+
+def check_update_conference(body: Mapping[str, Any]) -> str:
+    """Validate an ``updateConference`` body and return the status (default ``active``)."""
+    status = _enum(body, "status", "status", frozenset({"active", "completed"})) or "active"
+    redirect_url = _url(body, "redirectUrl", "redirectUrl", max_length=None)
+    fallback_url = _url(body, "redirectFallbackUrl", "redirectFallbackUrl", max_length=None)
+    for key in ("redirectMethod", "redirectFallbackMethod"):
+        _enum(body, key, key, _METHODS)
+    _credentials(body, "", "username", "password")
+    _credentials(body, "", "fallbackUsername", "fallbackPassword")
+    if status == "active" and redirect_url is None:
+        raise Invalid("Invalid redirectUrl: required when status is active.")
+    if status == "completed":
+        # As for calls, the methods' defaults are tolerated; the URLs are not.
+        for name, value in (("redirectUrl", redirect_url), ("redirectFallbackUrl", fallback_url)):
+            if value is not None:
+                raise Invalid(f"Invalid {name}: not allowed when status is completed.")
+    return status
+
+
+def check_update_conference_member(body: Mapping[str, Any]) -> None:
+    """Validate an ``updateConferenceMember`` body (``mute``, ``hold``, ``callIdsToCoach``)."""
+    _boolean(body, "mute", "mute")
+    _boolean(body, "hold", "hold")
+    coached = body.get("callIdsToCoach")
+    if coached is None:
+        return
+    if not isinstance(coached, list):
+        raise _wrong_type("callIdsToCoach", "an array", coached)
+    for index, item in enumerate(coached):
+        if not isinstance(item, str) or not item:
+            raise Invalid(f"Invalid callIdsToCoach[{index}]: expected a call id.")
+
+
+def check_update_call_recording(body: Mapping[str, Any]) -> str:
+    """Validate an ``updateCallRecording`` body and return its ``state``."""
+    state = _enum(body, "state", "state", frozenset({"paused", "recording"}), nullable=False)
+    if state is None:
+        raise Invalid("Missing required field state.")
+    return state
+
+
+def check_transcribe_recording(body: Mapping[str, Any]) -> None:
+    """Validate a ``transcribeRecording`` body."""
+    _url(body, "callbackUrl", "callbackUrl", max_length=None)
+    _enum(body, "callbackMethod", "callbackMethod", _METHODS)
+    _credentials(body, "", "username", "password")
+    _string(body, "tag", "tag")
+    _number(body, "callbackTimeout", "callbackTimeout", minimum=1, maximum=25)
+    _boolean(body, "detectLanguage", "detectLanguage")
 
 
 def check_decimal(text: str, name: str) -> int:

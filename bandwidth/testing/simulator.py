@@ -1,42 +1,50 @@
-"""``VoiceSimulator``: a stateful, in-process stand-in for the Voice API's Calls endpoints.
+"""``VoiceSimulator``: a stateful, in-process stand-in for the Voice API.
 
 Standard library only. It serves HTTP/1.1 with keep-alive on loopback from a
-background thread, answers the five Calls operations the way the spec
-documents them, lets the test drive (or auto-run) each call's lifecycle on a
-clock the test controls, injects faults and records every request.
+background thread, answers every Voice operation (calls, conferences,
+recordings, transcriptions, statistics) the way the spec documents them,
+lets the test drive (or auto-run) each call's lifecycle on a clock the test
+controls, injects faults and records every request.
 
 This module is the public face; the parts live in modules named for what
-they hold: ``_http`` (the HTTP server), ``_rest`` (the routes and
-operations), ``_store`` (calls and their lifecycle), ``_calls`` (a call's
-record and wire form), ``_clock``, ``_faults`` and ``_validate``.
+they hold: ``_http`` (the HTTP server), ``_rest`` (auth, faults, recording,
+dispatch), ``_routes`` (one module of operations per resource), ``_paths``
+(the table of operations), ``_auth`` (users, OAuth clients, tokens),
+``_store`` (calls and their lifecycle) with ``_conferences``,
+``_recordings`` and ``_transcriptions`` beside it, ``_seeding`` (the test
+API for those), ``_calls`` (a call's record and wire form), ``_audio``,
+``_clock``, ``_faults`` and ``_validate``.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any, Callable, Dict, List, Mapping, Optional, TypeVar, Union
+from typing import TYPE_CHECKING, Any, Callable, Dict, List, Optional, TypeVar, Union
 from urllib.parse import quote
 
 from bandwidth.exceptions import OpenApiException
+from bandwidth.testing._access import AccessControls, check_lifetime
 from bandwidth.testing._apps import transport_for
+from bandwidth.testing._auth import Credentials, check_name
 from bandwidth.testing._calls import (
     ANSWERED,
     DISCONNECTED,
     INITIATED,
     QUEUED,
-    STATES,
     AutoProgress,
     SimulatedCall,
 )
 from bandwidth.testing._clock import ManualClock
-from bandwidth.testing._faults import DROP_WHEN, MALFORMED_KINDS, OPERATIONS, Fault
+from bandwidth.testing._faulting import FaultsAndRequests
+from bandwidth.testing._faults import OPERATIONS
 from bandwidth.testing._flows import FlowEngine
 from bandwidth.testing._http import HttpServer
 from bandwidth.testing._interpreter import Timing
+from bandwidth.testing._paths import TOKEN_PATH
 from bandwidth.testing._registry import STARTED_LISTENERS
-from bandwidth.testing._rest import BASE_PATH, JSON_HEADER, RecordedRequest, RestApi
+from bandwidth.testing._rest import BASE_PATH, RecordedRequest, RestApi
+from bandwidth.testing._seeding import VoiceResources, camel
 from bandwidth.testing._store import CallStore
 from bandwidth.testing._validate import CREATE_CALL_FIELDS, Invalid, check_create_call
 from bandwidth.testing._webhooks import HttpTransport, Webhook
@@ -61,30 +69,20 @@ class WebhookAppError(OpenApiException, RuntimeError):
     """An in-process app raised while handling a webhook; the app's exception is the cause."""
 
 
-_CALL_STATE_EXTRAS = {
-    "parentCallId",
-    "stirShaken",
-    "identity",
-    "disconnectCause",
-    "errorMessage",
-    "errorId",
-}
-
-
-def _camel(name: str) -> str:
-    if name in ("from_", "var_from"):
-        return "from"
-    head, *rest = name.split("_")
-    return head + "".join(word[:1].upper() + word[1:] for word in rest)
-
-
-class VoiceSimulator:
-    """A local Voice API (Calls endpoints) for tests and benchmarks.
+class VoiceSimulator(VoiceResources, AccessControls, FaultsAndRequests):
+    """A local Voice API for tests and benchmarks.
 
     Use it as a context manager (``with VoiceSimulator() as sim:``) or call
-    :meth:`start` / :meth:`stop`. It accepts HTTP Basic ``username:password``
-    and, when ``access_token`` is set, ``Bearer <access_token>``; requests for
-    another account than ``account_id`` get 403.
+    :meth:`start` / :meth:`stop`.
+
+    **Who may call it.** HTTP Basic ``username:password`` (and users added
+    with :meth:`add_user`); ``Bearer <access_token>`` when ``access_token``
+    is set; and OAuth 2 client credentials: ``client_id``/``client_secret``
+    (and clients added with :meth:`add_client`) get tokens at
+    :attr:`token_url`, valid ``token_lifetime`` seconds on the simulator's
+    clock. A user or client added with ``voice=False`` gets 403 on every
+    operation, and so does a request for another account than ``account_id``.
+    :meth:`configuration` hands out a client configured either way.
 
     ``clock`` is a :class:`ManualClock` (the default: time stands still until
     :meth:`advance`) or any callable returning an aware ``datetime``.
@@ -125,15 +123,23 @@ class VoiceSimulator:
         deliver_webhooks: Optional[bool] = None,
         timing: Optional[Timing] = None,
         raise_app_errors: bool = True,
+        client_id: str = "client-id",
+        client_secret: str = "client-secret",
+        token_lifetime: float = 3600.0,
     ) -> None:
         if isinstance(idle_timeout, bool) or not (
             isinstance(idle_timeout, (int, float)) and idle_timeout > 0
         ):
             raise ValueError("idle_timeout must be a positive number of seconds")
+        check_name(username, "user name")
+        check_name(client_id, "client id")
         self.host = host
         self.username = username
         self.password = password
         self.access_token = access_token
+        #: The OAuth client whose tokens the token endpoint issues (besides added clients).
+        self.client_id = client_id
+        self.client_secret = client_secret
         self.clock: Union[ManualClock, Clock] = ManualClock() if clock is None else clock
         self._now: Clock = self.clock.now if isinstance(self.clock, ManualClock) else self.clock
         if auto_progress is True:
@@ -157,11 +163,23 @@ class VoiceSimulator:
         self._engine = FlowEngine(
             self._store, self.now, self.call_url, transport, timing or Timing()
         )
-        self._rest = RestApi(self, self._store, self._engine)
+        self._credentials = Credentials(check_lifetime(token_lifetime))
+        self._rest = RestApi(self, self._store, self._engine, self._credentials)
         self._http = HttpServer(self._rest, host, port, float(idle_timeout))
         self._url = ""
         self._advertised: Optional[str] = None
         self._calls_prefix = ""
+
+    @property
+    def max_call_queue_size(self) -> int:
+        """What ``get_statistics`` reports as ``maxCallQueueSize`` (default 900; not enforced)."""
+        return self._store.max_call_queue_size
+
+    @max_call_queue_size.setter
+    def max_call_queue_size(self, value: int) -> None:
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            raise ValueError("max_call_queue_size must be a non-negative integer")
+        self._store.max_call_queue_size = value
 
     @property
     def account_id(self) -> str:
@@ -260,11 +278,46 @@ class VoiceSimulator:
         """The URL of one call, as the ``Location`` header and ``callUrl`` give it."""
         return f"{self.calls_url}/{quote(call_id, safe='')}"
 
-    def configuration(self, **overrides: Any) -> Configuration:
-        """A ``bandwidth.Configuration`` pointing at this simulator with its credentials."""
+    @property
+    def token_url(self) -> str:
+        """The OAuth 2 token endpoint, e.g. ``http://127.0.0.1:54321/api/v1/oauth2/token``."""
+        base = self.url
+        return base[: -len(BASE_PATH)] + TOKEN_PATH
+
+    def configuration(
+        self,
+        *,
+        user: Optional[str] = None,
+        client: Optional[str] = None,
+        oauth: bool = False,
+        **overrides: Any,
+    ) -> Configuration:
+        """A ``bandwidth.Configuration`` pointing at this simulator, with credentials.
+
+        By default the simulator's own user (Basic). ``user=`` names one
+        added with :meth:`add_user`; ``oauth=True`` configures OAuth client
+        credentials instead (``client_id``, ``client_secret`` and
+        ``access_token_url`` set to :attr:`token_url`), for the simulator's
+        own client or, with ``client=``, one added with :meth:`add_client`.
+        Any other keyword goes to ``Configuration`` as it is.
+        """
         from bandwidth import Configuration
 
-        options: Dict[str, Any] = {"username": self.username, "password": self.password}
+        options: Dict[str, Any]
+        if oauth or client is not None:
+            if user is not None:
+                raise ValueError("choose user= (Basic) or client=/oauth=True (OAuth), not both")
+            client_id = self.client_id if client is None else client
+            secret = self._secret_of(client_id)
+            options = {
+                "client_id": client_id,
+                "client_secret": secret,
+                "access_token_url": self.token_url,
+            }
+        elif user is not None:
+            options = {"username": user, "password": self._password_of(user)}
+        else:
+            options = {"username": self.username, "password": self.password}
         options.update(overrides)
         return Configuration(host=self.url, **options)
 
@@ -426,7 +479,7 @@ class VoiceSimulator:
             raise RuntimeError(
                 "inbound_call() needs call flows: VoiceSimulator(app=...) or deliver_webhooks=True"
             )
-        data = {_camel(key): value for key, value in fields.items()}
+        data = {camel(key): value for key, value in fields.items()}
         unknown = set(data) - CREATE_CALL_FIELDS
         if unknown:
             raise TypeError(f"unknown call fields: {sorted(unknown)}")
@@ -475,167 +528,9 @@ class VoiceSimulator:
         return "\n\n".join(call.timeline() for call in self.calls)
 
     def clear_calls(self) -> None:
-        """Forget every call (and the webhooks delivered so far)."""
+        """Forget every call, what calls made (conferences, recordings, transcriptions), and
+        the webhooks delivered so far."""
         with self._lock:
             self._store.clear()
             self._engine.clear()
             self._engine.webhooks.clear()
-
-    def add_call(self, **fields: Any) -> str:
-        """Store one call directly (no HTTP) and return its id; see :meth:`bulk_create`."""
-        return self.bulk_create(1, **fields)[0]
-
-    def bulk_create(
-        self,
-        n: int,
-        *,
-        state: str = QUEUED,
-        direction: str = "outbound",
-        spacing: float = 0.0,
-        **fields: Any,
-    ) -> List[str]:
-        """Store ``n`` calls directly (no HTTP) and return their ids, oldest first.
-
-        ``fields`` are ``createCall`` fields (``to``, ``from_``, ``answer_url``,
-        ``tag``, ...) or ``callState`` extras (``disconnect_cause``,
-        ``parent_call_id``, ``stir_shaken``, ``identity``, ``error_message``,
-        ``error_id``), in snake_case or JSON spelling. Calls are created
-        ``spacing`` seconds apart, the newest now. A call in a later ``state``
-        has all its timestamps at its creation time; ``disconnected`` calls
-        default to ``disconnectCause`` ``hangup``.
-        """
-        if state not in STATES:
-            raise ValueError(f"state must be one of {STATES}")
-        if direction not in ("inbound", "outbound"):
-            raise ValueError("direction must be 'inbound' or 'outbound'")
-        data = {_camel(key): value for key, value in fields.items()}
-        unknown = set(data) - CREATE_CALL_FIELDS - _CALL_STATE_EXTRAS
-        if unknown:
-            raise TypeError(f"unknown call fields: {sorted(unknown)}")
-        request = {k: v for k, v in data.items() if k in CREATE_CALL_FIELDS}
-        request.setdefault("to", "+19195551234")
-        request.setdefault("from", "+19195554321")
-        request.setdefault("applicationId", "04e88489-df02-4e34-a0ee-27a91849555f")
-        request.setdefault("answerUrl", "https://myServer.example/bandwidth/webhooks/answer")
-        cause = data.get("disconnectCause")
-        if state == DISCONNECTED and cause is None:
-            cause = "hangup"
-        ids: List[str] = []
-        self._engine.run()
-        with self._lock:
-            now = self._now()
-            self._engine.tick(now)
-            for index in range(n):
-                created = now - timedelta(seconds=spacing * (n - 1 - index))
-                call = self._store.new_call(dict(request), created)
-                call.direction = direction
-                call.state = state
-                call.parent_call_id = data.get("parentCallId")
-                call.stir_shaken = data.get("stirShaken")
-                call.identity = data.get("identity")
-                if state != QUEUED:
-                    call.start_time = created
-                if state == ANSWERED or (state == DISCONNECTED and cause == "hangup"):
-                    call.answer_time = created
-                if state == DISCONNECTED:
-                    call.end_time = created
-                    call.disconnect_cause = cause
-                    call.error_message = data.get("errorMessage")
-                    call.error_id = data.get("errorId")
-                self._store.insert(call)
-                self._store.schedule(call, now)
-                ids.append(call.call_id)
-        return ids
-
-    # -- faults ----------------------------------------------------------------------------
-
-    def fail_next(
-        self,
-        operation: Optional[str],
-        status: int,
-        *,
-        count: int = 1,
-        headers: Optional[Mapping[str, str]] = None,
-        body: Union[bytes, str, Dict[str, Any], List[Any], None] = None,
-    ) -> None:
-        """Answer the next ``count`` requests of ``operation`` (``None``: any) with ``status``.
-
-        The request is not processed. ``body`` defaults to a ``voiceApiError``
-        JSON for the status; a dict or list is sent as JSON, bytes or str as
-        they are. A 429 gets ``Retry-After: 0`` unless ``headers`` sets it.
-        """
-        header_items = list((headers or {}).items())
-        names = {name.lower() for name, _ in header_items}
-        if status == 429 and "retry-after" not in names:
-            header_items.append(("Retry-After", "0"))
-        if isinstance(body, (dict, list)):
-            raw: Optional[bytes] = json.dumps(body).encode()
-        elif isinstance(body, str):
-            raw = body.encode()
-        else:
-            raw = body
-        if raw is not None and "content-type" not in names:
-            header_items.append(JSON_HEADER)
-        self._add_fault(
-            Fault(operation, count, "fail", status=status, headers=tuple(header_items), body=raw)
-        )
-
-    def delay_next(self, operation: Optional[str], seconds: float, *, count: int = 1) -> None:
-        """Wait ``seconds`` (real time) before answering the next ``count`` requests.
-
-        A delay combines with one other fault on the same request.
-        """
-        self._add_fault(Fault(operation, count, "delay", seconds=seconds))
-
-    def drop_next(
-        self, operation: Optional[str], *, when: str = "before_read", count: int = 1
-    ) -> None:
-        """Close the connection without answering the next ``count`` requests.
-
-        ``when``: ``before_read`` (after the request head, the body unread and
-        nothing done), ``after_read`` (body read, nothing done) or
-        ``after_process`` (the request took effect, e.g. the call exists, but
-        the answer is lost).
-        """
-        if when not in DROP_WHEN:
-            raise ValueError(f"when must be one of {DROP_WHEN}")
-        self._add_fault(Fault(operation, count, "drop", when=when))
-
-    def malformed_next(
-        self, operation: Optional[str], *, count: int = 1, kind: str = "json"
-    ) -> None:
-        """Answer the next ``count`` requests with a 2xx whose body is garbage.
-
-        The request is processed first (a call does get created). ``kind``:
-        ``json`` (truncated JSON) or ``schema`` (valid JSON of the wrong shape).
-        """
-        if kind not in MALFORMED_KINDS:
-            raise ValueError(f"kind must be one of {MALFORMED_KINDS}")
-        self._add_fault(Fault(operation, count, "malformed", when=kind))
-
-    def clear_faults(self) -> None:
-        """Drop every scripted fault that has not fired yet."""
-        with self._lock:
-            self._rest.faults.clear()
-
-    def _add_fault(self, fault: Fault) -> None:
-        with self._lock:
-            self._rest.faults.add(fault)
-
-    # -- recording -------------------------------------------------------------------------
-
-    @property
-    def requests(self) -> List[RecordedRequest]:
-        """Every request received so far, in arrival order (a copy)."""
-        with self._lock:
-            return list(self._rest.requests)
-
-    def requests_for(self, operation: Optional[str]) -> List[RecordedRequest]:
-        """The recorded requests routed to ``operation`` (``None``: unroutable ones)."""
-        with self._lock:
-            return [r for r in self._rest.requests if r.operation == operation]
-
-    def clear_requests(self) -> None:
-        """Forget the recorded requests."""
-        with self._lock:
-            self._rest.requests.clear()

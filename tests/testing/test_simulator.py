@@ -299,8 +299,11 @@ def test_403_for_another_account(raw: Raw) -> None:
         "/api/v2",
         "/accounts/9900000/calls",  # missing the base path
         f"/api/v2/accounts/{ACCOUNT}",
-        f"/api/v2/accounts/{ACCOUNT}/conferences",
-        f"{CALLS}/c-1/recordings",
+        f"/api/v2/accounts/{ACCOUNT}/endpoints",
+        f"/api/v2/accounts/{ACCOUNT}/conferences/conf-1/members",
+        f"/api/v2/accounts/{ACCOUNT}/recordings/r-1",
+        f"{CALLS}/c-1/transcription",
+        f"{CALLS}/c-1/recordings/r-1/media/extra",
         f"{CALLS}/c-1/bxml/extra",
         f"{CALLS}//bxml",
     ],

@@ -20,22 +20,24 @@ spec does not declare (503, ...). Those are pinned in tests/test_simulator.py.
 
 from __future__ import annotations
 
-import base64
-import http.client
 import json
-from datetime import datetime, timezone
-from typing import Any, Callable, Dict, Iterator, List, Mapping, Optional, Tuple
+from typing import Any, Callable, Dict, Iterator, Mapping, Optional, Tuple
 
 import pytest
 
-from bandwidth.testing import ManualClock, VoiceSimulator
-from tests.support.prism import PrismServer, violations
+from bandwidth.testing import VoiceSimulator
+from tests.testing.contract import (
+    ACCOUNT,
+    CALLS,
+    NO_VOICE,
+    WRONG,
+    Answer,
+    Via,
+    is_voice_api_error,
+    lax_sender,
+    strict_sender,
+)
 
-START = datetime(2024, 3, 1, 12, 0, 0, tzinfo=timezone.utc)
-ACCOUNT = "9900000"
-CALLS = f"/accounts/{ACCOUNT}/calls"  # Prism serves the spec paths without /api/v2
-BASIC = "Basic " + base64.b64encode(b"username:password").decode()
-WRONG = "Basic " + base64.b64encode(b"username:nope").decode()
 NEW_CALL: Dict[str, Any] = {
     "to": "+19195551234",
     "from": "+19195554321",
@@ -79,77 +81,14 @@ XML = "application/xml"
 BXML = '<?xml version="1.0" encoding="UTF-8"?><Bxml><SpeakSentence>Hi</SpeakSentence></Bxml>'
 
 
-class Answer:
-    """A response that came through Prism."""
-
-    def __init__(self, response: http.client.HTTPResponse) -> None:
-        self.status = response.status
-        self.headers = response.headers
-        self.body = response.read()
-        self.violations = violations(response.headers)
-
-    def json(self) -> Any:
-        return json.loads(self.body)
-
-    def of(self, location: str) -> List[Dict[str, Any]]:
-        return [v for v in self.violations if v.get("location", [None])[0] == location]
-
-    def describe(self) -> str:
-        return f"{self.status} {self.headers.get('Content-Type')} {self.body[:600]!r}"
+@pytest.fixture
+def sim(contract_sim: VoiceSimulator) -> VoiceSimulator:
+    return contract_sim
 
 
-class Via:
-    """Sends requests to one Prism instance."""
-
-    def __init__(self, url: str) -> None:
-        self.url = url
-        self.port = int(url.rsplit(":", 1)[1])
-
-    def send(
-        self,
-        method: str,
-        path: str,
-        body: Any = None,
-        *,
-        auth: Optional[str] = BASIC,
-        content_type: Optional[str] = None,
-    ) -> Answer:
-        headers: Dict[str, str] = {"Accept": "application/json"}
-        if auth is not None:
-            headers["Authorization"] = auth
-        if isinstance(body, (dict, list)):
-            body = json.dumps(body)
-            headers["Content-Type"] = "application/json"
-        if content_type is not None:
-            headers["Content-Type"] = content_type
-        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
-        try:
-            conn.request(method, path, body=body, headers=headers)
-            return Answer(conn.getresponse())
-        finally:
-            conn.close()
-
-
-@pytest.fixture(scope="module")
-def sim() -> Iterator[VoiceSimulator]:
-    with VoiceSimulator(clock=ManualClock(START)) as simulator:
-        yield simulator
-
-
-@pytest.fixture(scope="module")
-def prisms(sim: VoiceSimulator) -> Iterator[Dict[str, Via]]:
-    servers = {
-        "strict": PrismServer("proxy", sim.url, errors=True),
-        "lax": PrismServer("proxy", sim.url, errors=False),
-        "mock": PrismServer("mock"),
-    }
-    try:
-        for server in servers.values():  # start all, then wait: they boot in parallel
-            server.start()
-        yield {name: Via(server.wait()) for name, server in servers.items()}
-    finally:
-        for server in servers.values():
-            server.close()
+@pytest.fixture
+def prisms(contract_prisms: Dict[str, Via]) -> Dict[str, Via]:
+    return contract_prisms
 
 
 @pytest.fixture(autouse=True)
@@ -163,37 +102,12 @@ def _clean(sim: VoiceSimulator) -> Iterator[None]:
 
 @pytest.fixture
 def strict(prisms: Dict[str, Via], sim: VoiceSimulator) -> Callable[..., Answer]:
-    """Send through ``--errors`` Prism; fail on any violation or Prism-made answer."""
-
-    def send(method: str, path: str, body: Any = None, **options: Any) -> Answer:
-        before = len(sim.requests)
-        answer = prisms["strict"].send(method, path, body, **options)
-        assert answer.violations == [], answer.violations
-        assert answer.headers.get("Content-Type") != "application/problem+json", answer.describe()
-        assert len(sim.requests) == before + 1, "Prism did not forward the request"
-        return answer
-
-    return send
+    return strict_sender(prisms["strict"], sim)
 
 
 @pytest.fixture
 def lax(prisms: Dict[str, Via], sim: VoiceSimulator) -> Callable[..., Answer]:
-    """Send through Prism without ``--errors``; fail on any *response* violation."""
-
-    def send(method: str, path: str, body: Any = None, **options: Any) -> Answer:
-        before = len(sim.requests)
-        answer = prisms["lax"].send(method, path, body, **options)
-        assert answer.of("response") == [], answer.violations
-        assert len(sim.requests) == before + 1, "Prism did not forward the request"
-        return answer
-
-    return send
-
-
-def is_voice_api_error(answer: Answer, status: int) -> None:
-    assert answer.status == status, answer.describe()
-    assert answer.headers["Content-Type"] == "application/json"
-    assert set(answer.json()) == {"type", "description", "id"}
+    return lax_sender(prisms["lax"], sim)
 
 
 # -- successes -----------------------------------------------------------------------------
@@ -317,6 +231,14 @@ def test_403_for_another_account(
     method, path, body, options = _operations(sim, sim.add_call(state="answered"))[operation]
     path = path.replace(ACCOUNT, "1234567")
     is_voice_api_error(strict(method, path, body, **options), 403)
+
+
+@pytest.mark.parametrize("operation", OPERATIONS)
+def test_403_for_a_user_without_voice_access(
+    strict: Callable[..., Answer], sim: VoiceSimulator, operation: str
+) -> None:
+    method, path, body, options = _operations(sim, sim.add_call(state="answered"))[operation]
+    is_voice_api_error(strict(method, path, body, auth=NO_VOICE, **options), 403)
 
 
 @pytest.mark.parametrize("operation", ["get_call_state", "update_call", "update_call_bxml"])

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import http.client
 import json
+import re
 import socket
 import threading
 from typing import Iterator, List
 
 import pytest
+import yaml
 
 from bandwidth.testing import OPERATIONS, RecordedRequest, VoiceSimulator
-from tests.support.raw import BASIC, CALLS, NEW_CALL, Raw
+from bandwidth.testing._paths import TABLE
+from tests.support.prism import SPEC
+from tests.support.raw import ACCOUNT, BASIC, CALLS, NEW_CALL, Raw
 
 
 @pytest.fixture
@@ -27,11 +31,29 @@ def raw(sim: VoiceSimulator) -> Iterator[Raw]:
     client.close()
 
 
-def test_operation_names_are_the_sdk_method_names() -> None:
-    assert OPERATIONS == (
+VOICE_TAGS = {"Calls", "Conferences", "Recordings", "Statistics", "Transcriptions"}
+
+
+def _snake(operation_id: str) -> str:
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", operation_id).lower()
+
+
+def test_operations_are_the_specs_voice_operations_by_sdk_method_name() -> None:
+    """The table has every Voice operation of the spec, at its path and method, and no other."""
+    spec = yaml.safe_load(SPEC.read_text(encoding="utf-8"))
+    expected = set()
+    for path, item in spec["paths"].items():
+        for method, operation in item.items():
+            if isinstance(operation, dict) and VOICE_TAGS & set(operation.get("tags", ())):
+                below = path.removeprefix("/accounts/{accountId}/")
+                expected.add((_snake(operation["operationId"]), method.upper(), below))
+    assert len(expected) == 28
+    assert {(op.name, op.method, op.path) for op in TABLE} == expected
+    assert (*(op.name for op in TABLE), "oauth_token") == OPERATIONS
+    assert OPERATIONS[:5] == (
         "create_call",
-        "get_call_state",
         "list_calls",
+        "get_call_state",
         "update_call",
         "update_call_bxml",
     )
@@ -279,6 +301,69 @@ def test_malformed_answers_for_bodyless_operations(
     assert reply.body.startswith(b'{"callId"')
     with pytest.raises(ValueError):
         json.loads(reply.body)
+
+
+def test_faults_reach_the_voice_operations_by_name(sim: VoiceSimulator, raw: Raw) -> None:
+    call_id = sim.add_call(state="answered")
+    rec_id = sim.add_recording(call_id)
+    media = f"{CALLS}/{call_id}/recordings/{rec_id}/media"
+    sim.fail_next("download_call_recording", 503)
+    sim.fail_next("get_statistics", 429)
+    assert raw.send("GET", f"{CALLS}/{call_id}/recordings/{rec_id}").status == 200
+    assert raw.send("GET", media).status == 503
+    assert raw.send("GET", media).headers["Content-Type"] == "audio/vnd.wave"
+    stats = raw.send("GET", f"/api/v2/accounts/{ACCOUNT}/statistics")
+    assert (stats.status, stats.headers["Retry-After"]) == (429, "0")
+    assert [r.operation for r in sim.requests] == [
+        "get_call_recording",
+        "download_call_recording",
+        "download_call_recording",
+        "get_statistics",
+    ]
+
+
+def test_a_dropped_delete_still_deletes(sim: VoiceSimulator) -> None:
+    call_id = sim.add_call(state="answered")
+    rec_id = sim.add_recording(call_id)
+    sim.drop_next("delete_recording", when="after_process")
+    conn = http.client.HTTPConnection(sim.host, sim.port, timeout=10)
+    try:
+        conn.request(
+            "DELETE",
+            f"{CALLS}/{call_id}/recordings/{rec_id}",
+            headers={"Authorization": BASIC},
+        )
+        with pytest.raises((http.client.RemoteDisconnected, ConnectionError)):
+            conn.getresponse()
+    finally:
+        conn.close()
+    assert sim.recording(rec_id).deleted
+
+
+@pytest.mark.parametrize(
+    ("operation", "path", "expected"),
+    [
+        ("list_conferences", "conferences", {"items": "not an array"}),
+        ("get_statistics", "statistics", ["not", "an", "object"]),
+    ],
+)
+def test_malformed_schema_bodies_of_the_voice_operations(
+    sim: VoiceSimulator, raw: Raw, operation: str, path: str, expected: object
+) -> None:
+    sim.malformed_next(operation, kind="schema")
+    reply = raw.send("GET", f"/api/v2/accounts/{ACCOUNT}/{path}")
+    assert (reply.status, reply.json()) == (200, expected)
+
+
+def test_malformed_answers_for_a_204_voice_operation_are_200(sim: VoiceSimulator, raw: Raw) -> None:
+    call_id = sim.add_call(state="answered")
+    rec_id = sim.add_recording(call_id)
+    sim.malformed_next("delete_recording_media")
+    reply = raw.send("DELETE", f"{CALLS}/{call_id}/recordings/{rec_id}/media")
+    assert reply.status == 200
+    with pytest.raises(ValueError):
+        reply.json()
+    assert sim.recording(rec_id).status == "deleted"  # processed first
 
 
 def test_malformed_answer_even_when_processing_failed(sim: VoiceSimulator, raw: Raw) -> None:

@@ -1,0 +1,61 @@
+"""The real-time Transcriptions operations: list, get and delete a call's transcriptions.
+
+A transcription shows once it has stopped; one that does not show (unknown,
+running, deleted, under another call) is a 404. Listing a call the
+simulator never knew (no call, no transcription) is a 404 too.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from bandwidth.testing._http import Response
+from bandwidth.testing._routes._common import (
+    Host,
+    Problem,
+    Request,
+    account_url,
+    empty,
+    json_answer,
+    locked,
+)
+from bandwidth.testing._transcriptions import SimulatedTranscription
+
+__all__ = ["HANDLERS"]
+
+
+def _find(host: Host, request: Request, now: datetime) -> SimulatedTranscription:
+    call_id, transcription_id = request.params["callId"], request.params["transcriptionId"]
+    found = host.store.transcriptions.find(transcription_id, call_id, now)
+    if found is None:
+        raise Problem(404, f"Transcription {transcription_id} of call {call_id} was not found.")
+    return found
+
+
+def list_real_time_transcriptions(host: Host, request: Request) -> Response:
+    call_id = request.params["callId"]
+    store = host.store
+    with locked(host) as now:
+        if call_id not in store.calls and not store.transcriptions.knows_call(call_id):
+            raise Problem(404, f"Call {call_id} was not found.")
+        base = account_url(host.sim)
+        shown = store.transcriptions.of_call(call_id, now)
+        return json_answer([t.to_metadata(base) for t in shown])
+
+
+def get_real_time_transcription(host: Host, request: Request) -> Response:
+    with locked(host) as now:
+        return json_answer(_find(host, request, now).to_json())
+
+
+def delete_real_time_transcription(host: Host, request: Request) -> Response:
+    with locked(host) as now:
+        host.store.transcriptions.delete(_find(host, request, now))
+    return empty(200)  # the spec's answer: 200 with no content
+
+
+HANDLERS = {
+    "list_real_time_transcriptions": list_real_time_transcriptions,
+    "get_real_time_transcription": get_real_time_transcription,
+    "delete_real_time_transcription": delete_real_time_transcription,
+}
