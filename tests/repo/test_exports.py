@@ -88,3 +88,14 @@ def test_each_name_resolves_to_what_type_checkers_are_told(package: str) -> None
         assert getattr(importlib.import_module(target), name) is value, (package, name)
         source, original = imports[name]
         assert getattr(importlib.import_module(source), original) is value, (package, name)
+
+
+@pytest.mark.parametrize("package", PACKAGES)
+def test_every_public_exception_shares_the_sdk_root(package: str) -> None:
+    from bandwidth.exceptions import OpenApiException
+
+    module = importlib.import_module(package)
+    for name in module.__all__:
+        value = getattr(module, name)
+        if isinstance(value, type) and issubclass(value, BaseException):
+            assert issubclass(value, OpenApiException), f"{package}.{name}"
