@@ -219,6 +219,22 @@ def test_media_is_capped_at_thirty_seconds(sim: VoiceSimulator, raw: Raw) -> Non
     assert raw.send("GET", recording_path(call_id, rec_id)).json()["duration"] == "PT3600S"
 
 
+@pytest.mark.parametrize("status", ["processing", "error"])
+def test_media_of_a_recording_processing_or_in_error_is_not_available(
+    sim: VoiceSimulator, raw: Raw, status: str
+) -> None:
+    call_id = sim.add_call(state="answered")
+    rec_id = sim.add_recording(call_id, status=status)
+    body = raw.send("GET", recording_path(call_id, rec_id)).json()
+    assert (body["status"], body["mediaUrl"]) == (status, None)
+    reply = raw.send("GET", recording_path(call_id, rec_id, "/media"))
+    assert reply.status == 404
+    assert f"is not available ({status})" in reply.error()["description"]
+    assert raw.send("POST", recording_path(call_id, rec_id, "/transcription"), {}).status == 404
+    partial = sim.add_recording(call_id, status="partial")
+    assert raw.send("GET", recording_path(call_id, partial, "/media")).status == 200
+
+
 def test_delete_media_keeps_the_metadata_as_deleted(sim: VoiceSimulator, raw: Raw) -> None:
     call_id = sim.add_call(state="answered")
     rec_id = sim.add_recording(call_id)
