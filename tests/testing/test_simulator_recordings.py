@@ -515,3 +515,23 @@ def test_add_recording_at_a_given_start_time(sim: VoiceSimulator) -> None:
     start = START - timedelta(hours=1)
     rec = sim.recording(sim.add_recording(call_id, duration=10, start_time=start))
     assert (rec.start_time, rec.end_time) == (start, start + timedelta(seconds=10))
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "allow"),
+    [
+        ("POST", f"{CALLS}/c-1/recordings", "GET"),
+        ("PATCH", f"{CALLS}/c-1/recordings/r-1", "DELETE, GET"),
+        ("PUT", f"{CALLS}/c-1/recordings/r-1/transcription", "DELETE, GET, POST"),
+        ("GET", f"{CALLS}/c-1/recording", "PUT"),
+        ("DELETE", f"{CONFERENCES}/conf-1", "GET, POST"),
+        ("POST", ACCOUNT_RECORDINGS, "GET"),
+    ],
+)
+def test_a_method_the_path_does_not_take_is_405_with_allow(
+    sim: VoiceSimulator, raw: Raw, method: str, path: str, allow: str
+) -> None:
+    reply = raw.send(method, path)
+    assert (reply.status, reply.headers["Allow"]) == (405, allow)
+    assert reply.error()["type"] == "method-not-allowed"
+    assert sim.requests[-1].operation is None
