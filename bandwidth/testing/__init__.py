@@ -1,7 +1,9 @@
 """Test helpers for code built on this SDK: a local Voice API simulator and pytest fixtures.
 
-The simulator answers the Calls REST API and, given your webhook app, runs
-whole call flows (webhooks, BXML, digits) in-process on a manual clock.
+The simulator answers the Voice REST API (calls, conferences, recordings,
+transcriptions, statistics; Basic, bearer and OAuth client credentials) and
+runs whole call flows (webhooks, BXML, digits) on a manual clock: in-process
+through your webhook app, or over real HTTP to your app running as a server.
 
 ``from bandwidth.testing import VoiceSimulator``. Names load on first use, so
 importing this package (as the pytest plugin does) costs nothing.

@@ -114,13 +114,14 @@ SUCCESS[TOKEN_OPERATION] = 200
 class _Node:
     """One level of the path tree: literal segments, or one parameter."""
 
-    __slots__ = ("children", "methods", "parameter", "wildcard")
+    __slots__ = ("allow", "children", "methods", "parameter", "wildcard")
 
     def __init__(self) -> None:
         self.children: Dict[str, _Node] = {}
         self.parameter = ""  # set when this level is a path parameter
         self.wildcard: Optional[_Node] = None
         self.methods: Dict[str, str] = {}  # HTTP method -> operation name
+        self.allow = ""  # the methods, for an Allow header
 
 
 def _build() -> _Node:
@@ -138,6 +139,7 @@ def _build() -> _Node:
             else:
                 node = node.children.setdefault(segment, _Node())
         node.methods[op.method] = op.name
+        node.allow = ", ".join(sorted(node.methods))
     return root
 
 
@@ -149,6 +151,7 @@ class Match(NamedTuple):
 
     methods: Dict[str, str]
     params: Dict[str, str]
+    allow: str
 
 
 def match(segments: List[str]) -> Optional[Match]:
@@ -170,4 +173,4 @@ def match(segments: List[str]) -> Optional[Match]:
         node = child
     if not node.methods:
         return None
-    return Match(node.methods, params)
+    return Match(node.methods, params, node.allow)

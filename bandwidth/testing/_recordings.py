@@ -59,6 +59,8 @@ RECORDING = "recording"
 PAUSED = "paused"
 #: Statuses of an ended recording (the spec's list); ``deleted`` once its media is deleted.
 ENDED_STATUSES = ("complete", "partial", "error", "processing")
+#: The statuses whose media can be downloaded (``partial``: with gaps).
+DOWNLOADABLE = ("complete", "partial")
 #: A transcription works only for recordings longer than this and shorter than 4 h.
 TRANSCRIBABLE = (0.5, 4 * 3600.0)
 
@@ -141,8 +143,9 @@ class SimulatedRecording:
 
     @property
     def has_media(self) -> bool:
-        """Whether its media can be downloaded."""
-        return not self.in_progress and not self.deleted and self.status != "deleted"
+        """Whether its media can be downloaded: it ended ``complete`` or ``partial``
+        (not ``processing`` yet, not ``error``), and was not deleted."""
+        return not self.deleted and self.status in DOWNLOADABLE
 
     @property
     def sort_key(self) -> Tuple[datetime, int]:

@@ -5,8 +5,10 @@
   ``@pytest.mark.voice_simulator(auto_progress=True, ...)`` (any constructor
   keyword, ``app=`` included).
 * ``voice_simulator_app``: the webhook app ``voice_simulator`` delivers to
-  (``None``: no app). Override it in a ``conftest.py`` to test your app's
-  call flows in every test of a directory.
+  in-process (``None``: no app, so webhooks go over real HTTP to the URLs
+  the calls give; mark a test ``voice_simulator(deliver_webhooks=False)``
+  for the REST API alone). Override it in a ``conftest.py`` to test your
+  app's call flows in every test of a directory.
 * ``calls_api``: a ``bandwidth.CallsApi`` bound to that simulator.
 
 When a test fails, the timeline of every simulator it started (webhooks,
@@ -40,7 +42,11 @@ def pytest_configure(config: pytest.Config) -> None:
 
 @pytest.fixture
 def voice_simulator_app() -> Any:
-    """The WSGI or ASGI app ``voice_simulator`` delivers webhooks to; override it to set one."""
+    """The WSGI or ASGI app ``voice_simulator`` delivers webhooks to; override it to set one.
+
+    ``None`` (the default) means no app: the simulator sends webhooks over
+    real HTTP to the URLs the calls give.
+    """
     return None
 
 

@@ -96,10 +96,11 @@ class VoiceSimulator(VoiceResources, AccessControls, FaultsAndRequests):
     FastAPI, Starlette, ...) the simulator delivers every webhook to it
     in-process and runs the BXML it answers with: ``answer`` and
     ``inbound_call`` start a flow, :meth:`press` sends digits,
-    :meth:`advance` runs it on the clock. Without ``app``,
-    ``deliver_webhooks=True`` sends the webhooks over real HTTP to the URLs
-    the calls give (your app running as a server). Without either, no
-    webhook is sent and no BXML runs (the REST API alone). ``timing`` sets
+    :meth:`advance` runs it on the clock. Without ``app``, the webhooks go
+    over real HTTP to the URLs the calls give (your app running as a
+    server, on loopback or anywhere), honouring ``callbackTimeout``.
+    ``deliver_webhooks=False`` sends none and runs no BXML: the REST API
+    alone, for tests whose calls carry made-up URLs. ``timing`` sets
     how long verbs take; an exception the app raises is re-raised by the
     simulator method that delivered the webhook as :class:`WebhookAppError`
     unless ``raise_app_errors=False`` (the call then ends with
@@ -155,7 +156,7 @@ class VoiceSimulator(VoiceResources, AccessControls, FaultsAndRequests):
         transport: Any = None
         if app is not None:
             transport = transport_for(app)
-        elif deliver_webhooks:
+        elif deliver_webhooks is not False:  # None (the default) or True
             transport = HttpTransport()
         self._transport = transport
         self._store = CallStore(account_id, auto_progress or None)
@@ -477,7 +478,7 @@ class VoiceSimulator(VoiceResources, AccessControls, FaultsAndRequests):
         """
         if not self._engine.enabled:
             raise RuntimeError(
-                "inbound_call() needs call flows: VoiceSimulator(app=...) or deliver_webhooks=True"
+                "inbound_call() needs call flows: this simulator has deliver_webhooks=False"
             )
         data = {camel(key): value for key, value in fields.items()}
         unknown = set(data) - CREATE_CALL_FIELDS

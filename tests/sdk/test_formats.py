@@ -34,7 +34,7 @@ DISPLAY_NAMES = ["Alice", "Restricted", "Anonymous", "Private", "Unavailable", "
 @pytest.fixture(scope="module")
 def simulator() -> Iterator[Raw]:
     """A raw client to one simulator shared by the module (each request stands alone)."""
-    with VoiceSimulator() as sim:
+    with VoiceSimulator(deliver_webhooks=False) as sim:
         raw = Raw(sim)
         yield raw
         raw.close()

@@ -18,7 +18,7 @@ from bandwidth.testing import VoiceSimulator
 
 @pytest.fixture
 def sim() -> Iterator[VoiceSimulator]:
-    with VoiceSimulator() as simulator:
+    with VoiceSimulator(deliver_webhooks=False) as simulator:
         yield simulator
 
 

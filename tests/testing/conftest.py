@@ -14,7 +14,7 @@ from tests.testing.contract import START, Via
 
 @pytest.fixture
 def sim() -> Iterator[VoiceSimulator]:
-    with VoiceSimulator() as simulator:
+    with VoiceSimulator(deliver_webhooks=False) as simulator:
         yield simulator
 
 

@@ -515,8 +515,35 @@ def test_a_refused_connection_is_retried_once_then_callback_error() -> None:
     assert call.disconnect_cause == "callback-error"
 
 
-def test_without_an_app_or_delivery_no_webhook_is_sent() -> None:
-    with VoiceSimulator() as sim:
+def test_without_an_app_webhooks_go_over_http_by_default() -> None:
+    """The contract: no ``app`` means real HTTP to the URLs the calls give."""
+    from wsgiref.simple_server import WSGIRequestHandler, make_server
+
+    class Quiet(WSGIRequestHandler):
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    app = ScriptedApp({"/answer": bxml("<SpeakSentence>Over the wire.</SpeakSentence>")})
+    server = make_server("127.0.0.1", 0, app, handler_class=Quiet)
+    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
+    thread.start()
+    try:
+        with VoiceSimulator() as sim:
+            call_id = outbound_call(sim, answer_url=f"http://127.0.0.1:{server.server_port}/answer")
+            sim.answer(call_id)
+            sim.advance(5)
+            call = sim.call(call_id)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert [w.event_type for w in call.webhooks] == ["answer"]
+    assert call.webhooks[0].status == 200
+    assert call.heard == ["Over the wire."]
+    assert (call.state, call.disconnect_cause) == ("disconnected", "hangup")
+
+
+def test_deliver_webhooks_false_sends_no_webhook_and_runs_no_bxml() -> None:
+    with VoiceSimulator(deliver_webhooks=False) as sim:
         call_id = outbound_call(sim, disconnect_url="https://app.example/bye")
         sim.answer(call_id)
         sim.advance(60)

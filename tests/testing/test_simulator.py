@@ -21,7 +21,7 @@ from tests.support.raw import ACCOUNT, BASIC, CALLS, NEW_CALL, Raw
 
 
 def test_url_credentials_and_defaults() -> None:
-    sim = VoiceSimulator()
+    sim = VoiceSimulator(deliver_webhooks=False)
     with pytest.raises(RuntimeError):
         _ = sim.url
     with sim:
@@ -39,7 +39,9 @@ def test_start_twice_is_an_error(sim: VoiceSimulator) -> None:
 
 
 def test_custom_credentials_and_account() -> None:
-    with VoiceSimulator(account_id="5551234", username="u", password="p") as sim:
+    with VoiceSimulator(
+        account_id="5551234", username="u", password="p", deliver_webhooks=False
+    ) as sim:
         raw = Raw(sim)
         auth = "Basic " + base64.b64encode(b"u:p").decode()
         ok = raw.send("GET", "/api/v2/accounts/5551234/calls", auth=auth)
@@ -278,7 +280,7 @@ def test_basic_scheme_is_case_insensitive(raw: Raw) -> None:
 
 
 def test_bearer_token_when_configured() -> None:
-    with VoiceSimulator(access_token="tok-123") as sim:
+    with VoiceSimulator(access_token="tok-123", deliver_webhooks=False) as sim:
         raw = Raw(sim)
         assert raw.send("GET", CALLS, auth="Bearer tok-123").status == 200
         assert raw.send("GET", CALLS, auth="Bearer tok-124").status == 401
@@ -607,7 +609,7 @@ def test_chunked_request_bodies_are_read(sim: VoiceSimulator) -> None:
 
 
 def test_stop_closes_idle_keep_alive_connections() -> None:
-    sim = VoiceSimulator().start()
+    sim = VoiceSimulator(deliver_webhooks=False).start()
     raw = Raw(sim, timeout=5)
     assert raw.list().status == 200
     sim.stop()

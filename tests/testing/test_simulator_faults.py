@@ -20,7 +20,7 @@ from tests.support.raw import ACCOUNT, BASIC, CALLS, NEW_CALL, Raw
 
 @pytest.fixture
 def sim() -> Iterator[VoiceSimulator]:
-    with VoiceSimulator() as simulator:
+    with VoiceSimulator(deliver_webhooks=False) as simulator:
         yield simulator
 
 
@@ -185,7 +185,7 @@ def test_delay_combines_with_a_failure(sim: VoiceSimulator) -> None:
 
 
 def test_stop_interrupts_a_delay() -> None:
-    sim = VoiceSimulator().start()
+    sim = VoiceSimulator(deliver_webhooks=False).start()
     sim.delay_next(None, 60)
     errors: List[BaseException] = []
 
@@ -422,7 +422,7 @@ def test_clear_requests(sim: VoiceSimulator, raw: Raw) -> None:
 
 
 def test_recording_can_be_turned_off() -> None:
-    with VoiceSimulator(record_requests=False) as sim:
+    with VoiceSimulator(record_requests=False, deliver_webhooks=False) as sim:
         raw = Raw(sim)
         assert raw.list().status == 200
         raw.close()

@@ -26,7 +26,7 @@ MAX_BODY = 1024 * 1024
 
 @pytest.fixture(scope="module")
 def shared() -> Iterator[VoiceSimulator]:
-    with VoiceSimulator(idle_timeout=5) as simulator:
+    with VoiceSimulator(idle_timeout=5, deliver_webhooks=False) as simulator:
         yield simulator
 
 
@@ -217,7 +217,7 @@ def test_page_size_is_a_plain_decimal(shared: VoiceSimulator, value: str) -> Non
 
 @pytest.fixture
 def impatient() -> Iterator[VoiceSimulator]:
-    with VoiceSimulator(idle_timeout=0.2) as simulator:
+    with VoiceSimulator(idle_timeout=0.2, deliver_webhooks=False) as simulator:
         yield simulator
 
 

@@ -58,7 +58,7 @@ def test_format_time_is_the_api_style() -> None:
 
 
 def test_full_manual_lifecycle_sets_every_timestamp(clock: ManualClock) -> None:
-    with VoiceSimulator(clock=clock) as sim:
+    with VoiceSimulator(clock=clock, deliver_webhooks=False) as sim:
         raw = Raw(sim)
         call_id = raw.create_id()
         sim.advance(1)
@@ -80,7 +80,7 @@ def test_full_manual_lifecycle_sets_every_timestamp(clock: ManualClock) -> None:
 
 
 def test_answering_a_queued_call_also_starts_it(clock: ManualClock) -> None:
-    with VoiceSimulator(clock=clock) as sim:
+    with VoiceSimulator(clock=clock, deliver_webhooks=False) as sim:
         call_id = sim.add_call()
         sim.advance(4)
         sim.answer(call_id)
@@ -106,14 +106,14 @@ def test_invalid_manual_moves_raise(voice_simulator: VoiceSimulator) -> None:
 
 
 def test_advance_needs_a_manual_clock() -> None:
-    sim = VoiceSimulator(clock=lambda: START)
+    sim = VoiceSimulator(clock=lambda: START, deliver_webhooks=False)
     assert sim.now() == START
     with pytest.raises(TypeError):
         sim.advance(1)
 
 
 def test_no_auto_progress_by_default(clock: ManualClock) -> None:
-    with VoiceSimulator(clock=clock) as sim:
+    with VoiceSimulator(clock=clock, deliver_webhooks=False) as sim:
         call_id = sim.add_call()
         sim.advance(3600)
         assert sim.call(call_id).state == "queued"
@@ -121,7 +121,7 @@ def test_no_auto_progress_by_default(clock: ManualClock) -> None:
 
 def test_auto_progress_walks_a_call_on_the_clock(clock: ManualClock) -> None:
     auto = AutoProgress(initiate_after=1, answer_after=2, hangup_after=10, hangup_cause="hangup")
-    with VoiceSimulator(clock=clock, auto_progress=auto) as sim:
+    with VoiceSimulator(clock=clock, auto_progress=auto, deliver_webhooks=False) as sim:
         raw = Raw(sim)
         call_id = raw.create_id()
         seen = [raw.get(call_id).json()["state"]]
@@ -137,7 +137,7 @@ def test_auto_progress_walks_a_call_on_the_clock(clock: ManualClock) -> None:
 
 def test_one_big_advance_applies_every_step_at_its_own_time(clock: ManualClock) -> None:
     auto = AutoProgress(initiate_after=1, answer_after=2, hangup_after=10, hangup_cause="error")
-    with VoiceSimulator(clock=clock, auto_progress=auto) as sim:
+    with VoiceSimulator(clock=clock, auto_progress=auto, deliver_webhooks=False) as sim:
         call_id = sim.add_call()
         sim.advance(100)
         call = sim.call(call_id)
@@ -149,7 +149,7 @@ def test_one_big_advance_applies_every_step_at_its_own_time(clock: ManualClock) 
 
 
 def test_auto_progress_true_uses_the_defaults(clock: ManualClock) -> None:
-    with VoiceSimulator(clock=clock, auto_progress=True) as sim:
+    with VoiceSimulator(clock=clock, auto_progress=True, deliver_webhooks=False) as sim:
         assert sim.auto_progress == AutoProgress()
         call_id = sim.add_call()
         assert sim.call(call_id).state == "initiated"  # initiate_after=0: due at once
@@ -161,7 +161,7 @@ def test_auto_progress_true_uses_the_defaults(clock: ManualClock) -> None:
 
 def test_unanswered_call_times_out_after_its_call_timeout(clock: ManualClock) -> None:
     auto = AutoProgress(initiate_after=0, answer_after=None)
-    with VoiceSimulator(clock=clock, auto_progress=auto) as sim:
+    with VoiceSimulator(clock=clock, auto_progress=auto, deliver_webhooks=False) as sim:
         raw = Raw(sim)
         short = raw.create_id(callTimeout=5)
         default = raw.create_id()
@@ -175,7 +175,9 @@ def test_unanswered_call_times_out_after_its_call_timeout(clock: ManualClock) ->
 
 
 def test_answer_slower_than_call_timeout_times_out(clock: ManualClock) -> None:
-    with VoiceSimulator(clock=clock, auto_progress=AutoProgress(answer_after=10)) as sim:
+    with VoiceSimulator(
+        clock=clock, auto_progress=AutoProgress(answer_after=10), deliver_webhooks=False
+    ) as sim:
         raw = Raw(sim)
         call_id = raw.create_id(callTimeout=3)
         sim.advance(60)
@@ -185,7 +187,7 @@ def test_answer_slower_than_call_timeout_times_out(clock: ManualClock) -> None:
 
 def test_manual_moves_mix_with_auto_progress(clock: ManualClock) -> None:
     auto = AutoProgress(initiate_after=None, answer_after=1, hangup_after=5)
-    with VoiceSimulator(clock=clock, auto_progress=auto) as sim:
+    with VoiceSimulator(clock=clock, auto_progress=auto, deliver_webhooks=False) as sim:
         call_id = sim.add_call()
         sim.advance(100)
         assert sim.call(call_id).state == "queued"  # initiate_after=None
@@ -200,7 +202,9 @@ def test_manual_moves_mix_with_auto_progress(clock: ManualClock) -> None:
 
 
 def test_completed_update_stops_auto_progress(clock: ManualClock) -> None:
-    with VoiceSimulator(clock=clock, auto_progress=AutoProgress(answer_after=5)) as sim:
+    with VoiceSimulator(
+        clock=clock, auto_progress=AutoProgress(answer_after=5), deliver_webhooks=False
+    ) as sim:
         raw = Raw(sim)
         call_id = raw.create_id()
         assert raw.update(call_id, {"state": "completed"}).status == 200
@@ -212,14 +216,16 @@ def test_completed_update_stops_auto_progress(clock: ManualClock) -> None:
 
 def test_real_time_clock_progresses_lazily() -> None:
     now = [START]
-    with VoiceSimulator(clock=lambda: now[0], auto_progress=AutoProgress(answer_after=2)) as sim:
+    with VoiceSimulator(
+        clock=lambda: now[0], auto_progress=AutoProgress(answer_after=2), deliver_webhooks=False
+    ) as sim:
         call_id = sim.add_call()
         now[0] = START + timedelta(seconds=2)
         assert sim.call(call_id).state == "answered"
 
 
 def test_calls_are_kept_seven_days_after_hangup(clock: ManualClock) -> None:
-    with VoiceSimulator(clock=clock) as sim:
+    with VoiceSimulator(clock=clock, deliver_webhooks=False) as sim:
         raw = Raw(sim)
         ended = raw.create_id()
         live = raw.create_id()
@@ -251,7 +257,7 @@ def test_snapshots_are_independent_copies(voice_simulator: VoiceSimulator) -> No
 
 
 def test_bulk_create_seeds_consistent_calls(clock: ManualClock) -> None:
-    with VoiceSimulator(clock=clock) as sim:
+    with VoiceSimulator(clock=clock, deliver_webhooks=False) as sim:
         ids = sim.bulk_create(
             3,
             state="disconnected",
@@ -298,7 +304,10 @@ def test_clear_calls(voice_simulator: VoiceSimulator) -> None:
 
 @pytest.fixture
 def shared_clock_sims(clock: ManualClock) -> Iterator[Tuple[VoiceSimulator, VoiceSimulator]]:
-    with VoiceSimulator(clock=clock) as a, VoiceSimulator(clock=clock) as b:
+    with (
+        VoiceSimulator(clock=clock, deliver_webhooks=False) as a,
+        VoiceSimulator(clock=clock, deliver_webhooks=False) as b,
+    ):
         yield a, b
 
 

@@ -19,7 +19,7 @@ LINK = re.compile(r'<([^>]+)>; rel="next"')
 
 @pytest.fixture
 def sim() -> Iterator[VoiceSimulator]:
-    with VoiceSimulator(clock=ManualClock(START)) as simulator:
+    with VoiceSimulator(clock=ManualClock(START), deliver_webhooks=False) as simulator:
         yield simulator
 
 

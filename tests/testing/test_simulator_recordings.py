@@ -219,6 +219,22 @@ def test_media_is_capped_at_thirty_seconds(sim: VoiceSimulator, raw: Raw) -> Non
     assert raw.send("GET", recording_path(call_id, rec_id)).json()["duration"] == "PT3600S"
 
 
+@pytest.mark.parametrize("status", ["processing", "error"])
+def test_media_of_a_recording_processing_or_in_error_is_not_available(
+    sim: VoiceSimulator, raw: Raw, status: str
+) -> None:
+    call_id = sim.add_call(state="answered")
+    rec_id = sim.add_recording(call_id, status=status)
+    body = raw.send("GET", recording_path(call_id, rec_id)).json()
+    assert (body["status"], body["mediaUrl"]) == (status, None)
+    reply = raw.send("GET", recording_path(call_id, rec_id, "/media"))
+    assert reply.status == 404
+    assert f"is not available ({status})" in reply.error()["description"]
+    assert raw.send("POST", recording_path(call_id, rec_id, "/transcription"), {}).status == 404
+    partial = sim.add_recording(call_id, status="partial")
+    assert raw.send("GET", recording_path(call_id, partial, "/media")).status == 200
+
+
 def test_delete_media_keeps_the_metadata_as_deleted(sim: VoiceSimulator, raw: Raw) -> None:
     call_id = sim.add_call(state="answered")
     rec_id = sim.add_recording(call_id)
@@ -499,3 +515,23 @@ def test_add_recording_at_a_given_start_time(sim: VoiceSimulator) -> None:
     start = START - timedelta(hours=1)
     rec = sim.recording(sim.add_recording(call_id, duration=10, start_time=start))
     assert (rec.start_time, rec.end_time) == (start, start + timedelta(seconds=10))
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "allow"),
+    [
+        ("POST", f"{CALLS}/c-1/recordings", "GET"),
+        ("PATCH", f"{CALLS}/c-1/recordings/r-1", "DELETE, GET"),
+        ("PUT", f"{CALLS}/c-1/recordings/r-1/transcription", "DELETE, GET, POST"),
+        ("GET", f"{CALLS}/c-1/recording", "PUT"),
+        ("DELETE", f"{CONFERENCES}/conf-1", "GET, POST"),
+        ("POST", ACCOUNT_RECORDINGS, "GET"),
+    ],
+)
+def test_a_method_the_path_does_not_take_is_405_with_allow(
+    sim: VoiceSimulator, raw: Raw, method: str, path: str, allow: str
+) -> None:
+    reply = raw.send(method, path)
+    assert (reply.status, reply.headers["Allow"]) == (405, allow)
+    assert reply.error()["type"] == "method-not-allowed"
+    assert sim.requests[-1].operation is None

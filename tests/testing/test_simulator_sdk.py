@@ -19,6 +19,9 @@ from bandwidth.exceptions import (
 )
 from bandwidth.testing import AutoProgress, ManualClock, VoiceSimulator
 
+#: The calls here carry made-up URLs: the REST API alone, no webhook delivery.
+pytestmark = pytest.mark.voice_simulator(deliver_webhooks=False)
+
 ACCOUNT = "9900000"
 BXML = '<?xml version="1.0" encoding="UTF-8"?><Bxml><SpeakSentence>Hi</SpeakSentence></Bxml>'
 
@@ -131,6 +134,7 @@ def test_injected_failure_reaches_the_sdk(
     password="s3cret",
     clock=ManualClock(),
     auto_progress=AutoProgress(initiate_after=1, answer_after=2),
+    deliver_webhooks=False,
 )
 def test_marker_configures_the_fixture(
     voice_simulator: VoiceSimulator, calls_api: CallsApi

@@ -65,5 +65,4 @@ def route(method: str, path: str) -> Route:
     found = match([unquote(segment) for segment in rest.split("/")])
     if found is None:
         return _NOT_FOUND
-    allow = ", ".join(sorted(found.methods))
-    return Route(found.methods.get(method), unquote(account), found.params, allow)
+    return Route(found.methods.get(method), unquote(account), found.params, found.allow)

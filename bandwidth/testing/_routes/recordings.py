@@ -55,9 +55,14 @@ def _conference_recording(host: Host, request: Request, now: datetime) -> Simula
     return rec
 
 
+def _no_media(rec: SimulatedRecording) -> Problem:
+    why = "was deleted" if rec.status == "deleted" else f"is not available ({rec.status})"
+    return Problem(404, f"The media of recording {rec.recording_id} {why}.")
+
+
 def _media(rec: SimulatedRecording) -> Response:
     if not rec.has_media:
-        raise Problem(404, f"The media of recording {rec.recording_id} was deleted.")
+        raise _no_media(rec)
     return 200, [("Content-Type", CONTENT_TYPES[rec.file_format])], rec.media()
 
 
@@ -136,7 +141,7 @@ def delete_recording_media(host: Host, request: Request) -> Response:
     with locked(host) as now:
         rec = _call_recording(host, request, now)
         if not rec.has_media:
-            raise Problem(404, f"The media of recording {rec.recording_id} was deleted already.")
+            raise _no_media(rec)
         host.store.recordings.delete_media(rec)
     return empty(204)
 
@@ -163,7 +168,7 @@ def transcribe_call_recording(host: Host, request: Request) -> Response:
     with locked(host) as now:
         rec = _call_recording(host, request, now)
         if not rec.has_media:
-            raise Problem(404, f"Recording {rec.recording_id} has no media left to transcribe.")
+            raise _no_media(rec)
         book.transcribe(rec, now, request=body)
         if book.listener is not None:
             book.listener.transcription_requested(rec, now)
