@@ -68,7 +68,8 @@ def run_demo() -> int:
     p.line("No Bandwidth account or network needed: the SDK talks real HTTP to a Voice API")
     p.line("simulator started just for this demo on 127.0.0.1.")
 
-    with VoiceSimulator() as sim, ApiClient(sim.configuration()) as client:
+    # The REST steps use made-up webhook URLs: no app behind them, so no webhooks here.
+    with VoiceSimulator(deliver_webhooks=False) as sim, ApiClient(sim.configuration()) as client:
         api = CallsApi(client)
         account = sim.account_id
         p.line()

@@ -40,7 +40,7 @@ class Result:
 @pytest.fixture
 def sim(monkeypatch: pytest.MonkeyPatch) -> Iterator[VoiceSimulator]:
     """A simulator, and BW_* variables pointing at it."""
-    with VoiceSimulator() as simulator:
+    with VoiceSimulator(deliver_webhooks=False) as simulator:
         monkeypatch.setenv("BW_VOICE_HOST", simulator.url)
         monkeypatch.setenv("BW_ACCOUNT_ID", simulator.account_id)
         monkeypatch.setenv("BW_USERNAME", simulator.username)

@@ -182,7 +182,7 @@ def test_the_doc_has_examples_of_every_command() -> None:
 
 
 def test_every_example_in_docs_cli_md(tmp_path: Path) -> None:
-    with VoiceSimulator() as sim:
+    with VoiceSimulator(deliver_webhooks=False) as sim:
         call_id = sim.add_call(to="+19195551234", from_="+19195554321", application_id="my-app")
         sim.answer(call_id)
         env = {k: v for k, v in os.environ.items() if not k.startswith("BW_")}

@@ -78,7 +78,7 @@ def _one_error_line(result: subprocess.CompletedProcess[str]) -> str:
 
 @pytest.fixture
 def sim() -> Iterator[VoiceSimulator]:
-    with VoiceSimulator() as simulator:
+    with VoiceSimulator(deliver_webhooks=False) as simulator:
         yield simulator
 
 
@@ -218,7 +218,7 @@ def _read_until(fd: int, seen: bytearray, marker: bytes) -> None:
 
 def test_a_terminal_is_prompted_for_the_password() -> None:
     """On a real terminal (a pty made the controlling one), the password is asked, not echoed."""
-    with VoiceSimulator(password="typed-s3cret") as sim:
+    with VoiceSimulator(password="typed-s3cret", deliver_webhooks=False) as sim:
         env = _environment(sim)
         del env["BW_PASSWORD"]
         master, slave = pty.openpty()

@@ -95,7 +95,7 @@ def test_password_stdin_wins_over_the_environment(
 
 def test_password_stdin_keeps_spaces(cli: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     password = " pass  word "
-    with VoiceSimulator(password=password) as sim:
+    with VoiceSimulator(password=password, deliver_webhooks=False) as sim:
         monkeypatch.setenv("BW_VOICE_HOST", sim.url)
         monkeypatch.setenv("BW_ACCOUNT_ID", sim.account_id)
         monkeypatch.setenv("BW_USERNAME", sim.username)

@@ -32,7 +32,9 @@ def examples_ran(
     markdown: str, source: str, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[VoiceSimulator]:
     """Run every ```python block of ``markdown``; yields the stand-in for the real API."""
-    with VoiceSimulator(username="api-user", password="api-password") as sim:
+    with VoiceSimulator(
+        username="api-user", password="api-password", deliver_webhooks=False
+    ) as sim:
         monkeypatch.setattr(bandwidth.configuration, "DEFAULT_HOST", sim.url)
         namespace: Dict[str, Any] = {"__name__": "example"}
         for number, block in enumerate(python_blocks(markdown), 1):
@@ -41,7 +43,7 @@ def examples_ran(
             for name, value in list(namespace.items()):
                 if name.startswith("test_") and inspect.isfunction(value):
                     with (
-                        VoiceSimulator() as fixture_sim,
+                        VoiceSimulator(deliver_webhooks=False) as fixture_sim,
                         ApiClient(fixture_sim.configuration()) as client,
                     ):
                         value(voice_simulator=fixture_sim, calls_api=CallsApi(client))
