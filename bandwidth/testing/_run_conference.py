@@ -250,7 +250,7 @@ class ConferenceEngine:
                 if call is not None and not member.hold:
                     call.heard.append(url)
             return seconds
-        done = recording_verb(self.media, conf, name, verb, when, None)
+        done = recording_verb(self.media, conf, name, verb, when, base_url)
         self._note(conf, when, done)
         return 0.0
 

@@ -34,6 +34,7 @@ from bandwidth.testing._media_verbs import (
     record_spec,
     recording_spec,
     targets,
+    targets_at,
 )
 from bandwidth.testing._recordings import SimulatedRecording
 from bandwidth.testing._sound import Segment, words_within
@@ -74,11 +75,11 @@ class RecordingEngine:
     # -- the verbs' actions ----------------------------------------------------------------
 
     def start(
-        self, owner: Owner, spec: RecordingSpec, when: datetime, flow: Optional[CallFlow]
+        self, owner: Owner, spec: RecordingSpec, when: datetime, base_url: str
     ) -> SimulatedRecording:
-        """Start recording ``owner`` as ``spec`` says (``flow``: where its URLs resolve)."""
-        available = targets(flow, spec.available) if flow is not None else None
-        transcription = targets(flow, spec.transcription) if flow is not None else None
+        """Start recording ``owner`` as ``spec`` says (its URLs resolve against ``base_url``)."""
+        available = targets_at(spec.available, base_url)
+        transcription = targets_at(spec.transcription, base_url)
         on_call = isinstance(owner, SimulatedCall)
         options: Dict[str, Any] = {
             "recordingAvailableUrl": available[0].url if available else None,
@@ -351,7 +352,7 @@ class RecordHold:
 def _record(flow: CallFlow, verb: Any, when: datetime) -> Step:
     spec = record_spec(verb)
     flow._set_tag(spec.complete, when)
-    rec = flow.host.media.recordings.start(flow.call, spec.recording, when, flow)
+    rec = flow.host.media.recordings.start(flow.call, spec.recording, when, flow.base_url)
     ends = [f"maxDuration {spec.max_duration:g}s"]
     if spec.terminating_digits:
         ends.append(f"terminatingDigits {spec.terminating_digits!r}")
@@ -384,7 +385,7 @@ def recording_verb(
     name: str,
     verb: Any,
     when: datetime,
-    flow: Optional[CallFlow],
+    base_url: str,
 ) -> str:
     """Run one recording verb on a call or conference; returns what it did, for the timeline."""
     recordings = media.recordings
@@ -393,7 +394,7 @@ def recording_verb(
         if rec is not None:
             return f"<StartRecording> ignored: {rec.recording_id} is recording already"
         spec = recording_spec(verb)
-        started = recordings.start(owner, spec, when, flow)
+        started = recordings.start(owner, spec, when, base_url)
         return f"<StartRecording> recording {started.recording_id}"
     if rec is None:
         return f"<{name}> has nothing to act on (no recording in progress)"
@@ -410,7 +411,8 @@ def _on_call(flow: CallFlow, verb: Any, when: datetime) -> Step:
     name = verb_name(verb)
     if name == "StartRecording":
         flow._set_tag(recording_spec(verb).available, when)
-    flow.call.note(when, recording_verb(flow.host.media, flow.call, name, verb, when, flow))
+    done = recording_verb(flow.host.media, flow.call, name, verb, when, flow.base_url)
+    flow.call.note(when, done)
     return 0.0
 
 
