@@ -335,7 +335,7 @@ def test_every_conference_event_matches_its_model_and_the_spec(
 
 
 def test_without_call_flows_the_api_changes_only_the_store() -> None:
-    with VoiceSimulator() as sim:
+    with VoiceSimulator(deliver_webhooks=False) as sim:
         call_id = sim.add_call(state="answered")
         conference_id = sim.add_conference(
             "quiet", [call_id], conference_event_url="https://x.example"
