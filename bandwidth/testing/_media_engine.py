@@ -28,6 +28,7 @@ from bandwidth.testing._interpreter import CallFlow, Timing
 from bandwidth.testing._run_conference import ConferenceEngine
 from bandwidth.testing._run_media import BackgroundMedia
 from bandwidth.testing._run_recording import RecordHold, RecordingEngine
+from bandwidth.testing._run_transcription import RealTimeTranscribing
 from bandwidth.testing._webhooks import Delivery, Reply, Target, Webhook
 
 if TYPE_CHECKING:
@@ -48,6 +49,7 @@ class MediaEngine:
         self.recordings = RecordingEngine(self)
         self.conferences = ConferenceEngine(self)
         self.background = BackgroundMedia(self)
+        self.transcribing = RealTimeTranscribing(self)
         self.store.recordings.listener = self.recordings
         self.store.conferences.listener = self.conferences
 
@@ -148,10 +150,12 @@ class MediaEngine:
     def call_ended(self, call: SimulatedCall, when: datetime) -> None:
         """The call ended: its streams and transcriptions stop, its gather with them."""
         self.background.call_ended(call, when)
+        self.transcribing.call_ended(call, when)
 
     def clear(self) -> None:
         """Forget everything (the store's calls are being cleared)."""
         self.background.clear()
+        self.transcribing.clear()
         self.conferences.clear()
         self.recordings.clear()
 

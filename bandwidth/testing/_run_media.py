@@ -1,4 +1,4 @@
-"""Background media verbs: ``<StartGather>``, ``<StartStream>``, ``<StartTranscription>``.
+"""Background media verbs: ``<StartGather>`` and ``<StartStream>`` (transcription: beside).
 
 They start something that runs beside the call's other verbs, and their
 Stop verbs end it; none takes time (``<StopStream wait="true">`` aside).
@@ -15,12 +15,9 @@ Stop verbs end it; none takes time (``<StopStream wait="true">`` aside).
   the test (``sim.close_stream``: the server closing the socket) stop it
   (``mediaStreamStopped``). ``<StopStream wait="true">`` holds the call
   until the socket closes, which only the test does.
-* **StartTranscription** writes a real-time transcription into the store
-  (``realTimeTranscriptionStarted``; rejected on the same grounds as a
-  stream). When it stops (``<StopTranscription>``, the call's end) it holds
-  the words said while it ran, the far end's (``sim.speak``) on ``inbound``
-  and the call's audio on ``outbound``; ``realTimeTranscriptionStopped``
-  and ``realTimeTranscriptionAvailable`` follow, and the REST API serves it.
+
+``<StartTranscription>`` is in ``_run_transcription``; it fails on the same
+sockets (:attr:`BackgroundMedia.failing`), with its own limit of 4 tracks.
 """
 
 from __future__ import annotations
@@ -35,16 +32,11 @@ from bandwidth.testing._clock import format_duration, format_time
 from bandwidth.testing._interpreter import DIGIT_TAPS, HALT, CallFlow, Step, runs
 from bandwidth.testing._media_verbs import (
     StreamSpec,
-    TranscriptionSpec,
     dtmf_callback,
     stop_stream_spec,
     stream_spec,
     targets,
-    transcription_spec,
 )
-from bandwidth.testing._sound import words_within
-from bandwidth.testing._transcriptions import LANGUAGES, SimulatedTranscription
-from bandwidth.testing._verbs import text
 from bandwidth.testing._webhooks import Delivery, Target
 
 if TYPE_CHECKING:
@@ -125,15 +117,6 @@ class StreamWait:
         self.flow.host.media.background.stop_stream_now(self.stream, when, "closed")
 
 
-@dataclass
-class _Live:
-    """A real-time transcription a verb started: its settings, where its events go."""
-
-    spec: TranscriptionSpec
-    target: Optional[Target]
-    reported: bool = False
-
-
 class BackgroundMedia:
     """Background gathers, streams and real-time transcriptions of every call."""
 
@@ -144,28 +127,21 @@ class BackgroundMedia:
         #: every stream asked for, oldest first
         self.streams: List[SimulatedStream] = []
         self._targets: Dict[str, Optional[Target]] = {}
-        self._live: Dict[str, _Live] = {}
         #: WebSocket destination -> the cause its streams and transcriptions fail with
         self.failing: Dict[str, str] = {}
 
     def clear(self) -> None:
-        """Forget the calls' gathers, streams and transcriptions (not the failing sockets)."""
+        """Forget the calls' gathers and streams (not the failing sockets)."""
         self.gathers.clear()
         self.streams.clear()
         self._targets.clear()
-        self._live.clear()
 
     def call_ended(self, call: SimulatedCall, when: datetime) -> None:
-        """The call ended: its streams stop, its transcriptions are reported, its gather ends."""
+        """The call ended: its streams stop, its gather ends."""
         self.gathers.pop(call.call_id, None)
         for stream in self.streams:
             if stream.call_id == call.call_id and stream.active:
                 self.stop_stream_now(stream, when, "closed")
-        book = self.media.store.transcriptions
-        for transcription_id, live in list(self._live.items()):
-            found = book.by_id.get(transcription_id)
-            if found is not None and found.call_id == call.call_id:
-                self._stopped(found, live, found.end_time or when)
 
     # -- StartGather -----------------------------------------------------------------------
 
@@ -307,154 +283,6 @@ class BackgroundMedia:
                 call, event_type, when, target, mediaStream=stream.to_json(), **values
             )
 
-    # -- real-time transcriptions ----------------------------------------------------------
-
-    def start_transcription(self, flow: CallFlow, verb: Any, when: datetime) -> Step:
-        """Start transcribing (or refuse: a failing socket, a taken name, too many tracks)."""
-        spec = transcription_spec(verb)
-        call = flow.call
-        found = targets(flow, spec.events)
-        target = found[0] if found is not None else None
-        book = self.media.store.transcriptions
-        running = [t for t in book.order if t.call_id == call.call_id and t.active]
-        taken = next((t for t in running if spec.name and t.name == spec.name), None)
-        tracks = sum(len(t.tracks) for t in running) + len(spec.tracks)
-        failure = self.failing.get(spec.destination or "") if spec.destination else None
-        if taken is None and tracks <= MAX_TRACKS and failure is None:
-            language = next((lang for lang in spec.preferred_languages if lang in LANGUAGES), None)
-            started = book.start(
-                call,
-                when,
-                name=spec.name,
-                tracks=spec.tracks,
-                language=language or "en-US",
-                options={"destination": spec.destination, "customParams": dict(spec.params)},
-            )
-            self._live[started.transcription_id] = _Live(spec, target)
-            call.note(when, f"<StartTranscription> {started.name} ({', '.join(spec.tracks)})")
-            self._transcription_event(
-                call, started, spec, "realTimeTranscriptionStarted", when, target
-            )
-            return 0.0
-        refused = SimulatedTranscription(
-            transcription_id=new_id("t"),
-            account_id=call.account_id,
-            call_id=call.call_id,
-            name=spec.name or "",
-            start_time=when,
-        )
-        refused.name = refused.name or refused.transcription_id
-        values: Dict[str, Any] = {}
-        if taken is not None:
-            cause, message = "duplicate", f"A transcription named {taken.name} is running."
-            values["originalTranscription"] = self._transcription_json(taken, self._spec_of(taken))
-        elif tracks > MAX_TRACKS:
-            cause, message = "track-limit", f"At most {MAX_TRACKS} tracks are transcribed at once."
-        else:
-            cause, message = failure or "error", f"Could not connect to {spec.destination}."
-        call.note(when, f"<StartTranscription> {refused.name} rejected: {cause}")
-        values.update(cause=cause, errorMessage=message)
-        self._transcription_event(
-            call,
-            refused,
-            spec,
-            "realTimeTranscriptionRejected",
-            when,
-            target,
-            spec.tracks,
-            **values,
-        )
-        return 0.0
-
-    def stop_transcription(self, flow: CallFlow, verb: Any, when: datetime) -> Step:
-        """Stop the transcription of that name (or id), or every one without a name."""
-        name = text(verb, "name")
-        book = self.media.store.transcriptions
-        call = flow.call
-        running = [t for t in book.order if t.call_id == call.call_id and t.active]
-        chosen = [t for t in running if name is None or name in (t.name, t.transcription_id)]
-        if not chosen:
-            call.note(when, "<StopTranscription>: no such transcription running")
-        for found in chosen:
-            book.stop(found, when)
-            call.note(when, f"<StopTranscription> {found.name}")
-            live = self._live.get(found.transcription_id)
-            if live is not None:
-                self._stopped(found, live, when)
-        return 0.0
-
-    def _stopped(self, found: SimulatedTranscription, live: _Live, when: datetime) -> None:
-        """It stopped: it takes the words said meanwhile; Stopped and Available follow."""
-        if live.reported:
-            return
-        live.reported = True
-        call = self.media.store.calls.get(found.call_id)
-        if call is None:
-            return
-        segments = [(found.start_time, found.end_time)]
-        for track in found.tracks:
-            words = words_within(call.audio, segments, (track,))
-            if words:
-                self.media.store.transcriptions.hear(found, track, words)
-        self._transcription_event(
-            call,
-            found,
-            live.spec,
-            "realTimeTranscriptionStopped",
-            when,
-            live.target,
-            cause="closed",
-        )
-        self._transcription_event(
-            call, found, live.spec, "realTimeTranscriptionAvailable", when, live.target
-        )
-
-    def _spec_of(self, found: SimulatedTranscription) -> Optional[TranscriptionSpec]:
-        live = self._live.get(found.transcription_id)
-        return live.spec if live is not None else None
-
-    def _transcription_json(
-        self,
-        found: SimulatedTranscription,
-        spec: Optional[TranscriptionSpec],
-        tracks: Optional[Tuple[str, ...]] = None,
-        event_type: str = "realTimeTranscriptionStarted",
-    ) -> Dict[str, Any]:
-        data: Dict[str, Any] = {
-            "id": found.transcription_id,
-            "name": found.name,
-            "startTime": format_time(found.start_time),
-            "tracks": list(tracks if tracks is not None else found.tracks),
-        }
-        if spec is not None and spec.destination:
-            data.update(destination=spec.destination, stabilized=spec.stabilized)
-        end = found.end_time
-        if event_type == "realTimeTranscriptionStopped" and end is not None:
-            data["duration"] = format_duration((end - found.start_time).total_seconds())
-        if event_type == "realTimeTranscriptionAvailable" and end is not None:
-            data.update(
-                status="available",
-                url=found.url(self.media.account_url()),
-                completedTime=format_time(end),
-            )
-        return data
-
-    def _transcription_event(
-        self,
-        call: SimulatedCall,
-        found: SimulatedTranscription,
-        spec: TranscriptionSpec,
-        event_type: str,
-        when: datetime,
-        target: Optional[Target],
-        tracks: Optional[Tuple[str, ...]] = None,
-        **values: Any,
-    ) -> None:
-        if target is None:
-            return
-        shown = self._transcription_json(found, spec, tracks, event_type)
-        self.media.call_event(call, event_type, when, target, realTimeTranscription=shown, **values)
-
 
 def _spec(spec: StreamSpec) -> str:
     params = f", {len(spec.params)} param(s)" if spec.params else ""
@@ -482,16 +310,6 @@ def _start_stream(flow: CallFlow, verb: Any, when: datetime) -> Step:
 @runs("StopStream")
 def _stop_stream(flow: CallFlow, verb: Any, when: datetime) -> Step:
     return flow.host.media.background.stop_stream(flow, verb, when)
-
-
-@runs("StartTranscription")
-def _start_transcription(flow: CallFlow, verb: Any, when: datetime) -> Step:
-    return flow.host.media.background.start_transcription(flow, verb, when)
-
-
-@runs("StopTranscription")
-def _stop_transcription(flow: CallFlow, verb: Any, when: datetime) -> Step:
-    return flow.host.media.background.stop_transcription(flow, verb, when)
 
 
 def _dtmf(flow: CallFlow, digit: str, when: datetime) -> bool:
