@@ -4,7 +4,8 @@ The flow engine (:class:`~bandwidth.testing._flows.FlowEngine`) holds one
 :class:`MediaEngine`. It listens to the store's conferences and recordings
 (so what the REST API and the test change there has its webhooks too), owns
 the state the media verbs keep between verbs (``_run_conference``,
-``_run_recording``, ``_run_media``), and sends their events.
+``_run_recording``, ``_run_media``, ``_run_transcription``), and sends
+their events.
 
 Every event here is sent through the engine's timers at the simulated
 instant it belongs to (:meth:`MediaEngine.send`), so it goes out in order

@@ -44,7 +44,7 @@ class _Live:
 
 
 class RealTimeTranscribing:
-    """The real-time transcriptions verbs started, and their events."""
+    """The real-time transcriptions that verbs started, and their events."""
 
     def __init__(self, media: MediaEngine) -> None:
         self.media = media
