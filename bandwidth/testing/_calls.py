@@ -14,13 +14,17 @@ from bandwidth.testing._clock import format_time
 if TYPE_CHECKING:
     from bandwidth.testing._webhooks import Webhook
 
-__all__ = ["AutoProgress", "SimulatedCall", "new_id"]
+__all__ = ["INBOUND", "OUTBOUND", "AutoProgress", "SimulatedCall", "Utterance", "new_id"]
 
 QUEUED = "queued"
 INITIATED = "initiated"
 ANSWERED = "answered"
 DISCONNECTED = "disconnected"
 STATES = (QUEUED, INITIATED, ANSWERED, DISCONNECTED)
+#: The two directions of a call's audio, named from the platform's side (as stream and
+#: transcription ``tracks`` are): ``inbound`` comes from the far end, ``outbound`` goes to it.
+INBOUND = "inbound"
+OUTBOUND = "outbound"
 
 
 def new_id(prefix: str) -> str:
@@ -47,6 +51,21 @@ class AutoProgress:
     hangup_cause: str = "hangup"
 
 
+@dataclass(frozen=True)
+class Utterance:
+    """Words said on a call over a span of simulated time, in one direction.
+
+    The far end's speech (``sim.speak``) is ``inbound``; what the call hears
+    (the app's ``SpeakSentence``, a conference's audio and members) is
+    ``outbound``. Recordings and transcriptions are made of these.
+    """
+
+    start: datetime
+    end: datetime
+    text: str
+    track: str
+
+
 @dataclass
 class SimulatedCall:
     """One call as the simulator stores it; ``VoiceSimulator.call()`` returns a copy.
@@ -60,6 +79,8 @@ class SimulatedCall:
     URL); ``pressed`` the digits the far end pressed (one entry per
     ``sim.press``); ``dtmf_sent`` the digits ``SendDtmf`` played to it;
     ``webhooks`` this call's deliveries. :meth:`timeline` tells it all.
+    ``audio`` is what was said on the call, both ways, with times
+    (:class:`Utterance`): what its recordings and transcriptions hold.
     """
 
     call_id: str
@@ -87,6 +108,7 @@ class SimulatedCall:
     heard: List[str] = field(default_factory=list)
     pressed: List[str] = field(default_factory=list)
     dtmf_sent: List[str] = field(default_factory=list)
+    audio: List[Utterance] = field(default_factory=list, repr=False, compare=False)
     webhooks: List[Webhook] = field(default_factory=list, repr=False, compare=False)
     #: ``(time, what happened)``, oldest first: what :meth:`timeline` prints
     log: List[Tuple[datetime, str]] = field(default_factory=list, repr=False, compare=False)
@@ -228,6 +250,7 @@ class SimulatedCall:
         clone.heard = list(self.heard)
         clone.pressed = list(self.pressed)
         clone.dtmf_sent = list(self.dtmf_sent)
+        clone.audio = list(self.audio)
         clone.webhooks = list(self.webhooks)
         clone.log = list(self.log)
         clone.stir_shaken = None if self.stir_shaken is None else dict(self.stir_shaken)

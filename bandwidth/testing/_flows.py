@@ -23,7 +23,7 @@ import re
 import threading
 from collections import deque
 from datetime import datetime
-from typing import Any, Callable, Deque, Dict, List, Mapping, Optional, Tuple
+from typing import TYPE_CHECKING, Any, Callable, Deque, Dict, List, Mapping, Optional, Tuple
 
 from bandwidth.testing._calls import ANSWERED, DISCONNECTED, SimulatedCall
 from bandwidth.testing._interpreter import CallFlow, Timing
@@ -38,6 +38,9 @@ from bandwidth.testing._webhooks import (
     Webhook,
     deliver,
 )
+
+if TYPE_CHECKING:
+    from bandwidth.testing._media_engine import MediaEngine
 
 __all__ = ["MAX_WEBHOOKS_AT_ONCE", "FlowEngine"]
 
@@ -95,6 +98,11 @@ class FlowEngine:
         self._run_lock = threading.Lock()
         self._owner: Optional[int] = None
         self._burst: Dict[str, Tuple[datetime, int]] = {}
+        # Imported here: the media verbs' modules build on this one (and register their runners).
+        from bandwidth.testing._media_engine import MediaEngine
+
+        #: conferences, recordings, streams, transcriptions and background gathers
+        self.media: MediaEngine = MediaEngine(self)
 
     @property
     def enabled(self) -> bool:
@@ -106,6 +114,7 @@ class FlowEngine:
         self.flows.clear()
         self._pending.clear()
         self._burst.clear()
+        self.media.clear()
 
     # -- running ---------------------------------------------------------------------------
 
@@ -189,7 +198,8 @@ class FlowEngine:
         """A call ended: stop its BXML; its ``disconnect`` webhook is due."""
         flow = self.flows.pop(call.call_id, None)
         if flow is not None:
-            flow.stop()
+            flow.stop(when)
+        self.media.call_ended(call, when)
         if self.enabled and call.request.get("disconnectUrl"):
             self.later(when, functools.partial(self._disconnect_webhook, call))
 
@@ -243,7 +253,7 @@ class FlowEngine:
         if not self.enabled:
             return
         flow = self._flow(call, request["redirectUrl"])
-        flow.stop()
+        flow.stop(when)
         primary = Target(
             request["redirectUrl"],
             request.get("redirectMethod") or "POST",
@@ -343,11 +353,12 @@ class FlowEngine:
         """Record a delivery and act on its reply; may return the next delivery."""
         self.webhooks.append(record)
         call = self.store.calls.get(delivery.call_id)
-        if call is None:
-            return None
-        call.webhooks.append(record)
-        call.note(delivery.time, _describe(record))
-        if not delivery.expects_bxml:
+        if call is not None:
+            call.webhooks.append(record)
+            call.note(delivery.time, _describe(record))
+        if delivery.on_reply is not None:  # a conference event: its BXML runs on the conference
+            return delivery.on_reply(record, reply)
+        if call is None or not delivery.expects_bxml:
             return None
         flow = self.flows.get(call.call_id)
         if call.state == DISCONNECTED or flow is None or flow.generation != delivery.generation:

@@ -12,7 +12,11 @@ Each verb the simulator runs has a runner in :data:`RUNNERS` (registered with
 :func:`runs`): it starts the verb and answers a :data:`Step`, so a family of
 verbs (legs, conferences, recordings, ...) lives in a module of its own and
 only registers itself here. A verb without a runner ends the call with
-``application-error``, never silently skipped.
+``application-error``, never silently skipped. A verb that holds the call
+until something happens (``<Record>``, ``<Conference>``) sets
+:attr:`CallFlow.holding`, which hears the digits pressed meanwhile and is
+released when the document stops under it; :data:`DIGIT_TAPS` hear every
+digit no ``<Gather>`` collects (``<StartGather>``).
 
 Everything here runs under the store's lock, called by the flow engine.
 """
@@ -21,10 +25,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any, Callable, Dict, Optional, Protocol, Sequence, Tuple, Union
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Callable,
+    Dict,
+    List,
+    Optional,
+    Protocol,
+    Sequence,
+    Tuple,
+    Union,
+)
 from urllib.parse import urljoin
 
-from bandwidth.testing._calls import ANSWERED, DISCONNECTED, SimulatedCall
+from bandwidth.testing._calls import ANSWERED, DISCONNECTED, OUTBOUND, SimulatedCall, Utterance
 from bandwidth.testing._verbs import (
     Callback,
     GatherSpec,
@@ -39,7 +54,21 @@ from bandwidth.testing._verbs import (
 )
 from bandwidth.testing._webhooks import Delivery, Target
 
-__all__ = ["HALT", "RUNNERS", "CallFlow", "Host", "Step", "Timing", "VerbRunner", "runs"]
+if TYPE_CHECKING:
+    from bandwidth.testing._media_engine import MediaEngine
+
+__all__ = [
+    "DIGIT_TAPS",
+    "HALT",
+    "RUNNERS",
+    "CallFlow",
+    "Holding",
+    "Host",
+    "Step",
+    "Timing",
+    "VerbRunner",
+    "runs",
+]
 
 
 @dataclass(frozen=True)
@@ -75,6 +104,8 @@ class Host(Protocol):
     """What a flow needs from the engine (all called under the store's lock)."""
 
     timing: Timing
+    #: the media side: conferences, recordings, streams, transcriptions, background gathers
+    media: MediaEngine
 
     def later(self, due: datetime, action: Callable[[datetime], Optional[Delivery]]) -> None:
         """Run ``action`` when the clock reaches ``due``."""
@@ -130,6 +161,21 @@ class VerbRunner:
 RUNNERS: Dict[str, VerbRunner] = {}
 
 
+class Holding(Protocol):
+    """A verb that holds the call until something happens (``<Record>``, ``<Conference>``)."""
+
+    def digit(self, digit: str, when: datetime) -> Optional[Delivery]:
+        """The far end pressed ``digit`` (no ``<Gather>`` runs); may end the verb."""
+
+    def release(self, when: datetime) -> None:
+        """The document stops under the verb (a redirect, new BXML, the call ending)."""
+
+
+#: Told of every digit the far end presses while no ``<Gather>`` collects it; each
+#: answers whether it took the digit (``<StartGather>`` sends a ``dtmf`` event).
+DIGIT_TAPS: List[Callable[[CallFlow, str, datetime], bool]] = []
+
+
 def runs(name: str, *, answers: Union[bool, Callable[[Any], bool]] = False) -> Callable[[Run], Run]:
     """Register the decorated function as the runner of the verb ``name``."""
     answering: Callable[[Any], bool] = answers if callable(answers) else (lambda _verb: answers)
@@ -175,19 +221,24 @@ class CallFlow:
         self.verbs: Sequence[Any] = ()
         self.index = 0
         self.gathering: Optional[_Gathering] = None
+        #: the verb holding the call (``<Record>``, ``<Conference>``), if one does
+        self.holding: Optional[Holding] = None
 
     # -- control from the engine -----------------------------------------------------------
 
-    def stop(self) -> None:
-        """Stop whatever runs (its timers become stale)."""
+    def stop(self, when: Optional[datetime] = None) -> None:
+        """Stop whatever runs (its timers become stale; a holding verb is released at ``when``)."""
         self.generation += 1
         self.verbs = ()
         self.index = 0
         self.gathering = None
+        holding, self.holding = self.holding, None
+        if holding is not None and when is not None:
+            holding.release(when)
 
     def start(self, verbs: Sequence[Any], base_url: str, when: datetime) -> Optional[Delivery]:
         """Run a new document from its first verb (the old one stops)."""
-        self.stop()
+        self.stop(when)
         self.verbs = verbs
         self.base_url = base_url
         return self._next(when)
@@ -195,6 +246,12 @@ class CallFlow:
     def digit(self, digit: str, when: datetime) -> Optional[Delivery]:
         """The far end pressed ``digit``."""
         gathering = self.gathering
+        if gathering is None and self.call.state != DISCONNECTED:
+            taken = [tap(self, digit, when) for tap in DIGIT_TAPS]
+            if self.holding is not None:
+                return self.holding.digit(digit, when)
+            if any(taken):
+                return None
         if gathering is None or self.call.state == DISCONNECTED:
             self.call.note(when, f"digit {digit} not collected (no Gather is running)")
             return None
@@ -273,9 +330,11 @@ class CallFlow:
         call, timing = self.call, self.host.timing
         if name == "SpeakSentence":
             said, pauses = speech(verb)
+            seconds = timing.speech_seconds(len(said.split())) + pauses
             call.heard.append(said)
+            call.audio.append(Utterance(when, when + timedelta(seconds=seconds), said, OUTBOUND))
             call.note(when, f'speak "{said}"')
-            return timing.speech_seconds(len(said.split())) + pauses
+            return seconds
         if name == "PlayAudio":
             url = self._resolve(text(verb, "audio_uri") or "")
             call.heard.append(url)

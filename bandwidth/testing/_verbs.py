@@ -20,6 +20,7 @@ __all__ = [
     "InvalidBxml",
     "RedirectSpec",
     "dtmf_seconds",
+    "flag",
     "gather_spec",
     "number",
     "parse_document",
@@ -82,6 +83,18 @@ def number(verb: Any, name: str, default: float) -> float:
     if result != result or result in (float("inf"), float("-inf")):
         raise InvalidBxml(f"<{verb_name(verb)}> {name} {value!r} is not a finite number")
     return result
+
+
+def flag(verb: Any, name: str, default: bool) -> bool:
+    """A boolean attribute (``true``/``false``), or ``default`` when absent."""
+    value = getattr(verb, name, None)
+    if value is None:
+        return default
+    if isinstance(value, bool):
+        return value
+    if str(value) in ("true", "false"):
+        return str(value) == "true"
+    raise InvalidBxml(f"<{verb_name(verb)}> {name} {value!r} is not true or false")
 
 
 def _integer(verb: Any, name: str, default: int) -> int:

@@ -27,7 +27,7 @@ import socket
 import ssl
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Dict, List, Mapping, Optional, Protocol, Tuple
+from typing import Any, Callable, Dict, List, Mapping, Optional, Protocol, Tuple
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 __all__ = [
@@ -119,6 +119,11 @@ class Delivery:
     expects_bxml: bool = True
     #: the run generation it belongs to (a reply to a superseded event is ignored)
     generation: int = 0
+    #: what to do with the outcome instead of running the reply on the call (conference
+    #: events: their BXML runs on the conference); may return the next delivery
+    on_reply: Optional[Callable[[Webhook, Optional[Reply]], Optional[Delivery]]] = field(
+        default=None, repr=False
+    )
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,8 @@ dispatch), ``_routes`` (one module of operations per resource), ``_paths``
 (the table of operations), ``_auth`` (users, OAuth clients, tokens),
 ``_store`` (calls and their lifecycle) with ``_conferences``,
 ``_recordings`` and ``_transcriptions`` beside it, ``_seeding`` (the test
-API for those), ``_calls`` (a call's record and wire form), ``_audio``,
+API for those), ``_media_api`` (the far end's speech, the streams' sockets),
+``_calls`` (a call's record and wire form), ``_audio``,
 ``_clock``, ``_faults`` and ``_validate``.
 """
 
@@ -41,6 +42,7 @@ from bandwidth.testing._faults import OPERATIONS
 from bandwidth.testing._flows import FlowEngine
 from bandwidth.testing._http import HttpServer
 from bandwidth.testing._interpreter import Timing
+from bandwidth.testing._media_api import MediaControls
 from bandwidth.testing._paths import TOKEN_PATH
 from bandwidth.testing._registry import STARTED_LISTENERS
 from bandwidth.testing._rest import BASE_PATH, RecordedRequest, RestApi
@@ -69,7 +71,7 @@ class WebhookAppError(OpenApiException, RuntimeError):
     """An in-process app raised while handling a webhook; the app's exception is the cause."""
 
 
-class VoiceSimulator(VoiceResources, AccessControls, FaultsAndRequests):
+class VoiceSimulator(VoiceResources, MediaControls, AccessControls, FaultsAndRequests):
     """A local Voice API for tests and benchmarks.
 
     Use it as a context manager (``with VoiceSimulator() as sim:``) or call
