@@ -90,7 +90,7 @@ class ApiClient:
             configuration = Configuration.get_default()
         configuration.check_auth()
         self.configuration = configuration
-        self.rest_client = RESTClientObject(configuration)
+        self.rest_client: RESTClientObject = RESTClientObject(configuration)
         #: Headers sent with every request (``User-Agent`` included).
         self.default_headers: Dict[str, str] = {
             "User-Agent": f"bandwidth-sdk-python/{__version__}",
@@ -294,7 +294,7 @@ class ApiClient:
         operation = call.operation
         data: Any = None
         if operation.response_type is not None:
-            if not raw:
+            if not raw and operation.response_type is not bytes:
                 raise InvalidResponseException(
                     status,
                     f"{operation.name} answered {status} with an empty body",
@@ -329,6 +329,8 @@ class ApiClient:
             headers["Cookie"] = self.cookie
         if call.body is not None and call.content_type:
             headers["Content-Type"] = call.content_type
+        if call.operation.accept is not None:
+            headers["Accept"] = call.operation.accept
         options = call.options
         request_auth = options.get("_request_auth")
         if request_auth is not None:
