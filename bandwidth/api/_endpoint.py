@@ -34,6 +34,7 @@ the same speed.
 
 from __future__ import annotations
 
+import functools
 import inspect
 from types import MethodType
 from typing import Any, Callable, Dict, Generic, Optional, Tuple, TypeVar, Union, overload
@@ -71,22 +72,20 @@ class Endpoint(Generic[P, T]):
     """
 
     def __init__(self, build: Callable[Concatenate[Any, P], Call[T]]) -> None:
-        #: The builder: ``build(api, *args, **kwargs)`` describes the request without sending it.
-        self.build = build
         _check_extras(build)
+        describe = _checked(build)
+        #: ``build(api, *args, **kwargs)``: the request ``op(...)`` sends, described, not sent
+        #: (what ``iter_*`` and ``download_*_to`` start from).
+        self.build: Callable[Concatenate[Any, P], Call[T]] = describe
 
         def method(self: ApiBase, /, *args: Any, **kwargs: Any) -> Any:
-            try:
-                call = build(self, *args, **kwargs)
-            except TypeError as exc:
-                raise _typed(exc) from None
-            return self.api_client.execute(call).data
+            return self.api_client.execute(describe(self, *args, **kwargs)).data
 
         self.function: Callable[..., Any] = _dress(
             method, build, "", _identity, "Returns the decoded data."
         )
         # In the finished class the method is this plain function: keep ``.build`` reachable.
-        self.function.build = build  # type: ignore[attr-defined]
+        self.function.build = describe  # type: ignore[attr-defined]
 
     @overload
     def __get__(self, obj: None, owner: Optional[type] = None) -> Self: ...
@@ -117,18 +116,14 @@ class WithHttpInfo(Generic[P, T]):
     """
 
     def __init__(self, endpoint: Endpoint[P, T]) -> None:
-        build = endpoint.build
+        describe = endpoint.build
 
         def method(self: ApiBase, /, *args: Any, **kwargs: Any) -> Any:
-            try:
-                call = build(self, *args, **kwargs)
-            except TypeError as exc:
-                raise _typed(exc) from None
-            return self.api_client.execute(call)
+            return self.api_client.execute(describe(self, *args, **kwargs))
 
         self.function: Callable[..., Any] = _dress(
             method,
-            build,
+            inspect.unwrap(describe),
             "_with_http_info",
             _with_http_info,
             "Returns an ApiResponse: data, status_code and headers (also unpacks as a tuple).",
@@ -159,18 +154,14 @@ class WithoutPreloadContent(Generic[P, T]):
     """
 
     def __init__(self, endpoint: Endpoint[P, T]) -> None:
-        build = endpoint.build
+        describe = endpoint.build
 
         def method(self: ApiBase, /, *args: Any, **kwargs: Any) -> Any:
-            try:
-                call = build(self, *args, **kwargs)
-            except TypeError as exc:
-                raise _typed(exc) from None
-            return self.api_client.execute_raw(call)
+            return self.api_client.execute_raw(describe(self, *args, **kwargs))
 
         self.function: Callable[..., Any] = _dress(
             method,
-            build,
+            inspect.unwrap(describe),
             "_without_preload_content",
             _raw,
             "Returns the raw urllib3 response, unread; its status is not checked."
@@ -208,11 +199,24 @@ def _raw(data: Any, text: str) -> Tuple[Any, str]:
     return BaseHTTPResponse, "BaseHTTPResponse"
 
 
-def _typed(exc: TypeError) -> TypeError:
-    """A wrong argument (missing, extra, misspelled keyword) as the SDK's ``ApiTypeError``."""
-    if isinstance(exc, ApiTypeError):
-        return exc
-    return ApiTypeError(str(exc))
+def _checked(build: Callable[..., Call[T]]) -> Callable[..., Call[T]]:
+    """``build``, raising ``ApiTypeError`` for a missing, surplus or misspelled argument.
+
+    Python raises a plain ``TypeError`` for those; the SDK's own errors
+    share one root (``OpenApiException``), so it becomes an ``ApiTypeError``
+    (still a ``TypeError``) with Python's message.
+    """
+
+    @functools.wraps(build)
+    def describe(api: Any, /, *args: Any, **kwargs: Any) -> Call[T]:
+        try:
+            return build(api, *args, **kwargs)
+        except TypeError as exc:
+            if isinstance(exc, ApiTypeError):
+                raise
+            raise ApiTypeError(str(exc)) from None
+
+    return describe
 
 
 def _check_extras(build: Callable[..., Any]) -> None:

@@ -24,7 +24,22 @@ from typing import List
 
 from urllib3 import BaseHTTPResponse
 
-from bandwidth import ApiResponse, CallsApi, CallState, CreateCall, CreateCallResponse, UpdateCall
+from bandwidth import (
+    AccountStatistics,
+    ApiResponse,
+    CallsApi,
+    CallState,
+    CallTranscriptionMetadata,
+    Conference,
+    ConferencesApi,
+    CreateCall,
+    CreateCallResponse,
+    RecordingsApi,
+    StatisticsApi,
+    TranscriptionsApi,
+    UpdateCall,
+    UpdateConferenceMember,
+)
 from bandwidth.models.bxml import Response, SpeakSentence
 
 api = CallsApi()
@@ -41,6 +56,20 @@ nothing: None = api.update_call_bxml("a", "c", Response([SpeakSentence("hi")]))
 api.update_call_bxml_with_http_info("a", "c", b"<Bxml/>", _request_auth={"value": "x"})
 unbound: CallState = CallsApi.get_call_state(api, "a", "c")
 every: List[CallState] = list(api.iter_calls("a", page_size=3, _request_timeout=4))
+
+conferences = ConferencesApi(api.api_client)
+room: Conference = conferences.get_conference("a", "conf-1", 2.0)
+rooms: List[Conference] = list(conferences.iter_conferences("a", name="standup"))
+conferences.update_conference_member("a", "conf-1", "c-1", UpdateConferenceMember(mute=True))
+conferences.update_conference_bxml_with_http_info("a", "conf-1", "<Bxml/>", None, None, None, {})
+recordings = RecordingsApi()
+media: bytes = recordings.download_call_recording("a", "c", "r")
+saved: ApiResponse[int] = recordings.download_call_recording_to("a", "c", "r", "call.wav")
+with open("call.wav", "wb") as file:
+    recordings.download_call_recording_to("a", "c", "r", file, max_bytes=10, _request_timeout=5)
+recordings.update_call_recording_state("a", "c", {"state": "paused"})
+texts: List[CallTranscriptionMetadata] = TranscriptionsApi().list_real_time_transcriptions("a", "c")
+stats: AccountStatistics = StatisticsApi().get_statistics("a", _host_index=0)
 """
 
 #: (a wrong call, what mypy says about it, what pyright says)
@@ -56,6 +85,21 @@ BAD = [
     ('text: ApiResponse[str] = api.get_call_state_with_http_info("a", "c")', "Incompatible", "str"),
     ('api.update_call("a", "c", UpdateCall(), 1, 2, 3, 4, 5, 6)', "Too many arguments", "Expected"),
     ('api.iter_calls("a", page_sise=3)', '"page_sise"', '"page_sise"'),
+    (
+        'conferences.get_conference("a")',
+        "Too few arguments",
+        "conference_id",
+    ),
+    (
+        'conferences.update_conference("a", "c", UpdateCall())',
+        '"UpdateCall"',
+        '"update_conference"',
+    ),
+    ('audio: str = recordings.download_call_recording("a", "c", "r")', "Incompatible", '"str"'),
+    ('recordings.download_call_recording_to("a", "c", "r", 42)', "Argument 4", '"destination"'),
+    ('conferences.iter_conferences("a", max_pages="9")', '"max_pages"', '"max_pages"'),
+    ('conferences.iter_conferences("a", page_token="x")', '"page_token"', '"page_token"'),
+    ('StatisticsApi().get_statistics("a", _headers=1)', '"_headers"', '"_headers"'),
 ]
 
 
