@@ -21,6 +21,7 @@ from typing import Any, Callable, Dict, List, Tuple
 import yaml
 
 import bandwidth
+import bandwidth.models as models
 from bandwidth._operation import OPTION_ORDER, Operation
 from bandwidth.exceptions import exception_class_for_status
 from bandwidth.retry import IDEMPOTENT_METHODS
@@ -73,7 +74,9 @@ def spec_operations() -> Dict[str, Dict[str, Any]]:
 
 # -- rendering ----------------------------------------------------------------------------
 
-MODEL_PAGES = {path.stem for path in DOCS.glob("*.md")}
+#: name -> its page: every model (docs/generate.py writes them), API class, and the BXML guide
+PAGES = {name: f"{name}.md" for name in [*models.__all__, *API_CLASSES]}
+PAGES.update(Bxml="bxml.md", Response="bxml.md")
 #: annotation text as the signatures write it -> as a reader reads it
 READABLE = [
     (r"Optional\[TimeFilter\]", "datetime | str | None"),
@@ -95,7 +98,7 @@ def type_link(annotation: str) -> str:
 
     def link(match: re.Match[str]) -> str:
         name = match.group(0)
-        return f"[{name}]({name}.md)" if name in MODEL_PAGES else name
+        return f"[{name}]({PAGES[name]})" if name in PAGES else name
 
     if annotation in ("None", "bytes", "int"):
         return f"`{annotation}`"
@@ -157,12 +160,10 @@ def markdown(text: str, cls: type) -> str:
         short = parts[-1]
         if len(parts) > 1 and parts[-2] in API_CLASSES and parts[-2] != cls.__name__:
             return f"[`{parts[-2]}.{short}`]({parts[-2]}.md#{short})"
-        if short in MODEL_PAGES:
-            return f"[{short}]({short}.md)"
+        if short in PAGES:
+            return f"[{short}]({PAGES[short]})"
         if short in vars(cls):
             return f"[`{short}`](#{short})"
-        if f"{short}.md" in (p.name for p in DOCS.glob("*.md")):
-            return f"[{short}]({short}.md)"
         return f"`{short}`"
 
     text = ROLE.sub(role, text)
