@@ -326,7 +326,8 @@ Memory stays flat whatever the size (a 100 MB recording over loopback: see
 replaces it) are this method's own limits, in place of the client's
 `max_response_bytes` and `deadline`. A retryable answer (503, a refused connection) is
 retried before any byte is written; a failure while the body streams is not: the
-exception says what happened and a path is left as it was.
+exception says what happened and a path is left as it was. A new file is readable by
+its owner only (recordings are personal data); a file replaced keeps its permissions.
 
 ```python
 with open("call.wav", "wb") as file:  # or pass the path itself: written atomically

@@ -10,7 +10,9 @@ size.
 
 A path is written atomically: the body goes to a temporary file in the same
 directory, renamed over the path only once complete, and removed on any
-failure, so a path never holds a partial recording. A file object is written
+failure, so a path never holds a partial recording. A new file is readable
+by its owner only (recordings are personal data); a replaced one keeps its
+permissions. A file object is written
 as the chunks arrive (on failure it holds what arrived; it is the caller's).
 
 A failure while the body streams (a dropped connection, the deadline, more
@@ -23,6 +25,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import shutil
 import tempfile
 from typing import TYPE_CHECKING, Any, Union
 
@@ -101,6 +104,8 @@ def download(
     try:
         with os.fdopen(handle, "wb") as file:
             response = _fetch(client, call, file, max_bytes, float(deadline))
+        with contextlib.suppress(OSError):  # a file replaced keeps its permissions
+            shutil.copymode(path, temporary)
         os.replace(temporary, path)
     except BaseException:
         with contextlib.suppress(OSError):

@@ -147,6 +147,10 @@ def test_to_a_path_larger_than_max_response_bytes(media: MediaServer, tmp_path: 
     assert info.status_code == 200 and info.headers["Content-Type"] == "audio/vnd.wave"
     assert target.read_bytes() == MEDIA * 8
     assert leftovers(tmp_path) == ["call.wav"]  # no temporary file left behind
+    assert target.stat().st_mode & 0o777 == 0o600  # a recording is readable by its owner only
+    target.chmod(0o640)
+    api.download_call_recording_to(ACCOUNT, CALL, REC, target)
+    assert target.stat().st_mode & 0o777 == 0o640  # a file replaced keeps its permissions
     request = media.requests[-1]
     assert request.startswith(f"GET /api/v2/accounts/{ACCOUNT}/calls/{CALL}/recordings/".encode())
     assert b"\r\nAccept: audio/vnd.wave, audio/mpeg, application/json" in request
