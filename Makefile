@@ -32,6 +32,7 @@ lint: $(VENV)/.dev
 
 typecheck: $(VENV)/.dev
 	$(BIN)/mypy --strict bandwidth
+	$(BIN)/python tools/verifytypes.py
 
 pytest: $(VENV)/.dev
 	$(BIN)/python -m pytest -q

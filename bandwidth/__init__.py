@@ -1,7 +1,8 @@
-"""bandwidth: a Python SDK for the Bandwidth Voice API's Calls endpoints.
+"""bandwidth: a Python SDK for the Bandwidth Voice API.
 
 The generated-SDK names all work from here (``bandwidth.Configuration``,
-``bandwidth.ApiClient``, ``bandwidth.CallsApi``, ``bandwidth.ApiResponse``,
+``bandwidth.ApiClient``, ``bandwidth.CallsApi`` and the other API classes,
+``bandwidth.ApiResponse``,
 every Voice model and callback model, every exception). They are imported on first use, so
 ``import bandwidth`` stays cheap.
 """
@@ -19,6 +20,10 @@ _EXPORTS: Dict[str, str] = {
     "ApiClient": "bandwidth.api_client",
     "ApiResponse": "bandwidth.api_response",
     "CallsApi": "bandwidth.api.calls_api",
+    "ConferencesApi": "bandwidth.api.conferences_api",
+    "RecordingsApi": "bandwidth.api.recordings_api",
+    "StatisticsApi": "bandwidth.api.statistics_api",
+    "TranscriptionsApi": "bandwidth.api.transcriptions_api",
     "Configuration": "bandwidth.configuration",
     "RetryPolicy": "bandwidth.retry",
     # exceptions
@@ -147,6 +152,7 @@ __all__ = [
     "ConferenceRecordingMetadata",
     "ConferenceRedirectCallback",
     "ConferenceStateEnum",
+    "ConferencesApi",
     "Configuration",
     "ConflictException",
     "CreateCall",
@@ -172,6 +178,7 @@ __all__ = [
     "RecordingTranscriptionClip",
     "RecordingTranscriptionMetadata",
     "RecordingTranscriptions",
+    "RecordingsApi",
     "RedirectCallback",
     "RedirectMethodEnum",
     "ReferCallStatusEnum",
@@ -179,11 +186,13 @@ __all__ = [
     "RequestValidationError",
     "RetryPolicy",
     "ServiceException",
+    "StatisticsApi",
     "StirShaken",
     "TooManyRequestsException",
     "TranscribeRecording",
     "Transcription",
     "TranscriptionAvailableCallback",
+    "TranscriptionsApi",
     "TransferAnswerCallback",
     "TransferCompleteCallback",
     "TransferDisconnectCallback",
@@ -203,6 +212,10 @@ __all__ = [
 
 if TYPE_CHECKING:
     from bandwidth.api.calls_api import CallsApi
+    from bandwidth.api.conferences_api import ConferencesApi
+    from bandwidth.api.recordings_api import RecordingsApi
+    from bandwidth.api.statistics_api import StatisticsApi
+    from bandwidth.api.transcriptions_api import TranscriptionsApi
     from bandwidth.api_client import ApiClient
     from bandwidth.api_response import ApiResponse
     from bandwidth.callbacks import basic_auth_challenge, parse_callback, verify_basic_auth

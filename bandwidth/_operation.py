@@ -1,15 +1,17 @@
 """What an API operation is (``Operation``) and one invocation of it (``Call``).
 
-``CallsApi`` methods only *describe* a request by building a :class:`Call`;
+The API classes' methods only *describe* a request by building a
+:class:`Call` (see :mod:`bandwidth.api._endpoint`);
 :meth:`bandwidth.ApiClient.execute` is the one place that sends, retries and
-decodes it. That keeps the five operations, and their three variants each,
-on a single code path.
+decodes it. That keeps every operation, and its three variants, on a single
+code path.
 """
 
 from __future__ import annotations
 
 import re
 from contextlib import nullcontext
+from types import MappingProxyType
 from typing import (
     Any,
     Callable,
@@ -24,14 +26,26 @@ from typing import (
 )
 
 import urllib3
-from typing_extensions import TypedDict
+from typing_extensions import TypeAlias, TypedDict
 
 from bandwidth._gc import acyclic_allocations
+from bandwidth._params import path_segment
 from bandwidth.exceptions import ApiTypeError, ApiValueError
+
+#: ``_request_timeout``: seconds (connect, each read and the whole attempt), a
+#: ``(connect, read)`` pair, or a ``urllib3.Timeout``; ``None`` for the configured one.
+RequestTimeout: TypeAlias = Union[float, Tuple[float, float], urllib3.Timeout, None]
+#: ``_request_auth``: ``{"in": "header", "key": "Authorization", "value": "..."}``.
+RequestAuth: TypeAlias = Optional[Dict[str, Any]]
+#: ``_headers``: extra request headers for this call.
+RequestHeaders: TypeAlias = Optional[Dict[str, Any]]
 
 
 class RequestOptions(TypedDict, total=False):
-    """The generated SDK's per-call keyword extras, accepted by every operation.
+    """The generated SDK's per-call extras, accepted by every operation.
+
+    Every operation takes them as its last five parameters, in this order,
+    positionally or by keyword (the ``iter_*`` helpers by keyword only):
 
     ``_request_timeout``: seconds, ``(connect, read)`` or a ``urllib3.Timeout``;
     ``_request_auth``: replaces the configured auth for this call;
@@ -39,18 +53,23 @@ class RequestOptions(TypedDict, total=False):
     ``_headers``: extra request headers; ``_host_index``: must be ``0``.
     """
 
-    _request_timeout: Union[float, int, Tuple[float, float], urllib3.Timeout, None]
-    _request_auth: Optional[Dict[str, Any]]
+    _request_timeout: RequestTimeout
+    _request_auth: RequestAuth
     _content_type: Optional[str]
-    _headers: Optional[Dict[str, Any]]
+    _headers: RequestHeaders
     _host_index: Optional[int]
 
 
 T = TypeVar("T")
 
-OPTION_NAMES = frozenset(
-    {"_request_timeout", "_request_auth", "_content_type", "_headers", "_host_index"}
-)
+#: The extras' names, in the order the operations take them.
+OPTION_ORDER = ("_request_timeout", "_request_auth", "_content_type", "_headers", "_host_index")
+OPTION_NAMES = frozenset(OPTION_ORDER)
+#: The extras as a builder passes them on (``(_request_timeout, ..., _host_index)``).
+Extras: TypeAlias = Tuple[RequestTimeout, RequestAuth, Optional[str], RequestHeaders, Optional[int]]
+#: All five left at their defaults.
+NO_EXTRAS: Extras = (None, None, None, None, 0)
+_NO_OPTIONS: Mapping[str, Any] = MappingProxyType({})
 
 
 class Operation(Generic[T]):
@@ -61,11 +80,24 @@ class Operation(Generic[T]):
         method: HTTP method.
         path: path template under the host, e.g. ``/accounts/{accountId}/calls``.
         response_type: what a 2xx body decodes to (a model, ``List[Model]``),
-            or ``None`` when the operation returns no body.
+            ``bytes`` for media (returned as received), or ``None`` when the
+            operation returns no body.
         content_type: media type of the request body, if it has one.
+        accept: the ``Accept`` header, when the answer is not JSON (media).
     """
 
-    __slots__ = ("_validate", "content_type", "is_list", "method", "name", "path", "response_type")
+    __slots__ = (
+        "_format",
+        "_validate",
+        "accept",
+        "content_type",
+        "is_list",
+        "method",
+        "name",
+        "parameters",
+        "path",
+        "response_type",
+    )
 
     def __init__(
         self,
@@ -74,17 +106,34 @@ class Operation(Generic[T]):
         path: str,
         response_type: Any = None,
         content_type: Optional[str] = None,
+        *,
+        accept: Optional[str] = None,
     ) -> None:
-        self.name = name
-        self.method = method
-        self.path = path
-        self.response_type = response_type
-        self.content_type = content_type
-        self.is_list = getattr(response_type, "__origin__", None) is list
+        self.name: str = name
+        self.method: str = method
+        self.path: str = path
+        self.response_type: Any = response_type
+        self.content_type: Optional[str] = content_type
+        self.accept: Optional[str] = accept
+        self.is_list: bool = getattr(response_type, "__origin__", None) is list
+        #: The path parameters' Python names, in template order (``account_id``, ``call_id``).
+        self.parameters: Tuple[str, ...] = tuple(map(_snake_case, _PLACEHOLDER.findall(path)))
+        self._format = _PLACEHOLDER.sub("{}", path)
         self._validate: Optional[Callable[[bytes], Any]] = None
+
+    def expand(self, *values: Any) -> str:
+        """The path with these parameter values (in template order), each percent-encoded.
+
+        A value that is not a non-empty ``str`` raises
+        :class:`~bandwidth.exceptions.ApiTypeError` /
+        :class:`~bandwidth.exceptions.ApiValueError` naming the parameter.
+        """
+        return self._format.format(*map(path_segment, self.parameters, values))
 
     def decode(self, raw: bytes, *, gc_tuning: bool = False) -> T:
         """Validate a response body straight from bytes into the response type.
+
+        Media (``response_type`` ``bytes``) is returned as received.
 
         A large JSON array (a ``list_calls`` page) is validated a slice of
         items at a time: the same result, but pydantic's transient parse tree
@@ -96,6 +145,8 @@ class Operation(Generic[T]):
         """
         validate = self._validate
         if validate is None:
+            if self.response_type is bytes:
+                return raw  # type: ignore[return-value]
             from pydantic import TypeAdapter
 
             # pydantic-core's own validate_json: one Python frame less per call.
@@ -108,6 +159,13 @@ class Operation(Generic[T]):
 
     def __repr__(self) -> str:
         return f"Operation({self.name!r}, {self.method} {self.path})"
+
+
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+def _snake_case(name: str) -> str:
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
 
 
 #: Bodies larger than this are decoded a slice of about this many bytes at a time.
@@ -148,7 +206,12 @@ def _decode_array_in_slices(validate: Callable[[bytes], Any], raw: bytes) -> Opt
 
 
 class Call(Generic[T]):
-    """One invocation of an :class:`Operation`: its parameters, body and per-call options."""
+    """One invocation of an :class:`Operation`: its parameters, body and per-call options.
+
+    ``extras`` are the five per-call extras as the operation's method received
+    them (checked here, before anything is sent); ``options`` are ones already
+    checked, carried over from an earlier call (the next page of a list).
+    """
 
     __slots__ = ("body", "content_type", "operation", "options", "path", "query", "url")
 
@@ -156,36 +219,45 @@ class Call(Generic[T]):
         self,
         operation: Operation[T],
         path: str,
+        extras: Extras = NO_EXTRAS,
         *,
         query: Optional[List[Tuple[str, str]]] = None,
         body: Optional[bytes] = None,
         options: Optional[Mapping[str, Any]] = None,
         url: Optional[str] = None,
     ) -> None:
-        self.operation = operation
+        self.operation: Operation[T] = operation
         #: Path under the configured host (already percent-encoded).
-        self.path = path
+        self.path: str = path
         #: Query parameters, not yet encoded.
-        self.query = query
+        self.query: Optional[List[Tuple[str, str]]] = query
         #: An absolute URL to use instead of host + path (a pagination link
         #: the client has already checked points at the configured host).
-        self.url = url
-        self.body = body
-        self.options: Mapping[str, Any] = options or {}
-        if self.options:
-            check_options(operation, self.options)
-        self.content_type = self.options.get("_content_type") or operation.content_type
+        self.url: Optional[str] = url
+        self.body: Optional[bytes] = body
+        if extras != NO_EXTRAS:
+            options = {
+                name: value
+                for name, value in zip(OPTION_ORDER, extras)
+                if value is not None and name != "_host_index"
+            }
+            check_options(operation, options, host_index=extras[4])
+        self.options: Mapping[str, Any] = options or _NO_OPTIONS
+        self.content_type: Optional[str] = (
+            self.options.get("_content_type") or operation.content_type
+        )
 
 
-def check_options(operation: Operation[Any], options: Mapping[str, Any]) -> None:
-    """Reject misspelled or invalid per-call options before anything is sent."""
+def check_options(
+    operation: Operation[Any], options: Mapping[str, Any], host_index: Any = None
+) -> None:
+    """Reject invalid per-call options before anything is sent."""
     for key in options:
         if key not in OPTION_NAMES:
             raise ApiTypeError(f"{operation.name}() got an unexpected keyword argument {key!r}")
-    host_index = options.get("_host_index")
     if host_index not in (None, 0):
         raise ApiValueError(
-            f"_host_index must be 0 (the Calls API has one server), got {host_index!r}"
+            f"_host_index must be 0 (the Voice API has one server), got {host_index!r}"
         )
     content_type = options.get("_content_type")
     if content_type is not None:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Dict, List, NamedTuple, Optional, Tuple, 
 from urllib.parse import quote, urlencode
 
 import urllib3
+from urllib3.exceptions import HTTPError
 
 from bandwidth._fork import renew_after_fork
 from bandwidth._operation import Call
@@ -29,7 +30,14 @@ from bandwidth.exceptions import (
     InvalidResponseException,
     error_from_response,
 )
-from bandwidth.rest import RESTClientObject, deadline_for, discard, origin_prefix
+from bandwidth.rest import (
+    RESTClientObject,
+    deadline_for,
+    discard,
+    origin_prefix,
+    refuse_unrequested_encoding,
+    transport_error,
+)
 from bandwidth.retry import RetryPolicy
 
 if TYPE_CHECKING:
@@ -90,7 +98,7 @@ class ApiClient:
             configuration = Configuration.get_default()
         configuration.check_auth()
         self.configuration = configuration
-        self.rest_client = RESTClientObject(configuration)
+        self.rest_client: RESTClientObject = RESTClientObject(configuration)
         #: Headers sent with every request (``User-Agent`` included).
         self.default_headers: Dict[str, str] = {
             "User-Agent": f"bandwidth-sdk-python/{__version__}",
@@ -185,6 +193,39 @@ class ApiClient:
             self.redact_exception(exc, call)
             raise
 
+    def stream(self, call: Call[Any], *, max_bytes: int, deadline: float) -> BaseHTTPResponse:
+        """Send ``call`` and return its 2xx response unread, for a large body read in chunks.
+
+        The body is bounded by these limits instead of the configured
+        ``max_response_bytes`` and ``deadline`` (a ``_request_timeout`` with a
+        total still sets the deadline). Any other status raises its typed
+        exception, as :meth:`execute` does, after reading at most
+        ``max_response_bytes`` of the error body; a ``Content-Encoding``
+        raises :class:`~bandwidth.exceptions.InvalidResponseException` (the
+        body would be written encoded).
+        """
+        try:
+            response = self._send(call, preload_content=False, limits=(deadline, max_bytes))
+            if not 200 <= response.status <= 299:
+                try:
+                    raw = _read_at_most(response, self.configuration.max_response_bytes)
+                except (HTTPError, OSError) as exc:
+                    method, url = call.operation.method, self.url_for(call)
+                    raise transport_error(exc, method, url) from exc
+                raw = scrub_bytes(raw, self._secret_values(call))
+                raise error_from_response(response.status, response.reason, response.headers, raw)
+            if "Content-Encoding" in response.headers:
+                try:
+                    refuse_unrequested_encoding(response)
+                except ApiException:
+                    response.close()
+                    response.release_conn()
+                    raise
+            return response
+        except ApiException as exc:
+            self.redact_exception(exc, call)
+            raise
+
     def _secret_values(self, call: Optional[Call[Any]] = None) -> List[str]:
         """Every credential this client holds (and ``call``'s ``_request_auth``), to redact.
 
@@ -220,7 +261,13 @@ class ApiClient:
         exc.data = _scrub_model(exc.data, secrets)
         exc.args = (exc.status, exc.reason)
 
-    def _send(self, call: Call[Any], *, preload_content: bool) -> BaseHTTPResponse:
+    def _send(
+        self,
+        call: Call[Any],
+        *,
+        preload_content: bool,
+        limits: Optional[Tuple[float, int]] = None,
+    ) -> BaseHTTPResponse:
         operation = call.operation
         url = self.url_for(call)
         headers = self._headers(call)
@@ -242,7 +289,7 @@ class ApiClient:
                 len(call.body or b""),
             )
 
-        response = self._transmit(call, url, headers, timeout, preload_content)
+        response = self._transmit(call, url, headers, timeout, preload_content, limits)
         oauth = self._auth.oauth
         if response.status == 401 and oauth is not None and "_request_auth" not in call.options:
             # The token may have been revoked or expired early: fetch a new one, replay once.
@@ -250,7 +297,7 @@ class ApiClient:
             oauth.invalidate(headers.get("Authorization"))
             headers["Authorization"] = oauth.authorization()
             _log.debug("%s: 401 with an OAuth token; replaying with a new one", operation.name)
-            response = self._transmit(call, url, headers, timeout, preload_content)
+            response = self._transmit(call, url, headers, timeout, preload_content, limits)
         if debug:
             secrets = self._secret_values(call)
             _log.debug(
@@ -270,7 +317,23 @@ class ApiClient:
         headers: Dict[str, str],
         timeout: urllib3.Timeout,
         preload_content: bool,
+        limits: Optional[Tuple[float, int]] = None,
     ) -> BaseHTTPResponse:
+        """One request through the transport, within the configured limits or ``limits``.
+
+        ``limits`` is ``(deadline, max_bytes)`` for a body read in chunks; a
+        ``timeout`` with a total still sets the deadline.
+        """
+        configuration = self.configuration
+        if limits is None:
+            deadline, max_bytes = (
+                deadline_for(timeout, configuration),
+                configuration.max_response_bytes,
+            )
+        else:
+            total = timeout.total
+            deadline = limits[0] if total is None else float(total)  # type: ignore[arg-type]
+            max_bytes = limits[1]
         return self.rest_client.send(
             call.operation.method,
             url,
@@ -279,8 +342,8 @@ class ApiClient:
             timeout=timeout,
             retries=self._retries(),
             preload_content=preload_content,
-            deadline=deadline_for(timeout, self.configuration),
-            max_bytes=self.configuration.max_response_bytes,
+            deadline=deadline,
+            max_bytes=max_bytes,
         )
 
     def _read(self, call: Call[T], response: BaseHTTPResponse) -> ApiResponse[T]:
@@ -294,7 +357,7 @@ class ApiClient:
         operation = call.operation
         data: Any = None
         if operation.response_type is not None:
-            if not raw:
+            if not raw and operation.response_type is not bytes:
                 raise InvalidResponseException(
                     status,
                     f"{operation.name} answered {status} with an empty body",
@@ -329,6 +392,8 @@ class ApiClient:
             headers["Cookie"] = self.cookie
         if call.body is not None and call.content_type:
             headers["Content-Type"] = call.content_type
+        if call.operation.accept is not None:
+            headers["Accept"] = call.operation.accept
         options = call.options
         request_auth = options.get("_request_auth")
         if request_auth is not None:
@@ -415,6 +480,16 @@ class ApiClient:
         if cached[0] != host:
             cached = self._origin_cache = (host, origin_of(checked_url(host)))
         return cached[1]
+
+
+def _read_at_most(response: BaseHTTPResponse, limit: int) -> bytes:
+    """Up to ``limit`` bytes of an unread (error) body; the connection is dropped if more remain."""
+    raw = response.read(limit + 1, decode_content=False)
+    if len(raw) > limit:
+        response.close()
+        raw = raw[:limit]
+    response.release_conn()
+    return raw
 
 
 def _scrub_model(data: Any, secrets: List[str]) -> Any:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Generic, Iterator, Optional, TypeVar
+from typing import Any, ClassVar, Generic, Iterator, Optional, TypeVar
 
 from urllib3 import HTTPHeaderDict
 
@@ -31,10 +31,10 @@ class ApiResponse(Generic[T]):
         data: T,
         raw_data: bytes = b"",
     ) -> None:
-        self.status_code = status_code
-        self.headers = headers if headers is not None else HTTPHeaderDict()
-        self.data = data
-        self.raw_data = raw_data
+        self.status_code: int = status_code
+        self.headers: HTTPHeaderDict = headers if headers is not None else HTTPHeaderDict()
+        self.data: T = data
+        self.raw_data: bytes = raw_data
 
     def __iter__(self) -> Iterator[Any]:
         return iter((self.data, self.status_code, self.headers))
@@ -55,7 +55,7 @@ class ApiResponse(Generic[T]):
             other.raw_data,
         )
 
-    __hash__ = None  # type: ignore[assignment]
+    __hash__: ClassVar[None] = None  # type: ignore[assignment]  # mutable, compared by value
 
     def __repr__(self) -> str:
         return f"ApiResponse(status_code={self.status_code}, data={self.data!r})"

@@ -206,7 +206,7 @@ class Configuration:
         #: OAuth 2 client credentials.
         self.client_id = client_id
         self.client_secret = client_secret
-        self.access_token_url = access_token_url or DEFAULT_TOKEN_URL
+        self.access_token_url: str = access_token_url or DEFAULT_TOKEN_URL
         self.ignore_operation_servers = ignore_operation_servers
         #: Verify the server's TLS certificate (keep True outside tests).
         self.verify_ssl = True
@@ -229,9 +229,9 @@ class Configuration:
         #: Socket options passed to urllib3 (``None`` keeps its defaults).
         self.socket_options: Optional[List[Tuple[int, int, Any]]] = None
         #: Seconds before a cached OAuth token's expiry at which it is refreshed.
-        self.token_refresh_margin = 60.0
+        self.token_refresh_margin: float = 60.0
         #: Longest ``Retry-After`` the client waits; a longer one raises at once.
-        self.max_retry_after = 60.0
+        self.max_retry_after: float = 60.0
         #: Opt-in (off by default, because it changes process-wide state): build the
         #: models of a large page with the cyclic GC paused, then file them in its
         #: oldest generation (they cannot form cycles); see docs/performance.md.
@@ -241,9 +241,11 @@ class Configuration:
         self.deadline = deadline  # the setters apply the defaults
         self.max_response_bytes = max_response_bytes
         self.server_index = server_index
-        self.server_variables = server_variables or {}
-        self.server_operation_index = server_operation_index or {}
-        self.server_operation_variables = server_operation_variables or {}
+        self.server_variables: Dict[str, str] = server_variables or {}
+        self.server_operation_index: Dict[str, int] = server_operation_index or {}
+        self.server_operation_variables: Dict[str, Dict[str, str]] = (
+            server_operation_variables or {}
+        )
         self._debug = False
         if debug is not None:
             self.debug = debug

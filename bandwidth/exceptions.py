@@ -275,11 +275,16 @@ class RequestValidationError(BadRequestException, ApiValueError):
 
     def __init__(self, msg: str, errors: Sequence[Any] = (), *, data: Optional[Any] = None) -> None:
         # Both bases' __init__ expect their own arguments: set their attributes here.
-        self.status, self.reason, self.body, self.headers = 400, "Bad Request", None, None
+        self.status: Optional[int] = 400
+        self.reason: Optional[str] = "Bad Request"
+        self.body: Optional[str] = None
+        self.headers: Optional[HTTPHeaderDict] = None
         self.data = data
         self.message = msg
         self._errors = [dict(error) for error in errors]
-        self.path_to_item = list(self._errors[0]["loc"]) if self._errors else None
+        self.path_to_item: Optional[List[Any]] = (
+            list(self._errors[0]["loc"]) if self._errors else None
+        )
         Exception.__init__(self, msg)
 
     def errors(self) -> List[Dict[str, Any]]:

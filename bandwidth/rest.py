@@ -101,8 +101,8 @@ class RESTResponse(io.IOBase):
 
     def __init__(self, resp: BaseHTTPResponse) -> None:
         self.response = resp
-        self.status = resp.status
-        self.reason = resp.reason
+        self.status: int = resp.status
+        self.reason: Optional[str] = resp.reason
         self.data: Optional[bytes] = None
 
     def read(self) -> bytes:
@@ -189,7 +189,7 @@ class RESTClientObject:
         self._pool_args = pool_args
         self._proxy = configuration.proxy
         self._proxy_headers = configuration.proxy_headers
-        self.pool_manager = self._new_manager()
+        self.pool_manager: urllib3.PoolManager = self._new_manager()
         # The configured host's origin as written (``https://voice.bandwidth.com``)
         # and its pool; see _route. None behind a proxy: the proxy manager routes.
         self._origin = None if configuration.proxy else origin_prefix(configuration.host)

@@ -111,3 +111,94 @@ def call_states(count: int) -> List[Dict[str, Any]]:
 CALL_STATE: Dict[str, Any] = dict(call_state(0), callId=CALL_ID)
 
 PAGE_SIZES = (1000, 10000)
+
+# -- one representative operation of each other API class -------------------------
+
+CONFERENCE_ID = "conf-fe23a767-a75a5b77-20c5-4cca-b581-cbbf0776eca9"
+RECORDING_ID = "r-fbe05094-9fd2afe9-bf5b-4c68-820a-41a01c1c5833"
+TRANSCRIPTION_ID = "t-3f758f24-c7a2fc78-7c91-401a-8b2e-e542f9c40d6b"
+_VOICE = f"https://voice.bandwidth.com/api/v2/accounts/{ACCOUNT}"
+
+
+def _member(index: int) -> Dict[str, Any]:
+    call_id = page_call_id(index)
+    return {
+        "callId": call_id,
+        "conferenceId": CONFERENCE_ID,
+        "memberUrl": f"{_VOICE}/conferences/{CONFERENCE_ID}/members/{call_id}",
+        "mute": index == 2,
+        "hold": False,
+        "callIdsToCoach": [page_call_id(0)] if index == 1 else None,
+    }
+
+
+#: ``ConferencesApi.get_conference`` answers with this one (three members).
+CONFERENCE: Dict[str, Any] = {
+    "id": CONFERENCE_ID,
+    "name": "bench-conference",
+    "createdTime": "2024-03-11T13:15:07.160Z",
+    "completedTime": None,
+    "conferenceEventUrl": "https://myServer.example/bandwidth/webhooks/conferenceEvent",
+    "conferenceEventMethod": "POST",
+    "tag": "bench",
+    "activeMembers": [_member(i) for i in range(3)],
+}
+#: ``RecordingsApi.get_call_recording`` answers with this one.
+CALL_RECORDING: Dict[str, Any] = {
+    "applicationId": APPLICATION_ID,
+    "accountId": ACCOUNT,
+    "callId": CALL_ID,
+    "parentCallId": None,
+    "recordingId": RECORDING_ID,
+    "to": "+19195551234",
+    "from": "+19195554321",
+    "transferCallerId": None,
+    "transferTo": None,
+    "duration": "PT13.67S",
+    "direction": "outbound",
+    "channels": 2,
+    "startTime": "2024-03-11T13:15:07.160Z",
+    "endTime": "2024-03-11T13:15:20.830Z",
+    "fileFormat": "wav",
+    "status": "complete",
+    "mediaUrl": f"{_VOICE}/calls/{CALL_ID}/recordings/{RECORDING_ID}/media",
+    "transcription": {
+        "id": "t-387bd648-18f3-4823-9d16-746bca0003c9",
+        "status": "completed",
+        "completedTime": "2024-03-11T13:16:29.715Z",
+        "url": f"{_VOICE}/calls/{CALL_ID}/recordings/{RECORDING_ID}/transcription",
+    },
+    "recordingName": "bench-recording",
+}
+#: ``TranscriptionsApi.get_real_time_transcription`` answers with this one.
+CALL_TRANSCRIPTION: Dict[str, Any] = {
+    "accountId": ACCOUNT,
+    "callId": CALL_ID,
+    "transcriptionId": TRANSCRIPTION_ID,
+    "tracks": [
+        {
+            "detectedLanguage": "en-US",
+            "track": "inbound",
+            "transcript": "Hello, I would like to check the status of my order.",
+            "confidence": 0.91,
+        },
+        {
+            "detectedLanguage": "en-US",
+            "track": "outbound",
+            "transcript": "Sure, could you read me the order number please?",
+            "confidence": 0.95,
+        },
+    ],
+}
+#: ``StatisticsApi.get_statistics`` answers with this one.
+STATISTICS: Dict[str, Any] = {"currentCallQueueSize": 12, "maxCallQueueSize": 900}
+
+#: The recording the download measure fetches: 100 MB (10**8 bytes).
+MEDIA_BYTES = 100_000_000
+#: One block of the media (the body repeats it; the last block is cut short).
+MEDIA_BLOCK = bytes(range(256)) * 1024
+
+
+def media_recording_id(size: int) -> str:
+    """The recording id whose ``/media`` the bench server answers with ``size`` bytes."""
+    return f"r-media-{size}"

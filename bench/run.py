@@ -286,6 +286,17 @@ class Row:
     decimals: int = 0
 
 
+SINGLE_CALLS = (
+    "create_call",
+    "get_call_state",
+    "update_call",
+    "update_call_bxml",
+    "get_conference",
+    "get_call_recording",
+    "get_real_time_transcription",
+    "get_statistics",
+)
+
 ROWS = [
     Row(
         "create_call",
@@ -298,6 +309,15 @@ ROWS = [
     Row("update_call", "`update_call` sequential", "calls/s", True, [("raw", ">=", 0.95)]),
     Row(
         "update_call_bxml", "`update_call_bxml` sequential", "calls/s", True, [("raw", ">=", 0.95)]
+    ),
+    *(
+        Row(m, f"`{label}` sequential", "calls/s", True, [("raw", ">=", 0.95)])
+        for m, label in (
+            ("get_conference", "ConferencesApi.get_conference"),
+            ("get_call_recording", "RecordingsApi.get_call_recording"),
+            ("get_real_time_transcription", "TranscriptionsApi.get_real_time_transcription"),
+            ("get_statistics", "StatisticsApi.get_statistics"),
+        )
     ),
     Row(
         "list_1000",
@@ -352,6 +372,16 @@ ROWS = [
         0,
     ),
     Row("import_modules", "modules imported", "modules", False, [("official", "<=", 0.55)]),
+    Row(
+        "download_peak",
+        "100 MB recording download, peak memory (RSS growth)",
+        "MiB",
+        False,
+        [],
+        1,
+    ),
+    Row("download_tm_peak", "100 MB recording download, peak (tracemalloc)", "MiB", False, [], 1),
+    Row("download_seconds", "100 MB recording download, time", "s", False, [], 2),
     Row("threads_1", "1 thread, shared client (`get_call_state`)", "calls/s", True),
     Row("threads_4", "4 threads, shared client", "calls/s", True),
     Row("threads_16", "16 threads, shared client", "calls/s", True),
@@ -360,10 +390,7 @@ ROWS = [
 #: each client itself spends, which other load on the machine disturbs less
 #: than wall time. No targets: a second view of the same runs.
 CPU_ROWS = [
-    *(
-        Row(f"cpu_{m}", f"`{m}` client CPU per call", "µs", False)
-        for m in ("create_call", "get_call_state", "update_call", "update_call_bxml")
-    ),
+    *(Row(f"cpu_{m}", f"`{m}` client CPU per call", "µs", False) for m in SINGLE_CALLS),
     Row("cpu_list_1000", "`list_calls` 1000 client CPU per fetch", "ms", False, [], 1),
     Row("cpu_list_10000", "`list_calls` 10000 client CPU per fetch", "ms", False, [], 1),
     Row(
@@ -388,12 +415,8 @@ PROFILED = (
     "list_1000",
     "list_10000",
 )
-SINGLE_CALLS = ("create_call", "get_call_state", "update_call", "update_call_bxml")
 MEASURES = (
-    "create_call",
-    "get_call_state",
-    "update_call",
-    "update_call_bxml",
+    *SINGLE_CALLS,
     "list_1000",
     "list_10000",
     "list_1000_gc",
@@ -495,6 +518,13 @@ def plan(measures: Sequence[str], s: Settings) -> List[Job]:
                 "mem_tm_retained": _get("tracemalloc_retained_mib"),
             }
             jobs.append(Job(m, args, s.memory_rounds, reads))
+        elif m == "download":
+            reads = {
+                "download_peak": _get("peak_mib"),
+                "download_tm_peak": _get("tracemalloc_peak_mib"),
+                "download_seconds": _get("seconds"),
+            }
+            jobs.append(Job(m, ["--measure", "download"], s.memory_rounds, reads))
         elif m == "import":
             reads = {"import_time": _value, "import_modules": _get("modules")}
             jobs.append(Job(m, ["--measure", "import"], s.import_rounds, reads))
@@ -934,6 +964,13 @@ FOOTNOTES = [
     "(`/proc/self/statm`). RSS sees memory pydantic-core (Rust) allocates outside Python objects "
     "and memory the allocator keeps after freeing; tracemalloc (a second fetch) sees only "
     "Python allocations.",
+    "- Download: a fresh process per client downloads one 100 MB recording (10**8 bytes, "
+    "served with its `Content-Length`) after a 256 KiB warm-up, to a fresh file each time: ours "
+    "with `RecordingsApi.download_call_recording_to` (streamed in chunks), the official SDK "
+    "with `download_call_recording` (it returns the bytes: its only way) then writing them, "
+    "raw urllib3 with `preload_content=False` and `stream()`. Peak = VmHWM after resetting it "
+    "- RSS before; tracemalloc on a second download. Each file is checked against what was "
+    "sent.",
     "- Import: a fresh interpreter of the client's venv (not the repo as cwd) times "
     "`import bandwidth; from bandwidth import CallsApi` (raw: `import urllib3, json`) with "
     "`perf_counter`; modules = growth of `sys.modules`. Bytecode is already compiled (pip does "

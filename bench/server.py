@@ -15,6 +15,9 @@ required fields, ``{"state": "completed"}`` for update_call), and one
 * ``POST /accounts/{a}/calls/{c}``        200, empty (update_call)
 * ``PUT  /accounts/{a}/calls/{c}/bxml``   204 (update_call_bxml)
 * ``GET  /accounts/{a}/calls?pageSize=N`` 200 + an array of N call states
+* ``GET  /accounts/{a}/conferences/{id}``, ``.../calls/{c}/recordings/{r}``,
+  ``.../calls/{c}/transcriptions/{t}``, ``/accounts/{a}/statistics``: 200 + one document
+* ``GET  /accounts/{a}/calls/{c}/recordings/r-media-N/media``: 200 + N bytes of media
 * ``GET  /__bench/stats``                 connection/request counters and server CPU time
 
 Anything else gets 404; a request that fails a check gets 400/401 (the
@@ -66,6 +69,31 @@ _CREATED = _json(
 _CALL_STATE = _json("200 OK", _common.CALL_STATE)
 _UPDATED = _response("200 OK")
 _NO_CONTENT = b"HTTP/1.1 204 No Content\r\n\r\n"
+_ACCOUNT = f"/accounts/{_common.ACCOUNT}"
+_CALL = f"{_ACCOUNT}/calls/{_common.CALL_ID}"
+#: the other API classes' representative reads: path -> the canned answer
+_DOCUMENTS = {
+    f"{_ACCOUNT}/conferences/{_common.CONFERENCE_ID}".encode(): _json("200 OK", _common.CONFERENCE),
+    f"{_CALL}/recordings/{_common.RECORDING_ID}".encode(): _json("200 OK", _common.CALL_RECORDING),
+    f"{_CALL}/transcriptions/{_common.TRANSCRIPTION_ID}".encode(): _json(
+        "200 OK", _common.CALL_TRANSCRIPTION
+    ),
+    f"{_ACCOUNT}/statistics".encode(): _json("200 OK", _common.STATISTICS),
+}
+_MEDIA_PREFIX = f"{_CALL}/recordings/r-media-".encode()
+_MEDIA: Dict[int, bytes] = {}
+
+
+def media(size: int) -> bytes:
+    """A media answer of ``size`` bytes (at most 1 GiB), built once per size."""
+    response = _MEDIA.get(size)
+    if response is None:
+        block = _common.MEDIA_BLOCK
+        body = block * (size // len(block)) + block[: size % len(block)]
+        response = _MEDIA[size] = _response("200 OK", body, "", "audio/vnd.wave")
+    return response
+
+
 _NOT_FOUND = _json("404 Not Found", {"type": "not-found", "description": "no such route"})
 _UNAUTHORIZED = _json("401 Unauthorized", {"type": "auth", "description": "Basic auth needed"})
 
@@ -115,6 +143,14 @@ def route(head: bytes, lower: bytes, body: bytes, pages: Pages) -> bytes:
     if b"\r\nauthorization: basic " not in lower:
         return _UNAUTHORIZED
     path, _, query = target.partition(b"?")
+    if method == b"GET":
+        document = _DOCUMENTS.get(path)
+        if document is not None:
+            return document
+        if path.startswith(_MEDIA_PREFIX) and path.endswith(b"/media"):
+            size = path[len(_MEDIA_PREFIX) : -len(b"/media")]
+            if size.isdigit() and int(size) <= 1 << 30:
+                return media(int(size))
     if not path.startswith(_PREFIX):
         return _NOT_FOUND
     rest = path[len(_PREFIX) :]

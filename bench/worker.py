@@ -8,9 +8,11 @@ measurement in its own process). ``raw`` is urllib3 + ``json``: the floor.
 
 Measures:
 
-* ``create_call``, ``get_call_state``, ``update_call``, ``update_call_bxml``:
-  ``--iterations`` sequential calls on one keep-alive client (after
-  ``--warmup`` calls); value = calls/s.
+* ``create_call``, ``get_call_state``, ``update_call``, ``update_call_bxml``,
+  and one read of each other API class (``get_conference``,
+  ``get_call_recording``, ``get_real_time_transcription``,
+  ``get_statistics``): ``--iterations`` sequential calls on one keep-alive
+  client (after ``--warmup`` calls); value = calls/s.
 * ``list_calls``: fetch + decode a ``--page-size`` page ``--iterations``
   times; value = mean ms per fetch.
 * ``memory``: peak and retained RSS (and tracemalloc) for one fetch + decode
@@ -19,6 +21,10 @@ Measures:
   import CallsApi`` (raw: ``import urllib3, json``); value = ms.
 * ``threads``: ``--threads`` threads share one client, each calling
   get_call_state for ``--duration`` seconds; value = total calls/s.
+* ``download``: one ``--media-bytes`` recording (100 MB) downloaded in this
+  fresh process: ours streams it to a file (``download_call_recording_to``),
+  the official SDK returns it as bytes (its only way, ``download_call_recording``),
+  raw urllib3 streams it to a file; value = peak RSS MiB.
 
 Every measure checks what the client decoded against the data the server
 serves, and reports ``ok`` (a wrong result is a failed run, not a number).
@@ -43,8 +49,17 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import _common
 
-SINGLE_CALLS = ("create_call", "get_call_state", "update_call", "update_call_bxml")
-MEASURES = (*SINGLE_CALLS, "list_calls", "memory", "import", "threads")
+SINGLE_CALLS = (
+    "create_call",
+    "get_call_state",
+    "update_call",
+    "update_call_bxml",
+    "get_conference",
+    "get_call_recording",
+    "get_real_time_transcription",
+    "get_statistics",
+)
+MEASURES = (*SINGLE_CALLS, "list_calls", "memory", "import", "threads", "download")
 
 # What a fresh interpreter runs for the import measure. It imports nothing of
 # its own before the timed import (sys and time are built in).
@@ -85,6 +100,11 @@ class RawClient:
         self.calls_url = base
         self.call_url = f"{base}/{_common.CALL_ID}"
         self.bxml_url = f"{self.call_url}/bxml"
+        account = f"{url}/accounts/{_common.ACCOUNT}"
+        self.conference_url = f"{account}/conferences/{_common.CONFERENCE_ID}"
+        self.recording_url = f"{self.call_url}/recordings/{_common.RECORDING_ID}"
+        self.transcription_url = f"{self.call_url}/transcriptions/{_common.TRANSCRIPTION_ID}"
+        self.statistics_url = f"{account}/statistics"
         common = {
             "Authorization": _common.BASIC_AUTH,
             "User-Agent": "bench-raw-urllib3",
@@ -145,6 +165,38 @@ class RawClient:
             raise self._fail("list_calls", r)
         return json.loads(r.data)
 
+    def _get(self, what: str, url: str) -> Any:
+        r = self.http.request("GET", url, headers=self.get_headers)
+        if r.status != 200:
+            raise self._fail(what, r)
+        return json.loads(r.data)
+
+    def get_conference(self) -> Any:
+        return self._get("get_conference", self.conference_url)
+
+    def get_call_recording(self) -> Any:
+        return self._get("get_call_recording", self.recording_url)
+
+    def get_real_time_transcription(self) -> Any:
+        return self._get("get_real_time_transcription", self.transcription_url)
+
+    def get_statistics(self) -> Any:
+        return self._get("get_statistics", self.statistics_url)
+
+    def download(self, size: int, path: str) -> int:
+        """Stream the media to ``path`` in chunks (what careful urllib3 code does)."""
+        url = f"{self.call_url}/recordings/{_common.media_recording_id(size)}/media"
+        r = self.http.request("GET", url, headers=self.get_headers, preload_content=False)
+        if r.status != 200:
+            raise self._fail("download", r)
+        written = 0
+        with open(path, "wb") as file:
+            for chunk in r.stream(256 * 1024):
+                file.write(chunk)
+                written += len(chunk)
+        r.release_conn()
+        return written
+
 
 class SdkClient:
     """This SDK or the official one, through the public API users call."""
@@ -174,6 +226,17 @@ class SdkClient:
         self.api = CallsApi(self.api_client)
         self.CreateCall = CreateCall
         self.UpdateCall = UpdateCall
+        self.kind = kind
+        self._apis: Dict[str, Any] = {}
+
+    def _api(self, name: str) -> Any:
+        """Another API class on the same client, made on first use (not in import timings)."""
+        api = self._apis.get(name)
+        if api is None:
+            import bandwidth
+
+            api = self._apis[name] = getattr(bandwidth, name)(self.api_client)
+        return api
 
     def create_call(self) -> Any:
         return self.api.create_call(
@@ -204,6 +267,34 @@ class SdkClient:
 
     def list_calls(self, page_size: int) -> Any:
         return self.api.list_calls(_common.ACCOUNT, page_size=page_size)
+
+    def get_conference(self) -> Any:
+        return self._api("ConferencesApi").get_conference(_common.ACCOUNT, _common.CONFERENCE_ID)
+
+    def get_call_recording(self) -> Any:
+        return self._api("RecordingsApi").get_call_recording(
+            _common.ACCOUNT, _common.CALL_ID, _common.RECORDING_ID
+        )
+
+    def get_real_time_transcription(self) -> Any:
+        return self._api("TranscriptionsApi").get_real_time_transcription(
+            _common.ACCOUNT, _common.CALL_ID, _common.TRANSCRIPTION_ID
+        )
+
+    def get_statistics(self) -> Any:
+        return self._api("StatisticsApi").get_statistics(_common.ACCOUNT)
+
+    def download(self, size: int, path: str) -> int:
+        """Ours: streamed to ``path``; the official SDK: the bytes (its only way), then saved."""
+        api = self._api("RecordingsApi")
+        recording = _common.media_recording_id(size)
+        if self.kind == "ours":
+            info = api.download_call_recording_to(_common.ACCOUNT, _common.CALL_ID, recording, path)
+            return int(info.data)
+        media = api.download_call_recording(_common.ACCOUNT, _common.CALL_ID, recording)
+        with open(path, "wb") as file:
+            file.write(media)
+        return len(media)
 
 
 #: ``--gc-tuning``: our SDK's opt-in ``Configuration.gc_tuning`` (the others ignore it).
@@ -252,6 +343,24 @@ def check_result(kind: str, measure: str, result: Any, page_size: int = 0) -> No
     elif measure in ("update_call", "update_call_bxml"):
         if result is not None:
             raise Failed(f"{measure} returned {result!r}, expected None")
+    elif measure == "get_conference":
+        members = _field(result, "activeMembers", "active_members")
+        if _field(result, "id", "id") != _common.CONFERENCE_ID or len(members) != 3:
+            raise Failed(f"get_conference returned {result!r}")
+        if _field(members[2], "mute", "mute") is not True:
+            raise Failed(f"get_conference member: {members[2]!r}")
+    elif measure == "get_call_recording":
+        if _field(result, "recordingId", "recording_id") != _common.RECORDING_ID:
+            raise Failed(f"get_call_recording returned {result!r}")
+        started = _field(result, "startTime", "start_time")
+        _check_timestamp(kind, started, "2024-03-11T13:15:07.160Z")
+    elif measure == "get_real_time_transcription":
+        tracks = _field(result, "tracks", "tracks")
+        if len(tracks) != 2 or _field(tracks[1], "confidence", "confidence") != 0.95:
+            raise Failed(f"get_real_time_transcription returned {result!r}")
+    elif measure == "get_statistics":
+        if _field(result, "maxCallQueueSize", "max_call_queue_size") != 900:
+            raise Failed(f"get_statistics returned {result!r}")
     elif measure in ("list_calls", "memory"):
         if not isinstance(result, list) or len(result) != page_size:
             raise Failed(f"list_calls returned {type(result).__name__} of {len(result)} items")
@@ -430,6 +539,66 @@ def measure_memory(kind: str, url: str, page_size: int) -> Dict[str, Any]:
     }
 
 
+def _check_media(path: str, size: int) -> None:
+    """The file holds the media the server sent: its size, its first and last blocks.
+
+    Byte ``i`` of the media is ``MEDIA_BLOCK[i % len(MEDIA_BLOCK)]``.
+    """
+    block = _common.MEDIA_BLOCK
+    if os.path.getsize(path) != size:
+        raise Failed(f"downloaded {os.path.getsize(path)} bytes, expected {size}")
+    n = min(size, len(block))
+    with open(path, "rb") as file:
+        first = file.read(n)
+        file.seek(size - n)
+        last = file.read(n)
+    start = (size - n) % len(block)
+    if first != block[:n] or last != (block * 2)[start : start + n]:
+        raise Failed("the downloaded media differs from what the server sent")
+
+
+def measure_download(kind: str, url: str, size: int) -> Dict[str, Any]:
+    import tempfile
+    import tracemalloc
+
+    client = make_client(kind, url)
+    with tempfile.TemporaryDirectory(prefix="bench-media-") as folder:
+        path = os.path.join(folder, "recording.wav")
+        client.download(len(_common.MEDIA_BLOCK), path)  # connect, import, warm up
+        os.unlink(path)  # every download writes a new file (replacing one costs its blocks)
+        gc.collect()
+        base = _rss_bytes()
+        hwm_reset = _reset_peak()
+        started = time.perf_counter()
+        written = client.download(size, path)
+        elapsed = time.perf_counter() - started
+        hwm = _status_kib("VmHWM")
+        if not hwm_reset or hwm is None:
+            raise Failed("cannot reset the peak-RSS mark here (Linux /proc/self/clear_refs)")
+        peak = hwm * 1024 - base
+        if written != size:
+            raise Failed(f"download reported {written} bytes, expected {size}")
+        _check_media(path, size)
+        os.unlink(path)
+        gc.collect()
+        tracemalloc.start()
+        client.download(size, path)
+        _, tm_peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        _check_media(path, size)
+    mib = 1024 * 1024
+    return {
+        "value": peak / mib,
+        "unit": "MiB",
+        "peak_mib": peak / mib,
+        "tracemalloc_peak_mib": tm_peak / mib,
+        "seconds": elapsed,
+        "mb_per_s": size / elapsed / 1e6,
+        "media_bytes": size,
+        "baseline_rss_mib": base / mib,
+    }
+
+
 def measure_import(kind: str) -> Dict[str, Any]:
     code = IMPORT_SNIPPETS["raw" if kind == "raw" else "sdk"]
     out = subprocess.run(
@@ -532,6 +701,8 @@ def run(args: argparse.Namespace) -> Dict[str, Any]:
         return measure_import(kind)
     if measure == "threads":
         return measure_threads(kind, url, args.threads, args.duration)
+    if measure == "download":
+        return measure_download(kind, url, args.media_bytes)
     raise SystemExit(f"unknown measure {measure!r}")
 
 
@@ -596,6 +767,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     parser.add_argument("--page-size", type=int, default=1000)
     parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--duration", type=float, default=2.0)
+    parser.add_argument("--media-bytes", type=int, default=_common.MEDIA_BYTES)
     parser.add_argument(
         "--serve", action="store_true", help="keep the client; run once per stdin line"
     )

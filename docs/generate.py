@@ -1,7 +1,8 @@
-"""Write the per-model reference pages in docs/ from the models themselves.
+"""Write the reference pages in docs/ from the code: one per model, one per API class.
 
-Run ``python docs/generate.py`` after changing a model; ``--check`` exits
-non-zero when a page is stale (the test suite runs that).
+Run ``python docs/generate.py`` after changing a model or an operation;
+``--check`` exits non-zero when a page is stale (the test suite runs that).
+The API classes' pages are rendered by ``docs/api_pages.py``.
 """
 
 from __future__ import annotations
@@ -307,8 +308,11 @@ def enum_page(name: str) -> str:
 
 
 def pages() -> dict:
+    import api_pages  # docs/api_pages.py, next to this script
+
     rendered = {f"{name}.md": model_page(name) for name in MODELS + VOICE_MODELS + CALLBACKS}
     rendered.update({f"{name}.md": enum_page(name) for name in ENUMS + VOICE_ENUMS})
+    rendered.update(api_pages.pages())
     return rendered
 
 

@@ -1,18 +1,29 @@
-"""API classes, one per tag of the spec (``bandwidth.api.calls_api.CallsApi``)."""
+"""The API classes, one per tag of the spec's Voice paths, each loaded on first use."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable, Dict, List
 
-__all__ = ["CallsApi"]
+from bandwidth._lazy import lazy_exports
+
+__all__ = ["CallsApi", "ConferencesApi", "RecordingsApi", "StatisticsApi", "TranscriptionsApi"]
 
 if TYPE_CHECKING:
     from bandwidth.api.calls_api import CallsApi
+    from bandwidth.api.conferences_api import ConferencesApi
+    from bandwidth.api.recordings_api import RecordingsApi
+    from bandwidth.api.statistics_api import StatisticsApi
+    from bandwidth.api.transcriptions_api import TranscriptionsApi
 
+#: public name -> its module: each class is imported the first time it is used
+_MODULES: Dict[str, str] = {
+    "CallsApi": "calls_api",
+    "ConferencesApi": "conferences_api",
+    "RecordingsApi": "recordings_api",
+    "StatisticsApi": "statistics_api",
+    "TranscriptionsApi": "transcriptions_api",
+}
 
-def __getattr__(name: str) -> Any:
-    if name == "CallsApi":
-        from bandwidth.api.calls_api import CallsApi
-
-        return CallsApi
-    raise AttributeError(f"module 'bandwidth.api' has no attribute {name!r}")
+__getattr__: Callable[[str], Any]
+__dir__: Callable[[], List[str]]
+__getattr__, __dir__ = lazy_exports(__name__, _MODULES, globals())

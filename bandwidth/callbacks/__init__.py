@@ -18,7 +18,7 @@ Names are imported on first use, so importing this package is cheap.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Dict
+from typing import TYPE_CHECKING, Any, Callable, Dict, List
 
 from bandwidth._lazy import lazy_exports
 
@@ -180,4 +180,6 @@ if TYPE_CHECKING:
     )
 
 
+__getattr__: Callable[[str], Any]
+__dir__: Callable[[], List[str]]
 __getattr__, __dir__ = lazy_exports(__name__, _MODULES, globals())

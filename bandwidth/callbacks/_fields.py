@@ -20,6 +20,8 @@ last, so the main base's fields come first) and declares only its own fields.
 None of these classes is an event: ``parse_callback`` never returns them.
 """
 
+from typing import ClassVar
+
 from pydantic import ConfigDict, Field
 from typing_extensions import Annotated
 
@@ -78,13 +80,14 @@ class Group(ResponseModel):
     class creation (and so the first import of an event module) cheap.
     """
 
-    model_config = ConfigDict(defer_build=True)
+    model_config: ClassVar[ConfigDict] = ConfigDict(defer_build=True)
 
 
 class CallFields(Callback):
     """What every call event carries; ``initiate`` carries no more of the base set."""
 
-    model_config = ConfigDict(defer_build=True)  # Callback's own went in adapter_safe
+    # Callback's own went in adapter_safe
+    model_config: ClassVar[ConfigDict] = ConfigDict(defer_build=True)
 
     account_id: AccountId = None
     application_id: Str = Field(

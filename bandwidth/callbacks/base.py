@@ -92,7 +92,7 @@ class Callback(ResponseModel):
     # Schemas are built on first use, not at import: an app that only ever
     # sees a few event types never pays for the others. (Every public class
     # then goes through adapter_safe: see there why.)
-    model_config = ConfigDict(defer_build=True)
+    model_config: ClassVar[ConfigDict] = ConfigDict(defer_build=True)
 
     #: whether the reply to this event may carry BXML that Bandwidth runs
     expects_bxml: ClassVar[bool] = False

@@ -35,7 +35,7 @@ __all__ = [
 class MachineDetectionResult(ResponseModel):
     """What answering-machine detection decided, and how long it took."""
 
-    model_config = ConfigDict(defer_build=True)
+    model_config: ClassVar[ConfigDict] = ConfigDict(defer_build=True)
 
     value: Str = Field(
         default=None,
@@ -49,7 +49,7 @@ class MachineDetectionResult(ResponseModel):
 class Diversion(ResponseModel):
     """The latest SIP Diversion header of an inbound call (keys and values are open sets)."""
 
-    model_config = ConfigDict(defer_build=True)
+    model_config: ClassVar[ConfigDict] = ConfigDict(defer_build=True)
 
     reason: Str = Field(
         default=None, description="Why it was diverted: unavailable, user-busy, ..."
@@ -67,7 +67,7 @@ class Diversion(ResponseModel):
 class StirShaken(ResponseModel):
     """STIR/SHAKEN verification of an inbound call."""
 
-    model_config = ConfigDict(defer_build=True)
+    model_config: ClassVar[ConfigDict] = ConfigDict(defer_build=True)
 
     verstat: Str = Field(default=None, description="TN-Validation-Passed or TN-Validation-Failed.")
     attestation_indicator: Str = Field(

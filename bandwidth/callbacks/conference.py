@@ -34,7 +34,8 @@ __all__ = [
 class _ConferenceEvent(Callback):
     """The conference base set every conference event carries."""
 
-    model_config = ConfigDict(defer_build=True)  # Callback's own went in adapter_safe
+    # Callback's own went in adapter_safe
+    model_config: ClassVar[ConfigDict] = ConfigDict(defer_build=True)
 
     conference_id: Str = Field(default=None, description="The conference's id.")
     name: Str = Field(default=None, description="The conference name given in the Conference verb.")

@@ -33,7 +33,7 @@ class Transcription(ResponseModel):
     ``status``, ``completed_time``). Both shapes are modelled.
     """
 
-    model_config = ConfigDict(defer_build=True)
+    model_config: ClassVar[ConfigDict] = ConfigDict(defer_build=True)
 
     speaker: Int = Field(default=None, description="Zero-based index of the speaker.")
     text: Str = Field(default=None, description="The transcribed text.")

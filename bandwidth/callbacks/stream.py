@@ -7,7 +7,7 @@ dev.bandwidth.com tables.
 
 from __future__ import annotations
 
-from typing import Any, List, Optional
+from typing import Any, ClassVar, List, Optional
 
 from pydantic import ConfigDict, Field
 
@@ -31,7 +31,7 @@ __all__ = [
 class MediaStream(ResponseModel):
     """A media stream started by ``<StartStream>``."""
 
-    model_config = ConfigDict(defer_build=True)
+    model_config: ClassVar[ConfigDict] = ConfigDict(defer_build=True)
 
     id: Str = Field(default=None, description="The stream's generated id.")
     name: Str = Field(default=None, description="The name given in StartStream, or the id.")
@@ -45,7 +45,7 @@ class MediaStream(ResponseModel):
 class RealTimeTranscription(ResponseModel):
     """A real-time transcription started by ``<StartTranscription>``."""
 
-    model_config = ConfigDict(defer_build=True)
+    model_config: ClassVar[ConfigDict] = ConfigDict(defer_build=True)
 
     id: Str = Field(default=None, description="The transcription's generated id.")
     name: Str = Field(default=None, description="The name given in StartTranscription, or the id.")

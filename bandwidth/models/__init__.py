@@ -17,7 +17,7 @@ the callbacks' :class:`~bandwidth.models.Transcription`.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Dict
+from typing import TYPE_CHECKING, Any, Callable, Dict, List
 
 from bandwidth._lazy import lazy_exports
 
@@ -220,4 +220,6 @@ if TYPE_CHECKING:
     from bandwidth.models.voice_api_error import VoiceApiError
 
 
+__getattr__: Callable[[str], Any]
+__dir__: Callable[[], List[str]]
 __getattr__, __dir__ = lazy_exports(__name__, _MODULES, globals())

@@ -75,7 +75,7 @@ def mask_secrets(value: Any) -> Any:
 class BandwidthModel(pydantic.BaseModel):
     """Common behaviour of every Bandwidth model: aliases, dict/JSON helpers, safe repr."""
 
-    model_config = ConfigDict(
+    model_config: ClassVar[ConfigDict] = ConfigDict(
         populate_by_name=True,
         validate_assignment=True,
         protected_namespaces=(),
@@ -135,7 +135,7 @@ class RequestModel(BandwidthModel):
 
     # Unknown keywords are kept (as pydantic extras), never sent, and named by
     # check(): the generated SDK drops them silently, which hides typos.
-    model_config = ConfigDict(extra="allow")
+    model_config: ClassVar[ConfigDict] = ConfigDict(extra="allow")
 
     #: Wire keys to send in addition to the declared fields (an escape hatch
     #: for API fields newer than this SDK). Merged into ``to_dict``/``to_json``.
@@ -276,7 +276,7 @@ class ResponseModel(BandwidthModel):
 
     # Values (call ids, times) are mostly unique: caching only the JSON keys
     # decodes large pages a few percent faster than caching every string.
-    model_config = ConfigDict(extra="allow", cache_strings="keys")
+    model_config: ClassVar[ConfigDict] = ConfigDict(extra="allow", cache_strings="keys")
 
     def __init__(self, /, **data: Any) -> None:
         # The generated SDK's models take ``additional_properties={...}`` as a

@@ -11,7 +11,7 @@ importing this package (as the pytest plugin does) costs nothing.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Dict
+from typing import TYPE_CHECKING, Any, Callable, Dict, List
 
 from bandwidth._lazy import lazy_exports
 
@@ -51,4 +51,6 @@ if TYPE_CHECKING:
     from bandwidth.testing.simulator import VoiceSimulator, WebhookAppError
 
 
+__getattr__: Callable[[str], Any]
+__dir__: Callable[[], List[str]]
 __getattr__, __dir__ = lazy_exports(__name__, _MODULES, globals())

@@ -149,7 +149,7 @@ class VoiceSimulator(VoiceResources, MediaControls, AccessControls, FaultsAndReq
             auto_progress = AutoProgress()
         self.record_requests = record_requests
         #: The bound port (known after :meth:`start`; the requested one before).
-        self.port = port
+        self.port: int = port
 
         if app is not None and deliver_webhooks is False:
             raise ValueError("an app receives webhooks: deliver_webhooks=False contradicts app=")

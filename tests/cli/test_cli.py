@@ -818,10 +818,11 @@ def test_list_flags_cover_every_list_calls_parameter() -> None:
     import inspect
 
     from bandwidth import CallsApi
+    from bandwidth._operation import OPTION_NAMES
     from bandwidth.cli._fields import LIST_FLAGS
 
     parameters = set(inspect.signature(CallsApi.list_calls).parameters) - {
-        "self", "account_id", "options",
+        "self", "account_id", *OPTION_NAMES,
     }  # fmt: skip
     assert {parameter for _, parameter, *_ in LIST_FLAGS} == parameters
 

@@ -58,7 +58,17 @@ def run_worker(tmp_path: Path, *args: str) -> Dict[str, Any]:
 
 
 @pytest.mark.parametrize(
-    "measure", ["create_call", "get_call_state", "update_call", "update_call_bxml"]
+    "measure",
+    [
+        "create_call",
+        "get_call_state",
+        "update_call",
+        "update_call_bxml",
+        "get_conference",
+        "get_call_recording",
+        "get_real_time_transcription",
+        "get_statistics",
+    ],
 )
 def test_single_calls(bench_url: str, tmp_path: Path, measure: str) -> None:
     report = run_worker(
@@ -89,6 +99,14 @@ def test_list_calls(bench_url: str, tmp_path: Path, page_size: int) -> None:
 def test_memory(bench_url: str, tmp_path: Path) -> None:
     report = run_worker(tmp_path, "--measure", "memory", "--url", bench_url, "--page-size", "1000")
     assert report["tracemalloc_peak_mib"] > 0
+
+
+def test_download(bench_url: str, tmp_path: Path) -> None:
+    size = 3 * 1024 * 1024 + 5  # not a whole number of the server's blocks
+    report = run_worker(
+        tmp_path, "--measure", "download", "--url", bench_url, "--media-bytes", str(size)
+    )
+    assert report["media_bytes"] == size and report["seconds"] > 0
 
 
 def test_import(tmp_path: Path) -> None:

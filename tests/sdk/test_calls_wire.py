@@ -11,6 +11,8 @@ import urllib3
 
 from bandwidth import (
     ApiResponse,
+    ApiTypeError,
+    ApiValueError,
     CallDirectionEnum,
     CallsApi,
     CallState,
@@ -320,7 +322,7 @@ def test_update_call_bxml_accepts_an_object_with_to_bxml(wire: Wire, api: CallsA
     assert raw.status == 204
 
 
-# -- keyword extras --------------------------------------------------------------------
+# -- extras ----------------------------------------------------------------------------
 
 
 def test_extras_headers_auth_content_type_host_index(wire: Wire, api: CallsApi) -> None:
@@ -344,6 +346,33 @@ def test_extras_headers_auth_content_type_host_index(wire: Wire, api: CallsApi) 
     assert request.headers["X-Request-Id"] == "42"
     assert request.headers["Authorization"] == "Bearer t"
     assert request.headers["Content-Type"] == "application/json; charset=utf-8"
+
+
+def test_extras_positionally_in_the_official_order(wire: Wire, api: CallsApi) -> None:
+    auth = {"in": "header", "key": "Authorization", "value": "Bearer positional"}
+    wire.answer(200, method="POST")
+    api.update_call(
+        ACCOUNT,
+        CALL_ID,
+        UpdateCall(state="completed"),
+        (1, 2),
+        auth,
+        "application/json; charset=utf-8",
+        {"X-Request-Id": "7"},
+        0,
+    )
+    request = wire.last
+    assert request.headers["Authorization"] == "Bearer positional"
+    assert request.headers["Content-Type"] == "application/json; charset=utf-8"
+    assert request.headers["X-Request-Id"] == "7"
+
+    wire.answer(200, json=CALL_STATE)
+    info = api.get_call_state_with_http_info(ACCOUNT, CALL_ID, 5, None, None, {"X-Page": "1"})
+    assert info.status_code == 200 and wire.last.headers["X-Page"] == "1"
+    with pytest.raises(ApiValueError, match="_host_index"):
+        api.list_calls(ACCOUNT, None, None, None, None, None, None, None, None, None, None, None, 1)
+    with pytest.raises(ApiTypeError, match="positional argument"):
+        api.get_call_state(ACCOUNT, CALL_ID, 5, None, None, None, 0, "one too many")
 
 
 def test_bearer_token_configuration(wire: Wire) -> None:

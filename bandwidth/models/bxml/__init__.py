@@ -23,7 +23,7 @@ Names are imported on first use, so importing this package is cheap.
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any, Dict
+from typing import TYPE_CHECKING, Any, Callable, Dict, List
 
 from bandwidth._lazy import lazy_exports
 from bandwidth.models.bxml.verbs import VERBS
@@ -165,6 +165,8 @@ _SUBMODULES = frozenset(
     {"bxml", "enums", "errors", "nestable_verb", "response", "root", "verb", "verbs"}
 )
 
+_lazy_getattr: Callable[[str], Any]
+__dir__: Callable[[], List[str]]
 _lazy_getattr, __dir__ = lazy_exports(__name__, _MODULES, globals())
 
 

@@ -120,8 +120,8 @@ class Field(Generic[G, S]):
         #: the constructor's order (the official SDK writes some attributes in
         #: another order than its parameters)
         self.xml_after = xml_after
-        self.name = ""
-        self.secret = False
+        self.name: str = ""
+        self.secret: bool = False
 
     def __set_name__(self, owner: type, name: str) -> None:
         self.name = name

@@ -7,7 +7,7 @@ document with any root element, as in the official SDK.
 
 from __future__ import annotations
 
-from typing import Iterable, List, Optional, Type, TypeVar, Union
+from typing import ClassVar, Iterable, List, Optional, Type, TypeVar, Union
 
 from bandwidth.models.bxml.errors import BxmlValidationError
 from bandwidth.models.bxml.nestable_verb import VerbList, _as_verbs, _Parent
@@ -108,7 +108,7 @@ class Root(_Parent):
         assert isinstance(other, Root)
         return self._tag == other._tag and list(self._children) == list(other._children)
 
-    __hash__ = None  # type: ignore[assignment]
+    __hash__: ClassVar[None] = None  # type: ignore[assignment]
 
     def __repr__(self) -> str:
         verbs: List[Verb] = list(self._children)

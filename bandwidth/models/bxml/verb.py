@@ -132,7 +132,7 @@ class Verb:
     #: ``True`` for ``Verb``/``NestableVerb`` themselves (any element name, no fields)
     _generic: ClassVar[bool] = True
 
-    __hash__ = None  # type: ignore[assignment]  # mutable, compared by value
+    __hash__: ClassVar[None] = None  # type: ignore[assignment]  # mutable, compared by value
 
     def __init__(self, tag: str, content: Optional[str] = None) -> None:
         """A generic element ``<tag>content</tag>`` (``Verb(tag=..., content=...)`` officially)."""

@@ -8,7 +8,7 @@ reference; construction only needs a value of a plausible type.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, Optional, Pattern
 
 from bandwidth._formats import E164, E164_EXAMPLE, PRIVACY_NAMES, SIP_EXAMPLE, SIP_URI
 from bandwidth.models.bxml._fields import Choice, Str
@@ -40,7 +40,7 @@ MAX_PARAMS = 12
 class Url(Str):
     """A webhook or media URL. Relative URLs are fine: Bandwidth resolves them."""
 
-    pattern = re.compile(r"\S+")
+    pattern: Optional[Pattern[str]] = re.compile(r"\S+")
     expects = "a URL without spaces"
     non_empty = True
 
@@ -48,7 +48,7 @@ class Url(Str):
 class WsUrl(Str):
     """A ``ws://`` or ``wss://`` URL (stream and transcription destinations)."""
 
-    pattern = re.compile(r"wss?://\S+", re.IGNORECASE)
+    pattern: Optional[Pattern[str]] = re.compile(r"wss?://\S+", re.IGNORECASE)
     expects = "a WebSocket URL (ws:// or wss://)"
 
 
@@ -62,48 +62,48 @@ class Method(Choice[CallbackMethodEnum]):
 class TagText(Str):
     """A ``tag``: up to 256 characters; ``""`` clears the call's tag."""
 
-    max_length = 256
+    max_length: Optional[int] = 256
 
 
 class Phone(Str):
     """An E.164 number (``+15555551212``)."""
 
-    pattern = E164
+    pattern: Optional[Pattern[str]] = E164
     expects = f"an E.164 number such as {E164_EXAMPLE}"
 
 
 class Sip(Str):
     """A SIP URI (``sip:user@host``)."""
 
-    pattern = SIP_URI
+    pattern: Optional[Pattern[str]] = SIP_URI
     expects = f"a SIP URI such as {SIP_EXAMPLE}"
 
 
 class PhoneOrSip(Str):
     """An E.164 number or a SIP URI (``Forward``'s ``to``)."""
 
-    pattern = re.compile(f"{E164.pattern}|{SIP_URI.pattern}", re.IGNORECASE)
+    pattern: Optional[Pattern[str]] = re.compile(f"{E164.pattern}|{SIP_URI.pattern}", re.IGNORECASE)
     expects = f"an E.164 number or a SIP URI ({SIP_EXAMPLE})"
 
 
 class Dtmf(Str):
     """DTMF characters (``terminatingDigits``)."""
 
-    pattern = re.compile(r"[0-9*#a-dA-D]*")
+    pattern: Optional[Pattern[str]] = re.compile(r"[0-9*#a-dA-D]*")
     expects = "DTMF characters (0-9, *, #, A-D)"
 
 
 class DisplayName(Str):
     """A caller display name: at most 256 characters, no control characters."""
 
-    max_length = 256
+    max_length: Optional[int] = 256
     no_control = True
 
 
 class Token(Str):
     """An opaque id or name: not blank, no spaces."""
 
-    pattern = re.compile(r"\S+")
+    pattern: Optional[Pattern[str]] = re.compile(r"\S+")
     expects = "non-empty text without spaces"
 
 
@@ -119,14 +119,14 @@ def check_privacy_name(verb: str, privacy: object, name: object, attribute: str)
 class ParamName(Str):
     """A stream or transcription parameter's name (at most 256 characters)."""
 
-    max_length = 256
+    max_length: Optional[int] = 256
     non_empty = True
 
 
 class ParamValue(Str):
     """A stream or transcription parameter's value (at most 2048 characters)."""
 
-    max_length = 2048
+    max_length: Optional[int] = 2048
 
 
 class StreamName(Str):

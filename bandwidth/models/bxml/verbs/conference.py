@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Optional, Pattern
 
 from bandwidth.models.bxml._fields import Flag, Num, Str, element_text
 from bandwidth.models.bxml.verb import Verb
@@ -12,13 +13,13 @@ __all__ = ["Conference"]
 
 
 class _Name(Str):
-    max_length = 100
-    pattern = re.compile(r"[A-Za-z0-9_.\-]+")
+    max_length: Optional[int] = 100
+    pattern: Optional[Pattern[str]] = re.compile(r"[A-Za-z0-9_.\-]+")
     expects = "letters, digits, '-', '_' and '.' only"
 
 
 class _CallIds(Str):
-    pattern = re.compile(r"[^\s,]+(?:,[^\s,]+)*")
+    pattern: Optional[Pattern[str]] = re.compile(r"[^\s,]+(?:,[^\s,]+)*")
     expects = "comma-separated call ids"
 
 

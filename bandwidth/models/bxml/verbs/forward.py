@@ -13,7 +13,7 @@ __all__ = ["Forward"]
 
 
 class _Uui(Str):
-    max_length = 256
+    max_length: Optional[int] = 256
     no_control = True
 
 

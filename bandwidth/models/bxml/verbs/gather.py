@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Union
+from typing import Optional, Pattern, Union
 
 from bandwidth.models.bxml._fields import Flag, Int, Num, Str
 from bandwidth.models.bxml.errors import BxmlValidationError
@@ -19,7 +19,7 @@ MAX_GATHER_PLAYS = 20
 
 
 class _Input(Str):
-    pattern = re.compile(r"dtmf|speech|dtmf_speech")
+    pattern: Optional[Pattern[str]] = re.compile(r"dtmf|speech|dtmf_speech")
     expects = "dtmf, speech or dtmf_speech"
 
 

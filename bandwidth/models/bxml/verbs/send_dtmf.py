@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Optional, Pattern
 
 from bandwidth.models.bxml._fields import Num, Str, element_text
 from bandwidth.models.bxml.verb import Verb
@@ -11,8 +12,8 @@ __all__ = ["SendDtmf"]
 
 
 class _Digits(Str):
-    max_length = 50
-    pattern = re.compile(r"[0-9*#a-dA-D,wW]+")
+    max_length: Optional[int] = 50
+    pattern: Optional[Pattern[str]] = re.compile(r"[0-9*#a-dA-D,wW]+")
     expects = "DTMF characters (0-9, *, #, A-D) and pauses (, w W)"
 
 

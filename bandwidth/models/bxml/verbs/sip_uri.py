@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import ClassVar, Optional
 
 from bandwidth.models.bxml._fields import Str, element_text
 from bandwidth.models.bxml.verb import Verb
@@ -12,7 +12,7 @@ __all__ = ["SipUri"]
 
 
 class _Uui(Str):
-    max_length = 256
+    max_length: Optional[int] = 256
     no_control = True
 
 

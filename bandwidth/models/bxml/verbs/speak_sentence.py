@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import ClassVar, Tuple
+from typing import ClassVar, Optional, Pattern, Tuple
 
 from bandwidth.models.bxml._fields import Choice, Str, element_text
 from bandwidth.models.bxml.enums import Gender
@@ -17,12 +17,12 @@ class _Speech(Str):
 
 
 class _Voice(Str):
-    pattern = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
+    pattern: Optional[Pattern[str]] = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
     expects = "a voice name such as julie"
 
 
 class _Locale(Str):
-    pattern = re.compile(r"[A-Za-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})*")
+    pattern: Optional[Pattern[str]] = re.compile(r"[A-Za-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})*")
     expects = "a locale such as en_US"
 
 

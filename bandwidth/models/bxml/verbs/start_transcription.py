@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Optional, Pattern
 
 from bandwidth.models.bxml._fields import Choice, Flag, Str
 from bandwidth.models.bxml.enums import Tracks
@@ -14,7 +15,7 @@ __all__ = ["StartTranscription"]
 
 
 class _Name(Str):
-    pattern = re.compile(r"[A-Za-z0-9_-]+")
+    pattern: Optional[Pattern[str]] = re.compile(r"[A-Za-z0-9_-]+")
     expects = "letters, digits, '_' and '-' only"
 
 

@@ -1,0 +1,104 @@
+"""Following a list operation's ``Link: <...>; rel="next"`` pages: every ``iter_*`` uses this.
+
+The rules, written once:
+
+* the next link is parsed per RFC 8288 and resolved against the page's URL;
+* it is followed only when it is on the configured host (same scheme, host
+  and port, read as the transport reads it); any other link, or one that
+  URL parsers could read two ways (userinfo, a backslash, whitespace),
+  raises :class:`~bandwidth.exceptions.InvalidResponseException` and nothing
+  is sent there, so credentials never leave for another host;
+* a next link that repeats a page already fetched (the same request target,
+  or the same ``pageToken``) raises rather than yielding the same items
+  again, and so does a server still announcing a next page after
+  ``max_pages`` pages.
+"""
+
+from __future__ import annotations
+
+import itertools
+from typing import TYPE_CHECKING, Any, Iterator, List, NoReturn, Set, TypeVar
+from urllib.parse import parse_qsl
+
+from urllib3.util import parse_url
+
+from bandwidth import _params
+from bandwidth._links import next_link
+from bandwidth._operation import Call
+from bandwidth._urls import UnsafeUrl
+from bandwidth.exceptions import InvalidResponseException
+
+if TYPE_CHECKING:
+    from bandwidth.api_client import ApiClient
+    from bandwidth.api_response import ApiResponse
+
+__all__ = ["DEFAULT_MAX_PAGES", "iterate_pages"]
+
+T = TypeVar("T")
+
+#: Pages an ``iter_*`` method fetches at most unless told otherwise.
+DEFAULT_MAX_PAGES = 10000
+
+
+def iterate_pages(client: ApiClient, call: Call[List[T]], max_pages: Any) -> Iterator[T]:
+    """Yield the items of ``call``'s page, then of each next page, fetching each when needed.
+
+    ``max_pages`` is checked at once (an ``ApiValueError`` before anything
+    is sent); the first page is fetched on the first ``next()``.
+    """
+    limit = _params.int_in_range("max_pages", max_pages, 1, 2**63)
+    return _pages(client, call, limit)
+
+
+def _pages(client: ApiClient, call: Call[List[T]], max_pages: int) -> Iterator[T]:
+    fetched: Set[str] = set()  # request targets (path and query) of the pages fetched
+    tokens: Set[str] = set()  # their pageToken values
+    name = call.operation.name
+    for page in itertools.count(1):
+        response = client.execute(call)
+        yield from response.data or ()
+        request_url = client.url_for(call)
+        target = _page_target(request_url)
+        fetched.add(target)
+        tokens.update(_page_tokens(target))
+
+        def refuse(
+            why: str, response: ApiResponse[Any] = response, call: Call[Any] = call
+        ) -> NoReturn:
+            error = InvalidResponseException(
+                response.status_code, f"{name}: {why}", headers=response.headers
+            )
+            client.redact_exception(error, call)
+            raise error
+
+        try:
+            link = next_link(response.headers.getlist("Link"), request_url)
+            if link is None:
+                return
+            url = client.link_url(link)
+        except UnsafeUrl as exc:
+            refuse(f"refusing to follow the next link: {exc}; nothing was sent there")
+        next_target = _page_target(url)
+        if next_target in fetched or tokens.intersection(_page_tokens(next_target)):
+            refuse(
+                f"the next link repeats a page already fetched (page {page + 1} would be "
+                "a page seen before); stopping instead of yielding the same items again"
+            )
+        if page >= max_pages:
+            refuse(
+                f"the server announced a page after max_pages={max_pages} pages; "
+                "pass a larger max_pages if there really are that many"
+            )
+        call = Call(call.operation, call.path, url=url, options=call.options)
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _page_target(url: str) -> str:
+    """The request target (path and query) of a page's URL, as the transport sends it."""
+    return parse_url(url).request_uri
+
+
+def _page_tokens(target: str) -> List[str]:
+    """The ``pageToken`` values in a request target's query (decoded)."""
+    pairs = parse_qsl(target.partition("?")[2], keep_blank_values=True)
+    return [value for name, value in pairs if name == "pageToken"]
