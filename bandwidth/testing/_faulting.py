@@ -13,6 +13,7 @@ import threading
 from typing import TYPE_CHECKING, Any, Dict, List, Mapping, Optional, Union
 
 from bandwidth.testing._faults import DROP_WHEN, MALFORMED_KINDS, Fault
+from bandwidth.testing._http import Pace
 from bandwidth.testing._rest import JSON_HEADER, RecordedRequest, RestApi
 
 __all__ = ["FaultsAndRequests"]
@@ -36,9 +37,10 @@ class FaultsAndRequests:
     ) -> None:
         """Answer the next ``count`` requests of ``operation`` (``None``: any) with ``status``.
 
-        The request is not processed. ``body`` defaults to a ``voiceApiError``
-        JSON for the status; a dict or list is sent as JSON, bytes or str as
-        they are. A 429 gets ``Retry-After: 0`` unless ``headers`` sets it.
+        The request is not processed. Any status works, a 2xx too: it scripts
+        an exact answer. ``body`` defaults to a ``voiceApiError`` JSON for the
+        status; a dict or list is sent as JSON, bytes or str as they are. A
+        429 gets ``Retry-After: 0`` unless ``headers`` sets it.
         """
         header_items = list((headers or {}).items())
         names = {name.lower() for name, _ in header_items}
@@ -56,12 +58,57 @@ class FaultsAndRequests:
             Fault(operation, count, "fail", status=status, headers=tuple(header_items), body=raw)
         )
 
+    def raw_next(self, operation: Optional[str], data: bytes, *, count: int = 1) -> None:
+        """Answer the next ``count`` requests of ``operation`` with exactly ``data``.
+
+        For answers a well-behaved server never writes: a hostile header, a
+        wrong ``Content-Length``, a body with no framing, a bare ``HTTP/1.0``.
+        The request is read but not processed; ``data`` goes out as it is
+        (no ``Date`` or ``Content-Length`` added), then the connection closes,
+        so a body may simply run to the close.
+        """
+        if not isinstance(data, (bytes, bytearray)):
+            raise TypeError("data must be bytes: the answer exactly as it goes on the wire")
+        self._add_fault(Fault(operation, count, "raw", body=bytes(data)))
+
     def delay_next(self, operation: Optional[str], seconds: float, *, count: int = 1) -> None:
         """Wait ``seconds`` (real time) before answering the next ``count`` requests.
 
-        A delay combines with one other fault on the same request.
+        A delay combines with a :meth:`slow_next` and one other fault on the
+        same request.
         """
         self._add_fault(Fault(operation, count, "delay", seconds=seconds))
+
+    def slow_next(
+        self,
+        operation: Optional[str],
+        *,
+        bytes_per_interval: int = 1,
+        interval: float = 0.05,
+        head_at_once: bool = False,
+        count: int = 1,
+    ) -> None:
+        """Drip the answers to the next ``count`` requests: ``bytes_per_interval`` bytes at a time.
+
+        Each piece follows the last after ``interval`` seconds (real time), so
+        no single read waits long, yet the whole answer takes long: what a
+        client's per-read timeout cannot catch and only a deadline can. With
+        ``head_at_once`` the head arrives whole and only the body drips. The
+        request is processed as usual (a call does get created); only the
+        writing is slow. It combines with a :meth:`delay_next` and one other
+        fault on the same request (drip a 429, or :meth:`raw_next` bytes), and
+        ``stop()`` cuts it short.
+        """
+        if isinstance(bytes_per_interval, bool) or not isinstance(bytes_per_interval, int):
+            raise TypeError("bytes_per_interval must be an integer")
+        if bytes_per_interval < 1:
+            raise ValueError("bytes_per_interval must be at least 1")
+        if isinstance(interval, bool) or not isinstance(interval, (int, float)):
+            raise TypeError("interval must be a number of seconds")
+        if not interval >= 0:  # NaN too
+            raise ValueError("interval must be zero or more seconds")
+        pace = Pace(bytes_per_interval, float(interval), bool(head_at_once))
+        self._add_fault(Fault(operation, count, "slow", pace=pace))
 
     def drop_next(
         self, operation: Optional[str], *, when: str = "before_read", count: int = 1

@@ -4,7 +4,9 @@ It reads a request head into a plain dict, hands it to a :class:`Service`
 (the REST routes, in ``_rest``) and writes what the service answers. The
 service decides everything the API means (routes, auth, faults, recording);
 this module only knows HTTP. Keep-alive, ``Expect: 100-continue`` and chunked
-request bodies are supported.
+request bodies are supported. An answer may also be exact bytes (a head no
+well-behaved server writes; the connection closes after them) and may be
+written slowly (:class:`Pace`), for the simulator's faults.
 
 Everything a client controls is bounded: a request line or header line is at
 most 64 KiB, a head at most 100 headers, a body at most
@@ -19,17 +21,41 @@ from __future__ import annotations
 
 import contextlib
 import http
+import itertools
 import re
 import selectors
 import socket
 import sys
 import threading
 import time
+from dataclasses import dataclass
 from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any, Callable, Dict, List, Mapping, Optional, Protocol, Set, Tuple, Type, cast
+from typing import (
+    Any,
+    Callable,
+    Dict,
+    List,
+    Mapping,
+    Optional,
+    Protocol,
+    Set,
+    Tuple,
+    Type,
+    Union,
+    cast,
+)
 
-__all__ = ["MAX_BODY_BYTES", "NO_BODY", "HttpServer", "Response", "Service", "reason"]
+__all__ = [
+    "MAX_BODY_BYTES",
+    "NO_BODY",
+    "HttpServer",
+    "Pace",
+    "Response",
+    "Service",
+    "Shaped",
+    "reason",
+]
 
 #: The largest request body the simulator reads (a BXML document is at most 64 KiB).
 MAX_BODY_BYTES = 1024 * 1024
@@ -41,17 +67,46 @@ Response = Tuple[int, List[Tuple[str, str]], bytes]
 NO_BODY = frozenset({204, 304})
 
 
+@dataclass(frozen=True)
+class Pace:
+    """Write an answer slowly: ``size`` bytes, then a pause of ``interval`` seconds, and so on.
+
+    With ``head_at_once`` the whole head (up to the blank line) goes first and
+    only the body is paced. A server that stops ends the pacing at once.
+    """
+
+    size: int
+    interval: float
+    head_at_once: bool = False
+
+
+@dataclass(frozen=True)
+class Shaped:
+    """An answer written unusually: ``answer`` is a :data:`Response`, or exact bytes.
+
+    Exact bytes go out as they are (no ``Date``, no framing added) and the
+    connection closes after them, so a body may run to the close. ``pace``,
+    if given, writes either slowly.
+    """
+
+    answer: Union[Response, bytes]
+    pace: Optional[Pace] = None
+
+
 class Service(Protocol):
     """What the HTTP server needs from the application it serves."""
 
-    def accept(self, method: str, target: str, headers: Mapping[str, str]) -> Any:
+    def accept(self, method: str, target: str, headers: Mapping[str, str], connection: int) -> Any:
         """Look at a request head; returns a ticket for :meth:`respond`, or ``None`` to drop.
 
-        ``None`` closes the connection without reading the body or answering.
+        ``connection`` numbers the connection the request came on (1 for the
+        server's first). ``None`` closes the connection without reading the
+        body or answering.
         """
 
     def respond(self, ticket: Any, body: bytes, sleep: Callable[[float], bool]) -> Any:
-        """Answer a request whose body was read: a :data:`Response`, or ``None`` to drop.
+        """Answer a request whose body was read: a :data:`Response`, a :class:`Shaped`
+        answer, or ``None`` to drop.
 
         ``sleep(seconds)`` waits in real time and returns ``True`` if the
         server started stopping meanwhile.
@@ -136,6 +191,7 @@ class HttpServer:
         self._connections_lock = threading.Lock()
         self._wake_r: Optional[socket.socket] = None
         self._wake_w: Optional[socket.socket] = None
+        self._numbers = itertools.count(1)  # next() is atomic: connections number themselves
 
     @property
     def running(self) -> bool:
@@ -234,8 +290,10 @@ class _Handler(BaseHTTPRequestHandler):
 
     def setup(self) -> None:
         super().setup()
-        self.connection.settimeout(self._owner.idle_timeout)  # every read and write
-        self._owner._opened(self.connection)
+        owner = self._owner
+        self.connection.settimeout(owner.idle_timeout)  # every read and write
+        self.number = next(owner._numbers)
+        owner._opened(self.connection)
 
     def finish(self) -> None:
         self._owner._closed(self.connection)
@@ -330,7 +388,7 @@ class _Handler(BaseHTTPRequestHandler):
         owner = self._owner
         service = owner.service
         try:
-            ticket = service.accept(method, target, headers)
+            ticket = service.accept(method, target, headers, self.number)
             if ticket is None:
                 self._drop()
                 return
@@ -351,7 +409,15 @@ class _Handler(BaseHTTPRequestHandler):
         if response is None:
             self._drop()
             return
-        self._write(response, method)
+        if not isinstance(response, Shaped):
+            self._write(response, method)
+            return
+        answer = response.answer
+        if isinstance(answer, bytes):
+            self.close_connection = True
+            self._send(answer, response.pace)
+        else:
+            self._send(self._encode(answer, method), response.pace)
 
     def _read_exactly(self, length: int) -> bytes:
         body = self.rfile.read(length) if length else b""
@@ -401,6 +467,9 @@ class _Handler(BaseHTTPRequestHandler):
             self.connection.shutdown(socket.SHUT_RDWR)
 
     def _write(self, response: Response, method: str) -> None:
+        self._send(self._encode(response, method))
+
+    def _encode(self, response: Response, method: str) -> bytes:
         status, headers, body = response
         lines = [
             f"HTTP/1.1 {status} {reason(status)}",
@@ -415,7 +484,24 @@ class _Handler(BaseHTTPRequestHandler):
         if self.close_connection:
             lines.append("Connection: close")
         head = ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1")
+        return head if method == "HEAD" else head + body
+
+    def _send(self, data: bytes, pace: Optional[Pace] = None) -> None:
+        """Write ``data``: at once, or in ``pace``'s pieces with its pauses between them."""
         try:
-            self.wfile.write(head if method == "HEAD" else head + body)
+            if pace is None:
+                self.wfile.write(data)
+                return
+            start = 0
+            if pace.head_at_once:
+                end = data.find(b"\r\n\r\n")
+                start = len(data) if end < 0 else end + 4
+                self.wfile.write(data[:start])
+            stopping = self._owner.stopping
+            for offset in range(start, len(data), pace.size):
+                if offset and stopping.wait(pace.interval):
+                    self.close_connection = True  # the server is stopping: leave it unfinished
+                    return
+                self.wfile.write(data[offset : offset + pace.size])
         except OSError:
             self.close_connection = True

@@ -24,12 +24,13 @@ from typing import (
     Mapping,
     Optional,
     Tuple,
+    Union,
 )
 from urllib.parse import parse_qsl
 
 from bandwidth.testing._auth import Credentials, Principal, basic_pair
-from bandwidth.testing._faults import Fault, FaultQueue
-from bandwidth.testing._http import NO_BODY, Response, reason
+from bandwidth.testing._faults import NOTHING, Fault, FaultQueue, Taken
+from bandwidth.testing._http import NO_BODY, Pace, Response, Shaped, reason
 from bandwidth.testing._paths import SUCCESS, TOKEN_OPERATION
 from bandwidth.testing._routes import BASE_PATH, HANDLERS, Route
 from bandwidth.testing._routes import route as find_route
@@ -82,7 +83,9 @@ class RecordedRequest:
     (every value of a repeated key, in order); ``operation`` is the SDK method
     name the request was routed to (``oauth_token`` for the token endpoint),
     or ``None`` for a wrong path or method. ``time`` is the simulator's clock
-    when it arrived.
+    when it arrived. ``connection`` numbers the connection it came on (1 for
+    the simulator's first): requests that share it came over one kept-alive
+    connection, so a client's reuse (or a reconnect after a fault) shows.
     """
 
     method: str
@@ -93,6 +96,7 @@ class RecordedRequest:
     body: bytes
     operation: Optional[str]
     time: datetime
+    connection: int = 0
 
     def json(self) -> Any:
         """The body parsed as JSON."""
@@ -113,8 +117,12 @@ class _Ticket:
     query: str
     headers: Mapping[str, str]
     route: Route
-    delay: float
-    fault: Optional[Fault]
+    connection: int
+    taken: Taken
+
+
+def _paced(response: Response, pace: Optional[Pace]) -> Union[Response, Shaped]:
+    return response if pace is None else Shaped(response, pace)
 
 
 class RestApi:
@@ -143,28 +151,40 @@ class RestApi:
 
     # -- the HTTP service ------------------------------------------------------------------
 
-    def accept(self, method: str, target: str, headers: Mapping[str, str]) -> Optional[_Ticket]:
+    def accept(
+        self, method: str, target: str, headers: Mapping[str, str], connection: int
+    ) -> Optional[_Ticket]:
         """Route a request head and take its faults; ``None`` drops it before the body."""
         path, _, query = target.partition("?")
         route = find_route(method, path)
-        delay, fault = self._take_fault(route.operation)
+        taken = self._take_faults(route.operation)
+        fault = taken.fault
         if fault is not None and fault.kind == "drop" and fault.when == "before_read":
-            self._record(method, path, query, headers, b"", route.operation)
+            self._record(method, path, query, headers, b"", route.operation, connection)
             return None
-        return _Ticket(method, path, query, headers, route, delay, fault)
+        return _Ticket(method, path, query, headers, route, connection, taken)
 
     def respond(
         self, ticket: _Ticket, body: bytes, sleep: Callable[[float], bool]
-    ) -> Optional[Response]:
+    ) -> Union[Response, Shaped, None]:
         """Record the request, apply its faults and answer it (``None``: drop the connection)."""
-        route, fault = ticket.route, ticket.fault
+        route, taken = ticket.route, ticket.taken
+        fault = taken.fault
         self._record(
-            ticket.method, ticket.path, ticket.query, ticket.headers, body, route.operation
+            ticket.method,
+            ticket.path,
+            ticket.query,
+            ticket.headers,
+            body,
+            route.operation,
+            ticket.connection,
         )
-        if ticket.delay and sleep(ticket.delay):
+        if taken.delay and sleep(taken.delay):
             return None
+        if fault is not None and fault.kind == "raw":
+            return Shaped(fault.body or b"", taken.pace)
         if fault is not None and fault.kind == "fail":
-            return self._fault_response(fault)
+            return _paced(self._fault_response(fault), taken.pace)
         if fault is not None and fault.kind == "drop" and fault.when == "after_read":
             return None
         response = self._respond(ticket.method, route, ticket.query, ticket.headers, body)
@@ -172,7 +192,7 @@ class RestApi:
             return None
         if fault is not None and fault.kind == "malformed":
             response = self._garble(route.operation, response, fault.when)
-        return response
+        return _paced(response, taken.pace)
 
     def error(
         self, status: int, description: str, headers: Iterable[Tuple[str, str]] = ()
@@ -187,9 +207,9 @@ class RestApi:
 
     # -- faults and recording --------------------------------------------------------------
 
-    def _take_fault(self, operation: Optional[str]) -> Tuple[float, Optional[Fault]]:
+    def _take_faults(self, operation: Optional[str]) -> Taken:
         if not self.faults:  # unlocked peek: the common case costs nothing
-            return 0.0, None
+            return NOTHING
         with self.store.lock:
             return self.faults.take(operation)
 
@@ -201,6 +221,7 @@ class RestApi:
         headers: Mapping[str, str],
         body: bytes,
         operation: Optional[str],
+        connection: int,
     ) -> None:
         if not self.sim.record_requests:
             return
@@ -208,7 +229,7 @@ class RestApi:
         for key, value in parse_qsl(query, keep_blank_values=True):
             params.setdefault(key, []).append(value)
         entry = RecordedRequest(
-            method, path, query, params, dict(headers), body, operation, self.sim.now()
+            method, path, query, params, dict(headers), body, operation, self.sim.now(), connection
         )
         with self.store.lock:
             self.requests.append(entry)

@@ -74,8 +74,8 @@ def bxml(document: Response) -> HttpResponse:
     return HttpResponse(content=document.to_bxml(), media_type="application/xml")
 
 
-def verbs(reply: Any) -> str:
-    """The reply's BXML without the XML declaration."""
+def expect_bxml(reply: Any) -> str:
+    """The reply's BXML without the XML declaration, asserting a 200 XML answer."""
     assert reply.status_code == 200, reply.text
     assert reply.headers["content-type"].startswith("application/xml")
     text: str = reply.text
@@ -115,19 +115,19 @@ def gather_menu_app() -> FastAPI:
 
 def test_gather_menu() -> None:
     client = TestClient(gather_menu_app())
-    first = verbs(client.post("/callbacks/initiate", json=INITIATE))
+    first = expect_bxml(client.post("/callbacks/initiate", json=INITIATE))
     assert first == (
         f'<Response><Gather gatherUrl="{BASE}/callbacks/gather" maxDigits="1">'
         "<SpeakSentence>Press 1 for sales or 2 for support.</SpeakSentence></Gather></Response>"
     )
     sales = client.post("/callbacks/gather", json=event("gather", digits="1"))
-    assert verbs(sales) == (
+    assert expect_bxml(sales) == (
         "<Response><SpeakSentence>Connecting you to sales.</SpeakSentence><Hangup /></Response>"
     )
     support = client.post("/callbacks/gather", json=event("gather", digits="2"))
-    assert "support" in verbs(support)
+    assert "support" in expect_bxml(support)
     timeout = client.post("/callbacks/gather", json=event("gather", digits=""))
-    assert verbs(timeout) == first
+    assert expect_bxml(timeout) == first
     # a form-encoded body is not JSON: FastAPI answers 422, as it would for the official models
     assert client.post("/callbacks/gather", data={"digits": "1"}).status_code == 422
 
@@ -172,7 +172,7 @@ def bridge_app(calls_api: CallsApi) -> FastAPI:
 def test_bridge(wire: Wire, api: CallsApi) -> None:
     wire.answer(201, json={**CREATE_CALL_RESPONSE, "callId": "c-outbound-1"}, method="POST")
     client = TestClient(bridge_app(api))
-    hold = verbs(client.post("/callbacks/inbound", json=INITIATE))
+    hold = expect_bxml(client.post("/callbacks/inbound", json=INITIATE))
     assert hold.startswith("<Response><SpeakSentence>Hold on")
     sent = json.loads(wire.last.get_data())
     assert sent["from"] == "+15553334444" and sent["tag"] == INBOUND
@@ -184,7 +184,7 @@ def test_bridge(wire: Wire, api: CallsApi) -> None:
         tag=INBOUND,
         answerTime="2022-06-17T22:20:00.000Z",
     )
-    assert verbs(client.post("/callbacks/outbound/answer", json=answer)) == (
+    assert expect_bxml(client.post("/callbacks/outbound/answer", json=answer)) == (
         f"<Response><SpeakSentence>Connecting.</SpeakSentence><Bridge>{INBOUND}</Bridge></Response>"
     )
     end = event("disconnect", callId="c-outbound-1", cause="hangup", sipResponseCode=None)
@@ -227,12 +227,12 @@ def redirect_loop_app(calls_api: CallsApi) -> FastAPI:
 def test_redirect_loop(wire: Wire, api: CallsApi) -> None:
     wire.answer(200, method="POST")
     client = TestClient(redirect_loop_app(api))
-    reply = verbs(client.post("/callbacks/initiate", json=INITIATE))
+    reply = expect_bxml(client.post("/callbacks/initiate", json=INITIATE))
     tag = "1"
     rounds: List[str] = []
     while True:
         assert f'tag="{tag}"' in reply
-        reply = verbs(client.post("/callbacks/redirect", json=event("redirect", tag=tag)))
+        reply = expect_bxml(client.post("/callbacks/redirect", json=event("redirect", tag=tag)))
         rounds.append(reply)
         if "Thanks" in reply:
             break
@@ -286,7 +286,7 @@ def recorder_app(recordings: List[str]) -> FastAPI:
 def test_recorder() -> None:
     recordings: List[str] = []
     client = TestClient(recorder_app(recordings))
-    record = verbs(client.post("/callbacks/initiate", json=INITIATE))
+    record = expect_bxml(client.post("/callbacks/initiate", json=INITIATE))
     assert '<Record recordCompleteUrl="https://myapp.example/callbacks/recordComplete"' in record
     assert 'fileFormat="wav"' in record
     recording = {
@@ -300,7 +300,7 @@ def test_recorder() -> None:
         "endTime": "2022-06-17T22:19:54.045Z",
     }
     done = client.post("/callbacks/recordComplete", json=event("recordComplete", **recording))
-    assert verbs(done).endswith("<Hangup /></Response>")
+    assert expect_bxml(done).endswith("<Hangup /></Response>")
     ready = event("recordingAvailable", status="complete", **recording)
     assert client.post("/callbacks/recordingAvailable", json=ready).status_code == 204
     assert recordings == [recording["mediaUrl"]]

@@ -23,7 +23,7 @@ class Result:
     def json(self) -> Any:
         return json.loads(self.out)
 
-    def error_line(self) -> str:
+    def expect_error_line(self) -> str:
         """The one ``error:`` line an expected failure prints (after any ``warning:``s)."""
         assert self.out == "", self.out
         lines = [line for line in self.err.splitlines() if not line.startswith("warning: ")]

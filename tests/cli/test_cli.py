@@ -393,7 +393,7 @@ def test_wrong_credentials_from_the_environment_are_a_401(
     sim: VoiceSimulator, cli: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("BW_PASSWORD", "not-the-password")
-    line = cli("calls", "list").error_line()
+    line = cli("calls", "list").expect_error_line()
     assert line.startswith("error: (401) Unauthorized")
     assert "not-the-password" not in line
 
@@ -412,7 +412,7 @@ def test_missing_settings_are_usage_errors(
     monkeypatch.setenv(unset, "")
     result = cli("calls", "list")
     assert result.code == 2
-    assert named in result.error_line()
+    assert named in result.expect_error_line()
     assert sim.requests == []
 
 
@@ -495,19 +495,19 @@ def test_bad_input_is_one_line_exit_2_and_nothing_is_sent(
 ) -> None:
     result = cli(*argv)
     assert result.code == 2
-    line = result.error_line()
+    line = result.expect_error_line()
     assert message in line
     assert line.endswith("--help')")
     assert sim.requests == []
 
 
 def test_usage_errors_name_the_subcommand_help(sim: VoiceSimulator, cli: Any) -> None:
-    line = cli("calls", "list", "--bogus").error_line()
+    line = cli("calls", "list", "--bogus").expect_error_line()
     assert line.endswith("(see 'bandwidth calls list --help')")
 
 
 def test_several_problems_are_reported_on_one_line(sim: VoiceSimulator, cli: Any) -> None:
-    line = cli("calls", "create", "--to", "nope").error_line()
+    line = cli("calls", "create", "--to", "nope").expect_error_line()
     for part in ("--to: must be", "--from is required", "--application-id is required",
                  "--answer-url is required"):  # fmt: skip
         assert part in line
@@ -533,7 +533,7 @@ def test_bad_json_bodies(
     extra = ["--machine-detection-mode", "sync"] if b"machineDetection" in content else []
     result = cli("calls", "create", "--json", "-", *extra)
     assert result.code == 2
-    assert message in result.error_line()
+    assert message in result.expect_error_line()
     assert sim.requests == []
 
 
@@ -541,7 +541,7 @@ def test_json_errors_name_the_json_key_and_missing_fields_mention_both(
     sim: VoiceSimulator, cli: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _stdin(monkeypatch, json.dumps({**REQUIRED_WIRE, "answerUrl": "x", "to": None}).encode())
-    line = cli("calls", "create", "--json", "-").error_line()
+    line = cli("calls", "create", "--json", "-").expect_error_line()
     assert "--json: answerUrl: must be an absolute http or https URL" in line
     assert "--json: to: " in line
 
@@ -552,7 +552,7 @@ def test_empty_bxml_is_a_usage_error(
     _stdin(monkeypatch, b"  \n")
     result = cli("calls", "bxml", "c-1", "-")
     assert result.code == 2
-    assert "is empty: expected a BXML document" in result.error_line()
+    assert "is empty: expected a BXML document" in result.expect_error_line()
     assert sim.requests == []
 
 
@@ -564,7 +564,7 @@ def test_secrets_are_not_echoed_in_errors(sim: VoiceSimulator, cli: Any) -> None
     )  # fmt: skip
     assert result.code == 2
     assert result.warned() == ["--webhook-password", "--fallback-password"]
-    line = result.error_line()
+    line = result.expect_error_line()
     assert "--webhook-password: String should have at most 1024 characters" in line
     assert "s3cr3t-value" not in line and "xxxx" not in line
 
@@ -575,7 +575,7 @@ def test_secrets_are_not_echoed_in_errors(sim: VoiceSimulator, cli: Any) -> None
 def test_unknown_call_is_a_404(sim: VoiceSimulator, cli: Any) -> None:
     result = cli("calls", "get", "c-missing")
     assert result.code == 1
-    assert result.error_line() == "error: (404) Not Found: Call c-missing was not found."
+    assert result.expect_error_line() == "error: (404) Not Found: Call c-missing was not found."
 
 
 def test_updating_an_ended_call_is_a_409(sim: VoiceSimulator, cli: Any) -> None:
@@ -583,7 +583,7 @@ def test_updating_an_ended_call_is_a_409(sim: VoiceSimulator, cli: Any) -> None:
     sim.hangup(call_id)
     result = cli("calls", "update", call_id, "--state", "completed")
     assert result.code == 1
-    assert result.error_line().startswith("error: (409) Conflict: ")
+    assert result.expect_error_line().startswith("error: (409) Conflict: ")
 
 
 def test_bxml_for_a_call_not_answered_is_a_409(
@@ -594,13 +594,13 @@ def test_bxml_for_a_call_not_answered_is_a_409(
     path.write_text(BXML)
     result = cli("calls", "bxml", call_id, str(path))
     assert result.code == 1
-    assert result.error_line().startswith("error: (409) Conflict")
+    assert result.expect_error_line().startswith("error: (409) Conflict")
 
 
 def test_a_bad_uui_is_refused_before_sending(sim: VoiceSimulator, cli: Any) -> None:
     result = cli("calls", "create", *REQUIRED, "--uui", "no-encoding-here")
     assert result.code == 2
-    assert "--uui: must be" in result.error_line()
+    assert "--uui: must be" in result.expect_error_line()
     assert sim.requests_for("create_call") == []
 
 
@@ -609,7 +609,7 @@ def test_server_side_validation_is_a_400(sim: VoiceSimulator, cli: Any) -> None:
     sim.fail_next("create_call", 400)
     result = cli("calls", "create", *REQUIRED)
     assert result.code == 1
-    assert result.error_line().startswith("error: (400) Bad Request")
+    assert result.expect_error_line().startswith("error: (400) Bad Request")
     assert len(sim.requests_for("create_call")) == 1
 
 
@@ -620,14 +620,14 @@ def test_bad_bxml_is_rejected_by_the_server(
     _stdin(monkeypatch, b"<Response><Hangup/>")
     result = cli("calls", "bxml", call_id, "-")
     assert result.code == 1
-    assert result.error_line().startswith("error: (400) Bad Request")
+    assert result.expect_error_line().startswith("error: (400) Bad Request")
 
 
 def test_injected_503_on_create_is_not_retried(sim: VoiceSimulator, cli: Any) -> None:
     sim.fail_next("create_call", 503)
     result = cli("calls", "create", *REQUIRED)
     assert result.code == 1
-    assert result.error_line().startswith("error: (503) Service Unavailable")
+    assert result.expect_error_line().startswith("error: (503) Service Unavailable")
     assert len(sim.requests_for("create_call")) == 1
     assert sim.calls == []
 
@@ -636,7 +636,7 @@ def test_injected_429_with_retries_off(sim: VoiceSimulator, cli: Any) -> None:
     sim.fail_next("get_call_state", 429, headers={"Retry-After": "7"})
     result = cli("calls", "get", "c-1", "--retries", "0")
     assert result.code == 1
-    line = result.error_line()
+    line = result.expect_error_line()
     assert line.startswith("error: (429) Too Many Requests")
     assert "(retry after 7s)" in line
     assert len(sim.requests) == 1
@@ -655,7 +655,7 @@ def test_list_all_first_page_failing_prints_nothing(sim: VoiceSimulator, cli: An
     sim.fail_next("list_calls", 503)
     result = cli("calls", "list", "--all", "--page-size", "2", "--retries", "0")
     assert result.code == 1
-    assert result.error_line().startswith("error: (503) Service Unavailable")
+    assert result.expect_error_line().startswith("error: (503) Service Unavailable")
 
 
 def test_list_all_failing_mid_stream_leaves_a_partial_array_and_exit_1(
@@ -690,7 +690,7 @@ def test_malformed_answer_is_exit_1(sim: VoiceSimulator, cli: Any) -> None:
     sim.malformed_next("get_call_state")
     result = cli("calls", "get", call_id)
     assert result.code == 1
-    assert "unreadable body" in result.error_line()
+    assert "unreadable body" in result.expect_error_line()
 
 
 def _closed_port() -> int:
@@ -706,7 +706,7 @@ def test_connection_refused_is_exit_1(
     monkeypatch.setenv("BW_VOICE_HOST", f"http://127.0.0.1:{_closed_port()}/api/v2")
     result = cli("calls", "list", "--retries", "0")
     assert result.code == 1
-    line = result.error_line()
+    line = result.expect_error_line()
     assert "Connection refused" in line
     assert sim.password not in line
 

@@ -63,17 +63,17 @@ def _examples() -> List[Example]:
     return examples
 
 
-def _same_shape(sample: Any, actual: Any) -> None:
+def _assert_same_shape(sample: Any, actual: Any) -> None:
     assert type(sample) is type(actual), (sample, actual)
     if isinstance(sample, dict):
         assert list(sample) == list(actual)
     elif isinstance(sample, list):
         assert len(sample) == len(actual)
         for s, a in zip(sample, actual):
-            _same_shape(s, a)
+            _assert_same_shape(s, a)
 
 
-def _check(example: Example, result: subprocess.CompletedProcess[str]) -> None:
+def _assert_matches_sample(example: Example, result: subprocess.CompletedProcess[str]) -> None:
     errors = [line for line in example.sample if line.startswith("error: ")]
     notes = [line for line in example.sample if line.startswith(("more calls: ", "warning: "))]
     shown = [line for line in example.sample if line not in errors and line not in notes]
@@ -100,7 +100,7 @@ def _check(example: Example, result: subprocess.CompletedProcess[str]) -> None:
     if not shown:
         assert result.stdout == "", context
     elif shown[0].startswith(("{", "[")):
-        _same_shape(json.loads("\n".join(shown)), json.loads(result.stdout))
+        _assert_same_shape(json.loads("\n".join(shown)), json.loads(result.stdout))
     else:
         actual_lines = result.stdout.splitlines()
         for index, expected in enumerate(shown):
@@ -118,7 +118,7 @@ def _free_port() -> int:
     return port
 
 
-def _run_simulator(example: Example, env: Dict[str, str]) -> None:
+def _assert_simulator_example(example: Example, env: Dict[str, str]) -> None:
     argv = shlex.split(example.command)
     assert argv[:2] == ["bandwidth", "simulator"]
     port = _free_port()
@@ -196,7 +196,7 @@ def test_every_example_in_docs_cli_md(tmp_path: Path) -> None:
         )
         for example in _examples():
             if example.command.startswith("bandwidth simulator"):
-                _run_simulator(example, env)
+                _assert_simulator_example(example, env)
                 continue
             result = subprocess.run(
                 ["bash", "-c", example.command],
@@ -206,7 +206,7 @@ def test_every_example_in_docs_cli_md(tmp_path: Path) -> None:
                 cwd=tmp_path,
                 timeout=TIMEOUT,
             )
-            _check(example, result)
+            _assert_matches_sample(example, result)
         # The examples did what they say.
         creates = [request.json() for request in sim.requests_for("create_call")]
         assert creates[-1]["tag"] == "from-flag"

@@ -67,7 +67,7 @@ def _run(
     )
 
 
-def _one_error_line(result: subprocess.CompletedProcess[str]) -> str:
+def _expect_one_error_line(result: subprocess.CompletedProcess[str]) -> str:
     assert result.stdout == ""
     assert "Traceback" not in result.stderr
     lines = result.stderr.splitlines()
@@ -120,16 +120,18 @@ def test_errors_in_real_processes(sim: VoiceSimulator, command: List[str]) -> No
     env = _environment(sim)
     missing = _run([*command, "calls", "get", "c-missing"], env)
     assert missing.returncode == 1
-    assert _one_error_line(missing) == "error: (404) Not Found: Call c-missing was not found."
+    assert (
+        _expect_one_error_line(missing) == "error: (404) Not Found: Call c-missing was not found."
+    )
 
     usage = _run([*command, "calls", "create", *REQUIRED, "--priority", "high"], env)
     assert usage.returncode == 2
-    assert "--priority" in _one_error_line(usage)
+    assert "--priority" in _expect_one_error_line(usage)
 
     sim.fail_next("create_call", 503)
     failed = _run([*command, "calls", "create", *REQUIRED], env)
     assert failed.returncode == 1
-    assert _one_error_line(failed).startswith("error: (503)")
+    assert _expect_one_error_line(failed).startswith("error: (503)")
 
     assert len(sim.requests) == 2  # the 404 and the 503; the usage error sent nothing
 
@@ -144,7 +146,7 @@ def test_connection_refused_in_a_real_process() -> None:
         [*PYTHON_M, "calls", "list", "--retries", "0", "--host", f"http://127.0.0.1:{port}"], env
     )
     assert result.returncode == 1
-    assert "Connection refused" in _one_error_line(result)
+    assert "Connection refused" in _expect_one_error_line(result)
 
 
 def test_help_does_not_import_the_sdk() -> None:
@@ -198,7 +200,7 @@ def test_password_sources_in_real_processes(sim: VoiceSimulator) -> None:
 
     missing = _run([*PYTHON_M, "calls", "list"], env, stdin=b"")  # a pipe: nobody to prompt
     assert missing.returncode == 2
-    assert "missing BW_PASSWORD or --password-stdin" in _one_error_line(missing)
+    assert "missing BW_PASSWORD or --password-stdin" in _expect_one_error_line(missing)
     assert len(sim.requests) == 2
 
 
@@ -251,7 +253,7 @@ def test_server_text_reaches_the_terminal_without_controls(sim: VoiceSimulator) 
     sim.fail_next("list_calls", 400, body={"type": "x", "description": description})
     result = _run([*PYTHON_M, "calls", "list"], _environment(sim))
     assert result.returncode == 1
-    assert _one_error_line(result) == "error: (400) Bad Request: Nope]0;owned[2J31mevil"
+    assert _expect_one_error_line(result) == "error: (400) Bad Request: Nope]0;owned[2J31mevil"
 
 
 def test_credentials_in_bw_voice_host_are_refused_in_a_real_process(
@@ -261,7 +263,7 @@ def test_credentials_in_bw_voice_host_are_refused_in_a_real_process(
     env["BW_VOICE_HOST"] = sim.url.replace("http://", "http://user:s3cr3t@")
     result = _run([str(CONSOLE_SCRIPT), "calls", "list"], env)
     assert result.returncode == 2
-    assert _one_error_line(result).startswith(
+    assert _expect_one_error_line(result).startswith(
         "error: BW_VOICE_HOST must not contain a user or password"
     )
     assert "s3cr3t" not in result.stderr
@@ -442,4 +444,4 @@ def test_simulator_on_a_busy_port_is_one_error_line(served: List[Served]) -> Non
         port = busy.getsockname()[1]
         result = _run([*PYTHON_M, "simulator", "--port", str(port)], _environment())
     assert result.returncode == 1
-    assert _one_error_line(result).startswith(f"error: cannot listen on 127.0.0.1:{port}: ")
+    assert _expect_one_error_line(result).startswith(f"error: cannot listen on 127.0.0.1:{port}: ")

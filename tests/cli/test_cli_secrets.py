@@ -140,7 +140,7 @@ def test_password_stdin_mistakes_are_usage_errors(
     _stdin(monkeypatch, stdin)
     result = cli(*argv)
     assert result.code == 2
-    assert message in result.error_line()
+    assert message in result.expect_error_line()
     assert sim.requests == []
 
 
@@ -180,7 +180,7 @@ def test_an_empty_prompt_answer_sends_nothing(
     _stdin(monkeypatch, tty=True)
     result = cli("calls", "list")
     assert result.code == 2
-    assert "no password given" in result.error_line()
+    assert "no password given" in result.expect_error_line()
     assert sim.requests == []
 
 
@@ -191,7 +191,7 @@ def test_no_terminal_and_no_password_says_where_to_give_it(
     _stdin(monkeypatch, tty=False)
     result = cli("calls", "list")
     assert result.code == 2
-    assert "missing BW_PASSWORD or --password-stdin" in result.error_line()
+    assert "missing BW_PASSWORD or --password-stdin" in result.expect_error_line()
 
 
 def test_the_prompt_waits_for_the_other_settings(
@@ -204,7 +204,7 @@ def test_the_prompt_waits_for_the_other_settings(
     monkeypatch.delenv("BW_ACCOUNT_ID")
     monkeypatch.setattr(getpass, "getpass", pytest.fail)
     _stdin(monkeypatch, tty=True)
-    line = cli("calls", "list").error_line()
+    line = cli("calls", "list").expect_error_line()
     assert "missing BW_PASSWORD or --password-stdin, --account-id or BW_ACCOUNT_ID" in line
 
 
@@ -235,7 +235,7 @@ def test_error_lines_carry_no_terminal_controls(sim: VoiceSimulator, cli: Any) -
     sim.fail_next(
         "list_calls", 400, body={"type": "x", "description": f"bad {HOSTILE}\r\n\x1b]0;title\x07"}
     )
-    line = cli("calls", "list", "--retries", "0").error_line()
+    line = cli("calls", "list", "--retries", "0").expect_error_line()
     assert line == "error: (400) Bad Request: bad red[31m bell csi2J del rlodrow ]0;title"
 
 
@@ -276,7 +276,7 @@ def test_credentials_in_bw_voice_host_are_refused_unechoed(
     monkeypatch.setenv("BW_VOICE_HOST", sim.url.replace("://", "://" + userinfo))
     result = cli("calls", "list")
     assert result.code == 2
-    assert result.error_line() == (
+    assert result.expect_error_line() == (
         "error: BW_VOICE_HOST must not contain a user or password (user:password@host); "
         "give them with BW_USERNAME and BW_PASSWORD instead "
         "(see 'bandwidth calls list --help')"
@@ -291,7 +291,7 @@ def test_credentials_in_bw_voice_host_are_refused_unechoed(
 def test_credentials_in_a_bad_host_flag_are_not_echoed(cli: Any, host: str) -> None:
     result = cli("calls", "list", "--username", "u", "--account-id", "1", "--host", host)
     assert result.code == 2
-    line = result.error_line()
+    line = result.expect_error_line()
     assert line.startswith("error: --host must not contain a user or password")
     assert "s3cr3t" not in result.err + result.out
 
@@ -303,5 +303,5 @@ def test_an_at_sign_after_the_host_is_not_userinfo(
     monkeypatch.setenv("BW_VOICE_HOST", sim.url + "/x@y")
     result = cli("calls", "list", "--retries", "0")
     assert result.code == 1  # the simulator has no such path: a 404, so it was sent
-    assert result.error_line().startswith("error: (404)")
+    assert result.expect_error_line().startswith("error: (404)")
     assert json.dumps(sim.requests[0].path).find("x@y") >= 0

@@ -41,7 +41,8 @@ def bench_url() -> Iterator[str]:
             proc.wait()
 
 
-def run_worker(tmp_path: Path, *args: str) -> Dict[str, Any]:
+def expect_worker_report(tmp_path: Path, *args: str) -> Dict[str, Any]:
+    """Run the bench worker on our client; assert it succeeded and return its report."""
     proc = subprocess.run(
         [sys.executable, str(BENCH / "worker.py"), "--client", "ours", *args],
         capture_output=True,
@@ -71,7 +72,7 @@ def run_worker(tmp_path: Path, *args: str) -> Dict[str, Any]:
     ],
 )
 def test_single_calls(bench_url: str, tmp_path: Path, measure: str) -> None:
-    report = run_worker(
+    report = expect_worker_report(
         tmp_path, "--measure", measure, "--url", bench_url, "--iterations", "5", "--warmup", "1"
     )
     assert report["requests"] == 5  # every call reached the server, none was retried
@@ -80,7 +81,7 @@ def test_single_calls(bench_url: str, tmp_path: Path, measure: str) -> None:
 
 @pytest.mark.parametrize("page_size", [1, 1000])
 def test_list_calls(bench_url: str, tmp_path: Path, page_size: int) -> None:
-    report = run_worker(
+    report = expect_worker_report(
         tmp_path,
         "--measure",
         "list_calls",
@@ -97,7 +98,9 @@ def test_list_calls(bench_url: str, tmp_path: Path, page_size: int) -> None:
 
 
 def test_memory(bench_url: str, tmp_path: Path) -> None:
-    report = run_worker(tmp_path, "--measure", "memory", "--url", bench_url, "--page-size", "1000")
+    report = expect_worker_report(
+        tmp_path, "--measure", "memory", "--url", bench_url, "--page-size", "1000"
+    )
     assert report["tracemalloc_peak_mib"] > 0
 
 
@@ -110,12 +113,12 @@ def test_download(bench_url: str, tmp_path: Path) -> None:
 
 
 def test_import(tmp_path: Path) -> None:
-    report = run_worker(tmp_path, "--measure", "import")
+    report = expect_worker_report(tmp_path, "--measure", "import")
     assert report["modules"] > 0
 
 
 def test_threads_share_one_client(bench_url: str, tmp_path: Path) -> None:
-    report = run_worker(
+    report = expect_worker_report(
         tmp_path,
         "--measure",
         "threads",

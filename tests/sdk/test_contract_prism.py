@@ -109,7 +109,7 @@ def minimal_create_call() -> CreateCall:
     )
 
 
-def no_violations(headers: object) -> None:
+def assert_no_violations(headers: object) -> None:
     assert headers.get("sl-violations") is None, headers.get("sl-violations")  # type: ignore[attr-defined]
 
 
@@ -122,13 +122,13 @@ def test_create_call(api: CallsApi, body: Callable[[], CreateCall]) -> None:
     assert status == 201
     assert isinstance(data, CreateCallResponse) and data.call_id
     assert headers["Location"]
-    no_violations(headers)
+    assert_no_violations(headers)
 
 
 def test_get_call_state(api: CallsApi) -> None:
     data, status, headers = api.get_call_state_with_http_info(ACCOUNT, CALL_ID)
     assert status == 200 and isinstance(data, CallState)
-    no_violations(headers)
+    assert_no_violations(headers)
 
 
 def test_list_calls_with_every_filter(api: CallsApi) -> None:
@@ -143,7 +143,7 @@ def test_list_calls_with_every_filter(api: CallsApi) -> None:
         page_token="eyJwYWdlVG9rZW4iOiJ0b2tlbiJ9",
     )
     assert status == 200 and all(isinstance(item, CallState) for item in data)
-    no_violations(headers)
+    assert_no_violations(headers)
 
 
 @pytest.mark.parametrize(
@@ -167,13 +167,13 @@ def test_list_calls_with_every_filter(api: CallsApi) -> None:
 def test_update_call(api: CallsApi, update: Callable[[], UpdateCall]) -> None:
     data, status, headers = api.update_call_with_http_info(ACCOUNT, CALL_ID, update())
     assert (data, status) == (None, 200)
-    no_violations(headers)
+    assert_no_violations(headers)
 
 
 def test_update_call_bxml(api: CallsApi) -> None:
     data, status, headers = api.update_call_bxml_with_http_info(ACCOUNT, CALL_ID, BXML)
     assert (data, status) == (None, 204)
-    no_violations(headers)
+    assert_no_violations(headers)
 
 
 def test_iter_calls(api: CallsApi) -> None:

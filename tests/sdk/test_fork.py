@@ -3,6 +3,10 @@
 A keep-alive loopback server (HTTP and TLS) answers each ``get_call_state``
 with the call id it was asked for; the parent warms a client (one pooled
 connection), forks, and every process checks each answer against its request.
+
+The server is this module's own rather than the simulator: the simulator
+serves plain HTTP only, and TLS is the case that matters most here; and the
+OAuth test needs a token request held open until the test releases it.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 ``ScriptedApp`` answers each path with what the test scripted (BXML text, a
 status, or a function of the event) and records every request it got.
-``check_against_spec`` validates a webhook payload against the callback
+``assert_matches_spec`` validates a webhook payload against the callback
 schema of its event in ``spec/bandwidth.yml``.
 """
 
@@ -87,7 +87,7 @@ def _resolve(schema: Dict[str, Any]) -> Dict[str, Any]:
     return schema
 
 
-def check_against_spec(payload: Dict[str, Any]) -> None:
+def assert_matches_spec(payload: Dict[str, Any]) -> None:
     """Every field is one the event's spec schema has, with the type and format it gives."""
     schema = _resolve(_schemas()[payload["eventType"] + "Callback"])
     properties = schema["properties"]

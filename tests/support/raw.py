@@ -34,8 +34,8 @@ class Reply:
     def json(self) -> Any:
         return json.loads(self.body)
 
-    def error(self) -> Dict[str, Any]:
-        """The body as a voiceApiError, checking its shape on the way."""
+    def expect_error(self) -> Dict[str, Any]:
+        """The body, asserted to be a ``voiceApiError`` (JSON, exactly its three fields)."""
         assert self.headers["Content-Type"] == "application/json"
         data = self.json()
         assert set(data) == {"type", "description", "id"}
@@ -78,7 +78,8 @@ class Raw:
     def create(self, **overrides: Any) -> Reply:
         return self.send("POST", CALLS, {**NEW_CALL, **overrides})
 
-    def create_id(self, **overrides: Any) -> str:
+    def expect_created(self, **overrides: Any) -> str:
+        """Create a call, assert the 201, and return its id."""
         reply = self.create(**overrides)
         assert reply.status == 201, reply.body
         return str(reply.json()["callId"])

@@ -117,7 +117,7 @@ def wire(model: Any) -> Dict[str, Any]:
     return data
 
 
-def is_voice_api_error(answer: Answer, status: int) -> None:
+def assert_voice_api_error(answer: Answer, status: int) -> None:
     assert answer.status == status, answer.describe()
     assert answer.headers["Content-Type"] == "application/json"
     assert set(answer.json()) == {"type", "description", "id"}

@@ -29,7 +29,7 @@ from bandwidth.callbacks import (
 )
 from bandwidth.models import bxml as bx
 from bandwidth.testing import VoiceSimulator, WebhookAppError
-from tests.support.flows import ScriptedApp, bxml, check_against_spec, outbound_call
+from tests.support.flows import ScriptedApp, assert_matches_spec, bxml, outbound_call
 
 MENU = bx.Response(
     [
@@ -158,7 +158,7 @@ def test_payloads_match_the_callback_models_and_the_spec() -> None:
         "disconnect",
     ]
     for hook in hooks:
-        check_against_spec(hook.payload)
+        assert_matches_spec(hook.payload)
         event = parse_callback(hook.payload)
         assert type(event) is models[hook.event_type]
         assert not event.additional_properties, hook.payload

@@ -202,7 +202,7 @@ def test_create_call_rejects_invalid_fields_with_400(
         body["answerUrl"] = "http://myServer.example/answer"
     reply = raw.send("POST", CALLS, body)
     assert reply.status == 400, reply.body
-    error = reply.error()
+    error = reply.expect_error()
     assert error["type"] == "validation"
     assert f"Invalid {field}:" in error["description"] or field in error["description"]
     assert sim.calls == []
@@ -213,7 +213,7 @@ def test_create_call_requires_the_four_required_fields(raw: Raw, missing: str) -
     body = {k: v for k, v in NEW_CALL.items() if k != missing}
     reply = raw.send("POST", CALLS, body)
     assert reply.status == 400
-    assert reply.error()["description"] == f"Missing required field {missing}."
+    assert reply.expect_error()["description"] == f"Missing required field {missing}."
 
 
 @pytest.mark.parametrize(
@@ -222,12 +222,14 @@ def test_create_call_requires_the_four_required_fields(raw: Raw, missing: str) -
 def test_create_call_rejects_malformed_json_with_400(raw: Raw, payload: bytes) -> None:
     reply = raw.send("POST", CALLS, payload, content_type="application/json")
     assert reply.status == 400
-    assert reply.error()["type"] == "validation"
+    assert reply.expect_error()["type"] == "validation"
 
 
 def test_error_message_for_non_http_url_matches_the_spec_example(raw: Raw) -> None:
     reply = raw.create(answerUrl="ftp://myServer.example/answer")
-    assert reply.error()["description"] == "Invalid answerUrl: only http and https are allowed."
+    assert (
+        reply.expect_error()["description"] == "Invalid answerUrl: only http and https are allowed."
+    )
 
 
 @pytest.mark.parametrize(
@@ -239,7 +241,7 @@ def test_create_call_needs_json_content_type_415(
     headers = {} if content_type is None else {"Content-Type": content_type}
     reply = raw.send("POST", CALLS, json.dumps(NEW_CALL), headers=headers)
     assert reply.status == 415
-    assert reply.error()["type"] == "unsupported-media-type"
+    assert reply.expect_error()["type"] == "unsupported-media-type"
     assert sim.calls == []
 
 
@@ -268,7 +270,7 @@ def test_create_call_accepts_json_with_charset(raw: Raw) -> None:
 def test_401_without_valid_credentials(sim: VoiceSimulator, raw: Raw, auth: Optional[str]) -> None:
     reply = raw.send("POST", CALLS, NEW_CALL, auth=auth)
     assert reply.status == 401
-    assert reply.error()["type"] == "unauthorized"
+    assert reply.expect_error()["type"] == "unauthorized"
     assert reply.headers["WWW-Authenticate"].startswith("Basic ")
     assert sim.calls == []
 
@@ -291,7 +293,7 @@ def test_bearer_token_when_configured() -> None:
 def test_403_for_another_account(raw: Raw) -> None:
     reply = raw.send("GET", "/api/v2/accounts/1234567/calls")
     assert reply.status == 403
-    assert reply.error()["type"] == "forbidden"
+    assert reply.expect_error()["type"] == "forbidden"
 
 
 @pytest.mark.parametrize(
@@ -313,7 +315,7 @@ def test_403_for_another_account(raw: Raw) -> None:
 def test_404_for_unknown_paths(sim: VoiceSimulator, raw: Raw, path: str) -> None:
     reply = raw.send("GET", path)
     assert reply.status == 404
-    assert reply.error()["type"] == "not-found"
+    assert reply.expect_error()["type"] == "not-found"
     assert sim.requests[-1].operation is None
 
 
@@ -333,7 +335,7 @@ def test_405_for_wrong_methods(raw: Raw, method: str, path: str, allow: str) -> 
     reply = raw.send(method, path)
     assert reply.status == 405
     assert reply.headers["Allow"] == allow
-    assert reply.error()["type"] == "method-not-allowed"
+    assert reply.expect_error()["type"] == "method-not-allowed"
 
 
 def test_head_gets_headers_without_a_body(raw: Raw) -> None:
@@ -349,7 +351,7 @@ def test_head_gets_headers_without_a_body(raw: Raw) -> None:
 
 
 def test_get_call_state_returns_every_documented_field(sim: VoiceSimulator, raw: Raw) -> None:
-    call_id = raw.create_id()
+    call_id = raw.expect_created()
     reply = raw.get(call_id)
     assert reply.status == 200
     assert reply.headers["Content-Type"] == "application/json"
@@ -381,7 +383,7 @@ def test_get_call_state_returns_every_documented_field(sim: VoiceSimulator, raw:
 def test_get_call_state_404_for_unknown_call(raw: Raw) -> None:
     reply = raw.get("c-does-not-exist")
     assert reply.status == 404
-    assert "c-does-not-exist" in reply.error()["description"]
+    assert "c-does-not-exist" in reply.expect_error()["description"]
 
 
 def test_call_ids_are_percent_decoded(sim: VoiceSimulator, raw: Raw) -> None:
@@ -393,7 +395,7 @@ def test_call_ids_are_percent_decoded(sim: VoiceSimulator, raw: Raw) -> None:
 
 
 def test_redirect_is_recorded_on_the_call(sim: VoiceSimulator, raw: Raw) -> None:
-    call_id = raw.create_id(tag="before")
+    call_id = raw.expect_created(tag="before")
     sim.answer(call_id)
     answered_at = sim.now()
     sim.advance(5)
@@ -415,17 +417,17 @@ def test_redirect_is_recorded_on_the_call(sim: VoiceSimulator, raw: Raw) -> None
 
 
 def test_redirect_defaults_to_active_state(sim: VoiceSimulator, raw: Raw) -> None:
-    call_id = raw.create_id()
+    call_id = raw.expect_created()
     sim.initiate(call_id)
     assert raw.update(call_id, {"redirectUrl": "https://myServer.example/r"}).status == 200
     assert sim.call(call_id).redirects == [{"redirectUrl": "https://myServer.example/r"}]
 
 
 def test_redirect_of_a_queued_call_is_409(sim: VoiceSimulator, raw: Raw) -> None:
-    call_id = raw.create_id()
+    call_id = raw.expect_created()
     reply = raw.update(call_id, {"state": "active", "redirectUrl": "https://x.example/r"})
     assert reply.status == 409
-    assert reply.error()["type"] == "conflict"
+    assert reply.expect_error()["type"] == "conflict"
     assert sim.call(call_id).redirects == []
 
 
@@ -457,7 +459,7 @@ def test_completed_ends_the_call_with_the_right_cause(
 
 
 def test_updating_an_ended_call_is_409(sim: VoiceSimulator, raw: Raw) -> None:
-    call_id = raw.create_id()
+    call_id = raw.expect_created()
     sim.hangup(call_id, cause="busy")
     for body in (
         {"state": "completed"},
@@ -465,7 +467,7 @@ def test_updating_an_ended_call_is_409(sim: VoiceSimulator, raw: Raw) -> None:
     ):
         reply = raw.update(call_id, body)
         assert reply.status == 409
-        assert reply.error()["type"] == "conflict"
+        assert reply.expect_error()["type"] == "conflict"
     assert sim.call(call_id).disconnect_cause == "busy"
 
 
@@ -494,7 +496,7 @@ def test_update_call_rejects_invalid_bodies_with_400(
     call_id = sim.add_call(state="answered")
     reply = raw.update(call_id, body)
     assert reply.status == 400, reply.body
-    assert reply.error()["type"] == "validation"
+    assert reply.expect_error()["type"] == "validation"
     assert sim.call(call_id).state == "answered"
 
 
@@ -547,7 +549,7 @@ def test_bxml_must_be_a_well_formed_bxml_document(
     call_id = sim.add_call(state="answered")
     reply = raw.bxml(call_id, document)
     assert reply.status == 400
-    assert reply.error()["type"] == "validation"
+    assert reply.expect_error()["type"] == "validation"
     assert sim.call(call_id).bxml == []
 
 
@@ -564,7 +566,7 @@ def test_bxml_on_a_call_that_is_not_answered_is_409(
     call_id = sim.add_call(state=state)
     reply = raw.bxml(call_id, BXML)
     assert reply.status == 409
-    assert reply.error()["type"] == "conflict"
+    assert reply.expect_error()["type"] == "conflict"
 
 
 def test_bxml_unknown_call_is_404(raw: Raw) -> None:

@@ -70,7 +70,7 @@ def test_an_added_user_signs_in_and_a_user_without_voice_gets_403_everywhere(
     sim.add_user("nobody", "pw-3", voice=False)
     assert raw.send("GET", CALLS, auth=basic("second", "pw-2")).status == 200
     assert raw.send("GET", CALLS, auth=basic("second", "wrong")).status == 401
-    call_id = raw.create_id()
+    call_id = raw.expect_created()
     forbidden = basic("nobody", "pw-3")
     for method, path in [
         ("GET", CALLS),
@@ -82,7 +82,7 @@ def test_an_added_user_signs_in_and_a_user_without_voice_gets_403_everywhere(
     ]:
         reply = raw.send(method, path, auth=forbidden)
         assert reply.status == 403, (method, path)
-        error = reply.error()
+        error = reply.expect_error()
         assert error["type"] == "forbidden"
         assert "nobody has no access to the Voice API" in error["description"]
     assert [c.call_id for c in sim.calls] == [call_id]  # the forbidden create did nothing
@@ -195,7 +195,7 @@ def test_tokens_expire_on_the_simulator_clock(sim: VoiceSimulator, raw: Raw) -> 
     sim.advance(0.5)
     reply = raw.send("GET", CALLS, auth=bearer)
     assert reply.status == 401
-    assert reply.error()["type"] == "unauthorized"
+    assert reply.expect_error()["type"] == "unauthorized"
     with pytest.raises(ValueError):
         sim.token_lifetime = 0
 

@@ -157,7 +157,7 @@ def test_list_conferences_pages_with_link_headers(sim: VoiceSimulator, raw: Raw)
 def test_list_conferences_refuses_bad_parameters(raw: Raw, query: str) -> None:
     reply = raw.send("GET", f"{CONFERENCES}?{query}")
     assert reply.status == 400
-    assert reply.error()["type"] == "validation"
+    assert reply.expect_error()["type"] == "validation"
 
 
 def test_unknown_conference_is_404(raw: Raw) -> None:
@@ -170,7 +170,7 @@ def test_unknown_conference_is_404(raw: Raw) -> None:
     ]:
         reply = raw.send(method, f"{CONFERENCES}/conf-unknown{suffix}", body)
         assert reply.status == 404, (method, suffix)
-        assert "conf-unknown" in reply.error()["description"]
+        assert "conf-unknown" in reply.expect_error()["description"]
     put = raw.send("PUT", f"{CONFERENCES}/conf-unknown/bxml", STOP_RECORDING, content_type=XML)
     assert put.status == 404
 
@@ -192,7 +192,7 @@ def test_update_conference_completed_ends_it_and_every_member_leaves(
     assert all(m.leave_time == conf.completed_time for m in conf.members.values())
     again = raw.send("POST", f"{CONFERENCES}/{conf_id}", body)
     assert again.status == 404
-    assert "has ended" in again.error()["description"]
+    assert "has ended" in again.expect_error()["description"]
 
 
 def test_update_conference_redirect_is_recorded_for_the_flow(sim: VoiceSimulator, raw: Raw) -> None:
@@ -234,7 +234,7 @@ def test_update_conference_refuses_invalid_bodies(
         "POST", f"{CONFERENCES}/{conf_id}", json.dumps(body), content_type="application/json"
     )
     assert reply.status == 400
-    assert message in reply.error()["description"]
+    assert message in reply.expect_error()["description"]
     assert sim.conference(conf_id).redirects == []
 
 
@@ -274,7 +274,7 @@ def test_update_conference_bxml_refuses_other_documents(
     conf_id = conference_with(sim)
     reply = raw.send("PUT", f"{CONFERENCES}/{conf_id}/bxml", document, content_type=XML)
     assert reply.status == 400
-    assert message in reply.error()["description"]
+    assert message in reply.expect_error()["description"]
     assert sim.conference(conf_id).bxml == []
 
 

@@ -33,7 +33,7 @@ from tests.testing.contract import (
     WRONG,
     Answer,
     Via,
-    is_voice_api_error,
+    assert_voice_api_error,
     lax_sender,
     strict_sender,
 )
@@ -221,7 +221,7 @@ def test_401_for_wrong_credentials(
     strict: Callable[..., Answer], sim: VoiceSimulator, operation: str
 ) -> None:
     method, path, body, options = _operations(sim, sim.add_call(state="answered"))[operation]
-    is_voice_api_error(strict(method, path, body, auth=WRONG, **options), 401)
+    assert_voice_api_error(strict(method, path, body, auth=WRONG, **options), 401)
 
 
 @pytest.mark.parametrize("operation", OPERATIONS)
@@ -230,7 +230,7 @@ def test_403_for_another_account(
 ) -> None:
     method, path, body, options = _operations(sim, sim.add_call(state="answered"))[operation]
     path = path.replace(ACCOUNT, "1234567")
-    is_voice_api_error(strict(method, path, body, **options), 403)
+    assert_voice_api_error(strict(method, path, body, **options), 403)
 
 
 @pytest.mark.parametrize("operation", OPERATIONS)
@@ -238,7 +238,7 @@ def test_403_for_a_user_without_voice_access(
     strict: Callable[..., Answer], sim: VoiceSimulator, operation: str
 ) -> None:
     method, path, body, options = _operations(sim, sim.add_call(state="answered"))[operation]
-    is_voice_api_error(strict(method, path, body, auth=NO_VOICE, **options), 403)
+    assert_voice_api_error(strict(method, path, body, auth=NO_VOICE, **options), 403)
 
 
 @pytest.mark.parametrize("operation", ["get_call_state", "update_call", "update_call_bxml"])
@@ -246,7 +246,7 @@ def test_404_for_unknown_calls(
     strict: Callable[..., Answer], sim: VoiceSimulator, operation: str
 ) -> None:
     method, path, body, options = _operations(sim, "c-unknown")[operation]
-    is_voice_api_error(strict(method, path, body, **options), 404)
+    assert_voice_api_error(strict(method, path, body, **options), 404)
 
 
 def test_409_for_ended_or_unanswered_calls(
@@ -254,11 +254,11 @@ def test_409_for_ended_or_unanswered_calls(
 ) -> None:
     ended = sim.add_call(state="disconnected")
     queued = sim.add_call()
-    is_voice_api_error(strict("POST", f"{CALLS}/{ended}", {"state": "completed"}), 409)
+    assert_voice_api_error(strict("POST", f"{CALLS}/{ended}", {"state": "completed"}), 409)
     redirect = {"redirectUrl": "https://myServer.example/r"}
-    is_voice_api_error(strict("POST", f"{CALLS}/{queued}", redirect), 409)
+    assert_voice_api_error(strict("POST", f"{CALLS}/{queued}", redirect), 409)
     put = strict("PUT", f"{CALLS}/{queued}/bxml", BXML, content_type="application/xml")
-    is_voice_api_error(put, 409)
+    assert_voice_api_error(put, 409)
 
 
 @pytest.mark.parametrize(
@@ -287,7 +287,7 @@ def test_400_for_rules_the_schema_cannot_express(
     content_type: Optional[str],
 ) -> None:
     path = path.replace("{answered}", sim.add_call(state="answered"))
-    is_voice_api_error(strict(method, path, body, content_type=content_type), 400)
+    assert_voice_api_error(strict(method, path, body, content_type=content_type), 400)
 
 
 @pytest.mark.parametrize("status", [400, 401, 403, 404, 405, 415, 429, 500])
@@ -298,7 +298,7 @@ def test_injected_failures_match_the_spec(
     method, path, body, options = _operations(sim, sim.add_call(state="answered"))[operation]
     sim.fail_next(operation, status)
     answer = strict(method, path, body, **options)
-    is_voice_api_error(answer, status)
+    assert_voice_api_error(answer, status)
     if status == 429:
         assert answer.headers["Retry-After"] == "0"
 
@@ -309,7 +309,7 @@ def test_409_injected_for_the_operations_that_declare_it(
     for operation in ("update_call", "update_call_bxml"):
         method, path, body, options = _operations(sim, sim.add_call(state="answered"))[operation]
         sim.fail_next(operation, 409)
-        is_voice_api_error(strict(method, path, body, **options), 409)
+        assert_voice_api_error(strict(method, path, body, **options), 409)
 
 
 def test_prism_does_catch_a_response_that_breaks_the_schema(
@@ -369,7 +369,7 @@ def test_answers_to_schema_invalid_requests_match_the_spec(
 ) -> None:
     path = path.replace("{answered}", sim.add_call(state="answered"))
     answer = lax(method, path, body, **options)
-    is_voice_api_error(answer, status)
+    assert_voice_api_error(answer, status)
     assert answer.of("request"), "Prism found the request valid, the simulator did not"
 
 
@@ -378,7 +378,7 @@ def test_405_passes_through_but_has_no_schema_to_check(
     lax: Callable[..., Answer], method: str, path: str
 ) -> None:
     answer = lax(method, path)
-    is_voice_api_error(answer, 405)
+    assert_voice_api_error(answer, 405)
     assert [v["message"] for v in answer.violations] == ["Selected route not found"]
 
 

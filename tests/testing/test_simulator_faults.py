@@ -66,7 +66,7 @@ def test_fail_next_answers_count_requests_then_recovers(sim: VoiceSimulator, raw
     sim.fail_next("create_call", 503, count=2)
     first, second, third = raw.create(), raw.create(), raw.create()
     assert (first.status, second.status, third.status) == (503, 503, 201)
-    error = first.error()
+    error = first.expect_error()
     assert error["type"] == "service-unavailable"
     assert error["description"] == "Simulated failure: Service Unavailable."
     assert len(sim.calls) == 1  # failed requests were not processed
@@ -82,7 +82,7 @@ def test_fail_next_429_carries_retry_after(sim: VoiceSimulator, raw: Raw) -> Non
     assert replies[0].headers.get_all("Retry-After") == ["0"]
     assert replies[1].headers.get_all("Retry-After") == ["7"]
     assert replies[2].headers.get_all("Retry-After") == ["Wed, 21 Oct 2015 07:28:00 GMT"]
-    assert replies[0].error()["type"] == "rate_limit_exceeded"
+    assert replies[0].expect_error()["type"] == "rate_limit_exceeded"
 
 
 def test_fail_next_only_hits_its_operation(sim: VoiceSimulator, raw: Raw) -> None:

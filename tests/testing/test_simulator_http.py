@@ -56,8 +56,8 @@ def status_of(data: bytes) -> int:
     return int(data[9:12])
 
 
-def error_of(data: bytes) -> Tuple[int, str]:
-    """The status and ``voiceApiError`` description of a raw answer."""
+def expect_error(data: bytes) -> Tuple[int, str]:
+    """The status and description of a raw answer, asserted to be a JSON ``voiceApiError``."""
     head, _, body = data.partition(b"\r\n\r\n")
     assert b"\r\nContent-Type: application/json\r\n" in head + b"\r\n", head
     return status_of(data), str(json.loads(body)["description"])
@@ -94,7 +94,7 @@ def test_an_absurd_content_length_is_413_without_reading(
     # Nothing of the body is sent, and the write side stays open: the answer
     # must come from the head alone (before, the server tried to read it all).
     data = exchange(shared, post_head(length), half_close=False)
-    status, description = error_of(data)
+    status, description = expect_error(data)
     assert status == 413
     assert description == f"The request body is larger than {MAX_BODY} bytes."
     assert b"\r\nConnection: close\r\n" in data
@@ -103,7 +103,7 @@ def test_an_absurd_content_length_is_413_without_reading(
 @pytest.mark.parametrize("length", ["1_0", "+10", "-1", "0x10", "1e2", "10, 10", "²", "ten", ""])
 def test_a_malformed_content_length_is_400(shared: VoiceSimulator, length: str) -> None:
     data = exchange(shared, post_head(length) + b"0123456789", half_close=False)
-    status, description = error_of(data)
+    status, description = expect_error(data)
     assert status == 400
     assert description == "Invalid Content-Length: must be a decimal number of bytes."
     assert b"\r\nConnection: close\r\n" in data
@@ -111,7 +111,7 @@ def test_a_malformed_content_length_is_400(shared: VoiceSimulator, length: str) 
 
 def test_a_body_shorter_than_its_length_is_400(shared: VoiceSimulator) -> None:
     data = exchange(shared, post_head("100") + b"{}")
-    assert error_of(data) == (400, "Incomplete request body: the connection ended early.")
+    assert expect_error(data) == (400, "Incomplete request body: the connection ended early.")
 
 
 def test_expect_continue_with_an_oversized_length_gets_413_and_no_continue(
@@ -145,32 +145,32 @@ def test_a_malformed_chunk_size_is_400(
 ) -> None:
     payload = post_head(chunked=True) + size_line + b"\r\n" + BODY + b"\r\n0\r\n\r\n"
     data = exchange(shared, payload, half_close=False)
-    assert error_of(data) == (400, description)
+    assert expect_error(data) == (400, description)
     assert b"\r\nConnection: close\r\n" in data
 
 
 @pytest.mark.parametrize("size", [b"F" * 40, b"7FFFFFFFFFFFFFFF", b"%x" % (MAX_BODY + 1)])
 def test_an_absurd_chunk_size_is_413(shared: VoiceSimulator, size: bytes) -> None:
     data = exchange(shared, post_head(chunked=True) + size + b"\r\nabc", half_close=False)
-    assert error_of(data) == (413, f"The request body is larger than {MAX_BODY} bytes.")
+    assert expect_error(data) == (413, f"The request body is larger than {MAX_BODY} bytes.")
 
 
 def test_chunks_adding_up_past_the_limit_are_413(shared: VoiceSimulator) -> None:
     piece = b"x" * (256 * 1024)
     chunk = b"%x\r\n%s\r\n" % (len(piece), piece)
     data = exchange(shared, post_head(chunked=True) + chunk * 5 + b"0\r\n\r\n")
-    assert error_of(data) == (413, f"The request body is larger than {MAX_BODY} bytes.")
+    assert expect_error(data) == (413, f"The request body is larger than {MAX_BODY} bytes.")
 
 
 def test_a_chunk_without_its_line_end_is_400(shared: VoiceSimulator) -> None:
     payload = post_head(chunked=True) + b"2\r\n{}XX0\r\n\r\n"
     data = exchange(shared, payload, half_close=False)
-    assert error_of(data) == (400, "Invalid chunk: its data must end with CRLF.")
+    assert expect_error(data) == (400, "Invalid chunk: its data must end with CRLF.")
 
 
 def test_a_truncated_chunked_body_is_400(shared: VoiceSimulator) -> None:
     data = exchange(shared, post_head(chunked=True) + b"40\r\n{}")
-    assert error_of(data) == (400, "Incomplete request body: the connection ended early.")
+    assert expect_error(data) == (400, "Incomplete request body: the connection ended early.")
 
 
 def test_chunk_extensions_and_trailers_are_fine(shared: VoiceSimulator) -> None:
@@ -183,7 +183,7 @@ def test_chunk_extensions_and_trailers_are_fine(shared: VoiceSimulator) -> None:
 def test_an_unknown_transfer_coding_is_501(shared: VoiceSimulator) -> None:
     payload = post_head(extra="Transfer-Encoding: gzip, chunked") + b"0\r\n\r\n"
     data = exchange(shared, payload, half_close=False)
-    assert error_of(data) == (501, "Transfer-Encoding gzip, chunked is not supported.")
+    assert expect_error(data) == (501, "Transfer-Encoding gzip, chunked is not supported.")
 
 
 # -- JSON and query values ------------------------------------------------------------------
@@ -193,7 +193,7 @@ def test_an_unknown_transfer_coding_is_501(shared: VoiceSimulator) -> None:
 def test_deeply_nested_json_is_400(shared: VoiceSimulator, depth: int) -> None:
     body = b'{"to": ' + b"[" * depth + b"]" * depth + b"}"
     data = exchange(shared, post_head(str(len(body)), extra="Connection: close") + body)
-    assert error_of(data) == (400, "Malformed JSON in the request body: nested too deeply.")
+    assert expect_error(data) == (400, "Malformed JSON in the request body: nested too deeply.")
 
 
 def test_json_nesting_a_real_request_uses_is_fine(shared: VoiceSimulator) -> None:
@@ -209,7 +209,7 @@ def test_page_size_is_a_plain_decimal(shared: VoiceSimulator, value: str) -> Non
         f"GET {CALLS}?pageSize={quote(value)} HTTP/1.1\r\nAuthorization: {BASIC}\r\n"
         "Connection: close\r\n\r\n"
     ).encode()
-    assert error_of(exchange(shared, request)) == (400, "Invalid pageSize: must be an integer.")
+    assert expect_error(exchange(shared, request)) == (400, "Invalid pageSize: must be an integer.")
 
 
 # -- clients that stop talking ----------------------------------------------------------
@@ -244,7 +244,7 @@ def test_an_idle_keep_alive_connection_is_closed_after_an_answer(
 )
 def test_a_request_that_stalls_gets_408(impatient: VoiceSimulator, payload: bytes) -> None:
     data = exchange(impatient, payload, half_close=False)
-    assert error_of(data) == (408, "The request was not received in time.")
+    assert expect_error(data) == (408, "The request was not received in time.")
     assert b"\r\nConnection: close\r\n" in data
 
 

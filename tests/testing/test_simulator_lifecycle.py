@@ -60,7 +60,7 @@ def test_format_time_is_the_api_style() -> None:
 def test_full_manual_lifecycle_sets_every_timestamp(clock: ManualClock) -> None:
     with VoiceSimulator(clock=clock, deliver_webhooks=False) as sim:
         raw = Raw(sim)
-        call_id = raw.create_id()
+        call_id = raw.expect_created()
         sim.advance(1)
         sim.initiate(call_id)
         sim.advance(2)
@@ -123,7 +123,7 @@ def test_auto_progress_walks_a_call_on_the_clock(clock: ManualClock) -> None:
     auto = AutoProgress(initiate_after=1, answer_after=2, hangup_after=10, hangup_cause="hangup")
     with VoiceSimulator(clock=clock, auto_progress=auto, deliver_webhooks=False) as sim:
         raw = Raw(sim)
-        call_id = raw.create_id()
+        call_id = raw.expect_created()
         seen = [raw.get(call_id).json()["state"]]
         for step in (1, 2, 10):
             sim.advance(step)
@@ -163,8 +163,8 @@ def test_unanswered_call_times_out_after_its_call_timeout(clock: ManualClock) ->
     auto = AutoProgress(initiate_after=0, answer_after=None)
     with VoiceSimulator(clock=clock, auto_progress=auto, deliver_webhooks=False) as sim:
         raw = Raw(sim)
-        short = raw.create_id(callTimeout=5)
-        default = raw.create_id()
+        short = raw.expect_created(callTimeout=5)
+        default = raw.expect_created()
         sim.advance(5)
         assert sim.call(short).disconnect_cause == "timeout"
         assert sim.call(short).end_time == START + timedelta(seconds=5)
@@ -179,7 +179,7 @@ def test_answer_slower_than_call_timeout_times_out(clock: ManualClock) -> None:
         clock=clock, auto_progress=AutoProgress(answer_after=10), deliver_webhooks=False
     ) as sim:
         raw = Raw(sim)
-        call_id = raw.create_id(callTimeout=3)
+        call_id = raw.expect_created(callTimeout=3)
         sim.advance(60)
         raw.close()
         assert sim.call(call_id).disconnect_cause == "timeout"
@@ -206,7 +206,7 @@ def test_completed_update_stops_auto_progress(clock: ManualClock) -> None:
         clock=clock, auto_progress=AutoProgress(answer_after=5), deliver_webhooks=False
     ) as sim:
         raw = Raw(sim)
-        call_id = raw.create_id()
+        call_id = raw.expect_created()
         assert raw.update(call_id, {"state": "completed"}).status == 200
         sim.advance(10)
         raw.close()
@@ -227,8 +227,8 @@ def test_real_time_clock_progresses_lazily() -> None:
 def test_calls_are_kept_seven_days_after_hangup(clock: ManualClock) -> None:
     with VoiceSimulator(clock=clock, deliver_webhooks=False) as sim:
         raw = Raw(sim)
-        ended = raw.create_id()
-        live = raw.create_id()
+        ended = raw.expect_created()
+        live = raw.expect_created()
         sim.hangup(ended)
         sim.advance(7 * 86400)
         assert raw.get(ended).status == 200

@@ -39,8 +39,11 @@ def next_link(reply: Reply) -> Optional[str]:
     return match.group(1)
 
 
-def walk(raw: Raw, query: str = "") -> Tuple[List[Dict[str, Any]], List[int], int]:
-    """Follow Link headers from the first page; returns (calls, page sizes, requests)."""
+def expect_pages(raw: Raw, query: str = "") -> Tuple[List[Dict[str, Any]], List[int], int]:
+    """Follow Link headers from the first page, asserting each page is a 200.
+
+    Returns (calls, page sizes, requests).
+    """
     reply = raw.list(query)
     calls: List[Dict[str, Any]] = []
     sizes: List[int] = []
@@ -89,7 +92,7 @@ def test_exactly_one_full_page_has_no_link(sim: VoiceSimulator, raw: Raw) -> Non
 
 def test_pagination_walks_every_call_oldest_first(sim: VoiceSimulator, raw: Raw) -> None:
     ids = sim.bulk_create(23, spacing=1)
-    calls, sizes, requests = walk(raw, "pageSize=5")
+    calls, sizes, requests = expect_pages(raw, "pageSize=5")
     assert [c["callId"] for c in calls] == ids
     assert sizes == [5, 5, 5, 5, 3]
     assert requests == 5
@@ -98,7 +101,7 @@ def test_pagination_walks_every_call_oldest_first(sim: VoiceSimulator, raw: Raw)
 
 def test_ten_thousand_calls_in_one_page_and_more(sim: VoiceSimulator, raw: Raw) -> None:
     ids = sim.bulk_create(10001)
-    calls, sizes, _ = walk(raw, "pageSize=10000")
+    calls, sizes, _ = expect_pages(raw, "pageSize=10000")
     assert sizes == [10000, 1]
     assert [c["callId"] for c in calls] == ids
 
@@ -106,9 +109,9 @@ def test_ten_thousand_calls_in_one_page_and_more(sim: VoiceSimulator, raw: Raw) 
 def test_order_is_by_creation_time_even_when_seeded_out_of_order(
     sim: VoiceSimulator, raw: Raw
 ) -> None:
-    newer = raw.create_id()
+    newer = raw.expect_created()
     older = sim.bulk_create(2, spacing=60)  # created 60 s ago and now
-    calls, _, _ = walk(raw, "pageSize=1")
+    calls, _, _ = expect_pages(raw, "pageSize=1")
     assert [c["callId"] for c in calls] == [older[0], newer, older[1]]
 
 
@@ -130,14 +133,14 @@ def test_calls_created_between_pages_appear_on_later_pages(sim: VoiceSimulator, 
 def test_page_size_out_of_range_is_400(raw: Raw, query: str) -> None:
     reply = raw.list(query)
     assert reply.status == 400
-    assert "pageSize" in reply.error()["description"]
+    assert "pageSize" in reply.expect_error()["description"]
 
 
 @pytest.mark.parametrize("token", ["garbage", "eyJ0IjoxfQ", "e30", "%%%", "eyJ0IjoiYSIsInMiOjF9"])
 def test_bad_page_token_is_400(raw: Raw, token: str) -> None:
     reply = raw.list(f"pageToken={token}")
     assert reply.status == 400
-    assert reply.error()["description"] == "Invalid pageToken."
+    assert reply.expect_error()["description"] == "Invalid pageToken."
 
 
 def _seed_for_filters(sim: VoiceSimulator) -> Dict[str, str]:
@@ -190,13 +193,13 @@ def test_filters(sim: VoiceSimulator, raw: Raw, query: str, expected: str) -> No
 def test_bad_time_filter_is_400(raw: Raw, name: str) -> None:
     reply = raw.list(f"{name}=yesterday")
     assert reply.status == 400
-    assert name in reply.error()["description"]
+    assert name in reply.expect_error()["description"]
 
 
 def test_link_keeps_filters_and_page_size(sim: VoiceSimulator, raw: Raw) -> None:
     for index in range(7):
         sim.add_call(to="+15550000001" if index % 2 else "+15550000002")
-    calls, sizes, _ = walk(raw, "to=%2B15550000001&pageSize=2")
+    calls, sizes, _ = expect_pages(raw, "to=%2B15550000001&pageSize=2")
     assert sizes == [2, 1]
     assert {c["to"] for c in calls} == {"+15550000001"}
     reply = raw.list("to=%2B15550000001&pageSize=2")

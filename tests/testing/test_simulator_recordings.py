@@ -229,7 +229,7 @@ def test_media_of_a_recording_processing_or_in_error_is_not_available(
     assert (body["status"], body["mediaUrl"]) == (status, None)
     reply = raw.send("GET", recording_path(call_id, rec_id, "/media"))
     assert reply.status == 404
-    assert f"is not available ({status})" in reply.error()["description"]
+    assert f"is not available ({status})" in reply.expect_error()["description"]
     assert raw.send("POST", recording_path(call_id, rec_id, "/transcription"), {}).status == 404
     partial = sim.add_recording(call_id, status="partial")
     assert raw.send("GET", recording_path(call_id, partial, "/media")).status == 200
@@ -294,7 +294,7 @@ def test_update_recording_state_without_a_recording_is_404(sim: VoiceSimulator, 
     call_id = sim.add_call(state="answered")
     reply = raw.send("PUT", f"{CALLS}/{call_id}/recording", {"state": "paused"})
     assert reply.status == 404
-    assert "no recording in progress" in reply.error()["description"]
+    assert "no recording in progress" in reply.expect_error()["description"]
     assert raw.send("PUT", f"{CALLS}/c-unknown/recording", {"state": "paused"}).status == 404
 
 
@@ -400,7 +400,7 @@ def test_a_recording_too_short_or_too_long_is_not_transcribed(
     assert meta["status"] == status
     reply = raw.send("GET", recording_path(call_id, rec_id, "/transcription"))
     assert reply.status == 404
-    assert status in reply.error()["description"]
+    assert status in reply.expect_error()["description"]
 
 
 @pytest.mark.parametrize(
@@ -533,5 +533,5 @@ def test_a_method_the_path_does_not_take_is_405_with_allow(
 ) -> None:
     reply = raw.send(method, path)
     assert (reply.status, reply.headers["Allow"]) == (405, allow)
-    assert reply.error()["type"] == "method-not-allowed"
+    assert reply.expect_error()["type"] == "method-not-allowed"
     assert sim.requests[-1].operation is None

@@ -90,7 +90,7 @@ def test_transcriptions_are_404_when_unknown_or_under_another_call(
     assert raw.send("GET", f"{CALLS}/{other}/transcriptions").json() == []
     unknown = raw.send("GET", f"{CALLS}/c-unknown/transcriptions")
     assert unknown.status == 404
-    assert unknown.error()["type"] == "not-found"
+    assert unknown.expect_error()["type"] == "not-found"
 
 
 def test_a_running_transcription_shows_once_stopped_by_the_call_ending(
@@ -127,7 +127,7 @@ def test_add_transcription_checks_its_arguments(sim: VoiceSimulator) -> None:
 
 
 def test_statistics_count_the_queued_calls(sim: VoiceSimulator, raw: Raw) -> None:
-    def statistics() -> AccountStatistics:
+    def expect_statistics() -> AccountStatistics:
         reply = raw.send("GET", STATISTICS)
         assert reply.status == 200
         assert reply.headers["Content-Type"] == "application/json"
@@ -135,15 +135,15 @@ def test_statistics_count_the_queued_calls(sim: VoiceSimulator, raw: Raw) -> Non
         assert model is not None
         return model
 
-    assert statistics().to_dict() == {"currentCallQueueSize": 0, "maxCallQueueSize": 900}
-    queued = [raw.create_id() for _ in range(3)]
+    assert expect_statistics().to_dict() == {"currentCallQueueSize": 0, "maxCallQueueSize": 900}
+    queued = [raw.expect_created() for _ in range(3)]
     sim.bulk_create(2, state="answered")
-    assert statistics().current_call_queue_size == 3
+    assert expect_statistics().current_call_queue_size == 3
     sim.initiate(queued[0])
     sim.hangup(queued[1])
-    assert statistics().current_call_queue_size == 1
+    assert expect_statistics().current_call_queue_size == 1
     sim.max_call_queue_size = 50
-    assert statistics().max_call_queue_size == 50
+    assert expect_statistics().max_call_queue_size == 50
     with pytest.raises(ValueError):
         sim.max_call_queue_size = -1
 
@@ -156,7 +156,7 @@ def test_statistics_follow_auto_progress_on_the_clock() -> None:
     ) as sim:
         client = Raw(sim)
         try:
-            client.create_id()
+            client.expect_created()
             assert client.send("GET", STATISTICS).json()["currentCallQueueSize"] == 1
             sim.advance(5)
             assert client.send("GET", STATISTICS).json()["currentCallQueueSize"] == 0

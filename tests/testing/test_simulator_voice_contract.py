@@ -39,7 +39,7 @@ from tests.testing.contract import (
     WRONG,
     Answer,
     Via,
-    is_voice_api_error,
+    assert_voice_api_error,
     lax_sender,
     strict_sender,
     wire,
@@ -332,10 +332,10 @@ def test_401_and_both_403s_for_every_operation(
     strict: Callable[..., Answer], sim: VoiceSimulator, operation: str
 ) -> None:
     req = requests(seed(sim))[operation]
-    is_voice_api_error(send(strict, req, auth=WRONG), 401)
+    assert_voice_api_error(send(strict, req, auth=WRONG), 401)
     other = Req(req.method, req.path.replace(ACCOUNT, "1234567"), req.body, req.options)
-    is_voice_api_error(send(strict, other), 403)
-    is_voice_api_error(send(strict, req, auth=NO_VOICE), 403)
+    assert_voice_api_error(send(strict, other), 403)
+    assert_voice_api_error(send(strict, req, auth=NO_VOICE), 403)
 
 
 @pytest.mark.parametrize("operation", WITH_IDS)
@@ -352,7 +352,7 @@ def test_404_for_unknown_resources(
         member="c-unknown",
         conference_recording="r-unknown",
     )
-    is_voice_api_error(send(strict, requests(unknown)[operation]), 404)
+    assert_voice_api_error(send(strict, requests(unknown)[operation]), 404)
 
 
 _CALL_LEVEL = {
@@ -377,7 +377,7 @@ def test_400_for_rules_the_schema_cannot_express(
 ) -> None:
     req = requests(seed(sim))[operation]
     answer = strict(req.method, req.path, body, **req.options)
-    is_voice_api_error(answer, 400)
+    assert_voice_api_error(answer, 400)
     assert message in answer.json()["description"]
 
 
@@ -392,7 +392,7 @@ def test_400_for_rules_the_schema_cannot_express(
     ],
 )
 def test_400_for_bad_query_values(strict: Callable[..., Answer], query: str) -> None:
-    is_voice_api_error(strict("GET", f"{ACCOUNT_PATH}/{query}"), 400)
+    assert_voice_api_error(strict("GET", f"{ACCOUNT_PATH}/{query}"), 400)
 
 
 @pytest.mark.parametrize("status", [400, 401, 403, 404, 405, 415, 429, 500])
@@ -403,7 +403,7 @@ def test_injected_failures_match_the_spec(
     req = requests(World("c-1", "r-1", "r-1", "t-1", "conf-1", "c-2", "r-2"))[operation]
     sim.fail_next(operation, status)
     answer = send(strict, req)
-    is_voice_api_error(answer, status)
+    assert_voice_api_error(answer, status)
     assert sim.requests[-1].operation == operation
 
 
@@ -456,7 +456,7 @@ def test_answers_to_schema_invalid_bodies_match_the_spec(
 ) -> None:
     req = requests(seed(sim))[operation]
     answer = lax(req.method, req.path, body, **options)
-    is_voice_api_error(answer, status)
+    assert_voice_api_error(answer, status)
     assert answer.of("request"), "Prism found the request valid, the simulator did not"
 
 
@@ -465,7 +465,7 @@ def test_answers_to_schema_invalid_page_sizes_match_the_spec(
     lax: Callable[..., Answer], query: str
 ) -> None:
     answer = lax("GET", f"{CONFERENCES}?{query}")
-    is_voice_api_error(answer, 400)
+    assert_voice_api_error(answer, 400)
     assert answer.of("request")
 
 
@@ -475,5 +475,5 @@ def test_401_without_credentials_matches_the_spec(
 ) -> None:
     req = requests(seed(sim))[operation]
     answer = send(lax, req, auth=None)
-    is_voice_api_error(answer, 401)
+    assert_voice_api_error(answer, 401)
     assert answer.headers["WWW-Authenticate"].startswith("Basic")
