@@ -106,7 +106,7 @@ def test_memory(bench_url: str, tmp_path: Path) -> None:
 
 def test_download(bench_url: str, tmp_path: Path) -> None:
     size = 3 * 1024 * 1024 + 5  # not a whole number of the server's blocks
-    report = run_worker(
+    report = expect_worker_report(
         tmp_path, "--measure", "download", "--url", bench_url, "--media-bytes", str(size)
     )
     assert report["media_bytes"] == size and report["seconds"] > 0

@@ -19,35 +19,37 @@ from bandwidth import (
     ApiClient,
     ApiConnectionError,
     ApiTimeoutError,
-    Configuration,
     RetryPolicy,
     ServiceException,
     TooManyRequestsException,
 )
+from bandwidth.testing import VoiceSimulator
 from tests.sdk.test_voice_api_wire import API_CLASSES, CASES, Case
-from tests.support.faults import FaultServer
 
 NOT_IDEMPOTENT = {"update_conference", "transcribe_call_recording"}
 ERROR = b'{"type":"x","description":"try again"}'
 
 
 @pytest.fixture
-def server() -> Iterator[FaultServer]:
-    fault_server = FaultServer()
-    yield fault_server
-    fault_server.close()
+def sim() -> Iterator[VoiceSimulator]:
+    """A simulator whose answers each test scripts (``fail_next`` with any status)."""
+    with VoiceSimulator(deliver_webhooks=False) as simulator:
+        yield simulator
 
 
-def call(server: FaultServer, case: Case, waits: List[float], **config: Any) -> Any:
-    configuration = Configuration(
-        host=server.url,
-        username="u",
-        password="p",
-        retries=RetryPolicy(3, sleep=waits.append),
-        **config,
-    )
-    api = API_CLASSES[case.api](ApiClient(configuration))
-    return getattr(api, case.name)(*case.args)
+def call(sim: VoiceSimulator, case: Case, waits: List[float], **config: Any) -> Any:
+    configuration = sim.configuration(retries=RetryPolicy(3, sleep=waits.append), **config)
+    with ApiClient(configuration) as client:
+        return getattr(API_CLASSES[case.api](client), case.name)(*case.args)
+
+
+def answer(sim: VoiceSimulator, case: Case) -> None:
+    """Script the operation's documented success answer for its next request."""
+    sim.fail_next(case.name, case.status, body=success(case) or None, headers=_json(case))
+
+
+def _json(case: Case) -> dict:
+    return {} if isinstance(case.answer, bytes) else {"Content-Type": "application/json"}
 
 
 def success(case: Case) -> bytes:
@@ -67,57 +69,56 @@ def test_the_table_covers_every_operation() -> None:
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
-def test_a_5xx_is_retried_only_when_repeating_is_safe(server: FaultServer, case: Case) -> None:
+def test_a_5xx_is_retried_only_when_repeating_is_safe(sim: VoiceSimulator, case: Case) -> None:
     waits: List[float] = []
-    server.respond(503, ERROR)
-    server.respond(case.status, success(case), {"Content-Type": "application/json"})
+    sim.fail_next(case.name, 503, body=ERROR)
+    answer(sim, case)
     if case.name in NOT_IDEMPOTENT:
         with pytest.raises(ServiceException):
-            call(server, case, waits)
-        assert len(server.requests) == 1 and waits == []
+            call(sim, case, waits)
+        assert len(sim.requests_for(case.name)) == 1 and waits == []
     else:
-        call(server, case, waits)
-        assert len(server.requests) == 2 and len(waits) == 1
+        call(sim, case, waits)
+        assert len(sim.requests_for(case.name)) == 2 and len(waits) == 1
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
 def test_a_dropped_connection_is_retried_only_when_repeating_is_safe(
-    server: FaultServer, case: Case
+    sim: VoiceSimulator, case: Case
 ) -> None:
     waits: List[float] = []
-    server.drop_after_read()
-    server.respond(case.status, success(case), {"Content-Type": "application/json"})
+    sim.drop_next(case.name, when="after_read")
+    answer(sim, case)
     if case.name in NOT_IDEMPOTENT:
         with pytest.raises(ApiConnectionError) as caught:
-            call(server, case, waits)
+            call(sim, case, waits)
         assert not isinstance(caught.value, ApiTimeoutError)
-        assert len(server.requests) == 1
+        assert len(sim.requests_for(case.name)) == 1
     else:
-        call(server, case, waits)
-        assert len(server.requests) == 2
+        call(sim, case, waits)
+        assert len(sim.requests_for(case.name)) == 2
 
 
 @pytest.mark.parametrize("name", sorted(NOT_IDEMPOTENT))
-def test_the_posts_are_not_repeated_after_a_read_timeout(server: FaultServer, name: str) -> None:
+def test_the_posts_are_not_repeated_after_a_read_timeout(sim: VoiceSimulator, name: str) -> None:
     case = next(case for case in CASES if case.name == name)
-    server.respond(204, delay=1.0)
-    server.respond(204)
+    sim.delay_next(name, 1.0)
+    sim.fail_next(name, 204, count=2)
     with pytest.raises(ApiTimeoutError):
-        call(server, case, [], timeout=(2, 0.3))
-    assert len(server.requests) == 1 and server.connections == 1
+        call(sim, case, [], timeout=(2, 0.3))
+    assert [request.connection for request in sim.requests_for(name)] == [1]
 
 
 @pytest.mark.parametrize("name", sorted(NOT_IDEMPOTENT))
-def test_the_posts_are_retried_on_429(server: FaultServer, name: str) -> None:
+def test_the_posts_are_retried_on_429(sim: VoiceSimulator, name: str) -> None:
     case = next(case for case in CASES if case.name == name)
     waits: List[float] = []
-    server.respond(429, ERROR, {"Retry-After": "1"})
-    server.respond(204)
-    call(server, case, waits)
-    assert len(server.requests) == 2 and waits == [1.0]
-    server.requests.clear()
-    for _ in range(4):
-        server.respond(429, ERROR, {"Retry-After": "0"})
+    sim.fail_next(name, 429, body=ERROR, headers={"Retry-After": "1"})
+    sim.fail_next(name, 204)
+    call(sim, case, waits)
+    assert len(sim.requests_for(name)) == 2 and waits == [1.0]
+    sim.clear_requests()
+    sim.fail_next(name, 429, body=ERROR, headers={"Retry-After": "0"}, count=4)
     with pytest.raises(TooManyRequestsException):
-        call(server, case, waits)
-    assert len(server.requests) == 4  # the first attempt and 3 retries
+        call(sim, case, waits)
+    assert len(sim.requests_for(name)) == 4  # the first attempt and 3 retries

@@ -1,6 +1,6 @@
 """Checks for the media events: each payload against its callback model and the spec's schema.
 
-``check_event`` validates one delivered webhook: every field is one the
+``assert_event_matches_spec`` validates one delivered webhook: every field is one the
 event's schema in ``spec/bandwidth.yml`` has, with its type (for the events
 the spec has), and the payload parses into the ``bandwidth.callbacks`` model
 of its event with nothing left over, nested objects included.
@@ -33,7 +33,7 @@ from bandwidth.callbacks import (
 )
 from bandwidth.models._base import ResponseModel
 from bandwidth.testing import Webhook
-from tests.support.flows import _resolve, _schemas, check_against_spec
+from tests.support.flows import _resolve, _schemas, assert_matches_spec
 
 MODELS: Dict[str, Type[Callback]] = {
     "dtmf": DtmfCallback,
@@ -76,14 +76,14 @@ def _leftovers(model: Any, where: str) -> None:
             _leftovers(getattr(model, name), f"{where}.{name}")
 
 
-def check_event(hook: Webhook) -> Callback:
+def assert_event_matches_spec(hook: Webhook) -> Callback:
     """Check one webhook's payload; returns the parsed model."""
     data = hook.payload
     event_type = data["eventType"]
     assert event_type == hook.event_type
     if event_type not in NOT_IN_SPEC:
         spec_name = SPEC_NAME.get(event_type, event_type)
-        check_against_spec({**data, "eventType": spec_name})
+        assert_matches_spec({**data, "eventType": spec_name})
         if "transcription" in data:
             allowed = _resolve(_schemas()["transcription"])["properties"]
             assert set(data["transcription"]) <= set(allowed), data["transcription"]

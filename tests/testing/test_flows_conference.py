@@ -15,7 +15,7 @@ import pytest
 from bandwidth.testing import VoiceSimulator
 from tests.support.flows import ScriptedApp, bxml, outbound_call
 from tests.support.raw import ACCOUNT, Raw
-from tests.testing.media_checks import check_event
+from tests.testing.media_checks import assert_event_matches_spec
 
 CONFERENCES = f"/api/v2/accounts/{ACCOUNT}/conferences"
 JOIN = (
@@ -318,7 +318,7 @@ def test_every_conference_event_matches_its_model_and_the_spec(
     seen = set()
     for hook in sim.webhooks:
         if hook.event_type.startswith("conference"):
-            check_event(hook)
+            assert_event_matches_spec(hook)
             seen.add(hook.event_type)
     assert seen == {
         "conferenceCreated",

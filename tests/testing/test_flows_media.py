@@ -15,7 +15,7 @@ import pytest
 from bandwidth.testing import VoiceSimulator
 from tests.support.flows import ScriptedApp, bxml, outbound_call
 from tests.support.raw import ACCOUNT, Raw
-from tests.testing.media_checks import check_event
+from tests.testing.media_checks import assert_event_matches_spec
 
 
 @pytest.fixture
@@ -288,7 +288,7 @@ def test_every_media_event_matches_its_model(sim: VoiceSimulator, app: ScriptedA
     seen = set()
     for hook in sim.webhooks:
         if hook.event_type not in ("answer", "disconnect"):
-            check_event(hook)
+            assert_event_matches_spec(hook)
             seen.add(hook.event_type)
             assert hook.payload["tag"] == "checked"
     assert seen == {

@@ -18,7 +18,7 @@ import pytest
 from bandwidth.testing import VoiceSimulator
 from tests.support.flows import ScriptedApp, bxml, outbound_call
 from tests.support.raw import ACCOUNT, Raw
-from tests.testing.media_checks import check_event
+from tests.testing.media_checks import assert_event_matches_spec
 
 RECORD = (
     '<Record recordCompleteUrl="/done" recordingAvailableUrl="/available"'
@@ -244,7 +244,7 @@ def test_transcribe_call_recording_sends_transcription_available(
     assert (hook.event_type, hook.url) == ("transcriptionAvailable", "https://app.example/ondemand")
     assert hook.payload["tag"] == "on-demand"
     assert hook.payload["transcription"]["text"] == "call me"
-    check_event(hook)
+    assert_event_matches_spec(hook)
 
 
 # -- <StartRecording> ----------------------------------------------------------------------
@@ -348,7 +348,7 @@ def test_every_recording_event_matches_its_model_and_the_spec(
     for hook in sim.webhooks:
         if hook.event_type in ("answer", "initiate", "disconnect"):
             continue
-        check_event(hook)
+        assert_event_matches_spec(hook)
         seen[hook.event_type] = seen.get(hook.event_type, 0) + 1
     assert seen == {"recordComplete": 2, "recordingAvailable": 2, "transcriptionAvailable": 2}
     done = next(w.payload for w in sim.webhooks if w.event_type == "recordComplete")
