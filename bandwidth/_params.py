@@ -76,6 +76,7 @@ def int_in_range(name: str, value: Any, low: int, high: int) -> int:
     """An integer parameter within ``[low, high]`` (``bool`` is not an integer here)."""
     if isinstance(value, bool) or not isinstance(value, int):
         raise ApiTypeError(f"{name} must be an int, not {type(value).__name__}")
-    if not low <= value <= high:
-        raise ApiValueError(f"{name} must be between {low} and {high}, got {value}")
-    return value
+    number: int = value
+    if not low <= number <= high:
+        raise ApiValueError(f"{name} must be between {low} and {high}, got {number}")
+    return number

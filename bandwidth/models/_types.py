@@ -136,7 +136,8 @@ def _number(value: Any) -> Union[int, float]:
     """
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise ValueError("Input should be a number")
-    return value
+    number: Union[int, float] = value
+    return number
 
 
 def _in_range(ge: float, le: Optional[float]) -> Callable[[Union[int, float]], Union[int, float]]:
@@ -167,7 +168,8 @@ Seconds = Annotated[_Number, rule(_in_range(0, None))]
 def _int(value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise ValueError("Input should be a valid integer")
-    return value
+    number: int = value
+    return number
 
 
 #: ``priority``: 1 (highest) to 5.

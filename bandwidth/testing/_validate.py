@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 import xml.parsers.expat
-from typing import Any, Dict, FrozenSet, List, Mapping, Optional
+from typing import Any, Dict, FrozenSet, List, Mapping, Optional, Union
 from urllib.parse import urlsplit
 
 from bandwidth import _formats as formats
@@ -196,7 +196,7 @@ def _number(
 ) -> Optional[float]:
     if body.get(key) is None:
         return None
-    value = body[key]
+    value: Union[int, float] = body[key]
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise _wrong_type(name, "an integer" if integer else "a number", value)
     if integer and not isinstance(value, int):
