@@ -24,6 +24,7 @@ from typing import (
     Mapping,
     Optional,
     Tuple,
+    Union,
 )
 from urllib.parse import parse_qsl
 
@@ -31,7 +32,7 @@ from bandwidth.testing._auth import Credentials, Principal, basic_pair
 from bandwidth.testing._faults import Fault, FaultQueue
 from bandwidth.testing._http import NO_BODY, Response, reason
 from bandwidth.testing._paths import SUCCESS, TOKEN_OPERATION
-from bandwidth.testing._routes import BASE_PATH, HANDLERS, Route
+from bandwidth.testing._routes import BASE_PATH, HANDLERS, Route, control
 from bandwidth.testing._routes import route as find_route
 from bandwidth.testing._routes._common import JSON_HEADER, Problem, Request
 from bandwidth.testing._store import CallStore
@@ -105,6 +106,16 @@ class RecordedRequest:
 
 
 @dataclass
+class _ControlTicket:
+    """A request for a control route (``/_control/...``): never faulted nor recorded."""
+
+    method: str
+    path: str
+    query: str
+    headers: Mapping[str, str]
+
+
+@dataclass
 class _Ticket:
     """A request whose head was read: where it goes and which faults apply to it."""
 
@@ -143,9 +154,13 @@ class RestApi:
 
     # -- the HTTP service ------------------------------------------------------------------
 
-    def accept(self, method: str, target: str, headers: Mapping[str, str]) -> Optional[_Ticket]:
+    def accept(
+        self, method: str, target: str, headers: Mapping[str, str]
+    ) -> Union[_Ticket, _ControlTicket, None]:
         """Route a request head and take its faults; ``None`` drops it before the body."""
         path, _, query = target.partition("?")
+        if control.is_control(path):
+            return _ControlTicket(method, path, query, headers)
         route = find_route(method, path)
         delay, fault = self._take_fault(route.operation)
         if fault is not None and fault.kind == "drop" and fault.when == "before_read":
@@ -154,9 +169,11 @@ class RestApi:
         return _Ticket(method, path, query, headers, route, delay, fault)
 
     def respond(
-        self, ticket: _Ticket, body: bytes, sleep: Callable[[float], bool]
+        self, ticket: Union[_Ticket, _ControlTicket], body: bytes, sleep: Callable[[float], bool]
     ) -> Optional[Response]:
         """Record the request, apply its faults and answer it (``None``: drop the connection)."""
+        if isinstance(ticket, _ControlTicket):
+            return self._control(ticket, body)
         route, fault = ticket.route, ticket.fault
         self._record(
             ticket.method, ticket.path, ticket.query, ticket.headers, body, route.operation
@@ -278,6 +295,28 @@ class RestApi:
             with self.store.lock:
                 return self.credentials.bearer(credentials, self.sim.now())
         return None
+
+    def _control(self, ticket: _ControlTicket, body: bytes) -> Response:
+        """Answer a control route, with the API's credentials and its order of checks."""
+        principal = self._authenticate(ticket.headers.get("authorization"))
+        if principal is None:
+            return self.error(401, "Missing or invalid credentials.", [_CHALLENGE])
+        handler, params, allow = control.find(ticket.method, ticket.path)
+        if handler is None:
+            if not allow:
+                return self.error(404, "The requested resource does not exist.")
+            return self.error(
+                405, f"Method {ticket.method} is not allowed here.", [("Allow", allow)]
+            )
+        if not principal.voice:
+            return self.error(403, f"{principal.name} has no access to the Voice API.")
+        request = Request(ticket.method, params, ticket.query, ticket.headers, body)
+        try:
+            return control.respond(self.sim, handler, request)
+        except Problem as exc:
+            return self.error(exc.status, exc.description)
+        except Invalid as exc:
+            return self.error(400, str(exc))
 
     def _token(self, headers: Mapping[str, str], body: bytes) -> Response:
         sim = self.sim
