@@ -311,10 +311,12 @@ def build_parser() -> argparse.ArgumentParser:
     sim = commands.add_parser(
         "simulator",
         help="run the local Voice API simulator in the foreground",
-        description="Serve the Calls API on this machine (bandwidth.testing.VoiceSimulator) "
+        description="Serve the Voice API on this machine (bandwidth.testing.VoiceSimulator) "
         "until Ctrl-C or SIGTERM. Prints its URL, account and credentials, and the "
         "export lines that point this CLI at it. Calls ring at once and are answered "
-        "after 1 s unless --no-auto-progress. BW_* variables are not read here.",
+        "after 1 s unless --no-auto-progress. Tests in other processes drive calls through "
+        "its control routes under /_control (same credentials). BW_* variables are not "
+        "read here.",
         formatter_class=_Formatter,
     )
     sim.add_argument("--port", type=_port, default=0, help="port to listen on (default: any free)")
@@ -382,6 +384,23 @@ def build_parser() -> argparse.ArgumentParser:
         action=argparse.BooleanOptionalAction,
         default=True,
         help="move calls queued -> initiated -> answered (after 1 s) on their own",
+    )
+    sim.add_argument(
+        "--deliver-webhooks",
+        action="store_true",
+        help="run call flows: send webhooks over HTTP to the URLs calls give, run the BXML "
+        "your app answers (needed for POST /_control/inbound)",
+    )
+    sim.add_argument(
+        "--manual-clock",
+        action="store_true",
+        help="time stands still until POST /_control/advance moves it (deterministic tests "
+        "from another process)",
+    )
+    sim.add_argument(
+        "--record-requests",
+        action="store_true",
+        help="keep every request for GET /_control/requests (memory grows with traffic)",
     )
 
     # -- demo ----------------------------------------------------------------------------

@@ -14,9 +14,12 @@ import threading
 import time
 from datetime import datetime, timezone
 from types import FrameType
-from typing import Any, Dict, Optional
+from typing import TYPE_CHECKING, Any, Dict, Optional
 
 from bandwidth.cli._parser import CliError
+
+if TYPE_CHECKING:
+    from bandwidth.testing import VoiceSimulator
 
 __all__ = ["run_simulator"]
 
@@ -36,7 +39,7 @@ def run_simulator(args: argparse.Namespace, stop: Optional[threading.Event] = No
     """
     stop = stop if stop is not None else threading.Event()
     with _StopSignals() as signals:
-        from bandwidth.testing import AutoProgress, VoiceSimulator
+        from bandwidth.testing import AutoProgress, ManualClock, VoiceSimulator
 
         sim = VoiceSimulator(
             host=args.bind,
@@ -47,9 +50,11 @@ def run_simulator(args: argparse.Namespace, stop: Optional[threading.Event] = No
             access_token=args.access_token,
             client_id=args.client_id,
             client_secret=args.client_secret,
-            clock=_utc_now,
+            clock=ManualClock() if args.manual_clock else _utc_now,
             auto_progress=AutoProgress() if args.auto_progress else False,
-            record_requests=False,  # nobody can read them here; keep memory flat
+            # Off unless asked: only GET /_control/requests reads them, and memory stays flat.
+            record_requests=args.record_requests,
+            deliver_webhooks=args.deliver_webhooks,
         )
         for name, password in args.user:
             sim.add_user(name, password)
@@ -62,14 +67,29 @@ def run_simulator(args: argparse.Namespace, stop: Optional[threading.Event] = No
                 f"cannot listen on {args.bind}:{args.port}: {exc.strerror or exc}"
             ) from None
         try:
-            _print_banner(sim, args.auto_progress)
+            _print_banner(sim, args)
             while not signals.received and not stop.is_set():
-                signals.wait(0.25)  # at once on a signal; the timeout is for ``stop``
+                # At once on a signal; the timeout is for ``stop`` and for the flows'
+                # next step, which on the real clock nobody else may be there to run.
+                signals.wait(_pause(sim))
+                sim.run_due()
         finally:
             sim.stop()
     sys.stdout.write("simulator stopped\n")
     sys.stdout.flush()
     return 0
+
+
+#: The longest the serve loop sleeps: how soon it sees ``stop`` (signals wake it at once).
+_POLL_SECONDS = 0.25
+
+
+def _pause(sim: VoiceSimulator) -> float:
+    """How long to sleep before the next step of a call flow falls due (on the real clock)."""
+    due = sim.next_due()
+    if due is None:
+        return _POLL_SECONDS
+    return min(_POLL_SECONDS, max(0.0, (due - sim.now()).total_seconds()))
 
 
 class _StopSignals:
@@ -134,11 +154,22 @@ class _StopSignals:
 # -- the banner ------------------------------------------------------------------------
 
 
-def _print_banner(sim: Any, auto_progress: bool) -> None:
+def _print_banner(sim: VoiceSimulator, args: argparse.Namespace) -> None:
+    from bandwidth.testing._control import control_url
+
     progress = (
         "calls ring at once and are answered after 1 s"
-        if auto_progress
+        if args.auto_progress
         else "calls stay queued (no auto progress)"
+    )
+    modes = "".join(
+        f"  {line}\n"
+        for on, line in (
+            (args.deliver_webhooks, "webhooks go over HTTP to the URLs calls give"),
+            (args.manual_clock, "the clock stands still until POST /_control/advance"),
+            (args.record_requests, "requests are recorded (GET /_control/requests)"),
+        )
+        if on
     )
     settings = ", ".join(
         f"{name}={json.dumps(value)}"
@@ -155,6 +186,8 @@ def _print_banner(sim: Any, auto_progress: bool) -> None:
         f"  username:   {sim.username}\n"
         f"  password:   {sim.password}\n"
         f"  {progress}\n"
+        f"{modes}"
+        f"  control:    {control_url(sim.url)} (the same credentials)\n"
         "\n"
         "Point the bandwidth CLI at it from another shell:\n"
         f"  export BW_VOICE_HOST={shlex.quote(sim.url)}\n"

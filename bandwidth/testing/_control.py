@@ -38,6 +38,7 @@ __all__ = [
     "SimulatorControl",
     "SimulatorControlError",
     "call_json",
+    "control_url",
     "request_from_json",
     "request_json",
     "webhook_from_json",
@@ -205,6 +206,12 @@ def _decoded(decode: Callable[[Mapping[str, Any]], _T], answer: Any) -> List[_T]
         raise SimulatorControlError(
             None, "invalid-answer", f"unexpected answer from the simulator: {exc!r}"
         ) from None
+
+
+def control_url(url: str) -> str:
+    """The control routes' base URL on the origin of ``url`` (a simulator's URL)."""
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}{CONTROL_PATH}"
 
 
 def _origin(url: str) -> Tuple[str, int]:
