@@ -209,12 +209,6 @@ def _call(
     keypad: Optional[Keypad] = None
     if settings.presses is None:
         keypad = Keypad(sys.stdin, single_keys=not settings.fast and stdin_is_terminal())
-    how = "" if settings.presses is not None else _how_to_type(keypad)
-    live.write(
-        f"calling {printable(settings.url)} from {printable(args.from_)} to "
-        f"{printable(args.to)}{how}\n"
-    )
-    live.flush()
     transcript = Transcript(live, sim.now(), verbose=args.verbose)
     phone = Phone(sim, transcript, settings, keypad, signals, args.hangup_after)
     fields = {
@@ -226,7 +220,15 @@ def _call(
     try:
         if keypad is not None:
             keypad.__enter__()
+        # Placing checks the call's fields first (a bad --to is a usage error, nothing
+        # printed), then delivers the initiate webhook; what it set off prints below.
         phone.place(args.to, args.from_, settings.url, args.answer_method, fields)
+        how = "" if settings.presses is not None else _how_to_type(keypad)
+        live.write(
+            f"calling {printable(settings.url)} from {printable(args.from_)} to "
+            f"{printable(args.to)}{how}\n"
+        )
+        live.flush()
         phone.run()
     finally:
         if keypad is not None:
