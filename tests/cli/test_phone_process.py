@@ -251,7 +251,8 @@ def _finish(process: Any, master: int, seen: bytearray) -> int:
 
 
 def test_keys_typed_on_a_terminal_as_the_call_plays(server: Any) -> None:
-    process, master = _on_a_terminal([*PHONE, server.url, "--speed", "4"])
+    # At twice the speed, the key has 2.5 s of real time before the gather times out.
+    process, master = _on_a_terminal([*PHONE, server.url, "--speed", "2"])
     seen = bytearray()
     try:
         _read_until(master, seen, b"type keys 0-9 * # A-D as you hear")
@@ -410,3 +411,26 @@ def test_on_the_real_clock_flows_run_by_themselves(simulators: List[Simulator]) 
         httpd.server_close()
         thread.join()
     assert [w.event_type for w in control.webhooks(call_id)] == ["initiate", "redirect"]
+
+
+def test_the_documented_simulator_control_example(server: Any, simulators: List[Simulator]) -> None:
+    """docs/simulator.md's ``SimulatorControl`` example, against a real ``bandwidth simulator``."""
+    text = (Path(__file__).resolve().parents[2] / "docs" / "simulator.md").read_text()
+    section = text[text.index("### `SimulatorControl`") :]
+    block = section.split("```python\n", 1)[1].split("```", 1)[0]
+    sim = Simulator("--deliver-webhooks", "--manual-clock")
+    simulators.append(sim)
+    origin = sim.url.rsplit("/api/v2", 1)[0]
+    code = (
+        block.replace("http://127.0.0.1:8099", origin)
+        .replace("http://127.0.0.1:8000/callbacks/answer", server.url)
+        .replace('"bandwidth"', repr(USER))
+        .replace('"change-me"', repr(PASSWORD))
+    )
+    assert code != block
+    exec(compile(code, "docs/simulator.md SimulatorControl", "exec"), {})  # our own docs
+    assert [type(e) for e in server.app.events] == [
+        InitiateCallback,
+        GatherCallback,
+        DisconnectCallback,
+    ]
