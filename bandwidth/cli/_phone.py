@@ -14,7 +14,6 @@ end. See ``docs/cli.md``.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import importlib
 import os
 import re
@@ -341,8 +340,10 @@ class Phone:
 
     def _hang_up(self) -> None:
         self.transcript.caller_hangs_up()
-        with contextlib.suppress(ValueError):  # it ended meanwhile
+        try:
             self._guard(lambda: self.sim.hangup(self.call_id))
+        except ValueError:  # it ended meanwhile, on its own
+            self.transcript.hung_up_by = None
 
     def _press(self, digits: str) -> None:
         now = self.sim.now()

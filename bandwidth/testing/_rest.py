@@ -5,12 +5,15 @@ server hands each request to. It authenticates (:mod:`._auth`), applies
 scripted faults, records every request for the test's assertions, and hands
 the request to the handler of its operation (:mod:`._routes`, one module per
 resource), answering what a handler refuses as a ``voiceApiError``.
+Requests for the control routes (``/_control``) skip faults and recording,
+and go to :mod:`._routes.control` with the same credentials.
 """
 
 from __future__ import annotations
 
 import base64
 import json
+import threading
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
@@ -150,6 +153,8 @@ class RestApi:
         self.faults = FaultQueue()
         self.requests: List[RecordedRequest] = []
         self._auth_key: Tuple[Any, ...] = ()
+        #: control requests run one at a time (two ``advance``s must not interleave)
+        self._control_lock = threading.Lock()
         self._auth_ok: Dict[str, Principal] = {}
 
     # -- the HTTP service ------------------------------------------------------------------
@@ -312,7 +317,8 @@ class RestApi:
             return self.error(403, f"{principal.name} has no access to the Voice API.")
         request = Request(ticket.method, params, ticket.query, ticket.headers, body)
         try:
-            return control.respond(self.sim, handler, request)
+            with self._control_lock:
+                return control.respond(self.sim, handler, request)
         except Problem as exc:
             return self.error(exc.status, exc.description)
         except Invalid as exc:

@@ -8,7 +8,8 @@ controls, injects faults and records every request.
 
 This module is the public face; the parts live in modules named for what
 they hold: ``_http`` (the HTTP server), ``_rest`` (auth, faults, recording,
-dispatch), ``_routes`` (one module of operations per resource), ``_paths``
+dispatch), ``_routes`` (one module of operations per resource, and the
+control routes), ``_control`` (their JSON and a client for them), ``_paths``
 (the table of operations), ``_auth`` (users, OAuth clients, tokens),
 ``_store`` (calls and their lifecycle) with ``_conferences``,
 ``_recordings`` and ``_transcriptions`` beside it, ``_seeding`` (the test
