@@ -80,6 +80,10 @@ async def asgi(scope, receive, send):
 
 
 not_an_app = 42
+
+
+class project:
+    application = app
 """
 
 
@@ -221,6 +225,11 @@ def test_get_method_and_a_relative_disconnect_url(apps: Any, cli: Any) -> None:
         ("gather", "POST", "http://localhost/callbacks/gather"),
         ("disconnect", "POST", "http://localhost/bye"),
     ]
+
+
+def test_a_dotted_attribute(apps: Any, cli: Any) -> None:
+    result = cli("phone", "--app", "phoneapps:project.application", "--press", "2", "--json")
+    assert result.json()["heard"][-1] == "Connecting you to support. Goodbye for now."
 
 
 def test_an_asgi_app(apps: Any, cli: Any) -> None:
