@@ -215,7 +215,7 @@ def test_what_a_call_cannot_do_is_a_409(sim: VoiceSimulator, control: SimulatorC
         control.press(call_id, "x")
     assert bad_digits.value.status == 400
     with pytest.raises(SimulatorControlError) as cause:
-        control.hangup(call_id, "nonsense")
+        control.hangup(call_id, "Not A Cause!")
     assert cause.value.status == 400
 
 
