@@ -279,6 +279,19 @@ def test_end_of_input_hangs_up_and_the_app_hears_it(
     assert isinstance(apps().app.events[-1], DisconnectCallback)
 
 
+def test_real_time_with_piped_keys(apps: Any, cli: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    # 8 s of call at 100 times the speed: about 0.1 s. The line waits for the gather.
+    _stdin(monkeypatch, b"2\n")
+    result = cli("phone", "--app", "phoneapps:app", "--speed", "100", "--json")
+    assert result.code == 0, result.err
+    timeline = result.json()
+    assert timeline["pressed"] == ["2"]
+    pressed = next(e for e in timeline["events"] if e["type"] == "pressed")
+    assert pressed["at"] >= 5.2  # not before the prompt had played
+    assert timeline["heard"][-1] == "Connecting you to support. Goodbye for now."
+    assert "(Ctrl-C hangs up)" in result.err.splitlines()[0]
+
+
 def test_press_does_not_read_stdin(apps: Any, cli: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     stdin = _Stdin(b"9\n")
     monkeypatch.setattr(sys, "stdin", stdin)
