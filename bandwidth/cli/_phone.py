@@ -14,6 +14,7 @@ end. See ``docs/cli.md``.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import os
 import re
@@ -216,9 +217,9 @@ def _call(
         "password": settings.password,
         "callback_timeout": args.callback_timeout,
     }
-    try:
+    with contextlib.ExitStack() as stack:
         if keypad is not None:
-            keypad.__enter__()
+            stack.enter_context(keypad)  # the terminal's settings come back on the way out
         # Placing checks the call's fields first (a bad --to is a usage error, nothing
         # printed), then delivers the initiate webhook; what it set off prints below.
         phone.place(args.to, args.from_, settings.url, args.answer_method, fields)
@@ -229,9 +230,6 @@ def _call(
         )
         live.flush()
         phone.run()
-    finally:
-        if keypad is not None:
-            keypad.__exit__(None, None, None)
     call = phone.final()
     if args.json:
         print_data(transcript.to_json(call))
