@@ -1,7 +1,8 @@
 """The ``bandwidth`` command line (also ``python -m bandwidth``).
 
 ``bandwidth calls create|get|list|update|bxml`` runs the Calls operations,
-``bandwidth simulator`` serves the local Voice API simulator and ``bandwidth
+``bandwidth simulator`` serves the local Voice API simulator, ``bandwidth
+phone`` calls your voice app through it from the terminal, and ``bandwidth
 demo`` walks one call through its life. See ``docs/cli.md``.
 
 The SDK is imported only by the command that needs it, so ``bandwidth
@@ -67,6 +68,10 @@ def _run(arguments: List[str]) -> int:
         from bandwidth.cli._serve import run_simulator
 
         return run_simulator(args)
+    if args.command == "phone":
+        from bandwidth.cli._phone import run_phone
+
+        return run_phone(args)
     from bandwidth.cli._demo import run_demo
 
     return run_demo()

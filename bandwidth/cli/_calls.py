@@ -20,6 +20,7 @@ from bandwidth import ApiClient, CallsApi, Configuration
 from bandwidth.cli._fields import CREATE_FLAGS, UPDATE_FLAGS, FieldFlag
 from bandwidth.cli._output import print_json, printable, write_json_array
 from bandwidth.cli._parser import CliError, UsageError
+from bandwidth.cli._secrets import interactive, password_from_stdin, prompt_password, warn_visible
 from bandwidth.exceptions import ApiException, ApiTypeError, ApiValueError, RequestValidationError
 from bandwidth.models import CreateCall, UpdateCall
 from bandwidth.models._base import RequestModel
@@ -117,8 +118,8 @@ def _connection(
         )
         if value is None
     ]
-    if missing == ["BW_PASSWORD or --password-stdin"] and _interactive():
-        password = _prompt(username, prog)
+    if missing == ["BW_PASSWORD or --password-stdin"] and interactive():
+        password = prompt_password("API", username or "", prog)
     elif missing:
         raise UsageError("missing " + ", ".join(missing), prog)
     assert account_id is not None
@@ -157,9 +158,6 @@ def _refuse_credentials_in(host: str, source: str, prog: str) -> None:
 
 # -- the password ----------------------------------------------------------------------
 
-#: Longest password line --password-stdin reads (a bound on what it buffers).
-_MAX_PASSWORD = 4096
-
 
 def _warn_about_secret_flags(args: argparse.Namespace) -> None:
     """Warn on stderr for each password given as a flag: other users see it in ``ps``.
@@ -168,15 +166,11 @@ def _warn_about_secret_flags(args: argparse.Namespace) -> None:
     the secret can come from instead.
     """
     if getattr(args, "password", None) is not None:
-        _warn("--password", "use BW_PASSWORD, the prompt or --password-stdin")
+        warn_visible("--password", "use BW_PASSWORD, the prompt or --password-stdin")
     fields = CREATE_FLAGS if args.operation == "create" else UPDATE_FLAGS
     for field in fields:
         if "password" in field.wire[-1].lower() and hasattr(args, field.dest):
-            _warn(field.flag, "put it in the --json file instead")
-
-
-def _warn(flag: str, advice: str) -> None:
-    sys.stderr.write(f"warning: {flag} is visible to other users of this machine (ps); {advice}\n")
+            warn_visible(field.flag, "put it in the --json file instead")
 
 
 def _reads_stdin(args: argparse.Namespace) -> Optional[str]:
@@ -204,43 +198,8 @@ def _password(args: argparse.Namespace, env: Mapping[str, str], prog: str) -> Op
     if given is not None:
         return given
     if getattr(args, "password_stdin", False):
-        return _password_from_stdin(prog)
+        return password_from_stdin(prog)
     return env.get("BW_PASSWORD") or None
-
-
-def _password_from_stdin(prog: str) -> str:
-    """The first line of stdin, without its line ending (``printf '%s\\n' "$PW" | ...``)."""
-    stream = sys.stdin
-    buffer = getattr(stream, "buffer", None)
-    raw = buffer.readline(_MAX_PASSWORD + 2) if buffer is not None else None
-    line = raw if raw is not None else stream.readline(_MAX_PASSWORD + 2).encode("utf-8")
-    password = line.removesuffix(b"\n").removesuffix(b"\r")
-    if len(password) > _MAX_PASSWORD:
-        raise UsageError(f"--password-stdin: longer than {_MAX_PASSWORD} bytes", prog)
-    if not password:
-        raise UsageError("--password-stdin: the first line of stdin is empty", prog)
-    try:
-        return password.decode("utf-8")
-    except UnicodeDecodeError:
-        raise UsageError("--password-stdin: the password is not UTF-8", prog) from None
-
-
-def _interactive() -> bool:
-    """Whether a person is there to type a password (stdin is a terminal)."""
-    isatty = getattr(sys.stdin, "isatty", None)
-    return bool(isatty is not None and isatty())
-
-
-def _prompt(username: Optional[str], prog: str) -> str:
-    import getpass
-
-    try:
-        password = getpass.getpass(f"API password for {printable(username or '')}: ")
-    except EOFError:
-        password = ""
-    if not password:
-        raise UsageError("no password given", prog)
-    return password
 
 
 # -- request bodies --------------------------------------------------------------------

@@ -14,7 +14,7 @@ import re
 import sys
 from typing import Any, Iterable
 
-__all__ = ["print_json", "printable", "wire", "write_json_array"]
+__all__ = ["print_data", "print_json", "printable", "wire", "write_json_array"]
 
 #: Characters a terminal may act on besides C0 (U+0000-U+001F): DEL, C1, bidi controls.
 _CONTROLS = r"\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
@@ -62,7 +62,12 @@ def _dumps(value: Any) -> str:
 
 def print_json(model: Any) -> None:
     """Print one model as indented wire-format JSON on stdout."""
-    sys.stdout.write(_dumps(wire(model)) + "\n")
+    print_data(wire(model))
+
+
+def print_data(value: Any) -> None:
+    """Print plain JSON data (masked) on stdout, indented, terminal controls escaped."""
+    sys.stdout.write(_dumps(_mask(value)) + "\n")
 
 
 def write_json_array(models: Iterable[Any]) -> None:

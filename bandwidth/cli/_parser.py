@@ -208,13 +208,13 @@ def _add_json(parser: argparse.ArgumentParser, model: str) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The ``bandwidth`` parser with its ``calls``, ``simulator`` and ``demo`` commands."""
+    """The ``bandwidth`` parser: ``calls``, ``simulator``, ``phone`` and ``demo``."""
     from bandwidth._version import __version__
 
     parser = _Parser(
         prog="bandwidth",
         description="Bandwidth Voice API (Calls) from the command line, a local simulator, "
-        "and a demo.",
+        "a phone to call your voice app with, and a demo.",
         epilog=ENV_HELP,
         formatter_class=_Formatter,
     )
@@ -311,10 +311,12 @@ def build_parser() -> argparse.ArgumentParser:
     sim = commands.add_parser(
         "simulator",
         help="run the local Voice API simulator in the foreground",
-        description="Serve the Calls API on this machine (bandwidth.testing.VoiceSimulator) "
+        description="Serve the Voice API on this machine (bandwidth.testing.VoiceSimulator) "
         "until Ctrl-C or SIGTERM. Prints its URL, account and credentials, and the "
         "export lines that point this CLI at it. Calls ring at once and are answered "
-        "after 1 s unless --no-auto-progress. BW_* variables are not read here.",
+        "after 1 s unless --no-auto-progress. Tests in other processes drive calls through "
+        "its control routes under /_control (same credentials). BW_* variables are not "
+        "read here.",
         formatter_class=_Formatter,
     )
     sim.add_argument("--port", type=_port, default=0, help="port to listen on (default: any free)")
@@ -383,6 +385,28 @@ def build_parser() -> argparse.ArgumentParser:
         default=True,
         help="move calls queued -> initiated -> answered (after 1 s) on their own",
     )
+    sim.add_argument(
+        "--deliver-webhooks",
+        action="store_true",
+        help="run call flows: send webhooks over HTTP to the URLs calls give, run the BXML "
+        "your app answers (needed for POST /_control/inbound)",
+    )
+    sim.add_argument(
+        "--manual-clock",
+        action="store_true",
+        help="time stands still until POST /_control/advance moves it (deterministic tests "
+        "from another process)",
+    )
+    sim.add_argument(
+        "--record-requests",
+        action="store_true",
+        help="keep every request for GET /_control/requests (memory grows with traffic)",
+    )
+
+    # -- phone ---------------------------------------------------------------------------
+    from bandwidth.cli._phone_options import add_phone_command
+
+    add_phone_command(commands)
 
     # -- demo ----------------------------------------------------------------------------
     commands.add_parser(

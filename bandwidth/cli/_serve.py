@@ -3,25 +3,20 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
-import select
 import shlex
-import signal
-import socket
 import sys
 import threading
-import time
 from datetime import datetime, timezone
-from types import FrameType
-from typing import Any, Dict, Optional
+from typing import TYPE_CHECKING, Optional
 
 from bandwidth.cli._parser import CliError
+from bandwidth.cli._signals import StopSignals
+
+if TYPE_CHECKING:
+    from bandwidth.testing import VoiceSimulator
 
 __all__ = ["run_simulator"]
-
-#: The signals that stop the simulator: Ctrl-C and ``kill``'s default.
-_STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 
 
 def _utc_now() -> datetime:
@@ -35,8 +30,8 @@ def run_simulator(args: argparse.Namespace, stop: Optional[threading.Event] = No
     automatic call progress unless ``--no-auto-progress``.
     """
     stop = stop if stop is not None else threading.Event()
-    with _StopSignals() as signals:
-        from bandwidth.testing import AutoProgress, VoiceSimulator
+    with StopSignals() as signals:
+        from bandwidth.testing import AutoProgress, ManualClock, VoiceSimulator
 
         sim = VoiceSimulator(
             host=args.bind,
@@ -47,9 +42,11 @@ def run_simulator(args: argparse.Namespace, stop: Optional[threading.Event] = No
             access_token=args.access_token,
             client_id=args.client_id,
             client_secret=args.client_secret,
-            clock=_utc_now,
+            clock=ManualClock() if args.manual_clock else _utc_now,
             auto_progress=AutoProgress() if args.auto_progress else False,
-            record_requests=False,  # nobody can read them here; keep memory flat
+            # Off unless asked: only GET /_control/requests reads them, and memory stays flat.
+            record_requests=args.record_requests,
+            deliver_webhooks=args.deliver_webhooks,
         )
         for name, password in args.user:
             sim.add_user(name, password)
@@ -62,9 +59,12 @@ def run_simulator(args: argparse.Namespace, stop: Optional[threading.Event] = No
                 f"cannot listen on {args.bind}:{args.port}: {exc.strerror or exc}"
             ) from None
         try:
-            _print_banner(sim, args.auto_progress)
+            _print_banner(sim, args)
             while not signals.received and not stop.is_set():
-                signals.wait(0.25)  # at once on a signal; the timeout is for ``stop``
+                # At once on a signal; the timeout is for ``stop`` and for the flows'
+                # next step, which on the real clock nobody else may be there to run.
+                signals.wait(_pause(sim))
+                sim.run_due()
         finally:
             sim.stop()
     sys.stdout.write("simulator stopped\n")
@@ -72,73 +72,37 @@ def run_simulator(args: argparse.Namespace, stop: Optional[threading.Event] = No
     return 0
 
 
-class _StopSignals:
-    """Record SIGINT and SIGTERM while in use, and wake :meth:`wait` when one arrives.
+#: The longest the serve loop sleeps: how soon it sees ``stop`` (signals wake it at once).
+_POLL_SECONDS = 0.25
 
-    The handler only records the signal. A handler runs in the main thread
-    between two bytecodes, so one that took a lock (``threading.Event.set``)
-    could find that very thread holding it inside ``Event.wait`` and deadlock,
-    and one that raised (``KeyboardInterrupt``) could unwind through
-    ``Condition.wait`` half-way. The wake-up file descriptor makes a waiting
-    ``select`` return at once whichever thread the kernel delivered the signal to.
 
-    Both signals are handled even if the process started with SIGINT ignored: a
-    background job of a non-interactive shell inherits SIG_IGN for it, and the
-    command promises to stop on Ctrl-C and on ``kill -INT`` from the script that
-    started it. Outside the main thread, where handlers cannot be set, nothing
-    is installed and :meth:`wait` just sleeps.
-    """
-
-    def __init__(self) -> None:
-        self.received: Optional[int] = None
-        self._reader: Optional[socket.socket] = None
-        self._writer: Optional[socket.socket] = None
-        self._previous: Dict[int, Any] = {}
-        self._previous_fd = -1
-
-    def _on_signal(self, signum: int, frame: Optional[FrameType]) -> None:
-        self.received = signum
-
-    def __enter__(self) -> _StopSignals:
-        if threading.current_thread() is not threading.main_thread():
-            return self
-        self._reader, self._writer = socket.socketpair()
-        self._reader.setblocking(False)
-        self._writer.setblocking(False)
-        self._previous_fd = signal.set_wakeup_fd(self._writer.fileno(), warn_on_full_buffer=False)
-        for signum in _STOP_SIGNALS:
-            self._previous[signum] = signal.signal(signum, self._on_signal)
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        for signum, handler in self._previous.items():
-            signal.signal(signum, handler if handler is not None else signal.SIG_DFL)
-        self._previous.clear()
-        if self._reader is not None and self._writer is not None:
-            signal.set_wakeup_fd(self._previous_fd)
-            self._reader.close()
-            self._writer.close()
-            self._reader = self._writer = None
-
-    def wait(self, timeout: float) -> None:
-        """Return when a signal arrives, or after ``timeout`` seconds."""
-        if self._reader is None:
-            time.sleep(timeout)
-            return
-        ready, _, _ = select.select([self._reader], [], [], timeout)
-        if ready:
-            with contextlib.suppress(OSError):
-                self._reader.recv(4096)  # drain: another signal's byte must not spin the loop
+def _pause(sim: VoiceSimulator) -> float:
+    """How long to sleep before the next step of a call flow falls due (on the real clock)."""
+    due = sim.next_due()
+    if due is None:
+        return _POLL_SECONDS
+    return min(_POLL_SECONDS, max(0.0, (due - sim.now()).total_seconds()))
 
 
 # -- the banner ------------------------------------------------------------------------
 
 
-def _print_banner(sim: Any, auto_progress: bool) -> None:
+def _print_banner(sim: VoiceSimulator, args: argparse.Namespace) -> None:
+    from bandwidth.testing._control import control_url
+
     progress = (
         "calls ring at once and are answered after 1 s"
-        if auto_progress
+        if args.auto_progress
         else "calls stay queued (no auto progress)"
+    )
+    modes = "".join(
+        f"  {line}\n"
+        for on, line in (
+            (args.deliver_webhooks, "webhooks go over HTTP to the URLs calls give"),
+            (args.manual_clock, "the clock stands still until POST /_control/advance"),
+            (args.record_requests, "requests are recorded (GET /_control/requests)"),
+        )
+        if on
     )
     settings = ", ".join(
         f"{name}={json.dumps(value)}"
@@ -155,6 +119,8 @@ def _print_banner(sim: Any, auto_progress: bool) -> None:
         f"  username:   {sim.username}\n"
         f"  password:   {sim.password}\n"
         f"  {progress}\n"
+        f"{modes}"
+        f"  control:    {control_url(sim.url)} (the same credentials)\n"
         "\n"
         "Point the bandwidth CLI at it from another shell:\n"
         f"  export BW_VOICE_HOST={shlex.quote(sim.url)}\n"

@@ -22,6 +22,8 @@ _MODULES: Dict[str, str] = {
     "OPERATIONS": "bandwidth.testing._faults",
     "RecordedRequest": "bandwidth.testing._rest",
     "SimulatedCall": "bandwidth.testing._calls",
+    "SimulatorControl": "bandwidth.testing._control",
+    "SimulatorControlError": "bandwidth.testing._control",
     "Timing": "bandwidth.testing._interpreter",
     "VoiceSimulator": "bandwidth.testing.simulator",
     "Webhook": "bandwidth.testing._webhooks",
@@ -35,6 +37,8 @@ __all__ = [
     "ManualClock",
     "RecordedRequest",
     "SimulatedCall",
+    "SimulatorControl",
+    "SimulatorControlError",
     "Timing",
     "VoiceSimulator",
     "Webhook",
@@ -44,6 +48,7 @@ __all__ = [
 if TYPE_CHECKING:
     from bandwidth.testing._calls import AutoProgress, SimulatedCall
     from bandwidth.testing._clock import ManualClock
+    from bandwidth.testing._control import SimulatorControl, SimulatorControlError
     from bandwidth.testing._faults import OPERATIONS
     from bandwidth.testing._interpreter import Timing
     from bandwidth.testing._rest import RecordedRequest

@@ -243,6 +243,19 @@ class CallFlow:
         self.base_url = base_url
         return self._next(when)
 
+    def awaiting_first_digit(self, now: datetime) -> bool:
+        """Whether a ``<Gather>`` has played its prompts and waits for a first key.
+
+        For drivers that answer gathers one by one (``bandwidth phone``, the
+        control routes): a key pressed earlier cut the prompts (barge-in).
+        """
+        gathering = self.gathering
+        if gathering is None or gathering.barged or self.call.state == DISCONNECTED:
+            return False
+        if gathering.prompt < len(gathering.spec.prompts):
+            return False
+        return gathering.playing_until is None or now >= gathering.playing_until
+
     def digit(self, digit: str, when: datetime) -> Optional[Delivery]:
         """The far end pressed ``digit``."""
         gathering = self.gathering

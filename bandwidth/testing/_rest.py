@@ -5,12 +5,15 @@ server hands each request to. It authenticates (:mod:`._auth`), applies
 scripted faults, records every request for the test's assertions, and hands
 the request to the handler of its operation (:mod:`._routes`, one module per
 resource), answering what a handler refuses as a ``voiceApiError``.
+Requests for the control routes (``/_control``) skip faults and recording,
+and go to :mod:`._routes.control` with the same credentials.
 """
 
 from __future__ import annotations
 
 import base64
 import json
+import threading
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
@@ -32,7 +35,7 @@ from bandwidth.testing._auth import Credentials, Principal, basic_pair
 from bandwidth.testing._faults import NOTHING, Fault, FaultQueue, Taken
 from bandwidth.testing._http import NO_BODY, Pace, Response, Shaped, reason
 from bandwidth.testing._paths import SUCCESS, TOKEN_OPERATION
-from bandwidth.testing._routes import BASE_PATH, HANDLERS, Route
+from bandwidth.testing._routes import BASE_PATH, HANDLERS, Route, control
 from bandwidth.testing._routes import route as find_route
 from bandwidth.testing._routes._common import JSON_HEADER, Problem, Request
 from bandwidth.testing._store import CallStore
@@ -109,6 +112,16 @@ class RecordedRequest:
 
 
 @dataclass
+class _ControlTicket:
+    """A request for a control route (``/_control/...``): never faulted nor recorded."""
+
+    method: str
+    path: str
+    query: str
+    headers: Mapping[str, str]
+
+
+@dataclass
 class _Ticket:
     """A request whose head was read: where it goes and which faults apply to it."""
 
@@ -147,15 +160,19 @@ class RestApi:
         self.faults = FaultQueue()
         self.requests: List[RecordedRequest] = []
         self._auth_key: Tuple[Any, ...] = ()
+        #: control requests run one at a time (two ``advance``s must not interleave)
+        self._control_lock = threading.Lock()
         self._auth_ok: Dict[str, Principal] = {}
 
     # -- the HTTP service ------------------------------------------------------------------
 
     def accept(
         self, method: str, target: str, headers: Mapping[str, str], connection: int
-    ) -> Optional[_Ticket]:
+    ) -> Union[_Ticket, _ControlTicket, None]:
         """Route a request head and take its faults; ``None`` drops it before the body."""
         path, _, query = target.partition("?")
+        if control.is_control(path):
+            return _ControlTicket(method, path, query, headers)
         route = find_route(method, path)
         taken = self._take_faults(route.operation)
         fault = taken.fault
@@ -165,9 +182,14 @@ class RestApi:
         return _Ticket(method, path, query, headers, route, connection, taken)
 
     def respond(
-        self, ticket: _Ticket, body: bytes, sleep: Callable[[float], bool]
+        self,
+        ticket: Union[_Ticket, _ControlTicket],
+        body: bytes,
+        sleep: Callable[[float], bool],
     ) -> Union[Response, Shaped, None]:
         """Record the request, apply its faults and answer it (``None``: drop the connection)."""
+        if isinstance(ticket, _ControlTicket):
+            return self._control(ticket, body)
         route, taken = ticket.route, ticket.taken
         fault = taken.fault
         self._record(
@@ -299,6 +321,29 @@ class RestApi:
             with self.store.lock:
                 return self.credentials.bearer(credentials, self.sim.now())
         return None
+
+    def _control(self, ticket: _ControlTicket, body: bytes) -> Response:
+        """Answer a control route, with the API's credentials and its order of checks."""
+        principal = self._authenticate(ticket.headers.get("authorization"))
+        if principal is None:
+            return self.error(401, "Missing or invalid credentials.", [_CHALLENGE])
+        handler, params, allow = control.find(ticket.method, ticket.path)
+        if handler is None:
+            if not allow:
+                return self.error(404, "The requested resource does not exist.")
+            return self.error(
+                405, f"Method {ticket.method} is not allowed here.", [("Allow", allow)]
+            )
+        if not principal.voice:
+            return self.error(403, f"{principal.name} has no access to the Voice API.")
+        request = Request(ticket.method, params, ticket.query, ticket.headers, body)
+        try:
+            with self._control_lock:
+                return control.respond(self.sim, handler, request)
+        except Problem as exc:
+            return self.error(exc.status, exc.description)
+        except Invalid as exc:
+            return self.error(400, str(exc))
 
     def _token(self, headers: Mapping[str, str], body: bytes) -> Response:
         sim = self.sim

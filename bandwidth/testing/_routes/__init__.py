@@ -4,7 +4,9 @@
 :mod:`bandwidth.testing._paths`); :data:`HANDLERS` maps each operation to
 its handler, one module per resource: ``calls``, ``conferences``,
 ``recordings`` (conference recordings too), ``transcriptions`` and
-``statistics``. Handlers share :mod:`._common`.
+``statistics``. Handlers share :mod:`._common`. The control routes
+(``/_control``, for tests in another process) are apart, in :mod:`.control`:
+they are not Voice operations, so they are neither faulted nor recorded.
 """
 
 from __future__ import annotations
