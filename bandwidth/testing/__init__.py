@@ -14,8 +14,10 @@ from typing import TYPE_CHECKING, Dict
 from bandwidth._lazy import lazy_exports
 
 _MODULES: Dict[str, str] = {
+    "AnsweredBy": "bandwidth.testing._callees",
     "Attempt": "bandwidth.testing._webhooks",
     "AutoProgress": "bandwidth.testing._calls",
+    "Callee": "bandwidth.testing._callees",
     "ManualClock": "bandwidth.testing._clock",
     "OPERATIONS": "bandwidth.testing._faults",
     "RecordedRequest": "bandwidth.testing._rest",
@@ -28,8 +30,10 @@ _MODULES: Dict[str, str] = {
 
 __all__ = [
     "OPERATIONS",
+    "AnsweredBy",
     "Attempt",
     "AutoProgress",
+    "Callee",
     "ManualClock",
     "RecordedRequest",
     "SimulatedCall",
@@ -40,6 +44,7 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
+    from bandwidth.testing._callees import AnsweredBy, Callee
     from bandwidth.testing._calls import AutoProgress, SimulatedCall
     from bandwidth.testing._clock import ManualClock
     from bandwidth.testing._faults import OPERATIONS

@@ -14,6 +14,10 @@ One thread runs the engine at a time. The test's own calls (``advance``,
 queue is picked up by the run in progress. A simulator method called from
 inside an in-process webhook handler only queues its effect: the run it is
 part of carries it out once the handler returns.
+
+Features that live in modules of their own (other call legs, machine
+detection, ...) register an :class:`Extension` factory in :data:`EXTENSIONS`:
+each engine makes one of each and tells it of every answer and end.
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ import re
 import threading
 from collections import deque
 from datetime import datetime
-from typing import Any, Callable, Deque, Dict, List, Mapping, Optional, Tuple
+from typing import Any, Callable, Deque, Dict, List, Mapping, Optional, Protocol, Tuple
 
 from bandwidth.testing._calls import ANSWERED, DISCONNECTED, SimulatedCall
 from bandwidth.testing._interpreter import CallFlow, Timing
@@ -39,13 +43,31 @@ from bandwidth.testing._webhooks import (
     deliver,
 )
 
-__all__ = ["MAX_WEBHOOKS_AT_ONCE", "FlowEngine"]
+__all__ = ["EXTENSIONS", "MAX_WEBHOOKS_AT_ONCE", "Extension", "FlowEngine"]
 
 #: More webhooks than this for one call at one simulated instant is a loop (the
 #: app redirecting to itself): the call ends with ``application-error``.
 MAX_WEBHOOKS_AT_ONCE = 100
 #: ``callbackTimeout`` when the call does not set one.
 DEFAULT_CALLBACK_TIMEOUT = 15.0
+
+
+class Extension(Protocol):
+    """A call-flow feature in a module of its own, told of every answer and end (under the lock)."""
+
+    def answered(self, call: SimulatedCall, when: datetime) -> bool:
+        """``call`` was answered; ``True`` when the extension sends its first webhook itself."""
+
+    def ended(self, call: SimulatedCall, when: datetime) -> None:
+        """``call`` ended (after its flow stopped and its ``disconnect`` was scheduled)."""
+
+    def clear(self) -> None:
+        """Forget everything (the store's calls are being cleared)."""
+
+
+#: Extension factories (a class taking the engine): each engine makes one of each,
+#: found again with ``engine.extensions[factory]``.
+EXTENSIONS: List[Callable[[FlowEngine], Extension]] = []
 
 
 class _Capturing:
@@ -95,6 +117,8 @@ class FlowEngine:
         self._run_lock = threading.Lock()
         self._owner: Optional[int] = None
         self._burst: Dict[str, Tuple[datetime, int]] = {}
+        #: one of each registered extension, by its factory
+        self.extensions: Dict[Any, Extension] = {make: make(self) for make in EXTENSIONS}
 
     @property
     def enabled(self) -> bool:
@@ -106,6 +130,8 @@ class FlowEngine:
         self.flows.clear()
         self._pending.clear()
         self._burst.clear()
+        for extension in self.extensions.values():
+            extension.clear()
 
     # -- running ---------------------------------------------------------------------------
 
@@ -181,23 +207,31 @@ class FlowEngine:
     # -- lifecycle (the store's listener; under the lock) ----------------------------------
 
     def answered(self, call: SimulatedCall, when: datetime) -> None:
-        """An outbound call answered: its ``answer`` webhook is due."""
+        """An outbound call answered: its ``answer`` webhook is due (unless an extension's)."""
+        for extension in self.extensions.values():
+            if extension.answered(call, when):
+                return
         if self.enabled and call.direction == "outbound":
-            self.later(when, functools.partial(self._first_webhook, call, "answer"))
+            self.later(when, functools.partial(self.first_webhook, call, "answer"))
 
     def ended(self, call: SimulatedCall, when: datetime) -> None:
-        """A call ended: stop its BXML; its ``disconnect`` webhook is due."""
-        flow = self.flows.pop(call.call_id, None)
-        if flow is not None:
-            flow.stop()
+        """A call ended: its ``disconnect`` webhook is due; stop its BXML (and what it holds)."""
         if self.enabled and call.request.get("disconnectUrl"):
             self.later(when, functools.partial(self._disconnect_webhook, call))
+        flow = self.flows.pop(call.call_id, None)
+        if flow is not None:
+            flow.stop(when)
+        for extension in self.extensions.values():
+            extension.ended(call, when)
 
     def inbound(self, call: SimulatedCall, when: datetime) -> None:
         """An inbound call arrived: its ``initiate`` webhook is due."""
-        self.later(when, functools.partial(self._first_webhook, call, "initiate"))
+        self.later(when, functools.partial(self.first_webhook, call, "initiate"))
 
-    def _first_webhook(self, call: SimulatedCall, event_type: str, when: datetime) -> Any:
+    def first_webhook(
+        self, call: SimulatedCall, event_type: str, when: datetime, **fields: Any
+    ) -> Optional[Delivery]:
+        """The ``answer`` or ``initiate`` delivery to the call's answer URL (``fields`` added)."""
         if call.state == DISCONNECTED or self.store.calls.get(call.call_id) is not call:
             return None
         request = call.request
@@ -216,7 +250,7 @@ class FlowEngine:
                 request.get("fallbackUsername"),
                 request.get("fallbackPassword"),
             )
-        return self.webhook(call, event_type, when, primary, fallback, flow.generation)
+        return self.webhook(call, event_type, when, primary, fallback, flow.generation, **fields)
 
     def _disconnect_webhook(self, call: SimulatedCall, when: datetime) -> Delivery:
         request = call.request
@@ -236,6 +270,10 @@ class FlowEngine:
             flow = self.flows[call.call_id] = CallFlow(self, call, base_url)
         return flow
 
+    def flow(self, call: SimulatedCall, base_url: str = "") -> CallFlow:
+        """The call's flow; a new idle one (resolving URLs against ``base_url``) if it has none."""
+        return self._flow(call, base_url)
+
     # -- what the REST API and the test do (under the lock) --------------------------------
 
     def redirect(self, call: SimulatedCall, request: Mapping[str, Any], when: datetime) -> None:
@@ -243,7 +281,7 @@ class FlowEngine:
         if not self.enabled:
             return
         flow = self._flow(call, request["redirectUrl"])
-        flow.stop()
+        flow.stop(when)
         primary = Target(
             request["redirectUrl"],
             request.get("redirectMethod") or "POST",

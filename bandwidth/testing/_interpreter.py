@@ -175,21 +175,38 @@ class CallFlow:
         self.verbs: Sequence[Any] = ()
         self.index = 0
         self.gathering: Optional[_Gathering] = None
+        #: What the verb that halted holds on to (a transfer's legs, a bridge): called
+        #: once, with the time, when the document stops for any reason (the call
+        #: ended, was redirected or got new BXML), to let go of it.
+        self.holding: Optional[Callable[[datetime], None]] = None
+        #: What reaching the end of a document does instead of hanging up (a
+        #: transfer's B-leg is bridged once its transferAnswer BXML ends).
+        self.at_end: Optional[Callable[[datetime], Optional[Delivery]]] = None
+        #: Verbs this call may not run, with why (the BXML of a transferAnswer):
+        #: reaching one ends the call with ``application-error``.
+        self.forbidden: Dict[str, str] = {}
 
     # -- control from the engine -----------------------------------------------------------
 
-    def stop(self) -> None:
-        """Stop whatever runs (its timers become stale)."""
+    def stop(self, when: Optional[datetime] = None) -> None:
+        """Stop whatever runs (its timers become stale); with ``when``, let go of what it holds."""
         self.generation += 1
         self.verbs = ()
         self.index = 0
         self.gathering = None
+        held, self.holding = self.holding, None
+        if held is not None and when is not None:
+            held(when)
 
     def start(self, verbs: Sequence[Any], base_url: str, when: datetime) -> Optional[Delivery]:
         """Run a new document from its first verb (the old one stops)."""
-        self.stop()
+        self.stop(when)
         self.verbs = verbs
         self.base_url = base_url
+        return self._next(when)
+
+    def resume(self, when: datetime) -> Optional[Delivery]:
+        """Carry on with the verb after the one that halted (a transfer or bridge ended)."""
         return self._next(when)
 
     def digit(self, digit: str, when: datetime) -> Optional[Delivery]:
@@ -242,6 +259,9 @@ class CallFlow:
                 verb = self.verbs[self.index]
                 self.index += 1
                 name = verb_name(verb)
+                if name in self.forbidden:
+                    self.host.end(call, "application-error", when, self.forbidden[name])
+                    return None
                 runner = RUNNERS.get(name)
                 if runner is None:
                     self.host.end(call, "application-error", when, _unsupported(name))
@@ -259,6 +279,8 @@ class CallFlow:
         except InvalidBxml as exc:
             self.host.end(call, "invalid-bxml", when, str(exc))
             return None
+        if self.at_end is not None:
+            return self.at_end(when)
         call.note(when, "end of the BXML: hang up")
         self._hang_up(when)
         return None

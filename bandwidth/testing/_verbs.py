@@ -16,10 +16,13 @@ from typing import Any, Callable, List, Optional, Tuple, Union
 from xml.parsers.expat import ExpatError, ParserCreate
 
 __all__ = [
+    "Callback",
     "GatherSpec",
     "InvalidBxml",
     "RedirectSpec",
+    "callback",
     "dtmf_seconds",
+    "flag",
     "gather_spec",
     "number",
     "parse_document",
@@ -84,6 +87,16 @@ def number(verb: Any, name: str, default: float) -> float:
     return result
 
 
+def flag(verb: Any, name: str, default: bool = False) -> bool:
+    """A boolean attribute (``true``/``false``), or ``default`` when absent."""
+    value = getattr(verb, name, None)
+    if value is None:
+        return default
+    if isinstance(value, bool):
+        return value
+    return str(getattr(value, "value", value)).strip().lower() in ("true", "1")
+
+
 def _integer(verb: Any, name: str, default: int) -> int:
     value = getattr(verb, name, None)
     if value is None:
@@ -125,6 +138,16 @@ def _callback(verb: Any, prefix: str) -> Callback:
         fallback_password=text(verb, "fallback_password"),
         tag=text(verb, "tag"),
     )
+
+
+def callback(verb: Any, prefix: str) -> Callback:
+    """The settings of a verb's ``{prefix}Url`` webhook (``prefix`` in snake_case).
+
+    URL, method, fallback URL and method, the verb's credentials and tag;
+    ``callback(verb, "transfer_complete")`` reads ``transferCompleteUrl`` and
+    the rest.
+    """
+    return _callback(verb, prefix)
 
 
 @dataclass(frozen=True)

@@ -11,9 +11,10 @@ they hold: ``_http`` (the HTTP server), ``_rest`` (auth, faults, recording,
 dispatch), ``_routes`` (one module of operations per resource), ``_paths``
 (the table of operations), ``_auth`` (users, OAuth clients, tokens),
 ``_store`` (calls and their lifecycle) with ``_conferences``,
-``_recordings`` and ``_transcriptions`` beside it, ``_seeding`` (the test
-API for those), ``_calls`` (a call's record and wire form), ``_audio``,
-``_clock``, ``_faults`` and ``_validate``.
+``_recordings``, ``_transcriptions`` and ``_callees`` beside it,
+``_seeding`` and ``_far_ends`` (the test API for those), ``_calls`` (a
+call's record and wire form), ``_audio``, ``_clock``, ``_faults`` and
+``_validate``.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from bandwidth.testing._calls import (
     SimulatedCall,
 )
 from bandwidth.testing._clock import ManualClock
+from bandwidth.testing._far_ends import FarEnds
 from bandwidth.testing._faulting import FaultsAndRequests
 from bandwidth.testing._faults import OPERATIONS
 from bandwidth.testing._flows import FlowEngine
@@ -69,7 +71,7 @@ class WebhookAppError(OpenApiException, RuntimeError):
     """An in-process app raised while handling a webhook; the app's exception is the cause."""
 
 
-class VoiceSimulator(VoiceResources, AccessControls, FaultsAndRequests):
+class VoiceSimulator(VoiceResources, FarEnds, AccessControls, FaultsAndRequests):
     """A local Voice API for tests and benchmarks.
 
     Use it as a context manager (``with VoiceSimulator() as sim:``) or call
