@@ -29,7 +29,7 @@ from bandwidth.testing._callees import DEFAULT_CALL_TIMEOUT
 from bandwidth.testing._calls import INITIATED, SimulatedCall
 from bandwidth.testing._flows import EXTENSIONS, FlowEngine
 from bandwidth.testing._verbs import Callback
-from bandwidth.testing._webhooks import Delivery, Target
+from bandwidth.testing._webhooks import Target
 
 if TYPE_CHECKING:
     from bandwidth.testing._interpreter import CallFlow
@@ -137,11 +137,6 @@ class Legs:
         self.bridged[other.call_id] = one.call_id
         one.note(when, f"bridged with {other.call_id}")
         other.note(when, f"bridged with {one.call_id}")
-
-    def no_bxml(self, delivery: Delivery) -> Delivery:
-        """``delivery`` as an event whose reply is ignored (transferDisconnect, ...)."""
-        delivery.expects_bxml = False
-        return delivery
 
 
 EXTENSIONS.append(Legs)

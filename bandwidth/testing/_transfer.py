@@ -164,7 +164,8 @@ class Transfer:
             errorMessage=call.error_message,
             errorId=call.error_id,
         )
-        return self.legs.no_bxml(delivery)
+        delivery.expects_bxml = False
+        return delivery
 
     def _bridge(self, when: datetime) -> Optional[Delivery]:
         """The winner's transferAnswer BXML is over (or it had none): A and B talk."""

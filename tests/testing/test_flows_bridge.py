@@ -249,3 +249,34 @@ def test_bridging_a_ringing_inbound_call_answers_it() -> None:
         sim.answer(agent)
         c = sim.call(caller)
     assert c.state == "answered" and c.answer_time is not None
+
+
+def test_bridge_webhooks_follow_the_delivery_rules() -> None:
+    app = ScriptedApp(
+        routes(
+            **{
+                "/down": (500, ""),
+                "/backup": bxml("<SpeakSentence>From the backup.</SpeakSentence>"),
+            }
+        )
+    )
+    with VoiceSimulator(app=app) as sim:
+        caller, agent = place(
+            sim,
+            app,
+            bridge(
+                "{target}",
+                bridgeCompleteUrl="/down",
+                bridgeCompleteFallbackUrl="/backup",
+                bridgeCompleteFallbackMethod="GET",
+            ),
+        )
+        sim.advance(5)
+        sim.hangup(caller)
+        hook = next(h for h in sim.webhooks if h.event_type == "bridgeComplete")
+        a = sim.call(agent)
+    assert [(x.url, x.method, x.status) for x in hook.attempts] == [
+        (f"{BASE}/down", "POST", 500),
+        (f"{BASE}/backup", "GET", 200),
+    ]
+    assert a.heard == ["From the backup."]

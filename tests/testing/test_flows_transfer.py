@@ -533,3 +533,68 @@ def test_a_transfer_rings_for_its_call_timeout_by_default() -> None:
     assert a.heard == ["No one."] and leg.disconnect_cause == "timeout"
     assert leg.end_time is not None and leg.start_time is not None
     assert leg.end_time - leg.start_time == timedelta(seconds=30)
+
+
+def test_leg_webhooks_use_the_destination_s_credentials_and_fallback() -> None:
+    seen: List[Any] = []
+
+    def app(environ: Dict[str, Any], start_response: Any) -> List[bytes]:
+        path, auth = environ["PATH_INFO"], environ.get("HTTP_AUTHORIZATION")
+        seen.append((path, environ["REQUEST_METHOD"], auth is not None))
+        if path == "/answer":
+            destination = number(
+                AGENT,
+                transferAnswerUrl="/whisper",
+                transferAnswerFallbackUrl="/whisper-backup",
+                transferAnswerFallbackMethod="GET",
+                transferDisconnectUrl="/leg-bye",
+                transferDisconnectMethod="GET",
+                username="leg",
+                password="leg-secret",
+                fallbackUsername="backup",
+                fallbackPassword="backup-secret",
+            )
+            body = bxml(transfer(destination))
+        elif path == "/whisper":
+            start_response("503 Unavailable", [])
+            return []
+        elif not auth:
+            start_response("401 Unauthorized", [("WWW-Authenticate", 'Basic realm="legs"')])
+            return []
+        else:
+            body = bxml("<SpeakSentence>From the backup.</SpeakSentence>")
+        start_response("200 OK", [])
+        return [body.encode()]
+
+    with VoiceSimulator(app=app) as sim:
+        sim.callee(AGENT, answer_after=1, hang_up_after=5)
+        a_id = outbound_call(sim)
+        sim.answer(a_id)
+        sim.advance(10)
+        leg = sim.legs(a_id)[0]
+    assert seen[1:] == [
+        ("/whisper", "POST", False),
+        ("/whisper-backup", "GET", False),
+        ("/whisper-backup", "GET", True),
+        ("/leg-bye", "GET", False),
+        ("/leg-bye", "GET", True),
+    ]
+    assert leg.heard == ["From the backup."]
+
+
+def test_legs_of_an_unknown_call_and_after_clearing() -> None:
+    app = ScriptedApp({"/answer": bxml(transfer(number(AGENT)))})
+    with VoiceSimulator(app=app) as sim:
+        with pytest.raises(KeyError):
+            sim.legs("c-nobody")
+        a_id = outbound_call(sim)
+        sim.answer(a_id)
+        assert len(sim.legs(a_id)) == 1
+        sim.clear_calls()
+        assert sim.calls == []
+        sim.callee(AGENT, answer_after=1, hang_up_after=1)
+        a_id = outbound_call(sim)
+        sim.answer(a_id)
+        sim.advance(5)
+        (leg,) = sim.legs(a_id)
+        assert leg.disconnect_cause == "hangup"
