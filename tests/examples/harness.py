@@ -12,6 +12,7 @@ import importlib.util
 import json
 import sys
 import threading
+import urllib.error
 import urllib.request
 from pathlib import Path
 from socketserver import ThreadingMixIn
