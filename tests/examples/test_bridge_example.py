@@ -118,3 +118,14 @@ def test_a_caller_who_gives_up_cancels_the_masked_call(harness: Harness) -> None
     sim.hangup(caller)
     m = masked_call(sim, caller)
     assert (m.state, m.disconnect_cause) == ("disconnected", "cancel")
+
+
+def test_the_app_says_what_to_set(
+    example: ModuleType, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for name in ("BW_USERNAME", "BW_PASSWORD", "BASE_CALLBACK_URL"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("BW_ACCOUNT_ID", "9900000")
+    assert example.main() == 2
+    err = capsys.readouterr().err
+    assert "BW_USERNAME" in err and "BASE_CALLBACK_URL" in err and "BW_ACCOUNT_ID" not in err

@@ -127,3 +127,14 @@ def test_the_app_answers_for_unknown_reminders_and_bad_requests(harness: Harness
     assert harness.request("GET", "/reminders/c-nobody")[0] == 404
     status, body = harness.request("POST", "/reminders", {"to": "not a number"})
     assert status == 400 and "to" in body["error"]
+
+
+def test_the_app_says_what_to_set(
+    example: ModuleType, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for name in ("BW_USERNAME", "BW_PASSWORD", "BASE_CALLBACK_URL"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("BW_ACCOUNT_ID", "9900000")
+    assert example.main() == 2
+    err = capsys.readouterr().err
+    assert "BW_USERNAME" in err and "BASE_CALLBACK_URL" in err and "BW_ACCOUNT_ID" not in err

@@ -122,3 +122,11 @@ def test_the_caller_hanging_up_ends_the_agents_calls(harness: Harness) -> None:
 def test_the_app_refuses_more_agents_than_a_transfer_rings(example: ModuleType) -> None:
     with pytest.raises(ValueError, match="1 to 8"):
         example.create_app([f"+1555555010{i}" for i in range(9)])
+
+
+def test_the_app_says_what_to_set(
+    example: ModuleType, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.delenv("AGENT_NUMBERS", raising=False)
+    assert example.main() == 2
+    assert "set AGENT_NUMBERS" in capsys.readouterr().err
