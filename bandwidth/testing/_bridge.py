@@ -27,7 +27,7 @@ from typing import Any, Optional, Tuple
 from bandwidth.testing._calls import ANSWERED, DISCONNECTED, SimulatedCall
 from bandwidth.testing._interpreter import HALT, CallFlow, Step, runs
 from bandwidth.testing._leg_verbs import BridgeSpec, bridge_spec
-from bandwidth.testing._legs import Legs, legs_of, set_tag, targets
+from bandwidth.testing._legs import Hold, Legs, legs_of, set_tag, targets
 from bandwidth.testing._webhooks import Delivery
 
 __all__ = ["Bridge"]
@@ -76,8 +76,8 @@ class Bridge:
         flow.stop(when)
         if target.state != ANSWERED:
             self.engine.answer(target, when)  # an inbound call still ringing
-        self.flow.holding = self._caller_left
-        flow.holding = self._target_left
+        self.flow.holding = Hold(self.caller, self._caller_left)
+        flow.holding = Hold(target, self._target_left)
         self.legs.bridge(self.caller, target, when)
 
     def _target_left(self, when: datetime) -> None:

@@ -59,7 +59,7 @@ class Extension(Protocol):
         """``call`` was answered; ``True`` when the extension sends its first webhook itself."""
 
     def ended(self, call: SimulatedCall, when: datetime) -> None:
-        """``call`` ended (after its flow stopped and its ``disconnect`` was scheduled)."""
+        """``call`` ended (its flow stopped; its ``disconnect`` is scheduled after this)."""
 
     def clear(self) -> None:
         """Forget everything (the store's calls are being cleared)."""
@@ -215,14 +215,14 @@ class FlowEngine:
             self.later(when, functools.partial(self.first_webhook, call, "answer"))
 
     def ended(self, call: SimulatedCall, when: datetime) -> None:
-        """A call ended: its ``disconnect`` webhook is due; stop its BXML (and what it holds)."""
-        if self.enabled and call.request.get("disconnectUrl"):
-            self.later(when, functools.partial(self._disconnect_webhook, call))
+        """A call ended: stop its BXML; its ``disconnect`` webhook is due."""
         flow = self.flows.pop(call.call_id, None)
         if flow is not None:
             flow.stop(when)
         for extension in self.extensions.values():
             extension.ended(call, when)
+        if self.enabled and call.request.get("disconnectUrl"):
+            self.later(when, functools.partial(self._disconnect_webhook, call))
 
     def inbound(self, call: SimulatedCall, when: datetime) -> None:
         """An inbound call arrived: its ``initiate`` webhook is due."""

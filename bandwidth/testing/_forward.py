@@ -19,7 +19,7 @@ from typing import Any, Dict, Optional
 from bandwidth.testing._calls import ANSWERED, DISCONNECTED, SimulatedCall
 from bandwidth.testing._interpreter import HALT, CallFlow, Step, runs
 from bandwidth.testing._leg_verbs import ForwardSpec, diversion, forward_spec
-from bandwidth.testing._legs import legs_of
+from bandwidth.testing._legs import Hold, legs_of
 
 __all__ = ["Forward"]
 
@@ -55,7 +55,7 @@ class Forward:
             request["diversion"] = header
         call.note(when, f"forwarded to {spec.to}: the app no longer controls this call")
         self.legs.forwarded.add(call.call_id)
-        self.flow.holding = self._inbound_left
+        self.flow.holding = Hold(call, self._inbound_left)
         self.leg = self.legs.dial(call, self, request, when, transfer=False)
 
     def answered(self, leg: SimulatedCall, when: datetime) -> None:

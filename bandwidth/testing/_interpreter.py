@@ -12,7 +12,10 @@ Each verb the simulator runs has a runner in :data:`RUNNERS` (registered with
 :func:`runs`): it starts the verb and answers a :data:`Step`, so a family of
 verbs (legs, conferences, recordings, ...) lives in a module of its own and
 only registers itself here. A verb without a runner ends the call with
-``application-error``, never silently skipped.
+``application-error``, never silently skipped. A verb that holds the call
+until something happens (``<Transfer>``, ``<Bridge>``) sets
+:attr:`CallFlow.holding`, which hears the digits pressed meanwhile and is
+released when the document stops under it.
 
 Everything here runs under the store's lock, called by the flow engine.
 """
@@ -39,7 +42,17 @@ from bandwidth.testing._verbs import (
 )
 from bandwidth.testing._webhooks import Delivery, Target
 
-__all__ = ["HALT", "RUNNERS", "CallFlow", "Host", "Step", "Timing", "VerbRunner", "runs"]
+__all__ = [
+    "HALT",
+    "RUNNERS",
+    "CallFlow",
+    "Holding",
+    "Host",
+    "Step",
+    "Timing",
+    "VerbRunner",
+    "runs",
+]
 
 
 @dataclass(frozen=True)
@@ -130,6 +143,16 @@ class VerbRunner:
 RUNNERS: Dict[str, VerbRunner] = {}
 
 
+class Holding(Protocol):
+    """A verb that holds the call until something happens (``<Transfer>``, ``<Bridge>``)."""
+
+    def digit(self, digit: str, when: datetime) -> Optional[Delivery]:
+        """The far end pressed ``digit`` (no ``<Gather>`` runs); may end the verb."""
+
+    def release(self, when: datetime) -> None:
+        """The document stops under the verb (a redirect, new BXML, the call ending)."""
+
+
 def runs(name: str, *, answers: Union[bool, Callable[[Any], bool]] = False) -> Callable[[Run], Run]:
     """Register the decorated function as the runner of the verb ``name``."""
     answering: Callable[[Any], bool] = answers if callable(answers) else (lambda _verb: answers)
@@ -175,10 +198,8 @@ class CallFlow:
         self.verbs: Sequence[Any] = ()
         self.index = 0
         self.gathering: Optional[_Gathering] = None
-        #: What the verb that halted holds on to (a transfer's legs, a bridge): called
-        #: once, with the time, when the document stops for any reason (the call
-        #: ended, was redirected or got new BXML), to let go of it.
-        self.holding: Optional[Callable[[datetime], None]] = None
+        #: the verb holding the call (``<Transfer>``, ``<Bridge>``), if one does
+        self.holding: Optional[Holding] = None
         #: What reaching the end of a document does instead of hanging up (a
         #: transfer's B-leg is bridged once its transferAnswer BXML ends).
         self.at_end: Optional[Callable[[datetime], Optional[Delivery]]] = None
@@ -189,14 +210,14 @@ class CallFlow:
     # -- control from the engine -----------------------------------------------------------
 
     def stop(self, when: Optional[datetime] = None) -> None:
-        """Stop whatever runs (its timers become stale); with ``when``, let go of what it holds."""
+        """Stop whatever runs (its timers become stale; a holding verb is released at ``when``)."""
         self.generation += 1
         self.verbs = ()
         self.index = 0
         self.gathering = None
-        held, self.holding = self.holding, None
-        if held is not None and when is not None:
-            held(when)
+        holding, self.holding = self.holding, None
+        if holding is not None and when is not None:
+            holding.release(when)
 
     def start(self, verbs: Sequence[Any], base_url: str, when: datetime) -> Optional[Delivery]:
         """Run a new document from its first verb (the old one stops)."""
@@ -212,6 +233,8 @@ class CallFlow:
     def digit(self, digit: str, when: datetime) -> Optional[Delivery]:
         """The far end pressed ``digit``."""
         gathering = self.gathering
+        if gathering is None and self.call.state != DISCONNECTED and self.holding is not None:
+            return self.holding.digit(digit, when)
         if gathering is None or self.call.state == DISCONNECTED:
             self.call.note(when, f"digit {digit} not collected (no Gather is running)")
             return None

@@ -10,10 +10,10 @@ owner sends the events the platform sends for it. Legs are ordinary
 lists and shows them, and the test answers and hangs them up as any call:
 ``sim.answer(leg_id)``, ``sim.hangup(leg_id)``, or a scripted callee.
 
-The verbs that halt a document while another call is involved hold on to
-it through ``CallFlow.holding``: when that document stops (its call ended,
-was redirected or got new BXML), they let go (hang the legs up, end the
-bridge) and the events follow.
+The verbs that halt a document while another call is involved hold the
+call (``CallFlow.holding``, a :class:`Hold`): when that document stops (its
+call ended, was redirected or got new BXML), they let go (hang the legs up,
+end the bridge) and the events follow.
 
 Everything here runs under the store's lock, called by the flow engine.
 """
@@ -22,19 +22,19 @@ from __future__ import annotations
 
 import functools
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any, Dict, Optional, Protocol, Set, Tuple, cast
+from typing import TYPE_CHECKING, Any, Callable, Dict, Optional, Protocol, Set, Tuple, cast
 from urllib.parse import urljoin
 
 from bandwidth.testing._callees import DEFAULT_CALL_TIMEOUT
 from bandwidth.testing._calls import INITIATED, SimulatedCall
 from bandwidth.testing._flows import EXTENSIONS, FlowEngine
 from bandwidth.testing._verbs import Callback
-from bandwidth.testing._webhooks import Target
+from bandwidth.testing._webhooks import Delivery, Target
 
 if TYPE_CHECKING:
     from bandwidth.testing._interpreter import CallFlow
 
-__all__ = ["Legs", "Owner", "legs_of", "set_tag", "targets"]
+__all__ = ["Hold", "Legs", "Owner", "legs_of", "set_tag", "targets"]
 
 Targets = Tuple[Target, Optional[Target]]
 
@@ -47,6 +47,27 @@ class Owner(Protocol):
 
     def ended(self, leg: SimulatedCall, when: datetime) -> None:
         """The leg ended (its cause is set)."""
+
+
+class Hold:
+    """A leg verb holding its call (``CallFlow.holding``) while another call is involved.
+
+    Digits pressed meanwhile are not collected (the other party hears them);
+    when the document stops under the verb, ``on_release`` lets go.
+    """
+
+    def __init__(self, call: SimulatedCall, on_release: Callable[[datetime], None]) -> None:
+        self.call = call
+        self.on_release = on_release
+
+    def digit(self, digit: str, when: datetime) -> Optional[Delivery]:
+        """A digit during a transfer or bridge: nothing collects it."""
+        self.call.note(when, f"digit {digit} not collected (no Gather is running)")
+        return None
+
+    def release(self, when: datetime) -> None:
+        """The document stopped under the verb."""
+        self.on_release(when)
 
 
 class Legs:

@@ -30,7 +30,7 @@ from bandwidth.testing._calls import DISCONNECTED, SimulatedCall
 from bandwidth.testing._clock import format_time
 from bandwidth.testing._interpreter import HALT, CallFlow, Step, runs
 from bandwidth.testing._leg_verbs import Destination, TransferSpec, diversion, transfer_spec
-from bandwidth.testing._legs import Targets, legs_of, set_tag, targets
+from bandwidth.testing._legs import Hold, Targets, legs_of, set_tag, targets
 from bandwidth.testing._webhooks import Delivery
 
 __all__ = ["FORBIDDEN_AFTER_ANSWER", "Transfer"]
@@ -87,7 +87,7 @@ class Transfer:
                 a.note(when, "diversionTreatment ignored: it is for transferring inbound calls")
         places = ", ".join(d.address for d in spec.destinations)
         a.note(when, f"transfer: ringing {places} (callTimeout {spec.call_timeout:g}s)")
-        self.flow.holding = self._a_left
+        self.flow.holding = Hold(a, self._a_left)
         for destination in spec.destinations:
             request = {"to": destination.address, **invite}
             if destination.uui is not None:
@@ -177,7 +177,7 @@ class Transfer:
         flow = self.engine.flow(leg.call)
         flow.at_end = None
         flow.forbidden = {}
-        flow.holding = self._b_left
+        flow.holding = Hold(leg.call, self._b_left)
         self.legs.bridge(self.a, leg.call, when)
         return None
 

@@ -87,14 +87,16 @@ def number(verb: Any, name: str, default: float) -> float:
     return result
 
 
-def flag(verb: Any, name: str, default: bool = False) -> bool:
+def flag(verb: Any, name: str, default: bool) -> bool:
     """A boolean attribute (``true``/``false``), or ``default`` when absent."""
     value = getattr(verb, name, None)
     if value is None:
         return default
     if isinstance(value, bool):
         return value
-    return str(getattr(value, "value", value)).strip().lower() in ("true", "1")
+    if str(value) in ("true", "false"):
+        return str(value) == "true"
+    raise InvalidBxml(f"<{verb_name(verb)}> {name} {value!r} is not true or false")
 
 
 def _integer(verb: Any, name: str, default: int) -> int:

@@ -78,8 +78,8 @@ def test_the_caller_is_bridged_to_the_private_number(harness: Harness) -> None:
     assert kinds(sim) == [
         "initiate",
         "answer",
-        "disconnect",  # the callee hangs up 30 s after answering
-        "bridgeTargetComplete",  # so the caller hears the goodbye
+        "bridgeTargetComplete",  # the callee hangs up 30 s after answering: the caller
+        "disconnect",  # hears the goodbye; the callee's call ends
         "disconnect",
     ]
     assert all(w.ok for w in sim.webhooks)
@@ -94,7 +94,7 @@ def test_the_callee_hears_when_the_caller_hangs_up(harness: Harness) -> None:
     sim.advance(10)
     m = masked_call(sim, caller)
     assert m.heard[-1] == "The caller has hung up. Goodbye."
-    assert kinds(sim)[-3:] == ["disconnect", "bridgeComplete", "disconnect"]
+    assert kinds(sim)[-3:] == ["bridgeComplete", "disconnect", "disconnect"]
 
 
 @pytest.mark.parametrize(("script", "after"), [({"busy": True}, 0), ({"never_answers": True}, 25)])

@@ -83,11 +83,12 @@ def test_the_target_hanging_up_sends_bridge_complete_to_the_bridging_call() -> N
         sim.advance(5)
         hooks = sim.webhooks
         a, c = sim.call(agent), sim.call(caller)
-    assert kinds(sim) == ["initiate", "answer", "disconnect", "bridgeComplete", "disconnect"]
-    assert [h.call_id for h in hooks[2:]] == [caller, agent, agent]
-    complete = check_event(hooks[3].payload, extra=frozenset({"enqueuedTime", "tag"}))
+    # the bridge ends as the target's call does, then its disconnect goes out
+    assert kinds(sim) == ["initiate", "answer", "bridgeComplete", "disconnect", "disconnect"]
+    assert [h.call_id for h in hooks[2:]] == [agent, caller, agent]
+    complete = check_event(hooks[2].payload, extra=frozenset({"enqueuedTime", "tag"}))
     assert (complete.call_id, complete.tag, complete.cause) == (agent, "bridged", None)
-    assert hooks[3].url == f"{BASE}/bridge-done"
+    assert hooks[2].url == f"{BASE}/bridge-done"
     assert a.heard == ["The caller left."] and a.disconnect_cause == "hangup"
     assert c.heard == ["Please hold."]  # the hold music stopped at the bridge
 
@@ -109,8 +110,9 @@ def test_the_bridging_call_leaving_sends_bridge_target_complete_to_the_target() 
         sim.advance(5)
         hooks = sim.webhooks
         c = sim.call(caller)
-    assert kinds(sim) == ["initiate", "answer", "disconnect", "bridgeTargetComplete", "disconnect"]
-    target = check_event(hooks[3].payload)
+    assert kinds(sim) == ["initiate", "answer", "bridgeTargetComplete", "disconnect", "disconnect"]
+    assert [h.call_id for h in hooks[2:]] == [caller, agent, caller]
+    target = check_event(hooks[2].payload)
     assert (target.call_id, target.direction) == (caller, "inbound")
     assert c.heard == ["Please hold.", "The agent left."] and c.disconnect_cause == "hangup"
 

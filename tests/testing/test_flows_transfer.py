@@ -243,10 +243,11 @@ def test_a_caller_hanging_up_hangs_up_every_leg_and_no_transfer_complete() -> No
         sim.hangup(a_id)
         hooks = sim.webhooks
         leg = sim.legs(a_id)[0]
-    assert events(sim) == ["initiate", "disconnect", "transferDisconnect"]
-    assert hooks[1].call_id == a_id and hooks[2].call_id == leg.call_id
+    # the leg is hung up as the caller's call ends, then the caller's disconnect goes out
+    assert events(sim) == ["initiate", "transferDisconnect", "disconnect"]
+    assert hooks[1].call_id == leg.call_id and hooks[2].call_id == a_id
     assert leg.disconnect_cause == "hangup"
-    check_event(hooks[2].payload)
+    check_event(hooks[1].payload)
 
 
 def test_a_caller_hanging_up_while_legs_ring_cancels_them() -> None:
@@ -598,3 +599,15 @@ def test_legs_of_an_unknown_call_and_after_clearing() -> None:
         sim.advance(5)
         (leg,) = sim.legs(a_id)
         assert leg.disconnect_cause == "hangup"
+
+
+def test_digits_during_a_transfer_are_not_collected() -> None:
+    app = ScriptedApp({"/answer": bxml(transfer(number(AGENT)))})
+    with VoiceSimulator(app=app) as sim:
+        sim.callee(AGENT, answer_after=1)
+        a_id = outbound_call(sim)
+        sim.answer(a_id)
+        sim.advance(5)
+        sim.press(a_id, "5")
+        assert "digit 5 not collected (no Gather is running)" in sim.call(a_id).timeline()
+        assert events(sim) == ["answer"]
