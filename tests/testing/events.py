@@ -1,7 +1,7 @@
 """The events of other legs and machine detection: one table of fields per event, and the checks.
 
 ``FIELDS`` says, per event, which fields a payload has beyond the call base
-set, and ``check_event`` holds a payload to it, to the official callback
+set, and ``assert_event`` holds a payload to it, to the official callback
 model of its event (``model_validate``, no unknown field left over) and to
 the spec's callback schema. Where the docs and the spec disagree the table
 says so: ``transferAnswer`` carries ``parentCallId`` (the docs list it, the
@@ -74,7 +74,7 @@ NOT_IN_SPEC: Dict[str, FrozenSet[str]] = {"transferAnswer": frozenset({"parentCa
 NO_SCHEMA = frozenset({"referComplete"})
 
 
-def check_event(payload: Dict[str, Any], *, extra: FrozenSet[str] = frozenset()) -> Callback:
+def assert_event(payload: Dict[str, Any], *, extra: FrozenSet[str] = frozenset()) -> Callback:
     """``payload`` has exactly its event's fields (plus ``extra``, the optional ones it
     should carry here: ``tag``, ``enqueuedTime``, a failure's cause, ...), validates
     against the official model with nothing left over, and against the spec schema."""
@@ -90,7 +90,7 @@ def check_event(payload: Dict[str, Any], *, extra: FrozenSet[str] = frozenset())
     return event
 
 
-def only(hooks: Any, event_type: str, call_id: Optional[str] = None) -> Dict[str, Any]:
+def expect_one(hooks: Any, event_type: str, call_id: Optional[str] = None) -> Dict[str, Any]:
     """The one payload of ``event_type`` (for ``call_id``) among the webhooks."""
     found = [
         h.payload

@@ -15,7 +15,7 @@ import pytest
 from bandwidth import ApiClient, CallsApi, UpdateCall
 from bandwidth.testing import VoiceSimulator
 from tests.support.flows import ScriptedApp, bxml, outbound_call
-from tests.testing.events import CAUSE, check_event, only
+from tests.testing.events import CAUSE, assert_event, expect_one
 
 BASE = "https://app.example"
 HOLD = bxml("<SpeakSentence>Please hold.</SpeakSentence><Pause duration='3600'/>")
@@ -86,7 +86,7 @@ def test_the_target_hanging_up_sends_bridge_complete_to_the_bridging_call() -> N
     # the bridge ends as the target's call does, then its disconnect goes out
     assert kinds(sim) == ["initiate", "answer", "bridgeComplete", "disconnect", "disconnect"]
     assert [h.call_id for h in hooks[2:]] == [agent, caller, agent]
-    complete = check_event(hooks[2].payload, extra=frozenset({"enqueuedTime", "tag"}))
+    complete = assert_event(hooks[2].payload, extra=frozenset({"enqueuedTime", "tag"}))
     assert (complete.call_id, complete.tag, complete.cause) == (agent, "bridged", None)
     assert hooks[2].url == f"{BASE}/bridge-done"
     assert a.heard == ["The caller left."] and a.disconnect_cause == "hangup"
@@ -112,7 +112,7 @@ def test_the_bridging_call_leaving_sends_bridge_target_complete_to_the_target() 
         c = sim.call(caller)
     assert kinds(sim) == ["initiate", "answer", "bridgeTargetComplete", "disconnect", "disconnect"]
     assert [h.call_id for h in hooks[2:]] == [caller, agent, caller]
-    target = check_event(hooks[2].payload)
+    target = assert_event(hooks[2].payload)
     assert (target.call_id, target.direction) == (caller, "inbound")
     assert c.heard == ["Please hold.", "The agent left."] and c.disconnect_cause == "hangup"
 
@@ -190,9 +190,9 @@ def test_a_second_bridge_to_a_bridged_call_fails_busy() -> None:
         second = outbound_call(sim, to="+15555550101", answer_url=f"{BASE}/second")
         sim.answer(second)
         sim.advance(3)
-        failed = only(sim.webhooks, "bridgeComplete")
+        failed = expect_one(sim.webhooks, "bridgeComplete")
         s = sim.call(second)
-    event = check_event(failed, extra=CAUSE | {"enqueuedTime", "tag"})
+    event = assert_event(failed, extra=CAUSE | {"enqueuedTime", "tag"})
     assert (event.cause, event.error_message) == (
         "busy",
         f"Call {caller} is already bridged with another call",
@@ -215,9 +215,9 @@ def test_a_bridge_that_cannot_be_made(case: str) -> None:
         call_id = outbound_call(sim)
         sim.answer(call_id)
         sim.advance(3)
-        failed = only(sim.webhooks, "bridgeComplete")
+        failed = expect_one(sim.webhooks, "bridgeComplete")
         call = sim.call(call_id)
-    event = check_event(failed, extra=CAUSE | {"enqueuedTime"})
+    event = assert_event(failed, extra=CAUSE | {"enqueuedTime"})
     assert event.cause == "unknown"
     messages = {
         "unknown": "Call c-nobody was not found",

@@ -15,7 +15,7 @@ import pytest
 from bandwidth import ApiClient, CallsApi
 from bandwidth.testing import AnsweredBy, AutoProgress, Callee, VoiceSimulator
 from tests.support.flows import ScriptedApp, bxml, outbound_call
-from tests.testing.events import check_event, only
+from tests.testing.events import assert_event, expect_one
 
 TO = "+19195551234"  # outbound_call's default destination
 BYE = "https://app.example/bye"
@@ -53,7 +53,9 @@ def test_a_refusing_callee_ends_the_call_with_its_cause_and_sip_status(
     )
     assert call.answer_time is None and call.start_time is not None
     assert [h.event_type for h in hooks] == ["disconnect"]  # never answered: no answer webhook
-    disconnect = check_event(hooks[0].payload, extra=frozenset({"enqueuedTime", "sipResponseCode"}))
+    disconnect = assert_event(
+        hooks[0].payload, extra=frozenset({"enqueuedTime", "sipResponseCode"})
+    )
     assert (disconnect.cause, disconnect.sip_response_code) == (cause, code)
     assert disconnect.error_message == message and disconnect.error_id
     assert hooks[0].payload["answerTime"] is None
@@ -89,7 +91,7 @@ def test_no_answer_rings_until_call_timeout(script: Any) -> None:
         None,
     )
     assert [h.event_type for h in hooks] == ["disconnect"]
-    check_event(hooks[0].payload, extra=frozenset({"enqueuedTime"}))  # no sipResponseCode
+    assert_event(hooks[0].payload, extra=frozenset({"enqueuedTime"}))  # no sipResponseCode
 
 
 def test_a_callee_answers_after_ringing_and_hangs_up_later() -> None:
@@ -108,7 +110,7 @@ def test_a_callee_answers_after_ringing_and_hangs_up_later() -> None:
     assert hooks[0].time == created + timedelta(seconds=2.5)
     assert hooks[1].time == created + timedelta(seconds=12.5)
     assert (call.disconnect_cause, call.error_message) == ("hangup", None)
-    check_event(hooks[0].payload, extra=frozenset({"enqueuedTime"}))
+    assert_event(hooks[0].payload, extra=frozenset({"enqueuedTime"}))
     assert "the callee hangs up" in call.timeline()
 
 
@@ -218,7 +220,7 @@ def test_a_callee_hanging_up_during_the_flow_stops_the_bxml() -> None:
         call_id = outbound_call(sim, disconnect_url=BYE)
         sim.advance(60)
         call = sim.call(call_id)
-        disconnect = only(sim.webhooks, "disconnect")
+        disconnect = expect_one(sim.webhooks, "disconnect")
     assert call.end_time is not None and call.answer_time is not None
     assert call.end_time - call.answer_time == timedelta(seconds=3)
     assert disconnect["cause"] == "hangup"

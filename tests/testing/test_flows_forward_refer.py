@@ -9,7 +9,7 @@ import pytest
 
 from bandwidth.testing import VoiceSimulator
 from tests.support.flows import ScriptedApp, bxml, outbound_call
-from tests.testing.events import check_event, only
+from tests.testing.events import assert_event, expect_one
 
 BASE = "https://app.example"
 OURS, CALLER, AGENT = "+19195550000", "+19195550001", "+15555550100"
@@ -41,7 +41,7 @@ def test_a_forwarded_call_is_connected_and_the_app_hears_only_its_end() -> None:
         assert sim.call(call_id).state == "answered"
         sim.advance(30)
         call, (leg,) = sim.call(call_id), sim.legs(call_id)
-        disconnect = only(sim.webhooks, "disconnect")
+        disconnect = expect_one(sim.webhooks, "disconnect")
     assert kinds(sim) == ["initiate", "disconnect"]  # no webhook for the verb or the leg
     assert call.answer_time == start + timedelta(seconds=2)
     assert (call.disconnect_cause, leg.disconnect_cause) == ("hangup", "hangup")
@@ -65,10 +65,10 @@ def test_a_forward_that_fails_ends_the_call_with_its_cause(
         start = sim.now()
         sim.advance(60)
         call = sim.call(call_id)
-        disconnect = only(sim.webhooks, "disconnect")
+        disconnect = expect_one(sim.webhooks, "disconnect")
     assert (call.disconnect_cause, disconnect["cause"]) == (cause, cause)
     assert call.end_time == start + timedelta(seconds=after)
-    check_event(disconnect, extra=frozenset({"tag"}))
+    assert_event(disconnect, extra=frozenset({"tag"}))
 
 
 @pytest.mark.parametrize(("answered", "cause"), [(True, "hangup"), (False, "cancel")])
@@ -139,7 +139,7 @@ def test_a_forwarded_call_cannot_be_bridged() -> None:
         app.routes["/answer"] = bxml(f"<Bridge bridgeCompleteUrl='/failed'>{call_id}</Bridge>")
         agent = outbound_call(sim, to="+15555550199")
         sim.answer(agent)
-        failed = only(sim.webhooks, "bridgeComplete")
+        failed = expect_one(sim.webhooks, "bridgeComplete")
     assert (failed["cause"], failed["errorMessage"]) == (
         "unknown",
         f"Call {call_id} is being forwarded",
@@ -175,7 +175,7 @@ def test_a_successful_refer_tears_the_call_down() -> None:
     assert (
         hooks[1].time == hooks[2].time == start + timedelta(seconds=0.4 + 3)
     )  # one word, then 3 s
-    event = check_event(hooks[1].payload, extra=frozenset({"tag", "notifySipResponseCode"}))
+    event = assert_event(hooks[1].payload, extra=frozenset({"tag", "notifySipResponseCode"}))
     assert (event.refer_call_status, event.refer_sip_response_code) == ("success", 202)
     assert (event.notify_sip_response_code, event.tag) == (200, "referring")
     assert (call.disconnect_cause, call.heard) == ("hangup", ["Transferring."])
@@ -207,7 +207,7 @@ def test_a_failed_refer_keeps_the_call_and_runs_the_reply(
         call = sim.call(call_id)
         (hook,) = [h for h in sim.webhooks if h.event_type == "referComplete"]
     extra = frozenset({"tag"} | ({"notifySipResponseCode"} if notify else set()))
-    event = check_event(hook.payload, extra=extra)
+    event = assert_event(hook.payload, extra=extra)
     assert (event.refer_call_status, event.notify_sip_response_code) == ("failure", notify)
     assert hook.time == start + timedelta(seconds=after)
     assert (call.state, call.heard) == ("answered", ["Still here."])
@@ -234,6 +234,6 @@ def test_a_refer_reports_405_to_its_url() -> None:
         sim.answer(call_id)
         hook = next(h for h in sim.webhooks if h.event_type == "referComplete")
     assert hook.method == "GET"
-    event = check_event(hook.payload)  # no enqueuedTime, though the call is outbound
+    event = assert_event(hook.payload)  # no enqueuedTime, though the call is outbound
     assert (event.refer_call_status, event.refer_sip_response_code) == ("failure", 405)
     assert event.notify_sip_response_code is None

@@ -11,7 +11,7 @@ from bandwidth.models import MachineDetectionConfiguration
 from bandwidth.testing import AnsweredBy, VoiceSimulator
 from bandwidth.testing._machine_detection import DetectionSettings, detect, iso_duration
 from tests.support.flows import ScriptedApp, bxml, outbound_call
-from tests.testing.events import check_event
+from tests.testing.events import assert_event
 
 TO = "+19195551234"
 MD = "https://app.example/amd"
@@ -84,8 +84,8 @@ def test_async_the_answer_goes_at_once_and_machine_detection_complete_follows() 
         sim.advance(20)
         hooks = sim.webhooks
     assert [h.event_type for h in hooks] == ["answer", "machineDetectionComplete"]
-    check_event(hooks[0].payload, extra=frozenset({"enqueuedTime"}))  # no result in async
-    done = check_event(hooks[1].payload, extra=frozenset({"enqueuedTime"}))
+    assert_event(hooks[0].payload, extra=frozenset({"enqueuedTime"}))  # no result in async
+    done = assert_event(hooks[1].payload, extra=frozenset({"enqueuedTime"}))
     assert done.machine_detection_result is not None
     assert (done.machine_detection_result.value, done.machine_detection_result.duration) == (
         "answering-machine",
@@ -109,7 +109,7 @@ def test_sync_the_answer_waits_and_carries_the_result() -> None:
         sim.advance(0.1)
         hooks, call = sim.webhooks, sim.call(call_id)
     assert [h.event_type for h in hooks] == ["answer"]  # no machineDetectionComplete in sync
-    answer = check_event(
+    answer = assert_event(
         hooks[0].payload, extra=frozenset({"enqueuedTime", "machineDetectionResult"})
     )
     assert answer.machine_detection_result is not None

@@ -14,7 +14,7 @@ import pytest
 from bandwidth import ApiClient, CallsApi, UpdateCall
 from bandwidth.testing import VoiceSimulator
 from tests.support.flows import ScriptedApp, bxml, outbound_call
-from tests.testing.events import check_event, only
+from tests.testing.events import assert_event, expect_one
 
 OURS, CALLER = "+19195550000", "+19195550001"
 AGENT, OTHER = "+15555550100", "+15555550101"
@@ -106,23 +106,23 @@ def test_simultaneous_ring_the_first_to_answer_is_bridged_then_transfer_complete
     assert (agent.from_, agent.direction) == (CALLER, "outbound")  # the caller's number by default
     assert agent.request["callTimeout"] == 30 and agent.tag == "agent-1"
 
-    cancelled = check_event(hooks[1].payload)
+    cancelled = assert_event(hooks[1].payload)
     assert (cancelled.cause, cancelled.answer_time, cancelled.transfer_to) == (
         "cancel",
         None,
         OTHER,
     )
-    answer = check_event(hooks[2].payload, extra=T)
+    answer = assert_event(hooks[2].payload, extra=T)
     assert answer.call_id == agent.call_id and answer.parent_call_id == a_id
     assert (answer.var_from, answer.to) == (CALLER, OURS)  # the A-leg's numbers
     assert (answer.transfer_caller_id, answer.transfer_to, answer.tag) == (CALLER, AGENT, "agent-1")
-    gone = check_event(hooks[3].payload, extra=T)
+    gone = assert_event(hooks[3].payload, extra=T)
     assert (gone.cause, gone.end_time, gone.error_message) == ("hangup", agent.end_time, None)
-    complete = check_event(hooks[4].payload, extra=T)
+    complete = assert_event(hooks[4].payload, extra=T)
     assert (complete.call_id, complete.direction, complete.cause) == (a_id, "inbound", "hangup")
     assert (complete.transfer_caller_id, complete.transfer_to) == (CALLER, AGENT)
     assert complete.tag == "transferring"  # the Transfer's tag, from its webhook on
-    check_event(hooks[5].payload, extra=T)
+    assert_event(hooks[5].payload, extra=T)
     assert hooks[2].url == f"{BASE}/whisper"  # relative URLs resolve against the A-leg's BXML
 
     assert [c.call_id for c in listed] == [a_id, agent.call_id, other.call_id]
@@ -190,10 +190,10 @@ def test_every_leg_failing_completes_the_transfer_with_the_last_cause() -> None:
     causes = [h.payload["cause"] for h in hooks[1:4]]
     assert causes == ["busy", "rejected", "timeout"]
     assert [(h.time - start).total_seconds() for h in hooks[1:5]] == [0, 2, 8, 8]
-    busy = check_event(hooks[1].payload, extra=frozenset())
+    busy = assert_event(hooks[1].payload, extra=frozenset())
     assert (busy.error_message, busy.transfer_to) == ("Callee is busy", AGENT)
     assert [leg.sip_response_code for leg in legs] == [486, 603, None]
-    complete = check_event(hooks[4].payload, extra=frozenset({"enqueuedTime"}))
+    complete = assert_event(hooks[4].payload, extra=frozenset({"enqueuedTime"}))
     assert (complete.cause, complete.transfer_to) == ("timeout", "sip:desk@pbx.example.com")
     assert a.heard == ["Sorry, timeout."]
 
@@ -220,7 +220,7 @@ def test_the_test_answers_and_hangs_up_legs_by_hand() -> None:
         sim.advance(30)
         sim.hangup(other.call_id)
         a = sim.call(a_id)
-        complete = only(sim.webhooks, "transferComplete")
+        complete = expect_one(sim.webhooks, "transferComplete")
     assert complete["transferTo"] == OTHER and complete["cause"] == "hangup"
     assert a.disconnect_cause == "hangup"  # the reply's <Hangup>
 
@@ -247,7 +247,7 @@ def test_a_caller_hanging_up_hangs_up_every_leg_and_no_transfer_complete() -> No
     assert events(sim) == ["initiate", "transferDisconnect", "disconnect"]
     assert hooks[1].call_id == leg.call_id and hooks[2].call_id == a_id
     assert leg.disconnect_cause == "hangup"
-    check_event(hooks[1].payload)
+    assert_event(hooks[1].payload)
 
 
 def test_a_caller_hanging_up_while_legs_ring_cancels_them() -> None:
@@ -261,7 +261,7 @@ def test_a_caller_hanging_up_while_legs_ring_cancels_them() -> None:
         sim.hangup(a_id)
         sim.advance(60)
         legs = sim.legs(a_id)
-        gone = only(sim.webhooks, "transferDisconnect")
+        gone = expect_one(sim.webhooks, "transferDisconnect")
     assert [leg.disconnect_cause for leg in legs] == ["cancel", "cancel"]
     assert gone["cause"] == "cancel"
 
@@ -320,11 +320,11 @@ def test_transfer_answer_bxml_screens_the_call_before_the_bridge() -> None:
         sim.press(leg_id, "1")
         sim.advance(1)
         assert f"bridged with {leg_id}" in sim.call(a_id).timeline()
-        gather = only(sim.webhooks, "gather")
+        gather = expect_one(sim.webhooks, "gather")
         sim.hangup(leg_id)
         sim.advance(5)
         a = sim.call(a_id)
-    gathered = check_event(
+    gathered = assert_event(
         gather, extra=frozenset({"parentCallId", "transferCallerId", "transferTo"}) | T
     )
     assert (gathered.call_id, gathered.parent_call_id, gathered.digits) == (leg_id, a_id, "1")
@@ -364,7 +364,7 @@ def test_transfer_answer_bxml_may_not_place_or_join_calls(verb: str) -> None:
         sim.answer(a_id)
         sim.advance(5)
         leg = sim.legs(a_id)[0]
-        complete = only(sim.webhooks, "transferComplete")
+        complete = expect_one(sim.webhooks, "transferComplete")
     assert leg.heard == ["Hi."]
     assert leg.disconnect_cause == "application-error"
     assert (
@@ -388,7 +388,7 @@ def test_a_failed_transfer_answer_webhook_ends_the_leg() -> None:
         a_id = outbound_call(sim)
         sim.answer(a_id)
         sim.advance(5)
-        complete = only(sim.webhooks, "transferComplete")
+        complete = expect_one(sim.webhooks, "transferComplete")
     assert complete["cause"] == "callback-error"
     assert "transferAnswer webhook" in complete["errorMessage"]
 
@@ -512,11 +512,11 @@ def test_a_redirected_leg_leaves_the_transfer() -> None:
             )
         sim.advance(1)
         a, leg = sim.call(a_id), sim.call(leg_id)
-        redirect = only(sim.webhooks, "redirect")
-        complete = only(sim.webhooks, "transferComplete")
+        redirect = expect_one(sim.webhooks, "redirect")
+        complete = expect_one(sim.webhooks, "transferComplete")
     assert (leg.state, a.state) == ("answered", "answered")
     assert a.heard == ["Alone again."] and complete["cause"] == "hangup"
-    check_event(redirect, extra=frozenset({"parentCallId", "transferCallerId", "transferTo"}))
+    assert_event(redirect, extra=frozenset({"parentCallId", "transferCallerId", "transferTo"}))
     assert redirect["callId"] == leg_id and redirect["parentCallId"] == a_id
 
 
