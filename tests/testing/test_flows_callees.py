@@ -170,7 +170,7 @@ def test_the_test_can_still_move_a_scripted_call_first() -> None:
 
 
 def test_scripts_work_without_call_flows() -> None:
-    with VoiceSimulator() as sim:
+    with VoiceSimulator(deliver_webhooks=False) as sim:
         sim.callee(TO, busy=True)
         call_id = outbound_call(sim, disconnect_url=BYE)
         assert sim.call(call_id).disconnect_cause == "busy"
