@@ -76,8 +76,8 @@ class Bridge:
         flow.stop(when)
         if target.state != ANSWERED:
             self.engine.answer(target, when)  # an inbound call still ringing
-        self.flow.holding = Hold(self.caller, self._caller_left)
-        flow.holding = Hold(target, self._target_left)
+        self.flow.holding = Hold(self.caller, "bridge", self._caller_left)
+        flow.holding = Hold(target, "bridge", self._target_left)
         self.legs.bridge(self.caller, target, when)
 
     def _target_left(self, when: datetime) -> None:

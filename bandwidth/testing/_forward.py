@@ -55,7 +55,7 @@ class Forward:
             request["diversion"] = header
         call.note(when, f"forwarded to {spec.to}: the app no longer controls this call")
         self.legs.forwarded.add(call.call_id)
-        self.flow.holding = Hold(call, self._inbound_left)
+        self.flow.holding = Hold(call, "forward", self._inbound_left)
         self.leg = self.legs.dial(call, self, request, when, transfer=False)
 
     def answered(self, leg: SimulatedCall, when: datetime) -> None:

@@ -52,17 +52,21 @@ class Owner(Protocol):
 class Hold:
     """A leg verb holding its call (``CallFlow.holding``) while another call is involved.
 
-    Digits pressed meanwhile are not collected (the other party hears them);
-    when the document stops under the verb, ``on_release`` lets go.
+    Digits pressed meanwhile are not collected by the verb (the other party
+    hears them); when the document stops under the verb, ``on_release`` lets
+    go. ``what`` names the verb for the timeline.
     """
 
-    def __init__(self, call: SimulatedCall, on_release: Callable[[datetime], None]) -> None:
+    def __init__(
+        self, call: SimulatedCall, what: str, on_release: Callable[[datetime], None]
+    ) -> None:
         self.call = call
+        self.what = what
         self.on_release = on_release
 
     def digit(self, digit: str, when: datetime) -> Optional[Delivery]:
-        """A digit during a transfer or bridge: nothing collects it."""
-        self.call.note(when, f"digit {digit} not collected (no Gather is running)")
+        """A digit during a transfer, bridge or forward: the verb does not collect it."""
+        self.call.note(when, f"digit {digit}: the {self.what} does not collect it")
         return None
 
     def release(self, when: datetime) -> None:

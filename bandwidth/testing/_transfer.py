@@ -87,7 +87,7 @@ class Transfer:
                 a.note(when, "diversionTreatment ignored: it is for transferring inbound calls")
         places = ", ".join(d.address for d in spec.destinations)
         a.note(when, f"transfer: ringing {places} (callTimeout {spec.call_timeout:g}s)")
-        self.flow.holding = Hold(a, self._a_left)
+        self.flow.holding = Hold(a, "transfer", self._a_left)
         for destination in spec.destinations:
             request = {"to": destination.address, **invite}
             if destination.uui is not None:
@@ -177,7 +177,7 @@ class Transfer:
         flow = self.engine.flow(leg.call)
         flow.at_end = None
         flow.forbidden = {}
-        flow.holding = Hold(leg.call, self._b_left)
+        flow.holding = Hold(leg.call, "transfer", self._b_left)
         self.legs.bridge(self.a, leg.call, when)
         return None
 

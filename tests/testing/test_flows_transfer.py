@@ -609,5 +609,5 @@ def test_digits_during_a_transfer_are_not_collected() -> None:
         sim.answer(a_id)
         sim.advance(5)
         sim.press(a_id, "5")
-        assert "digit 5 not collected (no Gather is running)" in sim.call(a_id).timeline()
+        assert "digit 5: the transfer does not collect it" in sim.call(a_id).timeline()
         assert events(sim) == ["answer"]
