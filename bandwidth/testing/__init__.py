@@ -16,8 +16,10 @@ from typing import TYPE_CHECKING, Any, Callable, Dict, List
 from bandwidth._lazy import lazy_exports
 
 _MODULES: Dict[str, str] = {
+    "AnsweredBy": "bandwidth.testing._callees",
     "Attempt": "bandwidth.testing._webhooks",
     "AutoProgress": "bandwidth.testing._calls",
+    "Callee": "bandwidth.testing._callees",
     "ManualClock": "bandwidth.testing._clock",
     "OPERATIONS": "bandwidth.testing._faults",
     "RecordedRequest": "bandwidth.testing._rest",
@@ -32,8 +34,10 @@ _MODULES: Dict[str, str] = {
 
 __all__ = [
     "OPERATIONS",
+    "AnsweredBy",
     "Attempt",
     "AutoProgress",
+    "Callee",
     "ManualClock",
     "RecordedRequest",
     "SimulatedCall",
@@ -46,6 +50,7 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
+    from bandwidth.testing._callees import AnsweredBy, Callee
     from bandwidth.testing._calls import AutoProgress, SimulatedCall
     from bandwidth.testing._clock import ManualClock
     from bandwidth.testing._control import SimulatorControl, SimulatorControlError

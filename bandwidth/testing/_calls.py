@@ -81,6 +81,10 @@ class SimulatedCall:
     ``webhooks`` this call's deliveries. :meth:`timeline` tells it all.
     ``audio`` is what was said on the call, both ways, with times
     (:class:`Utterance`): what its recordings and transcriptions hold.
+
+    Other legs: ``legs`` lists the ids of the calls this one placed
+    (``<Transfer>``, ``<Forward>``), oldest first; each of those has
+    ``parent_call_id`` set to this call's id.
     """
 
     call_id: str
@@ -109,6 +113,13 @@ class SimulatedCall:
     pressed: List[str] = field(default_factory=list)
     dtmf_sent: List[str] = field(default_factory=list)
     audio: List[Utterance] = field(default_factory=list, repr=False, compare=False)
+    #: ids of the calls this one placed (``<Transfer>``, ``<Forward>`` legs), oldest first
+    legs: List[str] = field(default_factory=list)
+    #: the SIP status the callee refused the INVITE with (486 busy, 603 rejected), if it did
+    sip_response_code: Optional[int] = None
+    #: a ``<Transfer>`` B-leg: the A-leg's ``(from, to)``, which its webhooks carry as
+    #: ``from``/``to`` (its own go in ``transferCallerId``/``transferTo``)
+    transfer_parties: Optional[Tuple[str, str]] = None
     webhooks: List[Webhook] = field(default_factory=list, repr=False, compare=False)
     #: ``(time, what happened)``, oldest first: what :meth:`timeline` prints
     log: List[Tuple[datetime, str]] = field(default_factory=list, repr=False, compare=False)
@@ -214,7 +225,11 @@ class SimulatedCall:
 
         The call base set of the callbacks reference: ``initiate`` has no
         ``enqueuedTime``, ``answerTime`` or ``tag``; ``enqueuedTime`` is set
-        for outbound calls only; ``tag`` is left out while none is set.
+        for outbound calls only; ``tag`` is left out while none is set. A
+        ``<Transfer>`` B-leg's events carry the A-leg's ``from`` and ``to``,
+        ``parentCallId``, and the leg's own numbers as ``transferCallerId`` and
+        ``transferTo`` (and no ``enqueuedTime``: the platform placed it).
+        ``disconnect`` adds ``sipResponseCode`` when the callee refused the call.
         """
         payload: Dict[str, Any] = {
             "eventType": event_type,
@@ -227,7 +242,8 @@ class SimulatedCall:
             "callId": self.call_id,
             "callUrl": call_url,
         }
-        if event_type != "initiate" and self.direction == "outbound":
+        leg = self.transfer_parties is not None
+        if event_type != "initiate" and self.direction == "outbound" and not leg:
             payload["enqueuedTime"] = _time(self.enqueued_time)
         payload["startTime"] = _time(self.start_time or when)
         if event_type != "initiate":
@@ -239,6 +255,13 @@ class SimulatedCall:
             payload["cause"] = self.disconnect_cause
             payload["errorMessage"] = self.error_message
             payload["errorId"] = self.error_id
+            if self.sip_response_code is not None:
+                payload["sipResponseCode"] = self.sip_response_code
+        if self.transfer_parties is not None:
+            payload["from"], payload["to"] = self.transfer_parties
+            payload["parentCallId"] = self.parent_call_id
+            payload["transferCallerId"] = self.from_
+            payload["transferTo"] = self.to
         return payload
 
     def snapshot(self) -> SimulatedCall:
@@ -251,6 +274,7 @@ class SimulatedCall:
         clone.pressed = list(self.pressed)
         clone.dtmf_sent = list(self.dtmf_sent)
         clone.audio = list(self.audio)
+        clone.legs = list(self.legs)
         clone.webhooks = list(self.webhooks)
         clone.log = list(self.log)
         clone.stir_shaken = None if self.stir_shaken is None else dict(self.stir_shaken)

@@ -14,6 +14,10 @@ One thread runs the engine at a time. The test's own calls (``advance``,
 queue is picked up by the run in progress. A simulator method called from
 inside an in-process webhook handler only queues its effect: the run it is
 part of carries it out once the handler returns.
+
+Features that live in modules of their own (other call legs, machine
+detection, ...) register an :class:`Extension` factory in :data:`EXTENSIONS`:
+each engine makes one of each and tells it of every answer and end.
 """
 
 from __future__ import annotations
@@ -23,7 +27,18 @@ import re
 import threading
 from collections import deque
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, Callable, Deque, Dict, List, Mapping, Optional, Tuple
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Callable,
+    Deque,
+    Dict,
+    List,
+    Mapping,
+    Optional,
+    Protocol,
+    Tuple,
+)
 
 from bandwidth.testing._calls import ANSWERED, DISCONNECTED, SimulatedCall
 from bandwidth.testing._interpreter import CallFlow, Timing
@@ -42,13 +57,31 @@ from bandwidth.testing._webhooks import (
 if TYPE_CHECKING:
     from bandwidth.testing._media_engine import MediaEngine
 
-__all__ = ["MAX_WEBHOOKS_AT_ONCE", "FlowEngine"]
+__all__ = ["EXTENSIONS", "MAX_WEBHOOKS_AT_ONCE", "Extension", "FlowEngine"]
 
 #: More webhooks than this for one call at one simulated instant is a loop (the
 #: app redirecting to itself): the call ends with ``application-error``.
 MAX_WEBHOOKS_AT_ONCE = 100
 #: ``callbackTimeout`` when the call does not set one.
 DEFAULT_CALLBACK_TIMEOUT = 15.0
+
+
+class Extension(Protocol):
+    """A call-flow feature in a module of its own, told of every answer and end (under the lock)."""
+
+    def answered(self, call: SimulatedCall, when: datetime) -> bool:
+        """``call`` was answered; ``True`` when the extension sends its first webhook itself."""
+
+    def ended(self, call: SimulatedCall, when: datetime) -> None:
+        """``call`` ended (its flow stopped; its ``disconnect`` is scheduled after this)."""
+
+    def clear(self) -> None:
+        """Forget everything (the store's calls are being cleared)."""
+
+
+#: Extension factories (a class taking the engine): each engine makes one of each,
+#: found again with ``engine.extensions[factory]``.
+EXTENSIONS: List[Callable[[FlowEngine], Extension]] = []
 
 
 class _Capturing:
@@ -103,6 +136,8 @@ class FlowEngine:
 
         #: conferences, recordings, streams, transcriptions and background gathers
         self.media: MediaEngine = MediaEngine(self)
+        #: one of each registered extension, by its factory
+        self.extensions: Dict[Any, Extension] = {make: make(self) for make in EXTENSIONS}
 
     @property
     def enabled(self) -> bool:
@@ -115,6 +150,8 @@ class FlowEngine:
         self._pending.clear()
         self._burst.clear()
         self.media.clear()
+        for extension in self.extensions.values():
+            extension.clear()
 
     # -- running ---------------------------------------------------------------------------
 
@@ -190,9 +227,12 @@ class FlowEngine:
     # -- lifecycle (the store's listener; under the lock) ----------------------------------
 
     def answered(self, call: SimulatedCall, when: datetime) -> None:
-        """An outbound call answered: its ``answer`` webhook is due."""
+        """An outbound call answered: its ``answer`` webhook is due (unless an extension's)."""
+        for extension in self.extensions.values():
+            if extension.answered(call, when):
+                return
         if self.enabled and call.direction == "outbound":
-            self.later(when, functools.partial(self._first_webhook, call, "answer"))
+            self.later(when, functools.partial(self.first_webhook, call, "answer"))
 
     def ended(self, call: SimulatedCall, when: datetime) -> None:
         """A call ended: stop its BXML; its ``disconnect`` webhook is due."""
@@ -200,14 +240,19 @@ class FlowEngine:
         if flow is not None:
             flow.stop(when)
         self.media.call_ended(call, when)
+        for extension in self.extensions.values():
+            extension.ended(call, when)
         if self.enabled and call.request.get("disconnectUrl"):
             self.later(when, functools.partial(self._disconnect_webhook, call))
 
     def inbound(self, call: SimulatedCall, when: datetime) -> None:
         """An inbound call arrived: its ``initiate`` webhook is due."""
-        self.later(when, functools.partial(self._first_webhook, call, "initiate"))
+        self.later(when, functools.partial(self.first_webhook, call, "initiate"))
 
-    def _first_webhook(self, call: SimulatedCall, event_type: str, when: datetime) -> Any:
+    def first_webhook(
+        self, call: SimulatedCall, event_type: str, when: datetime, **fields: Any
+    ) -> Optional[Delivery]:
+        """The ``answer`` or ``initiate`` delivery to the call's answer URL (``fields`` added)."""
         if call.state == DISCONNECTED or self.store.calls.get(call.call_id) is not call:
             return None
         request = call.request
@@ -226,7 +271,7 @@ class FlowEngine:
                 request.get("fallbackUsername"),
                 request.get("fallbackPassword"),
             )
-        return self.webhook(call, event_type, when, primary, fallback, flow.generation)
+        return self.webhook(call, event_type, when, primary, fallback, flow.generation, **fields)
 
     def _disconnect_webhook(self, call: SimulatedCall, when: datetime) -> Delivery:
         request = call.request
@@ -245,6 +290,10 @@ class FlowEngine:
         if flow is None:
             flow = self.flows[call.call_id] = CallFlow(self, call, base_url)
         return flow
+
+    def flow(self, call: SimulatedCall, base_url: str = "") -> CallFlow:
+        """The call's flow; a new idle one (resolving URLs against ``base_url``) if it has none."""
+        return self._flow(call, base_url)
 
     # -- what the REST API and the test do (under the lock) --------------------------------
 

@@ -13,7 +13,7 @@ Each verb the simulator runs has a runner in :data:`RUNNERS` (registered with
 verbs (legs, conferences, recordings, ...) lives in a module of its own and
 only registers itself here. A verb without a runner ends the call with
 ``application-error``, never silently skipped. A verb that holds the call
-until something happens (``<Record>``, ``<Conference>``) sets
+until something happens (``<Record>``, ``<Conference>``, ``<Transfer>``, ``<Bridge>``) sets
 :attr:`CallFlow.holding`, which hears the digits pressed meanwhile and is
 released when the document stops under it; :data:`DIGIT_TAPS` hear every
 digit no ``<Gather>`` collects (``<StartGather>``).
@@ -162,7 +162,7 @@ RUNNERS: Dict[str, VerbRunner] = {}
 
 
 class Holding(Protocol):
-    """A verb that holds the call until something happens (``<Record>``, ``<Conference>``)."""
+    """A verb that holds the call until something happens (``<Record>``, ``<Transfer>``, ...)."""
 
     def digit(self, digit: str, when: datetime) -> Optional[Delivery]:
         """The far end pressed ``digit`` (no ``<Gather>`` runs); may end the verb."""
@@ -221,8 +221,14 @@ class CallFlow:
         self.verbs: Sequence[Any] = ()
         self.index = 0
         self.gathering: Optional[_Gathering] = None
-        #: the verb holding the call (``<Record>``, ``<Conference>``), if one does
+        #: the verb holding the call (``<Record>``, ``<Transfer>``, ...), if one does
         self.holding: Optional[Holding] = None
+        #: What reaching the end of a document does instead of hanging up (a
+        #: transfer's B-leg is bridged once its transferAnswer BXML ends).
+        self.at_end: Optional[Callable[[datetime], Optional[Delivery]]] = None
+        #: Verbs this call may not run, with why (the BXML of a transferAnswer):
+        #: reaching one ends the call with ``application-error``.
+        self.forbidden: Dict[str, str] = {}
 
     # -- control from the engine -----------------------------------------------------------
 
@@ -255,6 +261,10 @@ class CallFlow:
         if gathering.prompt < len(gathering.spec.prompts):
             return False
         return gathering.playing_until is None or now >= gathering.playing_until
+
+    def resume(self, when: datetime) -> Optional[Delivery]:
+        """Carry on with the verb after the one that halted (a transfer or bridge ended)."""
+        return self._next(when)
 
     def digit(self, digit: str, when: datetime) -> Optional[Delivery]:
         """The far end pressed ``digit``."""
@@ -312,6 +322,9 @@ class CallFlow:
                 verb = self.verbs[self.index]
                 self.index += 1
                 name = verb_name(verb)
+                if name in self.forbidden:
+                    self.host.end(call, "application-error", when, self.forbidden[name])
+                    return None
                 runner = RUNNERS.get(name)
                 if runner is None:
                     self.host.end(call, "application-error", when, _unsupported(name))
@@ -329,6 +342,8 @@ class CallFlow:
         except InvalidBxml as exc:
             self.host.end(call, "invalid-bxml", when, str(exc))
             return None
+        if self.at_end is not None:
+            return self.at_end(when)
         call.note(when, "end of the BXML: hang up")
         self._hang_up(when)
         return None

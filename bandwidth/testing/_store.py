@@ -14,7 +14,9 @@ API (see each module's docstring): ``store.conferences``
 (:mod:`~bandwidth.testing._recordings`) and ``store.transcriptions``
 (:mod:`~bandwidth.testing._transcriptions`). When a call ends, it leaves its
 conference and its recordings and transcriptions in progress end with it,
-before the listener hears of the end.
+before the listener hears of the end. ``store.callees`` is the test's script
+of the far ends (:mod:`~bandwidth.testing._callees`): a call to a scripted
+destination follows it rather than auto-progress.
 
 Not thread-safe on its own: every method expects :attr:`CallStore.lock` held.
 """
@@ -29,6 +31,7 @@ import threading
 from datetime import datetime, timedelta
 from typing import Any, Callable, Dict, List, Optional, Protocol, Tuple
 
+from bandwidth.testing._callees import Callees
 from bandwidth.testing._calls import (
     ANSWERED,
     DISCONNECTED,
@@ -116,6 +119,7 @@ class CallStore:
         self.recordings = Recordings()
         self.conferences = Conferences(self.recordings)
         self.transcriptions = Transcriptions()
+        self.callees = Callees()
         #: what ``get_statistics`` reports as ``maxCallQueueSize``
         self.max_call_queue_size = 900
 
@@ -181,11 +185,14 @@ class CallStore:
         self.conferences.clear()
         self.recordings.clear()
         self.transcriptions.clear()
+        self.callees.forget_calls()
 
     # -- lifecycle -------------------------------------------------------------------------
 
     def schedule(self, call: SimulatedCall, since: datetime) -> None:
-        """Queue the call's next automatic step, if auto-progress has one."""
+        """Queue the call's next automatic step: its scripted callee's, else auto-progress's."""
+        if self.callees.schedule(self, call, since):
+            return
         auto = self.auto_progress
         if auto is None:
             return

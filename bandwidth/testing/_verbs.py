@@ -16,9 +16,11 @@ from typing import Any, Callable, List, Optional, Tuple, Union
 from xml.parsers.expat import ExpatError, ParserCreate
 
 __all__ = [
+    "Callback",
     "GatherSpec",
     "InvalidBxml",
     "RedirectSpec",
+    "callback",
     "dtmf_seconds",
     "flag",
     "gather_spec",
@@ -138,6 +140,16 @@ def _callback(verb: Any, prefix: str) -> Callback:
         fallback_password=text(verb, "fallback_password"),
         tag=text(verb, "tag"),
     )
+
+
+def callback(verb: Any, prefix: str) -> Callback:
+    """The settings of a verb's ``{prefix}Url`` webhook (``prefix`` in snake_case).
+
+    URL, method, fallback URL and method, the verb's credentials and tag;
+    ``callback(verb, "transfer_complete")`` reads ``transferCompleteUrl`` and
+    the rest.
+    """
+    return _callback(verb, prefix)
 
 
 @dataclass(frozen=True)

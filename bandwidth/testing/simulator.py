@@ -12,11 +12,11 @@ dispatch), ``_routes`` (one module of operations per resource, and the
 control routes), ``_control`` (their JSON and a client for them), ``_paths``
 (the table of operations), ``_auth`` (users, OAuth clients, tokens),
 ``_store`` (calls and their lifecycle) with ``_conferences``,
-``_recordings`` and ``_transcriptions`` beside it, ``_seeding`` (the test
-API for those), ``_media_api`` (the far end's speech, the streams' sockets),
-``_driving`` (for loops that drive calls: the next step due, a gather
-waiting), ``_calls`` (a call's record and wire form), ``_audio``,
-``_clock``, ``_faults`` and ``_validate``.
+``_recordings``, ``_transcriptions`` and ``_callees`` beside it,
+``_seeding`` and ``_far_ends`` (the test API for those), ``_media_api``
+(the far end's speech, the streams' sockets), ``_driving`` (for loops that
+drive calls: the next step due, a gather waiting), ``_calls`` (a call's
+record and wire form), ``_audio``, ``_clock``, ``_faults`` and ``_validate``.
 """
 
 from __future__ import annotations
@@ -40,6 +40,7 @@ from bandwidth.testing._calls import (
 )
 from bandwidth.testing._clock import ManualClock
 from bandwidth.testing._driving import Driving
+from bandwidth.testing._far_ends import FarEnds
 from bandwidth.testing._faulting import FaultsAndRequests
 from bandwidth.testing._faults import OPERATIONS
 from bandwidth.testing._flows import FlowEngine
@@ -74,7 +75,9 @@ class WebhookAppError(OpenApiException, RuntimeError):
     """An in-process app raised while handling a webhook; the app's exception is the cause."""
 
 
-class VoiceSimulator(VoiceResources, MediaControls, AccessControls, FaultsAndRequests, Driving):
+class VoiceSimulator(
+    VoiceResources, MediaControls, FarEnds, AccessControls, FaultsAndRequests, Driving
+):
     """A local Voice API for tests and benchmarks.
 
     Use it as a context manager (``with VoiceSimulator() as sim:``) or call
