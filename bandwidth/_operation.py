@@ -3,18 +3,16 @@
 The API classes' methods only *describe* a request by building a
 :class:`Call` (see :mod:`bandwidth.api._endpoint`);
 :meth:`bandwidth.ApiClient.execute` is the one place that sends, retries and
-decodes it. That keeps every operation, and its three variants, on a single
-code path.
+decodes it (:mod:`bandwidth._decode` turns bodies into models). That keeps
+every operation, and its three variants, on a single code path.
 """
 
 from __future__ import annotations
 
 import re
-from contextlib import nullcontext
 from types import MappingProxyType
 from typing import (
     Any,
-    Callable,
     Dict,
     Generic,
     List,
@@ -28,7 +26,6 @@ from typing import (
 import urllib3
 from typing_extensions import TypeAlias, TypedDict
 
-from bandwidth._gc import acyclic_allocations
 from bandwidth._params import path_segment
 from bandwidth.exceptions import ApiTypeError, ApiValueError
 
@@ -88,10 +85,8 @@ class Operation(Generic[T]):
 
     __slots__ = (
         "_format",
-        "_validate",
         "accept",
         "content_type",
-        "is_list",
         "method",
         "name",
         "parameters",
@@ -115,11 +110,9 @@ class Operation(Generic[T]):
         self.response_type: Any = response_type
         self.content_type: Optional[str] = content_type
         self.accept: Optional[str] = accept
-        self.is_list: bool = getattr(response_type, "__origin__", None) is list
         #: The path parameters' Python names, in template order (``account_id``, ``call_id``).
         self.parameters: Tuple[str, ...] = tuple(map(_snake_case, _PLACEHOLDER.findall(path)))
         self._format = _PLACEHOLDER.sub("{}", path)
-        self._validate: Optional[Callable[[bytes], Any]] = None
 
     def expand(self, *values: Any) -> str:
         """The path with these parameter values (in template order), each percent-encoded.
@@ -130,33 +123,6 @@ class Operation(Generic[T]):
         """
         return self._format.format(*map(path_segment, self.parameters, values))
 
-    def decode(self, raw: bytes, *, gc_tuning: bool = False) -> T:
-        """Validate a response body straight from bytes into the response type.
-
-        Media (``response_type`` ``bytes``) is returned as received.
-
-        A large JSON array (a ``list_calls`` page) is validated a slice of
-        items at a time: the same result, but pydantic's transient parse tree
-        stays small (about half the peak memory). With ``gc_tuning=True``
-        (``Configuration.gc_tuning``, opt-in) the new models, which cannot form
-        cycles, are built with the cyclic GC paused and then filed straight
-        into its oldest generation (:mod:`bandwidth._gc`): young collections
-        never re-scan them (a large page decodes about 20% faster).
-        """
-        validate = self._validate
-        if validate is None:
-            if self.response_type is bytes:
-                return raw  # type: ignore[return-value]
-            from pydantic import TypeAdapter
-
-            # pydantic-core's own validate_json: one Python frame less per call.
-            validate = self._validate = TypeAdapter(self.response_type).validator.validate_json
-        if len(raw) > CHUNK_BYTES and self.is_list:
-            with acyclic_allocations() if gc_tuning else nullcontext():
-                items = _decode_array_in_slices(validate, raw)
-                return validate(raw) if items is None else items  # type: ignore[return-value]
-        return validate(raw)  # type: ignore[no-any-return]
-
     def __repr__(self) -> str:
         return f"Operation({self.name!r}, {self.method} {self.path})"
 
@@ -166,43 +132,6 @@ _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 def _snake_case(name: str) -> str:
     return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
-
-
-#: Bodies larger than this are decoded a slice of about this many bytes at a time.
-CHUNK_BYTES = 64 * 1024
-# Between two items of a JSON array of objects: "}" "," "{" with optional whitespace.
-_BETWEEN_ITEMS = re.compile(rb"\}\s*,\s*\{")
-
-
-def _decode_array_in_slices(validate: Callable[[bytes], Any], raw: bytes) -> Optional[List[Any]]:
-    """Validate a JSON array of objects in slices of whole items, or ``None`` to decode it whole.
-
-    Slices end where ``}``, ``,``, ``{`` separate two items. That pattern can
-    also occur inside a string or a nested value; a slice cut there is never
-    valid JSON (it ends inside the string or the value), so any failure means
-    "decode the body whole", which also gives a bad item's error its true
-    index.
-    """
-    from pydantic import ValidationError
-
-    start = raw.find(b"[")
-    end = raw.rfind(b"]")
-    if start < 0 or end < start or raw[:start].strip() or raw[end + 1 :].strip():
-        return None
-    items: List[Any] = []
-    position = start + 1
-    try:
-        while True:
-            boundary = None
-            if position + CHUNK_BYTES < end:
-                boundary = _BETWEEN_ITEMS.search(raw, position + CHUNK_BYTES, end)
-            stop = boundary.start() + 1 if boundary is not None else end
-            items.extend(validate(b"[" + raw[position:stop] + b"]"))
-            if boundary is None:
-                return items
-            position = boundary.end() - 1
-    except ValidationError:
-        return None
 
 
 class Call(Generic[T]):

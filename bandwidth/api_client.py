@@ -18,13 +18,15 @@ from urllib.parse import quote, urlencode
 import urllib3
 from urllib3.exceptions import HTTPError
 
+from bandwidth._decode import decoder_for
 from bandwidth._fork import renew_after_fork
 from bandwidth._operation import Call
 from bandwidth._redact import display_headers, scrub_bytes, scrub_text
+from bandwidth._timeouts import deadline_for, to_timeout
 from bandwidth._urls import Origin, UnsafeUrl, checked_url, origin_of
 from bandwidth._version import __version__
 from bandwidth.api_response import ApiResponse
-from bandwidth.configuration import Configuration, to_timeout
+from bandwidth.configuration import Configuration
 from bandwidth.exceptions import (
     ApiException,
     InvalidResponseException,
@@ -32,7 +34,6 @@ from bandwidth.exceptions import (
 )
 from bandwidth.rest import (
     RESTClientObject,
-    deadline_for,
     discard,
     origin_prefix,
     refuse_unrequested_encoding,
@@ -327,7 +328,7 @@ class ApiClient:
         configuration = self.configuration
         if limits is None:
             deadline, max_bytes = (
-                deadline_for(timeout, configuration),
+                deadline_for(timeout, configuration.deadline),
                 configuration.max_response_bytes,
             )
         else:
@@ -365,7 +366,8 @@ class ApiClient:
                     headers=headers,
                 )
             try:
-                data = operation.decode(raw, gc_tuning=self.configuration.gc_tuning)
+                decode = decoder_for(operation.response_type)
+                data = decode(raw, gc_tuning=self.configuration.gc_tuning)
             except ValueError as exc:  # pydantic's ValidationError is a ValueError
                 first = str(exc).splitlines()
                 detail = first[1].strip() + ": " + first[2].strip() if len(first) > 2 else str(exc)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import copy
 import logging
-import re
 import sys
 from typing import TYPE_CHECKING, Any, Callable, ClassVar, Dict, List, Optional, Tuple, Union
 from urllib.parse import urlsplit
@@ -18,6 +17,14 @@ from urllib.parse import urlsplit
 import urllib3
 from urllib3.util import make_headers, parse_url
 
+from bandwidth._formats import has_control_characters
+from bandwidth._timeouts import (
+    DEFAULT_DEADLINE,
+    DEFAULT_TIMEOUT,
+    TimeoutValue,
+    check_seconds,
+    to_timeout,
+)
 from bandwidth._urls import UnsafeUrl, checked_url
 from bandwidth.exceptions import ApiTypeError, ApiValueError
 
@@ -37,54 +44,13 @@ __all__ = [
 DEFAULT_HOST = "https://voice.bandwidth.com/api/v2"
 #: Bandwidth's OAuth 2 client-credentials token endpoint.
 DEFAULT_TOKEN_URL = "https://api.bandwidth.com/api/v1/oauth2/token"
-#: 10 s to connect, 30 s to read: finite, so no call can block forever.
-DEFAULT_TIMEOUT = urllib3.Timeout(connect=10.0, read=30.0)
-#: Seconds one attempt may take in total (sending, headers and body).
-DEFAULT_DEADLINE = 120.0
 #: The most bytes one response may have: 64 MiB, over ten times a 10000-call page.
 DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024
 
-TimeoutValue: TypeAlias = Union[float, int, Tuple[float, float], urllib3.Timeout]
 RetriesValue: TypeAlias = Union[int, urllib3.Retry]
 
 _MASK = "********"
 _log = logging.getLogger("bandwidth")
-
-
-def to_timeout(value: Optional[TimeoutValue], name: str = "timeout") -> urllib3.Timeout:
-    """Normalise a timeout given as seconds, a ``(connect, read)`` pair or a ``urllib3.Timeout``.
-
-    Seconds bound everything, as in the generated SDK (where a number is
-    ``urllib3.Timeout(total=...)``): connecting, each read, and the whole
-    attempt (its deadline). A pair bounds connecting and each read; the
-    attempt then has ``Configuration.deadline``.
-    """
-    if value is None:
-        return DEFAULT_TIMEOUT
-    if isinstance(value, urllib3.Timeout):
-        return value
-    if isinstance(value, bool):
-        raise ApiTypeError(f"{name} must be seconds, a (connect, read) pair or a urllib3.Timeout")
-    if isinstance(value, (int, float)):
-        _check_seconds(value, name)
-        return urllib3.Timeout(total=value, connect=value, read=value)
-    if isinstance(value, (tuple, list)) and len(value) == 2:
-        connect, read = value
-        _check_seconds(connect, f"{name} (connect)")
-        _check_seconds(read, f"{name} (read)")
-        return urllib3.Timeout(connect=connect, read=read)
-    raise ApiTypeError(f"{name} must be seconds, a (connect, read) pair or a urllib3.Timeout")
-
-
-def _check_seconds(value: Any, name: str) -> None:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise ApiTypeError(f"{name} must be a number of seconds, not {type(value).__name__}")
-    if not value > 0:
-        raise ApiValueError(f"{name} must be greater than 0 seconds, got {value!r}")
-
-
-# Characters no HTTP header value may carry: C0 controls (CR, LF, NUL, ...) and DEL.
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 def _check_credential(name: str, value: Any) -> None:
@@ -93,7 +59,7 @@ def _check_credential(name: str, value: Any) -> None:
         return
     if not isinstance(value, str):
         raise ApiTypeError(f"{name} must be a string, not {type(value).__name__}")
-    if _CONTROL.search(value):
+    if has_control_characters(value):  # no HTTP header may carry CR, LF, NUL, ...
         raise ApiValueError(
             f"{name} contains a control character (a trailing newline?); "
             "an HTTP header cannot carry it"
@@ -392,7 +358,7 @@ class Configuration:
     def deadline(self, value: Optional[float]) -> None:
         if value is None:
             value = DEFAULT_DEADLINE
-        _check_seconds(value, "deadline")
+        check_seconds(value, "deadline")
         if value == float("inf"):
             raise ApiValueError("deadline must be a finite number of seconds")
         self._deadline = float(value)

@@ -20,8 +20,8 @@ import urllib3
 
 from bandwidth._fork import renew_after_fork
 from bandwidth._redact import scrub_bytes
+from bandwidth._timeouts import deadline_for
 from bandwidth.exceptions import ApiTimeoutError, InvalidResponseException, error_from_response
-from bandwidth.rest import deadline_for
 
 if TYPE_CHECKING:
     from bandwidth.configuration import Configuration
@@ -62,7 +62,7 @@ class OAuthTokenSource:
         header = self._header
         if header is not None and self._clock() < self._refresh_at:
             return header
-        deadline = deadline_for(self._configuration.timeout, self._configuration)
+        deadline = deadline_for(self._configuration.timeout, self._configuration.deadline)
         lock = self._lock
         if not lock.acquire(timeout=deadline):
             raise ApiTimeoutError(

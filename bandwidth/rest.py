@@ -42,6 +42,7 @@ from bandwidth._bounded import (
     attempt_limits,
 )
 from bandwidth._fork import abandon, renew_after_fork
+from bandwidth._timeouts import deadline_for, to_timeout
 from bandwidth.exceptions import (
     ApiConnectionError,
     ApiException,
@@ -152,12 +153,6 @@ def transport_error(
     if isinstance(reason, (SSLError, ssl.SSLError)):
         return ApiConnectionError(reason=f"TLS failure: {target} ({reason})")
     return ApiConnectionError(reason=f"Connection failed: {target} ({reason})")
-
-
-def deadline_for(timeout: urllib3.Timeout, configuration: Configuration) -> float:
-    """An attempt's deadline: the timeout's ``total`` when it has one, else the configured one."""
-    total = timeout.total
-    return configuration.deadline if total is None else float(total)  # type: ignore[arg-type]
 
 
 class RESTClientObject:
@@ -297,8 +292,6 @@ class RESTClientObject:
         _request_timeout: Optional[Any] = None,
     ) -> RESTResponse:
         """Send a request without retries and return it read (generated-SDK shape)."""
-        from bandwidth.configuration import to_timeout
-
         data = body.encode("utf-8") if isinstance(body, str) else body
         timeout = (
             to_timeout(_request_timeout, "_request_timeout")
@@ -312,7 +305,7 @@ class RESTClientObject:
             body=data,
             timeout=timeout,
             retries=False,
-            deadline=deadline_for(timeout, self._configuration),
+            deadline=deadline_for(timeout, self._configuration.deadline),
             max_bytes=self._configuration.max_response_bytes,
         )
         return RESTResponse(resp)

@@ -113,7 +113,7 @@ def returned(operation: Operation[Any]) -> str:
         return "None"
     if kind is bytes:
         return "bytes"
-    if operation.is_list:
+    if getattr(operation.response_type, "__origin__", None) is list:
         return f"List[{kind.__args__[0].__name__}]"
     return str(kind.__name__)
 

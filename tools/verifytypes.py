@@ -4,26 +4,34 @@
 Run by ``make typecheck``. Pyright reads a package the way users get it, so
 this installs the working tree non-editable into a temporary directory
 (``pip install --no-deps --target``; an editable install hides the package
-from pyright) and points pyright's interpreter at it with ``PYTHONPATH``.
+from pyright) and points pyright's interpreter at it with ``PYTHONPATH``. It
+installs from a clean copy of the source: setuptools reuses a ``build/``
+folder in the tree, which can hold modules since deleted.
 Exits non-zero unless the type completeness score is 100%.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+_NOT_SOURCE = shutil.ignore_patterns(
+    ".git", ".venv*", "build", "dist", "*.egg-info", "node_modules", "__pycache__", ".*_cache"
+)
 
 
 def main() -> int:
-    with tempfile.TemporaryDirectory(prefix="bandwidth-verifytypes-") as target:
+    with tempfile.TemporaryDirectory(prefix="bandwidth-verifytypes-") as scratch:
+        source, target = os.path.join(scratch, "source"), os.path.join(scratch, "installed")
+        shutil.copytree(ROOT, source, ignore=_NOT_SOURCE)
         subprocess.run(
             [sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target", target, "."],
-            cwd=ROOT,
+            cwd=source,
             check=True,
         )
         env = dict(os.environ, PYTHONPATH=target)
