@@ -28,9 +28,7 @@ from bandwidth import _formats as formats
 from bandwidth.models._checks import rule
 from bandwidth.models.call_state_enum import CallStateEnum
 from bandwidth.models.callback_method_enum import CallbackMethodEnum
-from bandwidth.models.conference_state_enum import ConferenceStateEnum
 from bandwidth.models.machine_detection_mode_enum import MachineDetectionModeEnum
-from bandwidth.models.recording_state_enum import RecordingStateEnum
 from bandwidth.models.redirect_method_enum import RedirectMethodEnum
 
 __all__ = [
@@ -41,20 +39,19 @@ __all__ = [
     "CallbackMethod",
     "CallbackTimeout",
     "CallbackUrl",
-    "ConferenceStatus",
     "DisplayName",
     "E164OrSip",
     "HttpUrl",
     "MachineDetectionMode",
     "NonEmpty",
     "Priority",
-    "RecordingState",
     "RedirectMethod",
     "Seconds",
     "Str1024",
     "Str4096",
     "Timestamp",
     "Uui",
+    "enum_field",
 ]
 
 # scheme://authority[path][?query][#fragment], no whitespace; the authority
@@ -209,7 +206,7 @@ def _member_of(enum: Type[Enum]) -> Callable[[Any], Any]:
     return check
 
 
-def _enum_field(enum: Type[Enum]) -> Any:
+def enum_field(enum: Type[Enum]) -> Any:
     """An enum-typed request field: the member for a known value, else the string as
     given (built as the generated SDK would not, but never sent: a rule rejects it)."""
     return Annotated[Union[enum, StrictStr], LEFT_TO_RIGHT, rule(_member_of(enum))]
@@ -223,12 +220,8 @@ if TYPE_CHECKING:
     RedirectMethod = Union[RedirectMethodEnum, Literal["GET", "POST"]]
     CallStateTarget = Union[CallStateEnum, Literal["active", "completed"]]
     MachineDetectionMode = Union[MachineDetectionModeEnum, Literal["sync", "async"]]
-    ConferenceStatus = Union[ConferenceStateEnum, Literal["active", "completed"]]
-    RecordingState = Union[RecordingStateEnum, Literal["paused", "recording"]]
 else:
-    CallbackMethod = _enum_field(CallbackMethodEnum)
-    RedirectMethod = _enum_field(RedirectMethodEnum)
-    CallStateTarget = _enum_field(CallStateEnum)
-    MachineDetectionMode = _enum_field(MachineDetectionModeEnum)
-    ConferenceStatus = _enum_field(ConferenceStateEnum)
-    RecordingState = _enum_field(RecordingStateEnum)
+    CallbackMethod = enum_field(CallbackMethodEnum)
+    RedirectMethod = enum_field(RedirectMethodEnum)
+    CallStateTarget = enum_field(CallStateEnum)
+    MachineDetectionMode = enum_field(MachineDetectionModeEnum)

@@ -3,10 +3,20 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Union
+
 from pydantic import Field
+from typing_extensions import Literal
 
 from bandwidth.models._base import RequestModel
-from bandwidth.models._types import RecordingState
+from bandwidth.models._types import enum_field
+from bandwidth.models.recording_state_enum import RecordingStateEnum
+
+# A known value becomes the enum member; type checkers also accept the plain strings.
+if TYPE_CHECKING:
+    RecordingState = Union[RecordingStateEnum, Literal["paused", "recording"]]
+else:
+    RecordingState = enum_field(RecordingStateEnum)
 
 
 class UpdateCallRecording(RequestModel):

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from typing import List, Optional
+from typing import TYPE_CHECKING, List, Optional, Union
 
 from pydantic import Field
+from typing_extensions import Literal
 
 from bandwidth.models._base import RequestModel
 from bandwidth.models._redirect import state_rules
-from bandwidth.models._types import ConferenceStatus, HttpUrl, RedirectMethod, Str1024
+from bandwidth.models._types import HttpUrl, RedirectMethod, Str1024, enum_field
 from bandwidth.models.conference_state_enum import ConferenceStateEnum
 from bandwidth.models.redirect_method_enum import RedirectMethodEnum
 
@@ -17,6 +18,13 @@ _NOT_WITH_COMPLETED = (
     ("redirect_url", "redirectUrl"),
     ("redirect_fallback_url", "redirectFallbackUrl"),
 )
+
+
+# A known value becomes the enum member; type checkers also accept the plain strings.
+if TYPE_CHECKING:
+    ConferenceStatus = Union[ConferenceStateEnum, Literal["active", "completed"]]
+else:
+    ConferenceStatus = enum_field(ConferenceStateEnum)
 
 
 class UpdateConference(RequestModel):
