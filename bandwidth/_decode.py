@@ -13,8 +13,6 @@ import re
 from contextlib import nullcontext
 from typing import Any, Callable, Dict, Generic, List, Optional, TypeVar
 
-from bandwidth._gc import acyclic_allocations
-
 __all__ = ["CHUNK_BYTES", "Decoder", "decoder_for"]
 
 T = TypeVar("T")
@@ -67,6 +65,8 @@ class Decoder(Generic[T]):
             # pydantic-core's own validate_json: one Python frame less per call.
             validate = self._validate = TypeAdapter(self.response_type).validator.validate_json
         if len(raw) > CHUNK_BYTES and self.is_list:
+            if gc_tuning:
+                from bandwidth._gc import acyclic_allocations  # opt-in: loaded only when used
             with acyclic_allocations() if gc_tuning else nullcontext():
                 items = _decode_array_in_slices(validate, raw)
                 return validate(raw) if items is None else items  # type: ignore[return-value]
