@@ -4,7 +4,8 @@ Shared by the README test and the PyPI description test. Examples written
 for the real API are pointed at a simulator by swapping the default host
 (credentials ``api-user``/``api-password``); ``test_*`` functions an example
 defines are called with the pytest fixtures they name (``voice_simulator``,
-``calls_api``).
+``calls_api``), built as the pytest plugin builds them (its ``voice_simulator``
+marker's keywords included).
 """
 
 from __future__ import annotations
@@ -42,10 +43,21 @@ def examples_ran(
             exec(code, namespace)  # running our own documentation
             for name, value in list(namespace.items()):
                 if name.startswith("test_") and inspect.isfunction(value):
-                    with (
-                        VoiceSimulator(deliver_webhooks=False) as fixture_sim,
-                        ApiClient(fixture_sim.configuration()) as client,
-                    ):
-                        value(voice_simulator=fixture_sim, calls_api=CallsApi(client))
+                    _run_test(value)
                     del namespace[name]
         yield sim
+
+
+def _run_test(test: Any) -> None:
+    """Call an example's test function with the plugin's fixtures it asks for."""
+    wanted = inspect.signature(test).parameters
+    if not wanted:
+        test()
+        return
+    options: Dict[str, Any] = {}
+    for mark in getattr(test, "pytestmark", []):
+        if mark.name == "voice_simulator":
+            options.update(mark.kwargs)
+    with VoiceSimulator(**options) as fixture_sim, ApiClient(fixture_sim.configuration()) as client:
+        fixtures = {"voice_simulator": fixture_sim, "calls_api": CallsApi(client)}
+        test(**{name: fixtures[name] for name in wanted})
