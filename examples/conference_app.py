@@ -9,18 +9,20 @@ your Bandwidth number joins one conference (``<Conference>``):
   in the reply to ``conferenceCreated``) and announces each guest
   (``conferenceMemberJoin``);
 * the host presses 1 to open the floor: the app unmutes every guest through
-  the Voice API (``updateConferenceMember``), reached by ``<StartGather>``'s
-  ``dtmf`` events while the host is in the conference;
+  the Voice API (``ConferencesApi.update_conference_member``), reached by
+  ``<StartGather>``'s ``dtmf`` events while the host is in the conference;
 * when the host hangs up, the app ends the conference for everyone
-  (``updateConference`` with ``status: completed``); guests then hear a
-  goodbye (the verb after ``<Conference>``);
-* ``conferenceRecordingAvailable``: the app downloads the recording.
+  (``ConferencesApi.update_conference`` with ``status="completed"``); guests
+  then hear a goodbye (the verb after ``<Conference>``);
+* ``conferenceRecordingAvailable``: the app saves the recording to a file
+  (``ConferencesApi.download_conference_recording_to``: streamed, so memory
+  stays flat however long the conference).
 
 Run it (Flask's development server), then set your Voice application's
 call-initiated callback URL to ``{BASE_URL}/callbacks/callInitiated``::
 
     BW_USERNAME=... BW_PASSWORD=... BW_ACCOUNT_ID=... HOST_NUMBER=+1... \\
-        python examples/conference_app.py
+    RECORDINGS_DIR=./recordings python examples/conference_app.py
 
 Or test whole conferences offline: ``VoiceSimulator(app=create_app(...))``
 (see ``tests/examples``).
@@ -28,19 +30,25 @@ Or test whole conferences offline: ``VoiceSimulator(app=create_app(...))``
 
 from __future__ import annotations
 
-import json
 import logging
 import os
+import re
 import sys
 import threading
 from dataclasses import dataclass, field
-from typing import Any, Dict, List, Optional
-from urllib.parse import quote
+from pathlib import Path
+from typing import Any, Dict, List, Optional, Union
 
-import urllib3
 from flask import Flask, Response, request
 
-from bandwidth import Configuration
+from bandwidth import (
+    ApiClient,
+    ApiException,
+    ConferencesApi,
+    Configuration,
+    UpdateConference,
+    UpdateConferenceMember,
+)
 from bandwidth.callbacks import (
     CallbackParseError,
     ConferenceCompletedCallback,
@@ -66,7 +74,8 @@ CONFERENCE_NAME = "example-conference"
 HOST_WELCOME = "Welcome. Your conference is starting. Press 1 to let your guests speak."
 GUEST_WELCOME = "Welcome. You are joining the conference muted."
 GOODBYE = "The conference has ended. Goodbye."
-MAX_RECORDING_BYTES = 64 * 1024 * 1024
+#: What a Bandwidth id looks like (``r-fbe05094-...``): it names a file, so nothing else will do.
+SAFE_ID = re.compile(r"[A-Za-z0-9-]{1,128}")
 
 
 @dataclass
@@ -78,51 +87,9 @@ class ConferenceState:
     members: Dict[str, str] = field(default_factory=dict)
     host_call_id: Optional[str] = None
     completed: bool = False
-    recordings: List[bytes] = field(default_factory=list)
+    #: the files the conference's recordings were saved to
+    recordings: List[Path] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
-
-
-class VoiceApi:
-    """The Voice API calls this app makes, with the account's credentials."""
-
-    def __init__(self, configuration: Configuration, account_id: str) -> None:
-        self._base = f"{configuration.host.rstrip('/')}/accounts/{quote(account_id, safe='')}"
-        self._headers = urllib3.make_headers(
-            basic_auth=f"{configuration.username}:{configuration.password}"
-        )
-        self._http = urllib3.PoolManager(timeout=urllib3.Timeout(connect=5, read=30))
-
-    def _send(self, method: str, path: str, body: Dict[str, Any]) -> None:
-        headers = {**self._headers, "Content-Type": "application/json"}
-        response = self._http.request(
-            method, self._base + path, body=json.dumps(body).encode(), headers=headers
-        )
-        if response.status >= 300:
-            raise RuntimeError(f"{method} {path}: HTTP {response.status}")
-
-    def end_conference(self, conference_id: str) -> None:
-        """``updateConference``: every member leaves."""
-        self._send("POST", f"/conferences/{quote(conference_id, safe='')}", {"status": "completed"})
-
-    def update_member(self, conference_id: str, call_id: str, **changes: Any) -> None:
-        """``updateConferenceMember``: mute, hold or coaching."""
-        path = f"/conferences/{quote(conference_id, safe='')}/members/{quote(call_id, safe='')}"
-        self._send("PUT", path, changes)
-
-    def download(self, media_url: str) -> bytes:
-        """A recording's media."""
-        response = self._http.request(
-            "GET", media_url, headers=self._headers, preload_content=False
-        )
-        try:
-            if response.status != 200:
-                raise RuntimeError(f"downloading {media_url}: HTTP {response.status}")
-            data = response.read(MAX_RECORDING_BYTES + 1)
-            if len(data) > MAX_RECORDING_BYTES:
-                raise RuntimeError(f"{media_url} is larger than {MAX_RECORDING_BYTES} bytes")
-            return bytes(data)
-        finally:
-            response.release_conn()
 
 
 def join_bxml(host: bool) -> Bxml:
@@ -152,11 +119,18 @@ def create_app(
     account_id: str,
     host_number: str,
     state: Optional[ConferenceState] = None,
+    *,
+    recordings_dir: Union[str, Path] = "recordings",
 ) -> Flask:
-    """The conference app; ``host_number`` is the caller who leads the conference."""
+    """The conference app; ``host_number`` is the caller who leads the conference.
+
+    ``configuration`` reaches the Voice API (to unmute guests, end the
+    conference and download its recording, saved in ``recordings_dir``).
+    """
     app = Flask(__name__)
     conference = state if state is not None else ConferenceState()
-    api = VoiceApi(configuration, account_id)
+    # One client for the app's life: it keeps connections alive and is thread-safe.
+    conferences_api = ConferencesApi(ApiClient(configuration))
     app.config["CONFERENCE"] = conference
 
     def event() -> object:
@@ -197,7 +171,11 @@ def create_app(
                 host_left = callback.call_id == conference.host_call_id
                 still_running = not conference.completed and bool(conference.members)
             if host_left and still_running and callback.conference_id:
-                api.end_conference(callback.conference_id)
+                end = UpdateConference(status="completed")  # every member leaves
+                try:
+                    conferences_api.update_conference(account_id, callback.conference_id, end)
+                except ApiException as exc:  # it ended meanwhile (the last guest left)
+                    log.info("conference %s not ended: %s", callback.conference_id, exc.status)
         elif isinstance(callback, ConferenceCompletedCallback):
             with conference.lock:
                 conference.completed = True
@@ -212,8 +190,14 @@ def create_app(
             conference_id = conference.conference_id
             guests = [c for c in conference.members if c != conference.host_call_id]
         if callback.digit == "1" and conference_id:
+            unmute = UpdateConferenceMember(mute=False)
             for call_id in guests:
-                api.update_member(conference_id, call_id, mute=False)
+                try:
+                    conferences_api.update_conference_member(
+                        account_id, conference_id, call_id, unmute
+                    )
+                except ApiException as exc:  # the guest left meanwhile
+                    log.info("guest %s not unmuted: %s", call_id, exc.status)
         return Response(status=204)
 
     @app.post("/callbacks/conferenceRecordingAvailable")
@@ -221,10 +205,23 @@ def create_app(
         callback = event()
         if not isinstance(callback, ConferenceRecordingAvailableCallback):
             return Response(status=400)
-        if callback.media_url:
-            audio = api.download(callback.media_url)
-            with conference.lock:
-                conference.recordings.append(audio)
+        conference_id = callback.conference_id or ""
+        recording_id = callback.recording_id or ""
+        if not (SAFE_ID.fullmatch(conference_id) and SAFE_ID.fullmatch(recording_id)):
+            return Response(status=400)
+        suffix = "mp3" if callback.file_format == "mp3" else "wav"
+        directory = Path(recordings_dir)
+        directory.mkdir(parents=True, exist_ok=True)
+        path = directory / f"{recording_id}.{suffix}"
+        try:
+            conferences_api.download_conference_recording_to(
+                account_id, conference_id, recording_id, path
+            )
+        except ApiException as exc:  # not resent: it stays on Bandwidth's side for later
+            log.warning("recording %s not downloaded: %s", recording_id, exc.status)
+            return Response(status=204)
+        with conference.lock:
+            conference.recordings.append(path)
         return Response(status=204)
 
     @app.errorhandler(CallbackParseError)
@@ -236,18 +233,21 @@ def create_app(
 
 def main() -> int:
     """Run with Flask's development server; settings come from the environment."""
-    try:
-        username = os.environ["BW_USERNAME"]
-        password = os.environ["BW_PASSWORD"]
-        account_id = os.environ["BW_ACCOUNT_ID"]
-        host_number = os.environ["HOST_NUMBER"]
-    except KeyError as missing:
-        print(f"Please set the environment variable {missing}", file=sys.stderr)
+    env = os.environ
+    names = ("BW_USERNAME", "BW_PASSWORD", "BW_ACCOUNT_ID", "HOST_NUMBER")
+    missing = [name for name in names if not env.get(name)]
+    if missing:
+        print("set " + ", ".join(missing), file=sys.stderr)
         return 2
     logging.basicConfig(level=logging.INFO)
-    configuration = Configuration(username=username, password=password)
-    app = create_app(configuration, account_id, host_number)
-    app.run(port=int(os.environ.get("LOCAL_PORT", "8080")))
+    configuration = Configuration(username=env["BW_USERNAME"], password=env["BW_PASSWORD"])
+    app = create_app(
+        configuration,
+        env["BW_ACCOUNT_ID"],
+        env["HOST_NUMBER"],
+        recordings_dir=env.get("RECORDINGS_DIR", "recordings"),
+    )
+    app.run(port=int(env.get("LOCAL_PORT", "8080")))
     return 0
 
 

@@ -6,14 +6,17 @@ and records them (``<Record>``) until they press ``#``, stay silent for 5
 seconds, or talk for 2 minutes. Bandwidth then sends:
 
 * ``recordComplete``: the app thanks the caller and hangs up;
-* ``recordingAvailable``: the app downloads the audio through the Voice API
-  and files the message in its mailbox;
+* ``recordingAvailable``: the app files the message in its mailbox and
+  saves the audio to a file (``RecordingsApi.download_call_recording_to``:
+  streamed, so memory stays flat however long the message);
 * ``transcriptionAvailable``: the app adds the transcript to the message.
 
 Run it (Flask's development server), then set your Voice application's
-call-initiated callback URL to ``{BASE_URL}/callbacks/callInitiated``::
+call-initiated callback URL to ``{BASE_URL}/callbacks/callInitiated`` and its
+call-status URL to ``{BASE_URL}/callbacks/status``::
 
-    BW_USERNAME=... BW_PASSWORD=... BW_ACCOUNT_ID=... python examples/voicemail_app.py
+    BW_USERNAME=... BW_PASSWORD=... BW_ACCOUNT_ID=... VOICEMAIL_DIR=./voicemail \\
+        python examples/voicemail_app.py
 
 Or test whole calls without a server or an account:
 ``VoiceSimulator(app=create_app(sim.configuration(), sim.account_id))``
@@ -27,19 +30,21 @@ import io
 import logging
 import math
 import os
+import re
 import struct
 import sys
 import threading
 import wave
 from dataclasses import dataclass
-from typing import Dict, List, Optional
+from pathlib import Path
+from typing import Dict, List, Optional, Union
 
-import urllib3
 from flask import Flask, Response, request
 
-from bandwidth import Configuration
+from bandwidth import ApiClient, ApiException, Configuration, RecordingsApi
 from bandwidth.callbacks import (
     CallbackParseError,
+    DisconnectCallback,
     InitiateCallback,
     RecordingAvailableCallback,
     RecordingCompleteCallback,
@@ -54,33 +59,51 @@ log = logging.getLogger("voicemail_app")
 GREETING = "You have reached Example Company. Nobody can take your call right now."
 INSTRUCTIONS = "Please leave a message after the tone, and press pound when you are done."
 THANKS = "Thank you. Your message has been saved. Goodbye."
-#: A recording is at most this large to download (two minutes of WAV is about 2 MB).
+#: A recording is at most this large to save (two minutes of WAV is about 2 MB).
 MAX_RECORDING_BYTES = 16 * 1024 * 1024
+#: What a Bandwidth id looks like (``r-fbe05094-...``): it names a file, so nothing else will do.
+SAFE_ID = re.compile(r"[A-Za-z0-9-]{1,128}")
 
 
 @dataclass
 class Message:
-    """One voicemail: who left it, its audio, and (once ready) what was said."""
+    """One voicemail: who left it, where its audio is, and (once ready) what was said."""
 
     recording_id: str
     call_id: str
     caller: str
     duration: str
     file_format: str
-    audio: bytes = b""
+    #: the saved audio; ``None`` until it is downloaded, or if that failed (the
+    #: recording stays on Bandwidth's side: ``RecordingsApi`` can fetch it later)
+    path: Optional[Path] = None
     transcript: Optional[str] = None
 
 
 class Mailbox:
-    """The messages received, by recording id (thread-safe: webhooks arrive concurrently)."""
+    """The messages received, by recording id, their audio saved in ``directory``.
 
-    def __init__(self) -> None:
+    Thread-safe: webhooks arrive concurrently.
+    """
+
+    def __init__(self, directory: Union[str, Path] = "voicemail") -> None:
+        self.directory = Path(directory)
         self._messages: Dict[str, Message] = {}
         self._lock = threading.Lock()
 
-    def file(self, message: Message) -> None:
+    def file(self, message: Message) -> Path:
+        """Keep ``message``; returns where its audio goes (the directory is made if need be)."""
+        self.directory.mkdir(parents=True, exist_ok=True)
         with self._lock:
             self._messages[message.recording_id] = message
+        return self.directory / f"{message.recording_id}.{message.file_format}"
+
+    def saved(self, recording_id: str, path: Path) -> None:
+        """The audio of ``recording_id`` is in ``path`` now."""
+        with self._lock:
+            message = self._messages.get(recording_id)
+            if message is not None:
+                message.path = path
 
     def transcribe(self, recording_id: str, text: str) -> None:
         with self._lock:
@@ -130,38 +153,14 @@ def voicemail_bxml() -> Bxml:
     )
 
 
-class VoiceApi:
-    """The one Voice API call this app makes: download a recording's media."""
-
-    def __init__(self, configuration: Configuration) -> None:
-        self._headers = urllib3.make_headers(
-            basic_auth=f"{configuration.username}:{configuration.password}"
-        )
-        self._http = urllib3.PoolManager(timeout=urllib3.Timeout(connect=5, read=30))
-
-    def download(self, media_url: str) -> bytes:
-        """The recording's audio (``mediaUrl`` of the recordingAvailable event)."""
-        response = self._http.request(
-            "GET", media_url, headers=self._headers, preload_content=False
-        )
-        try:
-            if response.status != 200:
-                raise RuntimeError(f"downloading {media_url}: HTTP {response.status}")
-            data = response.read(MAX_RECORDING_BYTES + 1)
-            if len(data) > MAX_RECORDING_BYTES:
-                raise RuntimeError(f"{media_url} is larger than {MAX_RECORDING_BYTES} bytes")
-            return bytes(data)
-        finally:
-            response.release_conn()
-
-
 def create_app(
     configuration: Configuration, account_id: str, mailbox: Optional[Mailbox] = None
 ) -> Flask:
     """The voicemail app, using ``configuration`` (your API credentials) for downloads."""
     app = Flask(__name__)
     box = mailbox if mailbox is not None else Mailbox()
-    api = VoiceApi(configuration)
+    # One client for the app's life: it keeps connections alive and is thread-safe.
+    recordings_api = RecordingsApi(ApiClient(configuration))
     app.config["MAILBOX"] = box
     app.config["ACCOUNT_ID"] = account_id
 
@@ -192,19 +191,28 @@ def create_app(
     @app.post("/callbacks/recordingAvailable")
     def recording_available() -> Response:
         callback = event()
-        if not isinstance(callback, RecordingAvailableCallback) or not callback.media_url:
+        if not isinstance(callback, RecordingAvailableCallback):
             return Response(status=400)
-        audio = api.download(callback.media_url)
-        box.file(
-            Message(
-                recording_id=callback.recording_id or "",
-                call_id=callback.call_id or "",
-                caller=callback.var_from or "",
-                duration=callback.duration or "",
-                file_format=str(callback.file_format or "wav"),
-                audio=audio,
-            )
+        call_id, recording_id = callback.call_id or "", callback.recording_id or ""
+        if not (SAFE_ID.fullmatch(call_id) and SAFE_ID.fullmatch(recording_id)):
+            return Response(status=400)
+        message = Message(
+            recording_id=recording_id,
+            call_id=call_id,
+            caller=callback.var_from or "",
+            duration=callback.duration or "",
+            file_format="mp3" if callback.file_format == "mp3" else "wav",
         )
+        # Filed first: the transcript may arrive while the audio downloads.
+        path = box.file(message)
+        try:
+            recordings_api.download_call_recording_to(
+                account_id, call_id, recording_id, path, max_bytes=MAX_RECORDING_BYTES
+            )
+        except ApiException as exc:  # Bandwidth does not resend the webhook: keep the message
+            log.warning("recording %s not downloaded: %s", recording_id, exc.status)
+        else:
+            box.saved(recording_id, path)
         return Response(status=204)
 
     @app.post("/callbacks/transcriptionAvailable")
@@ -217,6 +225,13 @@ def create_app(
         box.transcribe(callback.recording_id or "", text or "")
         return Response(status=204)
 
+    @app.post("/callbacks/status")
+    def status() -> Response:
+        ended = event()
+        if isinstance(ended, DisconnectCallback):
+            log.info("call %s ended: %s", ended.call_id, ended.cause)
+        return Response(status=204)
+
     @app.errorhandler(CallbackParseError)
     def not_a_callback(error: CallbackParseError) -> Response:
         return Response(str(error), status=400, mimetype="text/plain")
@@ -226,16 +241,17 @@ def create_app(
 
 def main() -> int:
     """Run with Flask's development server; credentials come from the environment."""
-    try:
-        username = os.environ["BW_USERNAME"]
-        password = os.environ["BW_PASSWORD"]
-        account_id = os.environ["BW_ACCOUNT_ID"]
-    except KeyError as missing:
-        print(f"Please set the environment variable {missing}", file=sys.stderr)
+    env = os.environ
+    names = ("BW_USERNAME", "BW_PASSWORD", "BW_ACCOUNT_ID")
+    missing = [name for name in names if not env.get(name)]
+    if missing:
+        print("set " + ", ".join(missing), file=sys.stderr)
         return 2
     logging.basicConfig(level=logging.INFO)
-    app = create_app(Configuration(username=username, password=password), account_id)
-    app.run(port=int(os.environ.get("LOCAL_PORT", "8080")))
+    configuration = Configuration(username=env["BW_USERNAME"], password=env["BW_PASSWORD"])
+    mailbox = Mailbox(env.get("VOICEMAIL_DIR", "voicemail"))
+    app = create_app(configuration, env["BW_ACCOUNT_ID"], mailbox)
+    app.run(port=int(env.get("LOCAL_PORT", "8080")))
     return 0
 
 

@@ -12,9 +12,17 @@ your ``create_call`` ``answer_url``/``disconnect_url``) at it::
     BW_WEBHOOK_USERNAME=bandwidth BW_WEBHOOK_PASSWORD=change-me \\
         python examples/webhook_app.py --host 0.0.0.0 --port 8080
 
+The module-level ``app`` is the same app, configured from those two
+environment variables, for any WSGI server (``gunicorn webhook_app:app``) and
+for ``bandwidth phone``, which reads the same variables for the credentials
+it answers the app's challenge with::
+
+    cd examples
+    export BW_WEBHOOK_USERNAME=bandwidth BW_WEBHOOK_PASSWORD=change-me
+    bandwidth phone --app webhook_app:app --press 1 --json
+
 Or test whole calls without any server: ``VoiceSimulator(app=WebhookApp(...))``
-delivers the webhooks to it in-process (see ``tests/examples``). It is a plain
-WSGI callable, so any WSGI server (gunicorn, uWSGI, ...) can run it too.
+delivers the webhooks to it in-process (see ``tests/examples``).
 
 Any path works: the app dispatches on the event type, not the URL. POST
 callbacks carry JSON; GET callbacks (``...Method="GET"``) carry the same fields
@@ -30,7 +38,7 @@ import os
 import sys
 import threading
 from socketserver import ThreadingMixIn
-from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Tuple
+from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer
 from wsgiref.simple_server import make_server as _wsgi_server
 
@@ -56,6 +64,7 @@ DEPARTMENTS = {"1": "sales", "2": "support"}
 GATHER_PATH = "/callbacks/gather"
 
 StartResponse = Callable[[str, List[Tuple[str, str]]], Any]
+WsgiApp = Callable[[Dict[str, Any], StartResponse], Iterable[bytes]]
 
 
 def menu(username: Optional[str] = None, password: Optional[str] = None) -> Response:
@@ -166,6 +175,7 @@ def _reply(
 ) -> List[bytes]:
     phrases = {200: "OK", 204: "No Content", 400: "Bad Request", 401: "Unauthorized"}
     phrases.update({405: "Method Not Allowed", 411: "Length Required", 413: "Too Large"})
+    phrases[500] = "Internal Server Error"
     header_list = list((headers or {}).items())
     if status != 204:
         header_list.append(("Content-Length", str(len(body))))
@@ -186,14 +196,47 @@ class WebhookServer(ThreadingMixIn, WSGIServer):
     app: WebhookApp
 
 
+def credentials_from(env: Mapping[str, str]) -> Optional[Tuple[str, str]]:
+    """The webhook user and password from ``env``, or ``None`` unless both are set."""
+    username = env.get("BW_WEBHOOK_USERNAME", "")
+    password = env.get("BW_WEBHOOK_PASSWORD", "")
+    return (username, password) if username and password else None
+
+
+def unconfigured(environ: Dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
+    """The app without credentials: it refuses every webhook, and says why.
+
+    Serving the calls unauthenticated instead would let anyone who finds the
+    URL drive them; failing loudly (a ``500`` and an error in the log) shows
+    the mistake on the first call.
+    """
+    message = "set BW_WEBHOOK_USERNAME and BW_WEBHOOK_PASSWORD: without them, every webhook fails"
+    log.error("%s", message)
+    text = {"Content-Type": "text/plain; charset=utf-8"}
+    return _reply(start_response, 500, message.encode() + b"\n", text)
+
+
+def app_from_environment(env: Optional[Mapping[str, str]] = None) -> WsgiApp:
+    """The app with the credentials in ``env`` (default ``os.environ``), or :func:`unconfigured`."""
+    found = credentials_from(os.environ if env is None else env)
+    if found is None:
+        return unconfigured
+    return WebhookApp(*found)
+
+
+#: The WSGI app for servers and tools that import one (``webhook_app:app``),
+#: configured from ``BW_WEBHOOK_USERNAME`` and ``BW_WEBHOOK_PASSWORD``.
+app = app_from_environment()
+
+
 def make_server(
     host: str = "127.0.0.1", port: int = 0, *, username: str, password: str, realm: str = "voice"
 ) -> WebhookServer:
     """A ready server on ``host:port`` (port 0 picks a free one: see ``server_address``)."""
-    app = WebhookApp(username, password, realm)
-    server = _wsgi_server(host, port, app, server_class=WebhookServer, handler_class=_Quiet)
+    application = WebhookApp(username, password, realm)
+    server = _wsgi_server(host, port, application, server_class=WebhookServer, handler_class=_Quiet)
     assert isinstance(server, WebhookServer)
-    server.app = app
+    server.app = application
     return server
 
 
@@ -203,11 +246,11 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8080)
     args = parser.parse_args(argv)
-    username = os.environ.get("BW_WEBHOOK_USERNAME", "")
-    password = os.environ.get("BW_WEBHOOK_PASSWORD", "")
-    if not username or not password:
+    found = credentials_from(os.environ)
+    if found is None:
         print("set BW_WEBHOOK_USERNAME and BW_WEBHOOK_PASSWORD", file=sys.stderr)
         return 2
+    username, password = found
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
     with make_server(args.host, args.port, username=username, password=password) as server:
         host, port = server.server_address[:2]
