@@ -27,8 +27,8 @@ from typing import Any, Optional, Tuple
 from bandwidth.testing._calls import ANSWERED, DISCONNECTED, SimulatedCall
 from bandwidth.testing._interpreter import HALT, CallFlow, Step, runs
 from bandwidth.testing._leg_verbs import BridgeSpec, bridge_spec
-from bandwidth.testing._legs import Hold, Legs, legs_of, set_tag, targets
-from bandwidth.testing._webhooks import Delivery
+from bandwidth.testing._legs import Hold, Legs, legs_of
+from bandwidth.testing._webhooks import Delivery, targets_for
 
 __all__ = ["Bridge"]
 
@@ -63,8 +63,8 @@ class Bridge:
         self.engine = self.legs.engine
         self.spec = spec
         self.generation = flow.generation
-        self.complete = targets(flow.base_url, spec.complete)
-        self.target_complete = targets(flow.base_url, spec.target_complete)
+        self.complete = targets_for(spec.complete, flow.base_url)
+        self.target_complete = targets_for(spec.target_complete, flow.base_url)
         self.target_flow = self.engine.flow(target, target.request.get("answerUrl") or "")
         self.done = False
 
@@ -107,7 +107,7 @@ class Bridge:
         if self.complete is None:
             caller.note(when, "no bridgeCompleteUrl: the BXML carries on after <Bridge>")
             return flow.resume(when)
-        set_tag(caller, self.spec.complete.tag, when)
+        caller.set_tag(self.spec.complete.tag, when)
         primary, fallback = self.complete
         return self.engine.webhook(
             caller, "bridgeComplete", when, primary, fallback, flow.generation
@@ -142,10 +142,10 @@ def _bridge(flow: CallFlow, verb: Any, when: datetime) -> Step:
         return HALT
     cause, message = refused
     caller.note(when, f"bridge with {spec.target} failed ({cause}): {message}")
-    complete = targets(flow.base_url, spec.complete)
+    complete = targets_for(spec.complete, flow.base_url)
     if complete is None:
         return 0.0
-    set_tag(caller, spec.complete.tag, when)
+    caller.set_tag(spec.complete.tag, when)
     return legs.engine.webhook(
         caller,
         "bridgeComplete",

@@ -264,6 +264,12 @@ class SimulatedCall:
             payload["transferTo"] = self.to
         return payload
 
+    def set_tag(self, tag: Optional[str], when: datetime) -> None:
+        """A verb's ``tag`` goes with its webhook and every later one (``""`` clears it)."""
+        if tag is not None:
+            self.tag = tag or None
+            self.note(when, f"tag set to {tag!r}" if tag else "tag cleared")
+
     def snapshot(self) -> SimulatedCall:
         """An independent copy, safe to read while the simulator keeps serving."""
         clone = copy.copy(self)

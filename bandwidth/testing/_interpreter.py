@@ -34,7 +34,6 @@ from typing import (
     Optional,
     Protocol,
     Sequence,
-    Tuple,
     Union,
 )
 from urllib.parse import urljoin
@@ -52,7 +51,7 @@ from bandwidth.testing._verbs import (
     text,
     verb_name,
 )
-from bandwidth.testing._webhooks import Delivery, Target
+from bandwidth.testing._webhooks import Delivery, Target, Targets, targets_for
 
 if TYPE_CHECKING:
     from bandwidth.testing._media_engine import MediaEngine
@@ -383,31 +382,15 @@ class CallFlow:
 
     def _redirect(self, verb: Any, when: datetime) -> Delivery:
         callback = redirect_spec(verb).callback
-        self._set_tag(callback, when)
+        self.call.set_tag(callback.tag, when)
         primary, fallback = self._targets(callback)
         return self.host.webhook(self.call, "redirect", when, primary, fallback, self.generation)
 
-    def _set_tag(self, callback: Callback, when: datetime) -> None:
-        if callback.tag is not None:
-            self.call.tag = callback.tag or None
-            self.call.note(when, f"tag set to {callback.tag!r}" if callback.tag else "tag cleared")
-
-    def _targets(self, callback: Callback) -> Tuple[Target, Optional[Target]]:
-        primary = Target(
-            self._resolve(callback.url or ""),
-            callback.method,
-            callback.username,
-            callback.password,
-        )
-        fallback = None
-        if callback.fallback_url:
-            fallback = Target(
-                self._resolve(callback.fallback_url),
-                callback.fallback_method,
-                callback.fallback_username,
-                callback.fallback_password,
-            )
-        return primary, fallback
+    def _targets(self, callback: Callback) -> Targets:
+        """Where a verb's webhook goes; the verbs that call this always have a URL."""
+        found = targets_for(callback, self.base_url)
+        assert found is not None
+        return found
 
     # -- Gather ----------------------------------------------------------------------------
 
@@ -469,7 +452,7 @@ class CallFlow:
             )
             return self._next(when)
         self.call.note(when, f"gathered {digits!r}{ended}")
-        self._set_tag(callback, when)
+        self.call.set_tag(callback.tag, when)
         primary, fallback = self._targets(callback)
         return self.host.webhook(
             self.call,

@@ -22,21 +22,17 @@ from __future__ import annotations
 
 import functools
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any, Callable, Dict, Optional, Protocol, Set, Tuple, cast
-from urllib.parse import urljoin
+from typing import TYPE_CHECKING, Any, Callable, Dict, Optional, Protocol, Set, cast
 
 from bandwidth.testing._callees import DEFAULT_CALL_TIMEOUT
 from bandwidth.testing._calls import INITIATED, SimulatedCall
 from bandwidth.testing._flows import EXTENSIONS, FlowEngine
-from bandwidth.testing._verbs import Callback
-from bandwidth.testing._webhooks import Delivery, Target
+from bandwidth.testing._webhooks import Delivery
 
 if TYPE_CHECKING:
     from bandwidth.testing._interpreter import CallFlow
 
-__all__ = ["Hold", "Legs", "Owner", "legs_of", "set_tag", "targets"]
-
-Targets = Tuple[Target, Optional[Target]]
+__all__ = ["Hold", "Legs", "Owner", "legs_of"]
 
 
 class Owner(Protocol):
@@ -171,30 +167,3 @@ def legs_of(flow: CallFlow) -> Legs:
     """The :class:`Legs` extension of the engine running ``flow``."""
     engine = cast(FlowEngine, flow.host)
     return cast(Legs, engine.extensions[Legs])
-
-
-def targets(base_url: str, callback: Callback) -> Optional[Targets]:
-    """Where a verb's webhook goes (relative URLs resolved), or ``None`` without a URL."""
-    if not callback.url:
-        return None
-
-    def resolve(url: str) -> str:
-        return urljoin(base_url, url) if base_url else url
-
-    primary = Target(resolve(callback.url), callback.method, callback.username, callback.password)
-    fallback = None
-    if callback.fallback_url:
-        fallback = Target(
-            resolve(callback.fallback_url),
-            callback.fallback_method,
-            callback.fallback_username,
-            callback.fallback_password,
-        )
-    return primary, fallback
-
-
-def set_tag(call: SimulatedCall, tag: Optional[str], when: datetime) -> None:
-    """A verb's ``tag`` goes with its webhook and every later one (``""`` clears it)."""
-    if tag is not None:
-        call.tag = tag or None
-        call.note(when, f"tag set to {tag!r}" if tag else "tag cleared")

@@ -9,13 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Optional, Tuple
-from urllib.parse import urljoin
 
 from bandwidth.testing._verbs import Callback, _callback, _integer, flag, number, text
 
 if TYPE_CHECKING:
-    from bandwidth.testing._interpreter import CallFlow
-    from bandwidth.testing._webhooks import Target
+    pass
 
 __all__ = [
     "ConferenceSpec",
@@ -30,8 +28,6 @@ __all__ = [
     "recording_spec",
     "stop_stream_spec",
     "stream_spec",
-    "targets",
-    "targets_at",
     "tracks_of",
     "transcription_spec",
 ]
@@ -40,33 +36,6 @@ __all__ = [
 RECORD_TERMINATING_DIGITS = "#"
 #: ``<Record maxDuration>`` default, in seconds.
 RECORD_MAX_DURATION = 60.0
-
-
-def targets(flow: CallFlow, callback: Callback) -> Optional[Tuple[Target, Optional[Target]]]:
-    """Where a verb's webhook goes (URLs resolved against the document's), or ``None``."""
-    return targets_at(callback, flow.base_url)
-
-
-def targets_at(callback: Callback, base_url: str) -> Optional[Tuple[Target, Optional[Target]]]:
-    """Where a webhook goes, its URLs resolved against ``base_url``; ``None`` without a URL."""
-    from bandwidth.testing._webhooks import Target
-
-    if not callback.url:
-        return None
-
-    def resolve(url: str) -> str:
-        return urljoin(base_url, url) if base_url else url
-
-    primary = Target(resolve(callback.url), callback.method, callback.username, callback.password)
-    fallback = None
-    if callback.fallback_url:
-        fallback = Target(
-            resolve(callback.fallback_url),
-            callback.fallback_method,
-            callback.fallback_username,
-            callback.fallback_password,
-        )
-    return primary, fallback
 
 
 def tracks_of(verb: Any) -> Tuple[str, ...]:

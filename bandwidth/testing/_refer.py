@@ -32,8 +32,8 @@ from bandwidth.testing._callees import DEFAULT_CALL_TIMEOUT, REFUSALS, Callee
 from bandwidth.testing._calls import DISCONNECTED
 from bandwidth.testing._interpreter import HALT, CallFlow, Step, runs
 from bandwidth.testing._leg_verbs import ReferSpec, refer_spec
-from bandwidth.testing._legs import legs_of, set_tag, targets
-from bandwidth.testing._webhooks import Delivery
+from bandwidth.testing._legs import legs_of
+from bandwidth.testing._webhooks import Delivery, targets_for
 
 __all__ = ["refer_outcome"]
 
@@ -64,7 +64,7 @@ class _Refer:
         self.engine = legs_of(flow).engine
         self.spec = spec
         self.generation = flow.generation
-        self.complete = targets(flow.base_url, spec.complete)
+        self.complete = targets_for(spec.complete, flow.base_url)
 
     def start(self, when: datetime) -> None:
         call = self.call
@@ -94,7 +94,7 @@ class _Refer:
         }
         if notify_code is not None:
             fields["notifySipResponseCode"] = notify_code
-        set_tag(self.call, self.spec.complete.tag, when)
+        self.call.set_tag(self.spec.complete.tag, when)
         primary, fallback = self.complete
         delivery = self.engine.webhook(
             self.call, "referComplete", when, primary, fallback, generation, **fields

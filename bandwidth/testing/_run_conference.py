@@ -34,11 +34,11 @@ from bandwidth.testing._calls import OUTBOUND, SimulatedCall, Utterance
 from bandwidth.testing._conferences import SimulatedConference, SimulatedMember
 from bandwidth.testing._events import conference_values, member_values, payload
 from bandwidth.testing._interpreter import HALT, CallFlow, Step, runs
-from bandwidth.testing._media_verbs import conference_spec, targets
+from bandwidth.testing._media_verbs import conference_spec
 from bandwidth.testing._routes.conferences import CONFERENCE_VERBS
 from bandwidth.testing._run_recording import recording_verb
 from bandwidth.testing._verbs import InvalidBxml, parse_document, speech, text, verb_name
-from bandwidth.testing._webhooks import Delivery, Reply, Target, Webhook
+from bandwidth.testing._webhooks import Delivery, Reply, Target, Webhook, targets_for
 
 if TYPE_CHECKING:
     from bandwidth.testing._media_engine import MediaEngine
@@ -142,7 +142,7 @@ class ConferenceEngine:
         callback_timeout: Optional[float],
         when: datetime,
     ) -> SimulatedConference:
-        found = targets(flow, events)
+        found = targets_for(events, flow.base_url)
         request: Dict[str, Any] = {
             "callbackTimeout": callback_timeout or self.media.timeout(flow.call),
         }

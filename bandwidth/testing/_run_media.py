@@ -35,9 +35,8 @@ from bandwidth.testing._media_verbs import (
     dtmf_callback,
     stop_stream_spec,
     stream_spec,
-    targets,
 )
-from bandwidth.testing._webhooks import Delivery, Target
+from bandwidth.testing._webhooks import Delivery, Target, targets_for
 
 if TYPE_CHECKING:
     from bandwidth.testing._media_engine import MediaEngine
@@ -148,8 +147,8 @@ class BackgroundMedia:
     def start_gather(self, flow: CallFlow, verb: Any, when: datetime) -> Step:
         """Send a dtmf event for every digit from now on (replacing a running StartGather)."""
         callback = dtmf_callback(verb)
-        found = targets(flow, callback)
-        flow._set_tag(callback, when)
+        found = targets_for(callback, flow.base_url)
+        flow.call.set_tag(callback.tag, when)
         if found is None:  # pragma: no cover - the builder requires dtmfUrl
             return 0.0
         replaced = " (replacing the one running)" if flow.call.call_id in self.gathers else ""
@@ -178,7 +177,7 @@ class BackgroundMedia:
         """Start a stream (or refuse it: a failing socket, a taken name, too many tracks)."""
         spec = stream_spec(verb)
         call = flow.call
-        found = targets(flow, spec.events)
+        found = targets_for(spec.events, flow.base_url)
         target = found[0] if found is not None else None
         stream_id = new_id("s")
         stream = SimulatedStream(

@@ -33,13 +33,11 @@ from bandwidth.testing._media_verbs import (
     RecordSpec,
     record_spec,
     recording_spec,
-    targets,
-    targets_at,
 )
 from bandwidth.testing._recordings import SimulatedRecording
 from bandwidth.testing._sound import Segment, words_within
 from bandwidth.testing._verbs import verb_name
-from bandwidth.testing._webhooks import Delivery, Target
+from bandwidth.testing._webhooks import Delivery, Target, targets_for
 
 if TYPE_CHECKING:
     from bandwidth.testing._media_engine import MediaEngine
@@ -78,8 +76,8 @@ class RecordingEngine:
         self, owner: Owner, spec: RecordingSpec, when: datetime, base_url: str
     ) -> SimulatedRecording:
         """Start recording ``owner`` as ``spec`` says (its URLs resolve against ``base_url``)."""
-        available = targets_at(spec.available, base_url)
-        transcription = targets_at(spec.transcription, base_url)
+        available = targets_for(spec.available, base_url)
+        transcription = targets_for(spec.transcription, base_url)
         on_call = isinstance(owner, SimulatedCall)
         options: Dict[str, Any] = {
             "recordingAvailableUrl": available[0].url if available else None,
@@ -329,7 +327,7 @@ class RecordHold:
             flow.holding = None
         call.note(when, f"<Record> {why}")
         flow.host.media.recordings.finish(self.rec, when)
-        complete = targets(flow, self.spec.complete)
+        complete = targets_for(self.spec.complete, flow.base_url)
         if complete is None:
             return flow._next(when)
         primary, fallback = complete
@@ -351,7 +349,7 @@ class RecordHold:
 @runs("Record", answers=True)
 def _record(flow: CallFlow, verb: Any, when: datetime) -> Step:
     spec = record_spec(verb)
-    flow._set_tag(spec.complete, when)
+    flow.call.set_tag(spec.complete.tag, when)
     rec = flow.host.media.recordings.start(flow.call, spec.recording, when, flow.base_url)
     ends = [f"maxDuration {spec.max_duration:g}s"]
     if spec.terminating_digits:
@@ -410,7 +408,7 @@ def recording_verb(
 def _on_call(flow: CallFlow, verb: Any, when: datetime) -> Step:
     name = verb_name(verb)
     if name == "StartRecording":
-        flow._set_tag(recording_spec(verb).available, when)
+        flow.call.set_tag(recording_spec(verb).available.tag, when)
     done = recording_verb(flow.host.media, flow.call, name, verb, when, flow.base_url)
     flow.call.note(when, done)
     return 0.0

@@ -21,12 +21,12 @@ from typing import TYPE_CHECKING, Any, Dict, Optional, Tuple
 from bandwidth.testing._calls import SimulatedCall, new_id
 from bandwidth.testing._clock import format_duration, format_time
 from bandwidth.testing._interpreter import CallFlow, Step, runs
-from bandwidth.testing._media_verbs import TranscriptionSpec, targets, transcription_spec
+from bandwidth.testing._media_verbs import TranscriptionSpec, transcription_spec
 from bandwidth.testing._run_media import MAX_TRACKS
 from bandwidth.testing._sound import words_within
 from bandwidth.testing._transcriptions import LANGUAGES, SimulatedTranscription
 from bandwidth.testing._verbs import text
-from bandwidth.testing._webhooks import Target
+from bandwidth.testing._webhooks import Target, targets_for
 
 if TYPE_CHECKING:
     from bandwidth.testing._media_engine import MediaEngine
@@ -66,7 +66,7 @@ class RealTimeTranscribing:
         """Start transcribing (or refuse: a failing socket, a taken name, too many tracks)."""
         spec = transcription_spec(verb)
         call = flow.call
-        found = targets(flow, spec.events)
+        found = targets_for(spec.events, flow.base_url)
         target = found[0] if found is not None else None
         book = self.media.store.transcriptions
         running = [t for t in book.order if t.call_id == call.call_id and t.active]

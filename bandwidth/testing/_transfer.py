@@ -30,8 +30,8 @@ from bandwidth.testing._calls import DISCONNECTED, SimulatedCall
 from bandwidth.testing._clock import format_time
 from bandwidth.testing._interpreter import HALT, CallFlow, Step, runs
 from bandwidth.testing._leg_verbs import Destination, TransferSpec, diversion, transfer_spec
-from bandwidth.testing._legs import Hold, Targets, legs_of, set_tag, targets
-from bandwidth.testing._webhooks import Delivery
+from bandwidth.testing._legs import Hold, legs_of
+from bandwidth.testing._webhooks import Delivery, Targets, targets_for
 
 __all__ = ["FORBIDDEN_AFTER_ANSWER", "Transfer"]
 
@@ -48,8 +48,8 @@ class _Leg:
     def __init__(self, call: SimulatedCall, destination: Destination, base_url: str) -> None:
         self.call = call
         self.destination = destination
-        self.answer: Optional[Targets] = targets(base_url, destination.answer)
-        self.disconnect: Optional[Targets] = targets(base_url, destination.disconnect)
+        self.answer: Optional[Targets] = targets_for(destination.answer, base_url)
+        self.disconnect: Optional[Targets] = targets_for(destination.disconnect, base_url)
 
 
 class Transfer:
@@ -62,7 +62,7 @@ class Transfer:
         self.engine = self.legs.engine
         self.spec = spec
         self.generation = flow.generation
-        self.complete = targets(flow.base_url, spec.complete)
+        self.complete = targets_for(spec.complete, flow.base_url)
         self.dialled: List[_Leg] = []
         self.winner: Optional[_Leg] = None
         #: the transfer is over (it completed, or the A-leg left): no more transferComplete
@@ -220,7 +220,7 @@ class Transfer:
         if self.complete is None:
             a.note(when, "no transferCompleteUrl: the BXML carries on after <Transfer>")
             return flow.resume(when)
-        set_tag(a, self.spec.complete.tag, when)
+        a.set_tag(self.spec.complete.tag, when)
         primary, fallback = self.complete
         return self.engine.webhook(
             a,

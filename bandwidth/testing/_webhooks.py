@@ -27,8 +27,11 @@ import socket
 import ssl
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Callable, Dict, List, Mapping, Optional, Protocol, Tuple
-from urllib.parse import parse_qsl, urlencode, urlsplit
+from typing import TYPE_CHECKING, Any, Callable, Dict, List, Mapping, Optional, Protocol, Tuple
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
+
+if TYPE_CHECKING:
+    from bandwidth.testing._verbs import Callback
 
 __all__ = [
     "MAX_REPLY_BYTES",
@@ -38,10 +41,12 @@ __all__ = [
     "HttpTransport",
     "Reply",
     "Target",
+    "Targets",
     "Transport",
     "Webhook",
     "deliver",
     "encode_request",
+    "targets_for",
 ]
 
 #: A reply body is read up to this size (BXML is at most 64 KiB; more is invalid anyway).
@@ -100,6 +105,33 @@ class Target:
     method: str = "POST"
     username: Optional[str] = None
     password: Optional[str] = field(default=None, repr=False)
+
+
+#: A webhook's destination and its fallback, if it has one.
+Targets = Tuple[Target, Optional[Target]]
+
+
+def targets_for(callback: Callback, base_url: str) -> Optional[Targets]:
+    """Where a verb's webhook goes, relative URLs resolved against ``base_url``.
+
+    ``None`` when the verb gives no URL (it then sends no webhook).
+    """
+    if not callback.url:
+        return None
+
+    def resolve(url: str) -> str:
+        return urljoin(base_url, url) if base_url else url
+
+    primary = Target(resolve(callback.url), callback.method, callback.username, callback.password)
+    fallback = None
+    if callback.fallback_url:
+        fallback = Target(
+            resolve(callback.fallback_url),
+            callback.fallback_method,
+            callback.fallback_username,
+            callback.fallback_password,
+        )
+    return primary, fallback
 
 
 @dataclass
