@@ -52,6 +52,7 @@ from bandwidth.testing._webhooks import (
     Transport,
     Webhook,
     deliver,
+    request_targets,
 )
 
 if TYPE_CHECKING:
@@ -257,30 +258,12 @@ class FlowEngine:
             return None
         request = call.request
         flow = self._flow(call, request["answerUrl"])
-        primary = Target(
-            request["answerUrl"],
-            request.get("answerMethod") or "POST",
-            request.get("username"),
-            request.get("password"),
-        )
-        fallback = None
-        if request.get("answerFallbackUrl"):
-            fallback = Target(
-                request["answerFallbackUrl"],
-                request.get("answerFallbackMethod") or "POST",
-                request.get("fallbackUsername"),
-                request.get("fallbackPassword"),
-            )
+        primary, fallback = request_targets(request, "answer")
         return self.webhook(call, event_type, when, primary, fallback, flow.generation, **fields)
 
     def _disconnect_webhook(self, call: SimulatedCall, when: datetime) -> Delivery:
         request = call.request
-        target = Target(
-            request["disconnectUrl"],
-            request.get("disconnectMethod") or "POST",
-            request.get("username"),
-            request.get("password"),
-        )
+        target, _ = request_targets(request, "disconnect")  # it has no fallback
         delivery = self.webhook(call, "disconnect", when, target, None, 0)
         delivery.expects_bxml = False
         return delivery
@@ -303,20 +286,7 @@ class FlowEngine:
             return
         flow = self._flow(call, request["redirectUrl"])
         flow.stop(when)
-        primary = Target(
-            request["redirectUrl"],
-            request.get("redirectMethod") or "POST",
-            request.get("username"),
-            request.get("password"),
-        )
-        fallback = None
-        if request.get("redirectFallbackUrl"):
-            fallback = Target(
-                request["redirectFallbackUrl"],
-                request.get("redirectFallbackMethod") or "POST",
-                request.get("fallbackUsername"),
-                request.get("fallbackPassword"),
-            )
+        primary, fallback = request_targets(request, "redirect")
         call.note(when, f"update_call: redirect to {request['redirectUrl']}")
         self._pending.append(
             self.webhook(call, "redirect", when, primary, fallback, flow.generation)

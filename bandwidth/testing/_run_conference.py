@@ -38,7 +38,14 @@ from bandwidth.testing._media_verbs import conference_spec
 from bandwidth.testing._routes.conferences import CONFERENCE_VERBS
 from bandwidth.testing._run_recording import recording_verb
 from bandwidth.testing._verbs import InvalidBxml, parse_document, speech, text, verb_name
-from bandwidth.testing._webhooks import Delivery, Reply, Target, Webhook, targets_for
+from bandwidth.testing._webhooks import (
+    Delivery,
+    Reply,
+    Target,
+    Webhook,
+    request_targets,
+    targets_for,
+)
 
 if TYPE_CHECKING:
     from bandwidth.testing._media_engine import MediaEngine
@@ -342,22 +349,10 @@ class ConferenceEngine:
         self, conference: SimulatedConference, request: Mapping[str, Any], when: datetime
     ) -> None:
         """``update_conference`` with a ``redirectUrl``: ``conferenceRedirect`` goes there."""
-        primary = Target(
-            request["redirectUrl"],
-            request.get("redirectMethod") or "POST",
-            request.get("username"),
-            request.get("password"),
-        )
-        fallback = None
-        if request.get("redirectFallbackUrl"):
-            fallback = Target(
-                request["redirectFallbackUrl"],
-                request.get("redirectFallbackMethod") or "POST",
-                request.get("fallbackUsername"),
-                request.get("fallbackPassword"),
-            )
         self._note(conference, when, f"update_conference: redirect to {request['redirectUrl']}")
-        self._event(conference, "conferenceRedirect", when, target=(primary, fallback))
+        self._event(
+            conference, "conferenceRedirect", when, target=request_targets(request, "redirect")
+        )
 
     def conference_bxml(
         self, conference: SimulatedConference, document: str, when: datetime

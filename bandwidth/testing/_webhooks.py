@@ -46,6 +46,7 @@ __all__ = [
     "Webhook",
     "deliver",
     "encode_request",
+    "request_targets",
     "targets_for",
 ]
 
@@ -130,6 +131,30 @@ def targets_for(callback: Callback, base_url: str) -> Optional[Targets]:
             callback.fallback_method,
             callback.fallback_username,
             callback.fallback_password,
+        )
+    return primary, fallback
+
+
+def request_targets(request: Mapping[str, Any], prefix: str) -> Targets:
+    """Where a REST body's ``{prefix}Url`` webhook goes, with its ``{prefix}FallbackUrl``.
+
+    As ``createCall``, ``updateCall`` and ``updateConference`` name them
+    (``answerUrl``/``answerMethod``, ``redirectFallbackUrl``, ...), with the
+    body's ``username``/``password`` and ``fallbackUsername``/``fallbackPassword``.
+    """
+    primary = Target(
+        request[f"{prefix}Url"],
+        request.get(f"{prefix}Method") or "POST",
+        request.get("username"),
+        request.get("password"),
+    )
+    fallback = None
+    if request.get(f"{prefix}FallbackUrl"):
+        fallback = Target(
+            request[f"{prefix}FallbackUrl"],
+            request.get(f"{prefix}FallbackMethod") or "POST",
+            request.get("fallbackUsername"),
+            request.get("fallbackPassword"),
         )
     return primary, fallback
 
