@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import io
 import json
-import socket
 import sys
 from pathlib import Path
 from typing import Any, Dict, Iterator, List, Set, Tuple
@@ -17,6 +16,7 @@ from typing import Any, Dict, Iterator, List, Set, Tuple
 import pytest
 
 from bandwidth.testing import VoiceSimulator
+from tests.support.ports import closed_port
 
 TO = "+19195551234"
 FROM = "+19195554321"
@@ -693,17 +693,10 @@ def test_malformed_answer_is_exit_1(sim: VoiceSimulator, cli: Any) -> None:
     assert "unreadable body" in result.expect_error_line()
 
 
-def _closed_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-    return port
-
-
 def test_connection_refused_is_exit_1(
     sim: VoiceSimulator, cli: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("BW_VOICE_HOST", f"http://127.0.0.1:{_closed_port()}/api/v2")
+    monkeypatch.setenv("BW_VOICE_HOST", f"http://127.0.0.1:{closed_port()}/api/v2")
     result = cli("calls", "list", "--retries", "0")
     assert result.code == 1
     line = result.expect_error_line()

@@ -22,7 +22,6 @@ import queue
 import re
 import shlex
 import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -33,6 +32,7 @@ from typing import Any, Dict, List, Optional
 import pytest
 
 from bandwidth.testing import VoiceSimulator
+from tests.support.ports import closed_port
 
 ROOT = Path(__file__).resolve().parents[2]
 DOC = ROOT / "docs" / "cli.md"
@@ -111,17 +111,10 @@ def _assert_matches_sample(example: Example, result: subprocess.CompletedProcess
             assert len(actual_lines) == len(shown), context
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-    return port
-
-
 def _assert_simulator_example(example: Example, env: Dict[str, str]) -> None:
     argv = shlex.split(example.command)
     assert argv[:2] == ["bandwidth", "simulator"]
-    port = _free_port()
+    port = closed_port()
     argv = [str(BIN / "bandwidth"), *argv[1:]]
     if "--port" in argv:
         argv[argv.index("--port") + 1] = str(port)

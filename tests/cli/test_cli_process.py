@@ -25,6 +25,7 @@ import pytest
 
 from bandwidth import ApiClient, CallsApi, Configuration, CreateCall
 from bandwidth.testing import VoiceSimulator
+from tests.support.ports import closed_port
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
@@ -137,9 +138,7 @@ def test_errors_in_real_processes(sim: VoiceSimulator, command: List[str]) -> No
 
 
 def test_connection_refused_in_a_real_process() -> None:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
+    port = closed_port()
     env = _environment()
     env.update(BW_USERNAME="u", BW_PASSWORD="p", BW_ACCOUNT_ID="1")
     result = _run(

@@ -27,7 +27,6 @@ import json
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import tempfile
 import time
@@ -35,6 +34,8 @@ from pathlib import Path
 from typing import Any, Dict, Iterator, List, Optional
 
 import pytest
+
+from tests.support.ports import closed_port
 
 REPO = Path(__file__).resolve().parents[2]
 SPEC = REPO / "spec" / "bandwidth.yml"
@@ -87,13 +88,6 @@ def require_prism() -> Path:
     return binary
 
 
-def free_port() -> int:
-    """A loopback port that was free a moment ago."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 class PrismServer:
     """One Prism process: ``start()`` returns at once, ``wait()`` blocks until it answers."""
 
@@ -117,7 +111,7 @@ class PrismServer:
 
     def start(self) -> PrismServer:
         binary, spec = require_prism(), require_spec()
-        self.port = free_port()
+        self.port = closed_port()
         command = [str(binary), self.mode, str(spec)]
         if self.upstream is not None:
             command.append(self.upstream)

@@ -30,6 +30,7 @@ from bandwidth.callbacks import (
 from bandwidth.models import bxml as bx
 from bandwidth.testing import VoiceSimulator, WebhookAppError
 from tests.support.flows import ScriptedApp, assert_matches_spec, bxml, outbound_call
+from tests.support.ports import closed_port
 
 MENU = bx.Response(
     [
@@ -514,9 +515,7 @@ def test_callback_timeout_is_a_real_socket_timeout_then_the_fallback(silent: Sil
 
 
 def test_a_refused_connection_is_retried_once_then_callback_error() -> None:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]  # closed again: nothing listens there
+    port = closed_port()
     with VoiceSimulator(deliver_webhooks=True) as sim:
         call_id = outbound_call(sim, answer_url=f"http://127.0.0.1:{port}/answer")
         sim.answer(call_id)
