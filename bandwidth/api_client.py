@@ -327,14 +327,8 @@ class ApiClient:
         """
         configuration = self.configuration
         if limits is None:
-            deadline, max_bytes = (
-                deadline_for(timeout, configuration.deadline),
-                configuration.max_response_bytes,
-            )
-        else:
-            total = timeout.total
-            deadline = limits[0] if total is None else float(total)  # type: ignore[arg-type]
-            max_bytes = limits[1]
+            limits = (configuration.deadline, configuration.max_response_bytes)
+        deadline, max_bytes = deadline_for(timeout, limits[0]), limits[1]
         return self.rest_client.send(
             call.operation.method,
             url,
