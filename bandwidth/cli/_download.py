@@ -15,11 +15,14 @@ as a file name) is checked before anything is sent.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import re
 import sys
-from typing import Any, Callable, Dict, Optional
+from typing import Any, Callable, Dict, Iterator, Optional
 
+from bandwidth._bounded import ResponseTooLarge
+from bandwidth.api._download import DOWNLOAD_MAX_BYTES
 from bandwidth.cli._output import printable
 from bandwidth.cli._parser import CliError, UsageError
 
@@ -79,16 +82,31 @@ def save_media(
     if args.output == "-":
         sys.stdout.flush()
         stream = sys.stdout.buffer
-        download_to(stream, **limits)
+        with _too_large(limits, ""):
+            download_to(stream, **limits)
         stream.flush()
         return
     path = args.output if args.output is not None else _default_name(args, metadata())
     try:
-        response = download_to(path, **limits)
+        with _too_large(limits, "; nothing was saved"):
+            response = download_to(path, **limits)
     except OSError as exc:  # the file's own failure: permissions, a full disk
         raise CliError(f"cannot write {path!r}: {exc.strerror or exc}", 1) from None
     kind = printable(response.headers.get("Content-Type") or "unknown type")
     sys.stderr.write(f"saved {printable(path)} ({response.data} bytes, {kind})\n")
+
+
+@contextlib.contextmanager
+def _too_large(limits: Dict[str, Any], outcome: str) -> Iterator[None]:
+    """Say which limit the media went over in the user's terms (``--max-bytes``)."""
+    try:
+        yield
+    except ResponseTooLarge:
+        limit = limits.get("max_bytes")
+        flag = (
+            f"--max-bytes {limit}" if limit else f"--max-bytes {DOWNLOAD_MAX_BYTES} (the default)"
+        )
+        raise CliError(f"the media is larger than {flag}{outcome}", 1) from None
 
 
 def _default_name(args: argparse.Namespace, recording: Any) -> str:
