@@ -82,9 +82,14 @@ def save_media(
     if args.output == "-":
         sys.stdout.flush()
         stream = sys.stdout.buffer
-        with _too_large(limits, ""):
-            download_to(stream, **limits)
-        stream.flush()
+        try:
+            with _too_large(limits, ""):
+                download_to(stream, **limits)
+            stream.flush()
+        except BrokenPipeError:
+            raise  # the reader went away (``| head -c 44``): main() stops quietly
+        except OSError as exc:  # a full disk behind a redirection
+            raise CliError(f"cannot write to stdout: {exc.strerror or exc}", 1) from None
         return
     path = args.output if args.output is not None else _default_name(args, metadata())
     try:

@@ -99,6 +99,53 @@ def test_download_to_a_pipe(sim: VoiceSimulator, tmp_path: Path) -> None:
     assert os.listdir(tmp_path) == []
 
 
+def test_a_reader_that_goes_away_stops_the_download_quietly(sim: VoiceSimulator) -> None:
+    """``... -o - | head -c 44``: the media (960 kB) is more than a pipe holds."""
+    call_id, recording_id = _recording(sim, duration=30.0, channels=2)
+    process = subprocess.Popen(
+        [CONSOLE_SCRIPT, "recordings", "download", call_id, recording_id, "-o", "-"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=_environment(sim),
+    )
+    try:
+        assert process.stdout is not None and process.stderr is not None
+        assert process.stdout.read(44)[:4] == b"RIFF"
+        process.stdout.close()
+        code = process.wait(timeout=TIMEOUT)
+        stderr = process.stderr.read().decode()
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait(timeout=TIMEOUT)
+        if process.stderr is not None:
+            process.stderr.close()
+    assert (code, stderr) == (141, "")
+
+
+def test_a_full_disk_is_one_error_line(sim: VoiceSimulator, tmp_path: Path) -> None:
+    """Writing fails (stdout redirected to /dev/full): exit 1, one line, no traceback.
+
+    Media larger than stdout's buffer fails as it is written; a small one (an
+    MP3 second) fails when flushed, and must not fail again at exit.
+    """
+    call_id, wav = _recording(sim)
+    mp3 = sim.add_recording(call_id, duration=1.0, file_format="mp3")
+    for recording_id in (wav, mp3):
+        with open("/dev/full", "wb") as full:
+            result = subprocess.run(
+                [CONSOLE_SCRIPT, "recordings", "download", call_id, recording_id, "-o", "-"],
+                stdout=full,
+                stderr=subprocess.PIPE,
+                text=True,
+                env=_environment(sim),
+                cwd=tmp_path,
+                timeout=TIMEOUT,
+            )
+        assert result.returncode == 1
+        assert result.stderr == "error: cannot write to stdout: No space left on device\n"
+
+
 def _read_until_exit(fd: int, process: subprocess.Popen[bytes]) -> bytes:
     """Everything the process writes to the pty until it exits (TIMEOUT at most)."""
     seen = bytearray()

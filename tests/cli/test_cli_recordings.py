@@ -257,6 +257,16 @@ def test_an_unknown_recording_downloads_nothing(
     assert _files(tmp_path) == []
 
 
+def test_a_file_that_cannot_be_made_is_one_error_line(sim: VoiceSimulator, cli: Any) -> None:
+    """Not even root makes files in /proc: the SDK's temporary file fails, before sending."""
+    call_id = _answered(sim)
+    recording_id = sim.add_recording(call_id)
+    result = cli("recordings", "download", call_id, recording_id, "-o", "/proc/recording.wav")
+    assert result.code == 1
+    assert result.expect_error_line().startswith("error: cannot write '/proc/recording.wav': ")
+    assert sim.requests == []
+
+
 @pytest.mark.parametrize(
     ("output", "message"),
     [
