@@ -14,6 +14,7 @@ __all__ = [
     "CliError",
     "UsageError",
     "add_command",
+    "add_download_flags",
     "add_field_flags",
     "add_json",
     "add_list_flags",
