@@ -1,9 +1,12 @@
 """The ``bandwidth`` command line (also ``python -m bandwidth``).
 
 ``bandwidth calls create|get|list|update|bxml`` runs the Calls operations,
-``bandwidth simulator`` serves the local Voice API simulator, ``bandwidth
-phone`` calls your voice app through it from the terminal, and ``bandwidth
-demo`` walks one call through its life. See ``docs/cli.md``.
+``bandwidth recordings list|get|download`` reads call recordings,
+``bandwidth conferences list|get|update|bxml|member|recordings|download``
+the Conferences operations, ``bandwidth simulator`` serves the local Voice
+API simulator, ``bandwidth phone`` calls your voice app through it from the
+terminal, and ``bandwidth demo`` walks one call through its life. See
+``docs/cli.md``.
 
 The SDK is imported only by the command that needs it, so ``bandwidth
 --help`` is fast.
@@ -56,14 +59,21 @@ def _run(arguments: List[str]) -> int:
         return exc.code if isinstance(exc.code, int) else 0
     if unknown:
         # Name the subcommand whose --help lists the flags (argparse names the top level).
-        prog = " ".join(
-            ["bandwidth", args.command] + ([args.operation] if args.command == "calls" else [])
-        )
+        operation = getattr(args, "operation", None)
+        prog = " ".join(["bandwidth", args.command] + ([operation] if operation else []))
         raise UsageError(f"unrecognized arguments: {' '.join(unknown)}", prog)
     if args.command == "calls":
         from bandwidth.cli._calls import run_calls
 
         return run_calls(args)
+    if args.command == "recordings":
+        from bandwidth.cli._recordings import run_recordings
+
+        return run_recordings(args)
+    if args.command == "conferences":
+        from bandwidth.cli._conferences import run_conferences
+
+        return run_conferences(args)
     if args.command == "simulator":
         from bandwidth.cli._serve import run_simulator
 

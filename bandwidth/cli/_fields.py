@@ -19,19 +19,27 @@ from typing import Tuple
 __all__ = [
     "CALLBACK_METHODS",
     "CALL_STATES",
+    "CONFERENCE_LIST_FLAGS",
+    "CONFERENCE_STATES",
+    "CONFERENCE_UPDATE_FLAGS",
     "CREATE_FLAGS",
     "LIST_FLAGS",
     "MACHINE_DETECTION_MODES",
+    "MEMBER_FLAGS",
+    "RECORDING_LIST_FLAGS",
     "REDIRECT_METHODS",
     "UPDATE_FLAGS",
     "FieldFlag",
+    "ListFlag",
 ]
 
-#: Values of ``CallbackMethodEnum``, ``RedirectMethodEnum``, ``CallStateEnum`` and
-#: ``MachineDetectionModeEnum`` (a test keeps these equal to the enums).
+#: Values of ``CallbackMethodEnum``, ``RedirectMethodEnum``, ``CallStateEnum``,
+#: ``ConferenceStateEnum`` and ``MachineDetectionModeEnum`` (a test keeps these equal
+#: to the enums).
 CALLBACK_METHODS: Tuple[str, ...] = ("GET", "POST")
 REDIRECT_METHODS: Tuple[str, ...] = ("GET", "POST")
 CALL_STATES: Tuple[str, ...] = ("active", "completed")
+CONFERENCE_STATES: Tuple[str, ...] = ("active", "completed")
 MACHINE_DETECTION_MODES: Tuple[str, ...] = ("sync", "async")
 
 
@@ -41,7 +49,8 @@ class FieldFlag:
 
     ``wire`` is the field's path in the JSON body (``("machineDetection",
     "mode")``); ``kind`` is ``str``, ``number`` (int or decimal), ``int``,
-    ``bool`` (with a ``--no-`` form) or ``choice`` (one of ``choices``).
+    ``bool`` (with a ``--no-`` form), ``choice`` (one of ``choices``) or
+    ``list`` (zero or more values: the flag alone sends ``[]``).
     """
 
     flag: str
@@ -230,15 +239,8 @@ CREATE_FLAGS: Tuple[FieldFlag, ...] = (
     ),
 )
 
-UPDATE_FLAGS: Tuple[FieldFlag, ...] = (
-    _f(
-        "--state",
-        "state",
-        "active (redirect; needs --redirect-url) or completed (hang up)",
-        "choice",
-        CALL_STATES,
-    ),
-    _f("--redirect-url", "redirectUrl", "where to fetch the call's new BXML", metavar="URL"),
+_REDIRECT_FLAGS: Tuple[FieldFlag, ...] = (
+    _f("--redirect-url", "redirectUrl", "where to fetch the new BXML", metavar="URL"),
     _f(
         "--redirect-method",
         "redirectMethod",
@@ -273,46 +275,124 @@ UPDATE_FLAGS: Tuple[FieldFlag, ...] = (
         "basic-auth password for --redirect-fallback-url",
         metavar="PASS",
     ),
+)
+
+UPDATE_FLAGS: Tuple[FieldFlag, ...] = (
+    _f(
+        "--state",
+        "state",
+        "active (redirect; needs --redirect-url) or completed (hang up)",
+        "choice",
+        CALL_STATES,
+    ),
+    *_REDIRECT_FLAGS,
     _f("--tag", "tag", 'your own text ("" clears it; not with --state completed)', metavar="TEXT"),
 )
 
-#: ``list`` flags: (flag, list_calls parameter, kind, help, metavar).
-LIST_FLAGS: Tuple[Tuple[str, str, str, str, str], ...] = (
-    ("--to", "to", "str", "only calls to this number", "NUMBER"),
-    ("--from", "var_from", "str", "only calls from this number", "NUMBER"),
-    (
-        "--min-start-time",
-        "min_start_time",
-        "str",
-        "only calls started at or after this ISO 8601 time",
-        "TIME",
+CONFERENCE_UPDATE_FLAGS: Tuple[FieldFlag, ...] = (
+    _f(
+        "--status",
+        "status",
+        "active (redirect; needs --redirect-url) or completed (end it, ejecting every member)",
+        "choice",
+        CONFERENCE_STATES,
     ),
-    (
-        "--max-start-time",
-        "max_start_time",
-        "str",
-        "only calls started at or before this ISO 8601 time",
-        "TIME",
+    *_REDIRECT_FLAGS,
+)
+
+MEMBER_FLAGS: Tuple[FieldFlag, ...] = (
+    _f("--mute", "mute", "mute the member (--no-mute unmutes); it still hears the others", "bool"),
+    _f("--hold", "hold", "put the member on hold (--no-hold takes it off)", "bool"),
+    _f(
+        "--call-ids-to-coach",
+        "callIdsToCoach",
+        "the calls this member coaches, replacing the list (none: an empty list)",
+        "list",
+        metavar="CALL_ID",
     ),
-    (
+)
+
+
+@dataclass(frozen=True)
+class ListFlag:
+    """One filter or paging flag of a list command: ``flag`` sets the SDK's ``parameter``.
+
+    ``kind`` is ``str`` or ``page_size`` (a whole number from 1 to ``most``).
+    """
+
+    flag: str
+    parameter: str
+    kind: str
+    help: str
+    metavar: str
+    most: int = 0
+
+
+def _time_flags(what: str, event: str) -> Tuple[ListFlag, ...]:
+    field = "start" if event == "started" else "created"
+    return (
+        ListFlag(
+            f"--min-{field}-time",
+            f"min_{field}_time",
+            "str",
+            f"only {what} {event} at or after this ISO 8601 time",
+            "TIME",
+        ),
+        ListFlag(
+            f"--max-{field}-time",
+            f"max_{field}_time",
+            "str",
+            f"only {what} {event} at or before this ISO 8601 time",
+            "TIME",
+        ),
+    )
+
+
+def _page_flags(what: str, most: int) -> Tuple[ListFlag, ...]:
+    return (
+        ListFlag(
+            "--page-size",
+            "page_size",
+            "page_size",
+            f"{what} per page, 1..{most} (server default 1000)",
+            "N",
+            most,
+        ),
+        ListFlag(
+            "--page-token",
+            "page_token",
+            "str",
+            "a page token from a previous page's Link header",
+            "TOKEN",
+        ),
+    )
+
+
+#: ``calls list`` flags (one per parameter of ``list_calls``).
+LIST_FLAGS: Tuple[ListFlag, ...] = (
+    ListFlag("--to", "to", "str", "only calls to this number", "NUMBER"),
+    ListFlag("--from", "var_from", "str", "only calls from this number", "NUMBER"),
+    *_time_flags("calls", "started"),
+    ListFlag(
         "--disconnect-cause",
         "disconnect_cause",
         "str",
         "only calls that ended this way (hangup, busy, timeout, cancel, ...)",
         "CAUSE",
     ),
-    (
-        "--page-size",
-        "page_size",
-        "page_size",
-        "calls per page, 1..10000 (server default 1000)",
-        "N",
-    ),
-    (
-        "--page-token",
-        "page_token",
-        "str",
-        "a page token from a previous page's Link header",
-        "TOKEN",
-    ),
+    *_page_flags("calls", 10000),
+)
+
+#: ``conferences list`` flags (one per parameter of ``list_conferences``).
+CONFERENCE_LIST_FLAGS: Tuple[ListFlag, ...] = (
+    ListFlag("--name", "name", "str", "only conferences with this name", "NAME"),
+    *_time_flags("conferences", "created"),
+    *_page_flags("conferences", 1000),
+)
+
+#: ``recordings list`` filters (the parameters of ``list_account_call_recordings``).
+RECORDING_LIST_FLAGS: Tuple[ListFlag, ...] = (
+    ListFlag("--to", "to", "str", "only recordings of calls to this number", "NUMBER"),
+    ListFlag("--from", "var_from", "str", "only recordings of calls from this number", "NUMBER"),
+    *_time_flags("recordings", "started"),
 )

@@ -12,9 +12,17 @@ from __future__ import annotations
 import json
 import re
 import sys
-from typing import Any, Iterable
+from typing import Any, Iterable, List, Optional
+from urllib.parse import parse_qs, urlsplit
 
-__all__ = ["print_data", "print_json", "printable", "wire", "write_json_array"]
+__all__ = [
+    "print_data",
+    "print_json",
+    "printable",
+    "wire",
+    "write_json_array",
+    "write_page",
+]
 
 #: Characters a terminal may act on besides C0 (U+0000-U+001F): DEL, C1, bidi controls.
 _CONTROLS = r"\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
@@ -84,3 +92,26 @@ def write_json_array(models: Iterable[Any]) -> None:
         out.write(("[\n  " if count == 0 else ",\n  ") + item)
         count += 1
     out.write("\n]\n" if count else "[]\n")
+
+
+def write_page(response: Any, what: str) -> None:
+    """Print one page of a list (an ``ApiResponse``) as a JSON array, and the next-page note.
+
+    When the page's ``Link`` header has a next page, one line on stderr gives
+    its ``pageToken``: ``more WHAT: add --page-token TOKEN for the next page, or --all``.
+    """
+    write_json_array(response.data or [])
+    token = _next_page_token(response.headers.getlist("Link"))
+    if token is not None:
+        token = printable(token)  # from the server's Link header
+        sys.stderr.write(f"more {what}: add --page-token {token} for the next page, or --all\n")
+
+
+def _next_page_token(links: List[str]) -> Optional[str]:
+    from bandwidth._links import next_link
+
+    link = next_link(links, "http://placeholder/")
+    if link is None:
+        return None
+    tokens = parse_qs(urlsplit(link).query).get("pageToken")
+    return tokens[0] if tokens else None

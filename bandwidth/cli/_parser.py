@@ -7,9 +7,20 @@ import math
 import textwrap
 from typing import Any, Callable, Dict, Iterable, NoReturn, Optional, Tuple
 
-from bandwidth.cli._fields import CREATE_FLAGS, LIST_FLAGS, UPDATE_FLAGS, FieldFlag
+from bandwidth.cli._fields import FieldFlag, ListFlag
 
-__all__ = ["CliError", "UsageError", "build_parser"]
+__all__ = [
+    "ENV_HELP",
+    "CliError",
+    "UsageError",
+    "add_command",
+    "add_download_flags",
+    "add_field_flags",
+    "add_json",
+    "add_list_flags",
+    "add_operation",
+    "build_parser",
+]
 
 ENV_HELP = """\
 environment:
@@ -20,6 +31,13 @@ environment:
                              --host wins. No user:password@ in it: use BW_USERNAME/BW_PASSWORD.
 
 exit status: 0 ok, 1 API or connection error, 2 bad command line or input, 130 interrupted
+"""
+
+WEBHOOK_ENV_HELP = """\
+webhook password (the body's password, for --webhook-username): --webhook-password (visible
+in ps), --webhook-password-stdin, a "password" key in --json, else BW_WEBHOOK_PASSWORD, else
+a terminal prompts for it.
+
 """
 
 
@@ -80,10 +98,20 @@ def _integer(text: str) -> int:
         raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
 
 
-def _page_size(text: str) -> int:
+def _page_size(most: int) -> Callable[[str], int]:
+    def page_size(text: str) -> int:
+        value = _integer(text)
+        if not 1 <= value <= most:
+            raise argparse.ArgumentTypeError(f"must be between 1 and {most}, got {value}")
+        return value
+
+    return page_size
+
+
+def _positive(text: str) -> int:
     value = _integer(text)
-    if not 1 <= value <= 10000:
-        raise argparse.ArgumentTypeError(f"must be between 1 and 10000, got {value}")
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, got {value}")
     return value
 
 
@@ -175,7 +203,8 @@ def _add_connection_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _add_field_flags(parser: argparse.ArgumentParser, flags: Iterable[FieldFlag]) -> None:
+def add_field_flags(parser: argparse.ArgumentParser, flags: Iterable[FieldFlag]) -> None:
+    """One flag per body field (see :mod:`bandwidth.cli._fields`); only those given are sent."""
     group = parser.add_argument_group("request body fields (only the flags you give are sent)")
     for field in flags:
         kwargs: Dict[str, Any] = {"dest": field.dest, "default": argparse.SUPPRESS}
@@ -185,7 +214,9 @@ def _add_field_flags(parser: argparse.ArgumentParser, flags: Iterable[FieldFlag]
                 field.flag, action=argparse.BooleanOptionalAction, help=help_text, **kwargs
             )
             continue
-        if field.kind == "number":
+        if field.kind == "list":
+            kwargs["nargs"] = "*"
+        elif field.kind == "number":
             kwargs["type"] = _number
         elif field.kind == "int":
             kwargs["type"] = _integer
@@ -195,9 +226,17 @@ def _add_field_flags(parser: argparse.ArgumentParser, flags: Iterable[FieldFlag]
         if field.metavar:
             kwargs["metavar"] = field.metavar
         group.add_argument(field.flag, help=help_text, **kwargs)
+        if field.wire == ("password",):
+            group.add_argument(
+                "--webhook-password-stdin",
+                action="store_true",
+                default=argparse.SUPPRESS,
+                help="read --webhook-password from the first line of stdin",
+            )
 
 
-def _add_json(parser: argparse.ArgumentParser, model: str) -> None:
+def add_json(parser: argparse.ArgumentParser, model: str) -> None:
+    """``--json FILE|-``: a whole request body, which the flags given override."""
     parser.add_argument(
         "--json",
         metavar="FILE",
@@ -207,105 +246,103 @@ def _add_json(parser: argparse.ArgumentParser, model: str) -> None:
     )
 
 
+def add_list_flags(parser: argparse.ArgumentParser, flags: Iterable[ListFlag]) -> None:
+    """A list command's filters; ``--page-token`` and ``--all`` exclude each other."""
+    filters = parser.add_argument_group("filters and paging")
+    for flag in flags:
+        kwargs: Dict[str, Any] = {"dest": flag.parameter, "default": None}
+        if flag.kind == "page_size":
+            kwargs["type"] = _page_size(flag.most)
+        if flag.parameter != "page_token":
+            filters.add_argument(flag.flag, metavar=flag.metavar, help=flag.help, **kwargs)
+            continue
+        paging = filters.add_mutually_exclusive_group()
+        paging.add_argument(flag.flag, metavar=flag.metavar, help=flag.help, **kwargs)
+        paging.add_argument(
+            "--all", dest="all", action="store_true", help="follow every next page into one array"
+        )
+
+
+def add_download_flags(parser: argparse.ArgumentParser) -> None:
+    """Where a recording's media goes, and the download's own limits."""
+    group = parser.add_argument_group("output")
+    group.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        default=None,
+        help="write the media to FILE, atomically (complete or not at all); '-' writes it "
+        "to stdout, which must not be a terminal (default: RECORDING_ID.wav or .mp3 here)",
+    )
+    group.add_argument(
+        "--max-bytes",
+        type=_positive,
+        default=argparse.SUPPRESS,
+        metavar="N",
+        help="refuse media longer than N bytes (default 1 GiB)",
+    )
+    group.add_argument(
+        "--deadline",
+        type=_seconds,
+        default=argparse.SUPPRESS,
+        metavar="SECONDS",
+        help="give up when the download takes longer (default 3600)",
+    )
+
+
+def add_command(
+    commands: Any, name: str, help_text: str, description: str
+) -> argparse._SubParsersAction[Any]:
+    """An API command (``calls``, ...) with the connection flags; returns its operations."""
+    command = commands.add_parser(
+        name,
+        help=help_text,
+        description=description,
+        epilog=ENV_HELP,
+        formatter_class=_Formatter,
+    )
+    _add_connection_options(command)
+    ops: argparse._SubParsersAction[Any] = command.add_subparsers(
+        dest="operation", metavar="OPERATION", required=True
+    )
+    return ops
+
+
+def add_operation(
+    ops: argparse._SubParsersAction[Any],
+    name: str,
+    help_text: str,
+    description: str,
+    *,
+    webhook_password: bool = False,
+) -> argparse.ArgumentParser:
+    """One operation of an API command, with the connection flags (they go here too)."""
+    sub: argparse.ArgumentParser = ops.add_parser(
+        name,
+        help=help_text,
+        description=description,
+        epilog=(WEBHOOK_ENV_HELP if webhook_password else "") + ENV_HELP,
+        formatter_class=_Formatter,
+    )
+    _add_connection_options(sub)
+    return sub
+
+
 def build_parser() -> argparse.ArgumentParser:
-    """The ``bandwidth`` parser: ``calls``, ``simulator``, ``phone`` and ``demo``."""
+    """The ``bandwidth`` parser: API commands, ``simulator``, ``phone`` and ``demo``."""
     from bandwidth._version import __version__
+    from bandwidth.cli._api_options import add_api_commands
 
     parser = _Parser(
         prog="bandwidth",
-        description="Bandwidth Voice API (Calls) from the command line, a local simulator, "
-        "a phone to call your voice app with, and a demo.",
+        description="Bandwidth Voice API (calls, recordings, conferences) from the command "
+        "line, a local simulator, a phone to call your voice app with, and a demo.",
         epilog=ENV_HELP,
         formatter_class=_Formatter,
     )
     parser.add_argument("--version", action="version", version=f"bandwidth {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-
-    # -- calls ---------------------------------------------------------------------------
-    calls = commands.add_parser(
-        "calls",
-        help="create, get, list, update calls and replace their BXML",
-        description="The five Calls operations. Output is JSON in the API's wire format.",
-        epilog=ENV_HELP,
-        formatter_class=_Formatter,
-    )
-    _add_connection_options(calls)
-    ops = calls.add_subparsers(dest="operation", metavar="OPERATION", required=True)
-
-    def op(name: str, help_text: str, description: str) -> argparse.ArgumentParser:
-        sub = ops.add_parser(
-            name,
-            help=help_text,
-            description=description,
-            epilog=ENV_HELP,
-            formatter_class=_Formatter,
-        )
-        _add_connection_options(sub)
-        return sub
-
-    create = op(
-        "create",
-        "place an outbound call (POST /calls)",
-        "Place an outbound call and print the createCallResponse. --to, --from, "
-        "--application-id and --answer-url are required (or their keys in --json).",
-    )
-    _add_json(create, "createCall")
-    _add_field_flags(create, CREATE_FLAGS)
-
-    get = op(
-        "get",
-        "print a call's state (GET /calls/{callId})",
-        "Print the call's callState.",
-    )
-    get.add_argument("call_id", metavar="CALL_ID", help="the call's id (c-...)")
-
-    listing = op(
-        "list",
-        "list calls, oldest first (GET /calls)",
-        "Print one page of calls as a JSON array (with --all, every page, as one array). "
-        "When more pages remain, a note on stderr gives the next --page-token.",
-    )
-    filters = listing.add_argument_group("filters and paging")
-    for flag, parameter, kind, help_text, metavar in LIST_FLAGS:
-        if parameter == "page_token":
-            continue
-        filters.add_argument(
-            flag,
-            dest=parameter,
-            default=None,
-            metavar=metavar,
-            help=help_text,
-            type=_page_size if kind == "page_size" else str,
-        )
-    paging = filters.add_mutually_exclusive_group()
-    paging.add_argument(
-        "--page-token",
-        dest="page_token",
-        default=None,
-        metavar="TOKEN",
-        help="a page token from a previous page's Link header",
-    )
-    paging.add_argument(
-        "--all", dest="all", action="store_true", help="follow every next page into one array"
-    )
-
-    update = op(
-        "update",
-        "redirect or hang up a call (POST /calls/{callId})",
-        "Redirect a live call (--redirect-url) or hang it up (--state completed). "
-        "Prints nothing on success.",
-    )
-    update.add_argument("call_id", metavar="CALL_ID", help="the call's id (c-...)")
-    _add_json(update, "updateCall")
-    _add_field_flags(update, UPDATE_FLAGS)
-
-    bxml = op(
-        "bxml",
-        "replace a live call's BXML (PUT /calls/{callId}/bxml)",
-        "Send FILE (BXML, '-' for stdin) as the call's new BXML. Prints nothing on success.",
-    )
-    bxml.add_argument("call_id", metavar="CALL_ID", help="the call's id (c-...)")
-    bxml.add_argument("file", metavar="FILE", help="a BXML document, or '-' to read stdin")
+    add_api_commands(commands)
 
     # -- simulator -----------------------------------------------------------------------
     sim = commands.add_parser(

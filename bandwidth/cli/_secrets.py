@@ -23,21 +23,24 @@ def warn_visible(flag: str, advice: str) -> None:
     sys.stderr.write(f"warning: {flag} is visible to other users of this machine (ps); {advice}\n")
 
 
-def password_from_stdin(prog: str) -> str:
-    """The first line of stdin, without its line ending (``printf '%s\\n' "$PW" | ...``)."""
+def password_from_stdin(prog: str, flag: str = "--password-stdin") -> str:
+    """The first line of stdin, without its line ending (``printf '%s\\n' "$PW" | ...``).
+
+    ``flag`` is the option that asked for it, named in the errors.
+    """
     stream = sys.stdin
     buffer = getattr(stream, "buffer", None)
     raw = buffer.readline(MAX_PASSWORD + 2) if buffer is not None else None
     line = raw if raw is not None else stream.readline(MAX_PASSWORD + 2).encode("utf-8")
     password = line.removesuffix(b"\n").removesuffix(b"\r")
     if len(password) > MAX_PASSWORD:
-        raise UsageError(f"--password-stdin: longer than {MAX_PASSWORD} bytes", prog)
+        raise UsageError(f"{flag}: longer than {MAX_PASSWORD} bytes", prog)
     if not password:
-        raise UsageError("--password-stdin: the first line of stdin is empty", prog)
+        raise UsageError(f"{flag}: the first line of stdin is empty", prog)
     try:
         return password.decode("utf-8")
     except UnicodeDecodeError:
-        raise UsageError("--password-stdin: the password is not UTF-8", prog) from None
+        raise UsageError(f"{flag}: the password is not UTF-8", prog) from None
 
 
 def interactive() -> bool:

@@ -419,10 +419,10 @@ def test_missing_settings_are_usage_errors(
 def test_default_host_is_production(monkeypatch: pytest.MonkeyPatch) -> None:
     import argparse
 
-    from bandwidth.cli._calls import _connection
+    from bandwidth.cli._connect import connection
 
     monkeypatch.delenv("BW_VOICE_HOST", raising=False)
-    configuration, account = _connection(
+    configuration, account = connection(
         argparse.Namespace(username="u", password="p", account_id="1"), {}, "bandwidth"
     )
     assert configuration.host == "https://voice.bandwidth.com/api/v2"
@@ -817,7 +817,7 @@ def test_list_flags_cover_every_list_calls_parameter() -> None:
     parameters = set(inspect.signature(CallsApi.list_calls).parameters) - {
         "self", "account_id", *OPTION_NAMES,
     }  # fmt: skip
-    assert {parameter for _, parameter, *_ in LIST_FLAGS} == parameters
+    assert {flag.parameter for flag in LIST_FLAGS} == parameters
 
 
 # -- demo ------------------------------------------------------------------------------

@@ -1,0 +1,192 @@
+"""Request bodies from ``--json`` and the field flags, checked by the SDK's models.
+
+A body is ``--json``'s object (if given) overlaid with the flags given, then
+checked as strictly as the SDK checks it before sending; every problem is
+reported on one line naming the flag or ``--json`` key at fault, values not
+echoed.
+
+The webhook password (the body's ``password``, which Bandwidth sends with
+``username`` to your webhooks) has the API password's ways in too, so it
+need not be visible in ``ps``: ``--webhook-password-stdin``, then
+``BW_WEBHOOK_PASSWORD`` or a terminal prompt when a webhook user is given
+without one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Set, Tuple, Type, Union
+
+from pydantic import ValidationError
+
+from bandwidth.cli._fields import FieldFlag
+from bandwidth.cli._parser import UsageError
+from bandwidth.cli._secrets import interactive, password_from_stdin, prompt_password, warn_visible
+from bandwidth.exceptions import RequestValidationError
+from bandwidth.models._base import RequestModel
+
+__all__ = ["build_body", "read_bxml", "read_input", "warn_about_body_password_flags"]
+
+_WEBHOOK_USER = ("username",)
+_WEBHOOK_PASSWORD = ("password",)
+
+
+def read_input(path: str, what: str, prog: str) -> bytes:
+    """The bytes of ``path``, or of stdin for ``-``."""
+    if path == "-":
+        stream = sys.stdin
+        buffer = getattr(stream, "buffer", None)
+        return buffer.read() if buffer is not None else stream.read().encode("utf-8")
+    try:
+        with open(path, "rb") as handle:
+            return handle.read()
+    except OSError as exc:
+        raise UsageError(f"{what}: cannot read {path!r}: {exc.strerror or exc}", prog) from None
+
+
+def read_bxml(path: str, prog: str) -> bytes:
+    """The BXML document in FILE (``-``: stdin), sent byte for byte; empty is refused."""
+    document = read_input(path, "FILE", prog)
+    if not document.strip():
+        raise UsageError(f"FILE {path!r} is empty: expected a BXML document", prog)
+    return document
+
+
+def warn_about_body_password_flags(args: argparse.Namespace, flags: Iterable[FieldFlag]) -> None:
+    """Warn on stderr for each body password given as a flag (visible in ``ps``)."""
+    for field in flags:
+        if "password" not in field.wire[-1].lower() or not hasattr(args, field.dest):
+            continue
+        if field.wire == _WEBHOOK_PASSWORD:
+            advice = (
+                "use BW_WEBHOOK_PASSWORD, the prompt or --webhook-password-stdin, "
+                "or put it in the --json file instead"
+            )
+        else:
+            advice = "put it in the --json file instead"
+        warn_visible(field.flag, advice)
+
+
+def build_body(
+    args: argparse.Namespace,
+    model: Type[RequestModel],
+    flags: Iterable[FieldFlag],
+    prog: str,
+    env: Mapping[str, str],
+) -> Any:
+    """The request model from ``--json`` (if given) overlaid with the flags given."""
+    flags = tuple(flags)
+    body: Dict[str, Any] = {}
+    json_path = getattr(args, "json", None)
+    if json_path is not None:
+        raw = read_input(json_path, "--json", prog)
+        try:
+            loaded = json.loads(raw)
+        except ValueError as exc:
+            raise UsageError(f"--json: not valid JSON ({exc})", prog) from None
+        if not isinstance(loaded, dict):
+            raise UsageError("--json: expected a JSON object", prog)
+        body = loaded
+    given: Set[Tuple[str, ...]] = set()
+    for field in flags:
+        if hasattr(args, field.dest):
+            _put(body, field, getattr(args, field.dest), prog)
+            given.add(field.wire)
+    sources: Dict[Tuple[str, ...], str] = {}
+    if any(field.wire == _WEBHOOK_PASSWORD for field in flags):
+        source = _add_webhook_password(args, body, given, env, prog)
+        if source is not None:
+            sources[_WEBHOOK_PASSWORD] = source
+    try:
+        # check=True: the value checks the SDK runs before sending, now, all at once
+        return model.from_dict(body, check=True)
+    except (ValidationError, RequestValidationError) as exc:
+        described = _describe(exc, flags, given, sources, from_json=json_path is not None)
+        raise UsageError(described, prog) from None
+
+
+def _put(body: Dict[str, Any], field: FieldFlag, value: Any, prog: str) -> None:
+    target = body
+    for key in field.wire[:-1]:
+        inner = target.get(key)
+        if inner is None:
+            inner = target[key] = {}
+        elif not isinstance(inner, dict):
+            raise UsageError(f"--json: {key} must be an object to combine with {field.flag}", prog)
+        target = inner
+    target[field.wire[-1]] = value
+
+
+def _add_webhook_password(
+    args: argparse.Namespace,
+    body: Dict[str, Any],
+    given: Set[Tuple[str, ...]],
+    env: Mapping[str, str],
+    prog: str,
+) -> Optional[str]:
+    """Fill the body's ``password`` from stdin, ``BW_WEBHOOK_PASSWORD`` or a prompt.
+
+    ``--webhook-password-stdin`` is a flag like ``--webhook-password`` (it
+    overrides ``--json``). The environment and the prompt only fill a
+    password nothing else gave, for a webhook user that is given. Returns
+    where the password came from (for errors), or ``None`` if from none of these.
+    """
+    if getattr(args, "webhook_password_stdin", False):
+        if _WEBHOOK_PASSWORD in given:
+            raise UsageError("give --webhook-password or --webhook-password-stdin, not both", prog)
+        body["password"] = password_from_stdin(prog, "--webhook-password-stdin")
+        return "--webhook-password-stdin"
+    user = body.get("username")
+    if "password" in body or not isinstance(user, str) or not user:
+        return None
+    from_env = env.get("BW_WEBHOOK_PASSWORD") or None
+    if from_env is not None:
+        body["password"] = from_env
+        return "BW_WEBHOOK_PASSWORD"
+    if interactive():
+        body["password"] = prompt_password("webhook", user, prog)
+        return "the webhook password"
+    return None
+
+
+def _describe(
+    exc: Union[ValidationError, RequestValidationError],
+    flags: Tuple[FieldFlag, ...],
+    given: Set[Tuple[str, ...]],
+    sources: Mapping[Tuple[str, ...], str],
+    *,
+    from_json: bool,
+) -> str:
+    """One line naming the flag (or ``--json`` key) behind each validation error."""
+    by_wire = {field.wire: field for field in flags}
+    parts: List[str] = []
+    for error in exc.errors():
+        loc = tuple(str(p) for p in error["loc"])
+        message = str(error["msg"])
+        if message.startswith("Value error, "):
+            message = message[len("Value error, ") :]
+        field = by_wire.get(loc)
+        if error["type"] == "missing":
+            name = field.flag if field is not None else ".".join(loc)
+            hint = f' (or "{".".join(loc)}" in --json)' if from_json else ""
+            parts.append(f"{name} is required{hint}")
+        elif loc in sources:
+            parts.append(f"{sources[loc]}: {message}")
+        elif not loc:
+            if not from_json:
+                message = _wire_names_to_flags(message, flags)
+            parts.append(message)
+        elif field is not None and (loc in given or not from_json):
+            parts.append(f"{field.flag}: {message}")
+        else:
+            parts.append(f"--json: {'.'.join(loc)}: {message}")
+    return "; ".join(parts)
+
+
+def _wire_names_to_flags(message: str, flags: Tuple[FieldFlag, ...]) -> str:
+    names = {field.wire[0]: field.flag for field in flags if len(field.wire) == 1}
+    pattern = re.compile(r"\b(" + "|".join(map(re.escape, names)) + r")\b")
+    return pattern.sub(lambda m: names[m.group(1)], message)
