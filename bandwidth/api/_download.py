@@ -53,6 +53,8 @@ DOWNLOAD_MAX_BYTES = 1024 * 1024 * 1024
 DOWNLOAD_DEADLINE = 3600.0
 #: Bytes read and written at a time.
 CHUNK_BYTES = 256 * 1024
+#: Room for the status line and headers on top of ``max_bytes`` (the media's own limit).
+HEAD_ALLOWANCE = 64 * 1024
 
 
 class SupportsWrite(Protocol):
@@ -117,10 +119,12 @@ def download(
 def _fetch(
     client: ApiClient, call: Call[bytes], file: SupportsWrite, max_bytes: int, deadline: float
 ) -> ApiResponse[int]:
-    response = client.stream(call, max_bytes=max_bytes, deadline=deadline)
+    # The transport counts every byte it reads (status line and headers too);
+    # ``max_bytes`` is the media's own limit, checked on the body as it is copied.
+    response = client.stream(call, max_bytes=max_bytes + HEAD_ALLOWANCE, deadline=deadline)
     try:
         _check_length(response, max_bytes)
-        written = _copy(response, file)
+        written = _copy(response, file, max_bytes)
     except BaseException as exc:
         response.close()  # a half-read connection is never reused
         response.release_conn()
@@ -145,9 +149,15 @@ def _check_length(response: BaseHTTPResponse, max_bytes: int) -> None:
         )
 
 
-def _copy(response: BaseHTTPResponse, file: SupportsWrite) -> int:
+def _copy(response: BaseHTTPResponse, file: SupportsWrite, max_bytes: int) -> int:
     written = 0
     for chunk in response.stream(CHUNK_BYTES, decode_content=False):
-        file.write(chunk)
         written += len(chunk)
+        if written > max_bytes:
+            raise ResponseTooLarge(
+                response.status,
+                f"the media is larger than max_bytes={max_bytes}; it was not read further",
+                headers=response.headers,
+            )
+        file.write(chunk)
     return written

@@ -330,3 +330,16 @@ def test_memory_stays_flat_whatever_the_size(media: MediaServer) -> None:
     assert info.data == size
     # the server's blocks are shared references; the client holds one chunk at a time
     assert peak < 4 * 1024 * 1024, f"peak {peak / 2**20:.1f} MiB for a {size / 2**20:.0f} MiB body"
+
+
+@pytest.mark.parametrize("announced", [True, False], ids=["content-length", "no-length"])
+def test_media_of_exactly_max_bytes_is_saved(
+    media: MediaServer, tmp_path: Path, announced: bool
+) -> None:
+    """``max_bytes`` limits the media, not the media plus the response's headers."""
+    media.answer(head(length=len(MEDIA)) if announced else head(), repeat(MEDIA, 1))
+    target = tmp_path / "exact.wav"
+    recordings(media.url).download_call_recording_to(
+        ACCOUNT, CALL, REC, target, max_bytes=len(MEDIA)
+    )
+    assert target.read_bytes() == MEDIA
