@@ -22,7 +22,6 @@ import inspect
 import io
 import sys
 import threading
-import traceback
 from typing import (
     Any,
     Awaitable,
@@ -85,10 +84,8 @@ def transport_for(app: Any) -> Any:
 
 
 def _app_failed(exc: BaseException) -> DeliveryError:
-    text = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
     error = DeliveryError(f"the app raised {type(exc).__name__}: {exc}")
-    error.app_traceback = text  # type: ignore[attr-defined]
-    error.__cause__ = exc
+    error.__cause__ = exc  # the app's traceback travels with it
     return error
 
 

@@ -72,10 +72,6 @@ class SimulatorControlError(OpenApiException):
 # -- the JSON forms -------------------------------------------------------------------------
 
 
-def _time(value: Optional[datetime]) -> Optional[str]:
-    return None if value is None else format_time(value)
-
-
 def call_json(call: SimulatedCall, awaiting_digits: bool) -> Dict[str, Any]:
     """A call as the control routes show it: its ``callState`` plus what the flow did."""
     shown = call.to_call_state()
