@@ -231,6 +231,9 @@ def model_page(name: str) -> str:
         "Name | Wire name | Type | Required | Default | Description",
         "---- | --------- | ---- | -------- | ------- | -----------",
     ]
+    # Callbacks defer their build; with older pydantic (2.6, the floor) a generated alias
+    # appears only once the class is built, so build it (a no-op if built).
+    cls.model_rebuild()
     for field_name, info in cls.model_fields.items():
         if field_name == "additional_properties":
             continue

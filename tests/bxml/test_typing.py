@@ -45,7 +45,13 @@ def test_official_calls_type_check_and_mistakes_are_reported(tmp_path: pathlib.P
         capture_output=True,
         text=True,
     )
-    errors = [line for line in result.stdout.splitlines() if ": error:" in line]
+    # Only the user's file: the package's own strictness is `make typecheck`'s job, against
+    # today's dependencies (at the floors, older stubs of urllib3/pydantic differ).
+    errors = [
+        line
+        for line in result.stdout.splitlines()
+        if ": error:" in line and line.startswith(str(script))
+    ]
     expected = [
         'Argument "voice" to "SpeakSentence" has incompatible type "int"; expected "str | None"',
         'Argument "max_digits" to "Gather" has incompatible type "list[int]";'
