@@ -422,6 +422,7 @@ MEASURES = (
     "list_1000_gc",
     "list_10000_gc",
     "memory",
+    "download",
     "import",
     "threads",
 )
