@@ -51,7 +51,8 @@ def test_new_results_rewrite_the_block(tmp_path: Path) -> None:
     text = readme.read_text(encoding="utf-8")
     assert changed_row in text and row not in text
     assert "Python 3.99.0" in text
-    assert "Targets not met: `create_call` sequential (calls/s)." in text
+    verdict = next(line for line in text.splitlines() if line.startswith("Targets not met: "))
+    assert "`create_call` sequential (calls/s)" in verdict.split(";")[0]
     assert "Every target is met." not in text
     # Only the block changed.
     before, after = (ROOT / "README.md").read_text(encoding="utf-8").split("<!-- bench-table")[::2]
