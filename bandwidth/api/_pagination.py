@@ -26,7 +26,7 @@ from bandwidth import _params
 from bandwidth._links import next_link
 from bandwidth._operation import Call
 from bandwidth._urls import UnsafeUrl
-from bandwidth.exceptions import InvalidResponseException
+from bandwidth.exceptions import ApiTypeError, InvalidResponseException
 
 if TYPE_CHECKING:
     from bandwidth.api_client import ApiClient
@@ -44,9 +44,14 @@ def iterate_pages(client: ApiClient, call: Call[List[T]], max_pages: Any) -> Ite
     """Yield the items of ``call``'s page, then of each next page, fetching each when needed.
 
     ``max_pages`` is checked at once (an ``ApiValueError`` before anything
-    is sent); the first page is fetched on the first ``next()``.
+    is sent), and so is ``call``: it must not name a page itself (a
+    ``page_token`` is an ``ApiTypeError``); the first page is fetched on the
+    first ``next()``.
     """
     limit = _params.int_in_range("max_pages", max_pages, 1, 2**63)
+    if _page_tokens(_page_target(client.url_for(call))):
+        method = "iter_" + call.operation.name[len("list_") :]
+        raise ApiTypeError(f"{method}() follows the pages itself; it takes no page_token")
     return _pages(client, call, limit)
 
 

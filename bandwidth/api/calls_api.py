@@ -21,7 +21,6 @@ from bandwidth._operation import (
 )
 from bandwidth.api._endpoint import ApiBase, Endpoint, WithHttpInfo, WithoutPreloadContent
 from bandwidth.api._request import BxmlBody, Query, TimeFilter, bxml_body, json_body
-from bandwidth.exceptions import ApiTypeError
 from bandwidth.models.call_state import CallState
 from bandwidth.models.create_call import CreateCall
 from bandwidth.models.create_call_response import CreateCallResponse
@@ -258,7 +257,5 @@ class CallsApi(ApiBase):
         """
         from bandwidth.api._pagination import iterate_pages
 
-        if "page_token" in filters:
-            raise ApiTypeError("iter_calls() follows the pages itself; it takes no page_token")
         call = CallsApi.list_calls.build(self, account_id, **filters)
         return iterate_pages(self.api_client, call, max_pages)

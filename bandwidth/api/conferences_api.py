@@ -22,7 +22,6 @@ from bandwidth.api._download import DOWNLOAD_DEADLINE, DOWNLOAD_MAX_BYTES, Desti
 from bandwidth.api._endpoint import ApiBase, Endpoint, WithHttpInfo, WithoutPreloadContent
 from bandwidth.api._request import BxmlBody, Query, TimeFilter, bxml_body, json_body
 from bandwidth.api_response import ApiResponse
-from bandwidth.exceptions import ApiTypeError
 from bandwidth.models.conference import Conference
 from bandwidth.models.conference_member import ConferenceMember
 from bandwidth.models.conference_recording_metadata import ConferenceRecordingMetadata
@@ -412,9 +411,5 @@ class ConferencesApi(ApiBase):
         """
         from bandwidth.api._pagination import iterate_pages
 
-        if "page_token" in filters:
-            raise ApiTypeError(
-                "iter_conferences() follows the pages itself; it takes no page_token"
-            )
         call = ConferencesApi.list_conferences.build(self, account_id, **filters)
         return iterate_pages(self.api_client, call, max_pages)

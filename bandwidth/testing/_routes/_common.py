@@ -15,7 +15,18 @@ import contextlib
 import json
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import TYPE_CHECKING, Any, Dict, Iterator, List, Mapping, Optional, Protocol, Tuple
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Callable,
+    Dict,
+    Iterator,
+    List,
+    Mapping,
+    Optional,
+    Protocol,
+    Tuple,
+)
 from urllib.parse import parse_qsl, quote, urlencode
 
 from bandwidth.testing._clock import parse_time
@@ -132,6 +143,13 @@ def locked(host: Host) -> Iterator[datetime]:
         now = host.sim.now()
         host.engine.tick(now)
         yield now
+
+
+def require_known_call(host: Host, call_id: str, book_knows: Callable[[str], bool]) -> None:
+    """404 unless the call exists, or ``book_knows`` it (its recordings or transcriptions
+    outlive it): how a call's sub-resource lists answer for an unknown call."""
+    if call_id not in host.store.calls and not book_knows(call_id):
+        raise Problem(404, f"Call {call_id} was not found.")
 
 
 def account_url(sim: VoiceSimulator) -> str:

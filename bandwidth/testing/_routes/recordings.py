@@ -23,6 +23,7 @@ from bandwidth.testing._routes._common import (
     empty,
     json_answer,
     locked,
+    require_known_call,
     require_media_type,
 )
 from bandwidth.testing._routes.calls import live_call
@@ -110,12 +111,11 @@ def update_call_recording_state(host: Host, request: Request) -> Response:
 
 def list_call_recordings(host: Host, request: Request) -> Response:
     call_id = request.params["callId"]
-    store = host.store
+    book = host.store.recordings
     with locked(host) as now:
-        if call_id not in store.calls and not store.recordings.knows_call(call_id):
-            raise Problem(404, f"Call {call_id} was not found.")
+        require_known_call(host, call_id, book.knows_call)
         base = account_url(host.sim)
-        shown = store.recordings.of_call(call_id, now)
+        shown = book.of_call(call_id, now)
         return json_answer([r.to_call_metadata(base) for r in shown])
 
 

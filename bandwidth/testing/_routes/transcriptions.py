@@ -18,6 +18,7 @@ from bandwidth.testing._routes._common import (
     empty,
     json_answer,
     locked,
+    require_known_call,
 )
 from bandwidth.testing._transcriptions import SimulatedTranscription
 
@@ -34,12 +35,11 @@ def _find(host: Host, request: Request, now: datetime) -> SimulatedTranscription
 
 def list_real_time_transcriptions(host: Host, request: Request) -> Response:
     call_id = request.params["callId"]
-    store = host.store
+    book = host.store.transcriptions
     with locked(host) as now:
-        if call_id not in store.calls and not store.transcriptions.knows_call(call_id):
-            raise Problem(404, f"Call {call_id} was not found.")
+        require_known_call(host, call_id, book.knows_call)
         base = account_url(host.sim)
-        shown = store.transcriptions.of_call(call_id, now)
+        shown = book.of_call(call_id, now)
         return json_answer([t.to_metadata(base) for t in shown])
 
 
