@@ -2,4 +2,4 @@
 ``bandwidth.__version__`` re-exports it. Modules that need it import it from here, not from
 the package root, so nothing below the root depends on the root."""
 
-__version__ = "0.1.0"
+__version__ = "24.0.0"

@@ -56,7 +56,9 @@ wrong: int = CallsApi(ApiClient(Configuration())).get_call_state("a", "c")
 """
 
 
-REPOSITORY = "https://github.com/bandwidth-sdk/bandwidth-python"
+#: The one public address this package may link to: Bandwidth's API documentation (the spec's
+#: ``info.contact.url``). The SDK has no public repository; its docs ship in the sdist (docs/).
+DOCUMENTATION = "https://dev.bandwidth.com"
 
 
 @pytest.fixture(scope="module")
@@ -153,10 +155,9 @@ def test_metadata_for_pypi(metadata: email.message.Message) -> None:
     assert any(c.startswith("Development Status :: ") for c in classifiers)
     assert "Typing :: Typed" in classifiers
     urls = dict(entry.split(", ", 1) for entry in metadata.get_all("Project-URL") or [])
-    assert set(urls) >= {"Homepage", "Source", "Documentation", "Changelog", "Issues"}
+    assert set(urls) == {"Homepage", "Documentation"}
     for url in urls.values():
-        assert url.startswith(REPOSITORY), url
-        _assert_in_repository(url)
+        assert url == DOCUMENTATION or url.startswith(DOCUMENTATION + "/"), url
     assert metadata["License-Expression"] == "MIT"
     floors = {
         re.split(r"[<>=!; ]", r, maxsplit=1)[0]: r for r in metadata.get_all("Requires-Dist") or []
@@ -167,16 +168,6 @@ def test_metadata_for_pypi(metadata: email.message.Message) -> None:
 # -- the description on PyPI -----------------------------------------------------------
 
 
-def _assert_in_repository(url: str) -> None:
-    """A link into the repository names a file or folder that exists in this tree."""
-    path = url[len(REPOSITORY) :].split("#", 1)[0]
-    for prefix in ("/blob/main/", "/tree/main/"):
-        if path.startswith(prefix):
-            assert (ROOT / path[len(prefix) :]).exists(), f"{url}: no such file here"
-            return
-    assert path in ("", "/", "/issues"), f"{url}: not a file of the repository"
-
-
 def test_the_description_links_are_absolute(metadata: email.message.Message) -> None:
     description = metadata.get_payload()
     assert metadata["Description-Content-Type"] == "text/markdown"
@@ -184,11 +175,11 @@ def test_the_description_links_are_absolute(metadata: email.message.Message) -> 
     targets = re.findall(r"\]\(([^)\s]+)\)", description)
     targets += re.findall(r"(?:href|src)=[\"']([^\"']+)", description)
     targets += re.findall(r"^\[[^\]]+\]:\s*(\S+)", description, re.MULTILINE)  # [ref]: url
-    assert len(targets) >= 10
+    assert len(targets) >= 3
     for target in targets:
         assert target.startswith("https://"), f"relative link on PyPI: {target}"
-        if target.startswith(REPOSITORY):
-            _assert_in_repository(target)
+        # only real addresses: Bandwidth's documentation (the SDK's own docs are in the sdist)
+        assert target == DOCUMENTATION or target.startswith(DOCUMENTATION + "/"), target
     # Written for someone who ran pip, not for a clone.
     assert "pip install bandwidth-sdk" in description
     assert "make " not in description and ".venv" not in description
