@@ -27,6 +27,7 @@ import urllib3
 from typing_extensions import TypeAlias, TypedDict
 
 from bandwidth._params import path_segment
+from bandwidth._servers import VOICE_SERVERS, Servers
 from bandwidth.exceptions import ApiTypeError, ApiValueError
 
 #: ``_request_timeout``: seconds (connect, each read and the whole attempt), a
@@ -81,6 +82,8 @@ class Operation(Generic[T]):
             operation returns no body.
         content_type: media type of the request body, if it has one.
         accept: the ``Accept`` header, when the answer is not JSON (media).
+        servers: the product's servers from the spec (:mod:`bandwidth._servers`),
+            default Voice's; used when the configuration has no explicit ``host``.
     """
 
     __slots__ = (
@@ -92,6 +95,7 @@ class Operation(Generic[T]):
         "parameters",
         "path",
         "response_type",
+        "servers",
     )
 
     def __init__(
@@ -103,6 +107,7 @@ class Operation(Generic[T]):
         content_type: Optional[str] = None,
         *,
         accept: Optional[str] = None,
+        servers: Servers = VOICE_SERVERS,
     ) -> None:
         self.name: str = name
         self.method: str = method
@@ -110,6 +115,7 @@ class Operation(Generic[T]):
         self.response_type: Any = response_type
         self.content_type: Optional[str] = content_type
         self.accept: Optional[str] = accept
+        self.servers: Servers = servers
         #: The path parameters' Python names, in template order (``account_id``, ``call_id``).
         self.parameters: Tuple[str, ...] = tuple(map(_snake_case, _PLACEHOLDER.findall(path)))
         self._format = _PLACEHOLDER.sub("{}", path)
