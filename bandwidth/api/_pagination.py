@@ -179,9 +179,7 @@ def _cursor_pages(
         except ValueError:  # e.g. an unbalanced "[" in the host
             query = ""
         cursors = [
-            value
-            for key, value in parse_qsl(query, keep_blank_values=True)
-            if key == cursor_name
+            value for key, value in parse_qsl(query, keep_blank_values=True) if key == cursor_name
         ]
         if len(cursors) != 1 or not cursors[0]:
             refuse(f"the next link does not carry one {cursor_name}; stopping")

@@ -23,7 +23,7 @@ from bandwidth._operation import (
 from bandwidth._servers import ENDPOINTS_SERVERS
 from bandwidth.api._endpoint import ApiBase, Endpoint, WithHttpInfo, WithoutPreloadContent
 from bandwidth.api._request import BxmlBody, Query, bxml_body, json_body
-from bandwidth.exceptions import ApiTypeError
+from bandwidth.exceptions import ApiTypeError, ErrorModels
 from bandwidth.models.create_endpoint_response import CreateEndpointResponse
 from bandwidth.models.create_web_rtc_connection_request import CreateWebRtcConnectionRequest
 from bandwidth.models.endpoint_response import EndpointResponse
@@ -37,18 +37,35 @@ __all__ = ["EndpointsApi"]
 _ENDPOINTS = "/accounts/{accountId}/endpoints"
 _ENDPOINT = _ENDPOINTS + "/{endpointId}"
 JSON = "application/json"
+ENDPOINTS_ERRORS = ErrorModels("brtc_error_response:BrtcErrorResponse")
 
 CREATE_ENDPOINT: Operation[CreateEndpointResponse] = Operation(
-    "create_endpoint", "POST", _ENDPOINTS, CreateEndpointResponse, JSON, servers=ENDPOINTS_SERVERS
+    "create_endpoint",
+    "POST",
+    _ENDPOINTS,
+    CreateEndpointResponse,
+    JSON,
+    servers=ENDPOINTS_SERVERS,
+    errors=ENDPOINTS_ERRORS,
 )
 GET_ENDPOINT: Operation[EndpointResponse] = Operation(
-    "get_endpoint", "GET", _ENDPOINT, EndpointResponse, servers=ENDPOINTS_SERVERS
+    "get_endpoint",
+    "GET",
+    _ENDPOINT,
+    EndpointResponse,
+    servers=ENDPOINTS_SERVERS,
+    errors=ENDPOINTS_ERRORS,
 )
 LIST_ENDPOINTS: Operation[ListEndpointsResponse] = Operation(
-    "list_endpoints", "GET", _ENDPOINTS, ListEndpointsResponse, servers=ENDPOINTS_SERVERS
+    "list_endpoints",
+    "GET",
+    _ENDPOINTS,
+    ListEndpointsResponse,
+    servers=ENDPOINTS_SERVERS,
+    errors=ENDPOINTS_ERRORS,
 )
 DELETE_ENDPOINT: Operation[None] = Operation(
-    "delete_endpoint", "DELETE", _ENDPOINT, servers=ENDPOINTS_SERVERS
+    "delete_endpoint", "DELETE", _ENDPOINT, servers=ENDPOINTS_SERVERS, errors=ENDPOINTS_ERRORS
 )
 UPDATE_ENDPOINT_BXML: Operation[None] = Operation(
     "update_endpoint_bxml",
@@ -57,6 +74,7 @@ UPDATE_ENDPOINT_BXML: Operation[None] = Operation(
     None,
     "application/xml",
     servers=ENDPOINTS_SERVERS,
+    errors=ENDPOINTS_ERRORS,
 )
 
 
@@ -141,7 +159,7 @@ class EndpointsApi(ApiBase):
     def list_endpoints(
         self,
         account_id: str,
-        type: Optional[EndpointTypeEnum] = None,  # noqa: A002 - the generated SDK's name
+        type: Optional[EndpointTypeEnum] = None,
         status: Optional[EndpointStatusEnum] = None,
         after_cursor: Optional[str] = None,
         limit: Optional[int] = None,
@@ -151,7 +169,7 @@ class EndpointsApi(ApiBase):
         _headers: RequestHeaders = None,
         _host_index: Optional[int] = 0,
     ) -> Call[ListEndpointsResponse]:
-        """List the account's endpoints, one page per call (``GET /accounts/{accountId}/endpoints``).
+        """List the account's endpoints, a page at a time (``GET /accounts/{accountId}/endpoints``).
 
         The answer's ``links`` has a ``rel="next"`` link while more remain;
         its ``afterCursor`` is the next page's ``after_cursor``.
@@ -260,7 +278,9 @@ class EndpointsApi(ApiBase):
         from bandwidth.api._pagination import iterate_cursor_pages
 
         if "after_cursor" in filters:
-            raise ApiTypeError("iter_endpoints() follows the pages itself; it takes no after_cursor")
+            raise ApiTypeError(
+                "iter_endpoints() follows the pages itself; it takes no after_cursor"
+            )
         options: Dict[str, Any] = dict(filters)
 
         def page(cursor: Optional[str]) -> Call[ListEndpointsResponse]:

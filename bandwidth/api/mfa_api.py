@@ -15,6 +15,7 @@ from bandwidth._operation import Call, Operation, RequestAuth, RequestHeaders, R
 from bandwidth._servers import MFA_SERVERS
 from bandwidth.api._endpoint import ApiBase, Endpoint, WithHttpInfo, WithoutPreloadContent
 from bandwidth.api._request import json_body
+from bandwidth.exceptions import ErrorModels
 from bandwidth.models.code_request import CodeRequest
 from bandwidth.models.messaging_code_response import MessagingCodeResponse
 from bandwidth.models.verify_code_request import VerifyCodeRequest
@@ -25,9 +26,23 @@ __all__ = ["MFAApi"]
 
 _CODE = "/accounts/{accountId}/code"
 JSON = "application/json"
+#: 400, 429 and 500 answer an ``MfaRequestError``; 401 and 403 their own documents.
+MFA_ERRORS = ErrorModels(
+    "mfa_request_error:MfaRequestError",
+    {
+        401: "mfa_unauthorized_request_error:MfaUnauthorizedRequestError",
+        403: "mfa_forbidden_request_error:MfaForbiddenRequestError",
+    },
+)
 
 GENERATE_VOICE_CODE: Operation[VoiceCodeResponse] = Operation(
-    "generate_voice_code", "POST", _CODE + "/voice", VoiceCodeResponse, JSON, servers=MFA_SERVERS
+    "generate_voice_code",
+    "POST",
+    _CODE + "/voice",
+    VoiceCodeResponse,
+    JSON,
+    servers=MFA_SERVERS,
+    errors=MFA_ERRORS,
 )
 GENERATE_MESSAGING_CODE: Operation[MessagingCodeResponse] = Operation(
     "generate_messaging_code",
@@ -36,9 +51,16 @@ GENERATE_MESSAGING_CODE: Operation[MessagingCodeResponse] = Operation(
     MessagingCodeResponse,
     JSON,
     servers=MFA_SERVERS,
+    errors=MFA_ERRORS,
 )
 VERIFY_CODE: Operation[VerifyCodeResponse] = Operation(
-    "verify_code", "POST", _CODE + "/verify", VerifyCodeResponse, JSON, servers=MFA_SERVERS
+    "verify_code",
+    "POST",
+    _CODE + "/verify",
+    VerifyCodeResponse,
+    JSON,
+    servers=MFA_SERVERS,
+    errors=MFA_ERRORS,
 )
 
 
@@ -83,9 +105,7 @@ class MFAApi(ApiBase):
         return Call(GENERATE_VOICE_CODE, GENERATE_VOICE_CODE.expand(account_id), extras, body=body)
 
     generate_voice_code_with_http_info: Final = WithHttpInfo(generate_voice_code)
-    generate_voice_code_without_preload_content: Final = WithoutPreloadContent(
-        generate_voice_code
-    )
+    generate_voice_code_without_preload_content: Final = WithoutPreloadContent(generate_voice_code)
 
     @Endpoint
     def generate_messaging_code(

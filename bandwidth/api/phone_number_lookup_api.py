@@ -17,6 +17,7 @@ from bandwidth._operation import Call, Operation, RequestAuth, RequestHeaders, R
 from bandwidth._servers import LOOKUP_SERVERS
 from bandwidth.api._endpoint import ApiBase, Endpoint, WithHttpInfo, WithoutPreloadContent
 from bandwidth.api._request import json_body
+from bandwidth.exceptions import ErrorModels
 from bandwidth.models.async_lookup_request import AsyncLookupRequest
 from bandwidth.models.create_async_bulk_lookup_response import CreateAsyncBulkLookupResponse
 from bandwidth.models.create_sync_lookup_response import CreateSyncLookupResponse
@@ -27,9 +28,16 @@ __all__ = ["PhoneNumberLookupApi"]
 
 _LOOKUP = "/accounts/{accountId}/phoneNumberLookup"
 JSON = "application/json"
+LOOKUP_ERRORS = ErrorModels("lookup_error_response:LookupErrorResponse")
 
 CREATE_SYNC_LOOKUP: Operation[CreateSyncLookupResponse] = Operation(
-    "create_sync_lookup", "POST", _LOOKUP, CreateSyncLookupResponse, JSON, servers=LOOKUP_SERVERS
+    "create_sync_lookup",
+    "POST",
+    _LOOKUP,
+    CreateSyncLookupResponse,
+    JSON,
+    servers=LOOKUP_SERVERS,
+    errors=LOOKUP_ERRORS,
 )
 CREATE_ASYNC_BULK_LOOKUP: Operation[CreateAsyncBulkLookupResponse] = Operation(
     "create_async_bulk_lookup",
@@ -38,6 +46,7 @@ CREATE_ASYNC_BULK_LOOKUP: Operation[CreateAsyncBulkLookupResponse] = Operation(
     CreateAsyncBulkLookupResponse,
     JSON,
     servers=LOOKUP_SERVERS,
+    errors=LOOKUP_ERRORS,
 )
 GET_ASYNC_BULK_LOOKUP: Operation[GetAsyncBulkLookupResponse] = Operation(
     "get_async_bulk_lookup",
@@ -45,6 +54,7 @@ GET_ASYNC_BULK_LOOKUP: Operation[GetAsyncBulkLookupResponse] = Operation(
     _LOOKUP + "/bulk/{requestId}",
     GetAsyncBulkLookupResponse,
     servers=LOOKUP_SERVERS,
+    errors=LOOKUP_ERRORS,
 )
 
 

@@ -16,6 +16,7 @@ from bandwidth._operation import Call, Operation, RequestAuth, RequestHeaders, R
 from bandwidth._servers import TFV_SERVERS
 from bandwidth.api._endpoint import ApiBase, Endpoint, WithHttpInfo, WithoutPreloadContent
 from bandwidth.api._request import json_body
+from bandwidth.exceptions import ErrorModels
 from bandwidth.models.tfv_status import TfvStatus
 from bandwidth.models.tfv_submission_wrapper import TfvSubmissionWrapper
 from bandwidth.models.verification_request import VerificationRequest
@@ -28,6 +29,7 @@ __all__ = ["TollFreeVerificationApi"]
 _VERIFICATION = "/accounts/{accountId}/phoneNumbers/{phoneNumber}/tollFreeVerification"
 _SUBSCRIPTIONS = "/accounts/{accountId}/tollFreeVerification/webhooks/subscriptions"
 JSON = "application/json"
+TFV_ERRORS = ErrorModels("tfv_error:TfvError")
 
 REQUEST_TOLL_FREE_VERIFICATION: Operation[None] = Operation(
     "request_toll_free_verification",
@@ -36,9 +38,15 @@ REQUEST_TOLL_FREE_VERIFICATION: Operation[None] = Operation(
     None,
     JSON,
     servers=TFV_SERVERS,
+    errors=TFV_ERRORS,
 )
 GET_TOLL_FREE_VERIFICATION_STATUS: Operation[TfvStatus] = Operation(
-    "get_toll_free_verification_status", "GET", _VERIFICATION, TfvStatus, servers=TFV_SERVERS
+    "get_toll_free_verification_status",
+    "GET",
+    _VERIFICATION,
+    TfvStatus,
+    servers=TFV_SERVERS,
+    errors=TFV_ERRORS,
 )
 UPDATE_TOLL_FREE_VERIFICATION_REQUEST: Operation[None] = Operation(
     "update_toll_free_verification_request",
@@ -47,9 +55,10 @@ UPDATE_TOLL_FREE_VERIFICATION_REQUEST: Operation[None] = Operation(
     None,
     JSON,
     servers=TFV_SERVERS,
+    errors=TFV_ERRORS,
 )
 DELETE_VERIFICATION_REQUEST: Operation[None] = Operation(
-    "delete_verification_request", "DELETE", _VERIFICATION, servers=TFV_SERVERS
+    "delete_verification_request", "DELETE", _VERIFICATION, servers=TFV_SERVERS, errors=TFV_ERRORS
 )
 LIST_WEBHOOK_SUBSCRIPTIONS: Operation[WebhookSubscriptionsListBody] = Operation(
     "list_webhook_subscriptions",
@@ -57,6 +66,7 @@ LIST_WEBHOOK_SUBSCRIPTIONS: Operation[WebhookSubscriptionsListBody] = Operation(
     _SUBSCRIPTIONS,
     WebhookSubscriptionsListBody,
     servers=TFV_SERVERS,
+    errors=TFV_ERRORS,
 )
 CREATE_WEBHOOK_SUBSCRIPTION: Operation[WebhookSubscription] = Operation(
     "create_webhook_subscription",
@@ -65,9 +75,14 @@ CREATE_WEBHOOK_SUBSCRIPTION: Operation[WebhookSubscription] = Operation(
     WebhookSubscription,
     JSON,
     servers=TFV_SERVERS,
+    errors=TFV_ERRORS,
 )
 DELETE_WEBHOOK_SUBSCRIPTION: Operation[None] = Operation(
-    "delete_webhook_subscription", "DELETE", _SUBSCRIPTIONS + "/{id}", servers=TFV_SERVERS
+    "delete_webhook_subscription",
+    "DELETE",
+    _SUBSCRIPTIONS + "/{id}",
+    servers=TFV_SERVERS,
+    errors=TFV_ERRORS,
 )
 UPDATE_WEBHOOK_SUBSCRIPTION: Operation[WebhookSubscription] = Operation(
     "update_webhook_subscription",
@@ -76,9 +91,15 @@ UPDATE_WEBHOOK_SUBSCRIPTION: Operation[WebhookSubscription] = Operation(
     WebhookSubscription,
     JSON,
     servers=TFV_SERVERS,
+    errors=TFV_ERRORS,
 )
 LIST_TOLL_FREE_USE_CASES: Operation[List[str]] = Operation(
-    "list_toll_free_use_cases", "GET", "/tollFreeVerification/useCases", List[str], servers=TFV_SERVERS
+    "list_toll_free_use_cases",
+    "GET",
+    "/tollFreeVerification/useCases",
+    List[str],
+    servers=TFV_SERVERS,
+    errors=TFV_ERRORS,
 )
 
 
@@ -148,7 +169,7 @@ class TollFreeVerificationApi(ApiBase):
         _headers: RequestHeaders = None,
         _host_index: Optional[int] = 0,
     ) -> Call[TfvStatus]:
-        """Get a number's verification status (``GET …/phoneNumbers/{phoneNumber}/tollFreeVerification``).
+        """Get a number's verification status (``GET …/{phoneNumber}/tollFreeVerification``).
 
         ``status`` is ``VERIFIED``, ``UNVERIFIED`` (with the denial reasons and
         ``resubmit_allowed``) or ``PENDING``; the submission is included when
@@ -183,7 +204,7 @@ class TollFreeVerificationApi(ApiBase):
         _headers: RequestHeaders = None,
         _host_index: Optional[int] = 0,
     ) -> Call[None]:
-        """Resubmit a denied request (``PUT …/phoneNumbers/{phoneNumber}/tollFreeVerification``).
+        """Resubmit a denied request (``PUT …/{phoneNumber}/tollFreeVerification``).
 
         Allowed while the status says ``resubmit_allowed`` and within 7 days
         of the denial; Bandwidth answers 202 with no body and reviews the
@@ -222,7 +243,7 @@ class TollFreeVerificationApi(ApiBase):
         _headers: RequestHeaders = None,
         _host_index: Optional[int] = 0,
     ) -> Call[None]:
-        """Withdraw a number's submission (``DELETE …/phoneNumbers/{phoneNumber}/tollFreeVerification``).
+        """Withdraw a number's submission (``DELETE …/{phoneNumber}/tollFreeVerification``).
 
         Bandwidth answers 204. A number with no submission raises
         :class:`~bandwidth.exceptions.NotFoundException`.
@@ -251,7 +272,7 @@ class TollFreeVerificationApi(ApiBase):
         _headers: RequestHeaders = None,
         _host_index: Optional[int] = 0,
     ) -> Call[WebhookSubscriptionsListBody]:
-        """List the account's webhook subscriptions (``GET …/tollFreeVerification/webhooks/subscriptions``).
+        """List the account's webhook subscriptions (``GET …/webhooks/subscriptions``).
 
         One answer holds them all (the operation has no paging parameters).
         Bandwidth never returns a subscription's password: its
@@ -315,7 +336,7 @@ class TollFreeVerificationApi(ApiBase):
     def delete_webhook_subscription(
         self,
         account_id: str,
-        id: str,  # noqa: A002 - the generated SDK's name
+        id: str,
         _request_timeout: RequestTimeout = None,
         _request_auth: RequestAuth = None,
         _content_type: Optional[str] = None,
@@ -345,7 +366,7 @@ class TollFreeVerificationApi(ApiBase):
     def update_webhook_subscription(
         self,
         account_id: str,
-        id: str,  # noqa: A002 - the generated SDK's name
+        id: str,
         webhook_subscription_request_schema: Union[
             WebhookSubscriptionRequestSchema, Dict[str, Any]
         ],
