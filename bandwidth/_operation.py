@@ -28,7 +28,7 @@ from typing_extensions import TypeAlias, TypedDict
 
 from bandwidth._params import path_segment
 from bandwidth._servers import VOICE_SERVERS, Servers
-from bandwidth.exceptions import ApiTypeError, ApiValueError
+from bandwidth.exceptions import VOICE_ERRORS, ApiTypeError, ApiValueError, ErrorModels
 
 #: ``_request_timeout``: seconds (connect, each read and the whole attempt), a
 #: ``(connect, read)`` pair, or a ``urllib3.Timeout``; ``None`` for the configured one.
@@ -85,12 +85,15 @@ class Operation(Generic[T]):
         accept: the ``Accept`` header, when the answer is not JSON (media).
         servers: the product's servers from the spec (:mod:`bandwidth._servers`),
             default Voice's; used when the configuration has no explicit ``host``.
+        errors: the models the product's error answers decode into (the
+            exception's ``data``), default the Voice API's ``VoiceApiError``.
     """
 
     __slots__ = (
         "_format",
         "accept",
         "content_type",
+        "errors",
         "method",
         "name",
         "operation_id",
@@ -110,6 +113,7 @@ class Operation(Generic[T]):
         *,
         accept: Optional[str] = None,
         servers: Servers = VOICE_SERVERS,
+        errors: ErrorModels = VOICE_ERRORS,
     ) -> None:
         self.name: str = name
         #: The spec's ``operationId`` (``createMessage`` for ``create_message``).
@@ -120,6 +124,7 @@ class Operation(Generic[T]):
         self.content_type: Optional[str] = content_type
         self.accept: Optional[str] = accept
         self.servers: Servers = servers
+        self.errors: ErrorModels = errors
         #: The path parameters' Python names, in template order (``account_id``, ``call_id``).
         self.parameters: Tuple[str, ...] = tuple(map(_snake_case, _PLACEHOLDER.findall(path)))
         self._format = _PLACEHOLDER.sub("{}", path)

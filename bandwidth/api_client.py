@@ -214,7 +214,9 @@ class ApiClient:
                     method, url = call.operation.method, self.url_for(call)
                     raise transport_error(exc, method, url) from exc
                 raw = scrub_bytes(raw, self._secret_values(call))
-                raise error_from_response(response.status, response.reason, response.headers, raw)
+                raise error_from_response(
+                    response.status, response.reason, response.headers, raw, call.operation.errors
+                )
             if "Content-Encoding" in response.headers:
                 try:
                     refuse_unrequested_encoding(response)
@@ -348,7 +350,7 @@ class ApiClient:
         if not 200 <= status <= 299:
             # Scrubbed before the exception keeps a prefix: a secret cut in two would leak half.
             raw = scrub_bytes(raw, self._secret_values(call))
-            raise error_from_response(status, response.reason, headers, raw)
+            raise error_from_response(status, response.reason, headers, raw, call.operation.errors)
         operation = call.operation
         data: Any = None
         if operation.response_type is not None:

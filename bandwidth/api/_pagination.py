@@ -1,6 +1,11 @@
-"""Following a list operation's ``Link: <...>; rel="next"`` pages: every ``iter_*`` uses this.
+"""Following a list operation's pages: every ``iter_*`` uses this.
 
-The rules, written once:
+Two kinds of list exist. The Voice lists announce the next page in a
+``Link: <...>; rel="next"`` header (:func:`iterate_pages`); others (the BRTC
+endpoints) put a ``rel="next"`` link in the body, whose cursor parameter is
+what matters (:func:`iterate_cursor_pages`).
+
+The rules for a ``Link`` header, written once:
 
 * the next link is parsed per RFC 8288 and resolved against the page's URL;
 * it is followed only when it is on the server the request went to (same scheme, host
@@ -12,13 +17,31 @@ The rules, written once:
   or the same ``pageToken``) raises rather than yielding the same items
   again, and so does a server still announcing a next page after
   ``max_pages`` pages.
+
+For a cursor in the body, the next page is requested as the list operation
+itself with that cursor (built by the API class, so it goes where the first
+page went, with the same checks); nothing else of the link is used, so a
+link to another host sends nothing there. A cursor seen before, a next link
+without one, or a next page after ``max_pages`` pages raise
+:class:`~bandwidth.exceptions.InvalidResponseException`.
 """
 
 from __future__ import annotations
 
 import itertools
-from typing import TYPE_CHECKING, Any, Iterator, List, NoReturn, Set, TypeVar
-from urllib.parse import parse_qsl
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Callable,
+    Iterable,
+    Iterator,
+    List,
+    NoReturn,
+    Optional,
+    Set,
+    TypeVar,
+)
+from urllib.parse import parse_qsl, urlsplit
 
 from urllib3.util import parse_url
 
@@ -32,9 +55,10 @@ if TYPE_CHECKING:
     from bandwidth.api_client import ApiClient
     from bandwidth.api_response import ApiResponse
 
-__all__ = ["DEFAULT_MAX_PAGES", "iterate_pages"]
+__all__ = ["DEFAULT_MAX_PAGES", "iterate_cursor_pages", "iterate_pages"]
 
 T = TypeVar("T")
+P = TypeVar("P")
 
 #: Pages an ``iter_*`` method fetches at most unless told otherwise.
 DEFAULT_MAX_PAGES = 10000
@@ -95,6 +119,83 @@ def _pages(client: ApiClient, call: Call[List[T]], max_pages: int) -> Iterator[T
                 "pass a larger max_pages if there really are that many"
             )
         call = Call(call.operation, call.path, url=url, options=call.options)
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def iterate_cursor_pages(
+    client: ApiClient,
+    page: Callable[[Optional[str]], Call[P]],
+    *,
+    items: Callable[[P], Iterable[T]],
+    next_link: Callable[[P], Optional[str]],
+    cursor_name: str,
+    max_pages: Any,
+) -> Iterator[T]:
+    """Yield the items of each page of a list whose body links to the next page.
+
+    ``page(None)`` is the first page's call and ``page(cursor)`` the one
+    after ``cursor``; ``items`` reads a page's items and ``next_link`` the
+    ``href`` of its ``rel="next"`` link (``None`` on the last page), whose
+    ``cursor_name`` query parameter is the next cursor. ``max_pages`` and the
+    first call are checked at once (an ``ApiValueError``/``ApiTypeError``
+    before anything is sent); the first page is fetched on the first ``next()``.
+    """
+    limit = _params.int_in_range("max_pages", max_pages, 1, 2**63)
+    return _cursor_pages(client, page, page(None), items, next_link, cursor_name, limit)
+
+
+def _cursor_pages(
+    client: ApiClient,
+    page: Callable[[Optional[str]], Call[P]],
+    call: Call[P],
+    items: Callable[[P], Iterable[T]],
+    next_link: Callable[[P], Optional[str]],
+    cursor_name: str,
+    max_pages: int,
+) -> Iterator[T]:
+    seen: Set[str] = set()
+    name = call.operation.name
+    for number in itertools.count(1):
+        response = client.execute(call)
+        data = response.data
+        if data is None:
+            return
+        yield from items(data)
+
+        def refuse(
+            why: str, response: ApiResponse[Any] = response, call: Call[Any] = call
+        ) -> NoReturn:
+            error = InvalidResponseException(
+                response.status_code, f"{name}: {why}", headers=response.headers
+            )
+            client.redact_exception(error, call)
+            raise error
+
+        href = next_link(data)
+        if href is None:
+            return
+        try:
+            query = urlsplit(href).query
+        except ValueError:  # e.g. an unbalanced "[" in the host
+            query = ""
+        cursors = [
+            value for key, value in parse_qsl(query, keep_blank_values=True) if key == cursor_name
+        ]
+        if len(cursors) != 1 or not cursors[0]:
+            refuse(f"the next link does not carry one {cursor_name}; stopping")
+        cursor = cursors[0]
+        if cursor in seen:
+            refuse(
+                f"the next link repeats a page already fetched (page {number + 1} would be "
+                "a page seen before); stopping instead of yielding the same items again"
+            )
+        if number >= max_pages:
+            refuse(
+                f"the server announced a page after max_pages={max_pages} pages; "
+                "pass a larger max_pages if there really are that many"
+            )
+        seen.add(cursor)
+        call = page(cursor)
     raise AssertionError("unreachable")  # pragma: no cover
 
 
