@@ -48,7 +48,8 @@ class RequestOptions(TypedDict, total=False):
     ``_request_timeout``: seconds, ``(connect, read)`` or a ``urllib3.Timeout``;
     ``_request_auth``: replaces the configured auth for this call;
     ``_content_type``: the request body's media type (must be the operation's);
-    ``_headers``: extra request headers; ``_host_index``: must be ``0``.
+    ``_headers``: extra request headers; ``_host_index``: which of the
+    operation's servers (see :meth:`bandwidth.Configuration.operation_host`).
     """
 
     _request_timeout: RequestTimeout
@@ -95,6 +96,7 @@ class Operation(Generic[T]):
         "errors",
         "method",
         "name",
+        "operation_id",
         "parameters",
         "path",
         "response_type",
@@ -114,6 +116,8 @@ class Operation(Generic[T]):
         errors: ErrorModels = VOICE_ERRORS,
     ) -> None:
         self.name: str = name
+        #: The spec's ``operationId`` (``createMessage`` for ``create_message``).
+        self.operation_id: str = re.sub(r"_([a-z0-9])", lambda m: m.group(1).upper(), name)
         self.method: str = method
         self.path: str = path
         self.response_type: Any = response_type
@@ -179,26 +183,28 @@ class Call(Generic[T]):
             options = {
                 name: value
                 for name, value in zip(OPTION_ORDER, extras)
-                if value is not None and name != "_host_index"
+                if value is not None and not (name == "_host_index" and value == 0)
             }
-            check_options(operation, options, host_index=extras[4])
+            check_options(operation, options)
         self.options: Mapping[str, Any] = options or _NO_OPTIONS
         self.content_type: Optional[str] = (
             self.options.get("_content_type") or operation.content_type
         )
 
 
-def check_options(
-    operation: Operation[Any], options: Mapping[str, Any], host_index: Any = None
-) -> None:
-    """Reject invalid per-call options before anything is sent."""
+def check_options(operation: Operation[Any], options: Mapping[str, Any]) -> None:
+    """Reject invalid per-call options before anything is sent.
+
+    ``_host_index`` is checked here for type; whether it selects one of the
+    operation's servers depends on the configuration, and is checked when
+    the URL is made (:meth:`bandwidth.Configuration.operation_host`).
+    """
     for key in options:
         if key not in OPTION_NAMES:
             raise ApiTypeError(f"{operation.name}() got an unexpected keyword argument {key!r}")
-    if host_index not in (None, 0):
-        raise ApiValueError(
-            f"_host_index must be 0 (the Voice API has one server), got {host_index!r}"
-        )
+    host_index = options.get("_host_index")
+    if host_index is not None and (isinstance(host_index, bool) or not isinstance(host_index, int)):
+        raise ApiTypeError(f"_host_index must be an int, not {type(host_index).__name__}")
     content_type = options.get("_content_type")
     if content_type is not None:
         expected = operation.content_type

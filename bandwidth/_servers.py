@@ -11,9 +11,11 @@ against the spec, so a spec refresh cannot leave one behind.
 from __future__ import annotations
 
 from types import MappingProxyType
-from typing import Any, Dict, List, Mapping, NamedTuple, Tuple
+from typing import Any, Dict, List, Mapping, NamedTuple, Sequence, Tuple
 
 from typing_extensions import NotRequired, TypedDict
+
+from bandwidth.exceptions import ApiTypeError, ApiValueError
 
 __all__ = [
     "ENDPOINTS_SERVERS",
@@ -27,6 +29,9 @@ __all__ = [
     "HostSettingVariable",
     "Server",
     "Servers",
+    "pick",
+    "server_url",
+    "servers_from_settings",
 ]
 
 
@@ -110,3 +115,65 @@ PRODUCTS: Mapping[str, Servers] = MappingProxyType(
         )
     }
 )
+
+
+def pick(entries: Sequence[Server], index: Any, where: str) -> Server:
+    """``entries[index]``, or a typed error naming ``where`` for an index that selects none."""
+    if isinstance(index, bool) or not isinstance(index, int):
+        raise ApiTypeError(f"{where} must be an int, not {type(index).__name__}")
+    if not 0 <= index < len(entries):
+        raise ApiValueError(
+            f"{where}={index} selects no server: there are {len(entries)} "
+            f"(valid indexes 0 to {len(entries) - 1})"
+        )
+    return entries[index]
+
+
+def server_url(
+    entries: Sequence[Server], index: Any, variables: Mapping[str, str], where: str
+) -> str:
+    """``entries[index]``'s URL with its variables filled in (given values, else defaults).
+
+    An index that is not an int in range, or a variable value outside its
+    ``enum_values``, raises before anything is sent, naming ``where`` (the
+    setting or parameter that chose the index).
+    """
+    server = pick(entries, index, where)
+    url = server.url
+    for name, spec in server.variables.items():
+        value = variables.get(name, spec["default_value"])
+        allowed = spec.get("enum_values")
+        if allowed and value not in allowed:
+            raise ApiValueError(
+                f"server variable {name!r} must be one of {list(allowed)}, got {value!r}"
+            )
+        url = url.replace("{" + name + "}", str(value))
+    return url
+
+
+def servers_from_settings(where: str, value: Any) -> Tuple[Server, ...]:
+    """A server list given as a URL or a list of :class:`HostSetting` dicts, checked for shape."""
+    if isinstance(value, str):
+        value = [{"url": value, "description": "configured"}]
+    if not isinstance(value, (list, tuple)) or not value:
+        raise ApiTypeError(f"{where} must be a URL or a non-empty list of host settings")
+    entries = []
+    for position, setting in enumerate(value):
+        if not isinstance(setting, Mapping) or not isinstance(setting.get("url"), str):
+            raise ApiTypeError(f"{where}[{position}] must be a dict with a 'url' string")
+        variables = setting.get("variables") or {}
+        for name, spec in variables.items():
+            if not isinstance(spec, Mapping) or "default_value" not in spec:
+                raise ApiTypeError(
+                    f"{where}[{position}] variable {name!r} must be a dict with a 'default_value'"
+                )
+        entries.append(
+            Server(
+                setting["url"],
+                str(setting.get("description", "")),
+                MappingProxyType(
+                    {name: MappingProxyType(dict(spec)) for name, spec in variables.items()}
+                ),
+            )
+        )
+    return tuple(entries)

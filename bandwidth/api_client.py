@@ -112,7 +112,7 @@ class ApiClient:
         self._retry: urllib3.Retry = RetryPolicy()
         self._auth = _AuthState((), None, None)
         self._auth_lock = threading.Lock()
-        self._origin_cache: Tuple[str, Origin] = ("", Origin("", "", -1))
+        self._origins: Dict[str, Origin] = {}
         renew_after_fork(self)
 
     def _after_fork(self) -> None:
@@ -375,11 +375,16 @@ class ApiClient:
                 ) from exc
         return ApiResponse(status_code=status, headers=headers, data=data, raw_data=raw)
 
+    def base_url(self, call: Call[Any]) -> str:
+        """The server ``call`` goes to: the explicit ``host``, else its product's (see
+        :meth:`~bandwidth.Configuration.operation_host`). Its credentials go there only."""
+        return self.configuration.operation_host(call.operation, call.options.get("_host_index", 0))
+
     def url_for(self, call: Call[Any]) -> str:
         """The absolute URL ``call`` is sent to."""
         if call.url is not None:
             return call.url
-        url = self.configuration.host + call.path
+        url = self.base_url(call) + call.path
         if call.query:
             url += "?" + urlencode(call.query, quote_via=quote)
         return url
@@ -444,40 +449,44 @@ class ApiClient:
             self._retry_source = (cfg.retries, cfg.max_retry_after)
         return self._retry
 
-    def is_same_origin(self, url: str) -> bool:
-        """Whether ``url`` has the configured host's scheme, host and port.
+    def is_same_origin(self, url: str, call: Optional[Call[Any]] = None) -> bool:
+        """Whether ``url`` has the scheme, host and port of ``call``'s server (default ``host``).
 
-        Credentials are only ever sent to the configured host, so a link
-        that points elsewhere must be refused before anything is sent. The
-        URL is read as urllib3 (which connects) reads it; a URL that parsers
-        could read differently (userinfo, a backslash, whitespace or control
-        characters, ...) is never the same origin.
+        Credentials are only ever sent to the server a request was built
+        for, so a link that points elsewhere must be refused before anything
+        is sent. The URL is read as urllib3 (which connects) reads it; a URL
+        that parsers could read differently (userinfo, a backslash,
+        whitespace or control characters, ...) is never the same origin.
         """
+        base = self.base_url(call) if call is not None else self.configuration.host
         try:
-            return origin_of(checked_url(url)) == self._host_origin()
+            return origin_of(checked_url(url)) == self._origin(base)
         except UnsafeUrl:
             return False
 
-    def link_url(self, url: str) -> str:
+    def link_url(self, url: str, call: Optional[Call[Any]] = None) -> str:
         """The URL to request for a link the server sent (a next page), or :class:`UnsafeUrl`.
 
         The link is parsed once, by the parser that sends; its origin must be
-        the configured host's, and what is requested is the configured origin
-        plus the request target taken from that same parse, so the URL that
-        was checked and the URL that is sent cannot differ.
+        that of ``call``'s server (default ``host``), and what is requested is
+        that origin plus the request target taken from that same parse, so
+        the URL that was checked and the URL that is sent cannot differ.
         """
+        base = self.base_url(call) if call is not None else self.configuration.host
         parsed = checked_url(url)
-        if origin_of(parsed) != self._host_origin():
-            raise UnsafeUrl("it is off the configured host (another scheme, host or port)")
-        host = self.configuration.host
-        return origin_prefix(host) + parsed.request_uri
+        if origin_of(parsed) != self._origin(base):
+            raise UnsafeUrl(
+                "it is off the configured host this request went to (another scheme, host or port)"
+            )
+        return origin_prefix(base) + parsed.request_uri
 
-    def _host_origin(self) -> Origin:
-        host = self.configuration.host
-        cached = self._origin_cache
-        if cached[0] != host:
-            cached = self._origin_cache = (host, origin_of(checked_url(host)))
-        return cached[1]
+    def _origin(self, base: str) -> Origin:
+        origin = self._origins.get(base)
+        if origin is None:
+            if len(self._origins) > 64:  # bases are few; a configuration changed many times
+                self._origins.clear()
+            origin = self._origins[base] = origin_of(checked_url(base))
+        return origin
 
 
 def _read_at_most(response: BaseHTTPResponse, limit: int) -> bytes:

@@ -8,7 +8,7 @@ what matters (:func:`iterate_cursor_pages`).
 The rules for a ``Link`` header, written once:
 
 * the next link is parsed per RFC 8288 and resolved against the page's URL;
-* it is followed only when it is on the configured host (same scheme, host
+* it is followed only when it is on the server the request went to (same scheme, host
   and port, read as the transport reads it); any other link, or one that
   URL parsers could read two ways (userinfo, a backslash, whitespace),
   raises :class:`~bandwidth.exceptions.InvalidResponseException` and nothing
@@ -104,7 +104,7 @@ def _pages(client: ApiClient, call: Call[List[T]], max_pages: int) -> Iterator[T
             link = next_link(response.headers.getlist("Link"), request_url)
             if link is None:
                 return
-            url = client.link_url(link)
+            url = client.link_url(link, call)
         except UnsafeUrl as exc:
             refuse(f"refusing to follow the next link: {exc}; nothing was sent there")
         next_target = _page_target(url)
