@@ -21,8 +21,12 @@ _EXPORTS: Dict[str, str] = {
     "ApiResponse": "bandwidth.api_response",
     "CallsApi": "bandwidth.api.calls_api",
     "ConferencesApi": "bandwidth.api.conferences_api",
+    "EndpointsApi": "bandwidth.api.endpoints_api",
+    "MFAApi": "bandwidth.api.mfa_api",
+    "PhoneNumberLookupApi": "bandwidth.api.phone_number_lookup_api",
     "RecordingsApi": "bandwidth.api.recordings_api",
     "StatisticsApi": "bandwidth.api.statistics_api",
+    "TollFreeVerificationApi": "bandwidth.api.toll_free_verification_api",
     "TranscriptionsApi": "bandwidth.api.transcriptions_api",
     "Configuration": "bandwidth.configuration",
     "RetryPolicy": "bandwidth.retry",
@@ -83,6 +87,7 @@ for _name in (
     "DisconnectCallback",
     "Diversion",
     "DtmfCallback",
+    "EndpointsApi",
     "FileFormatEnum",
     "GatherCallback",
     "InitiateCallback",
@@ -160,11 +165,13 @@ __all__ = [
     "DisconnectCallback",
     "Diversion",
     "DtmfCallback",
+    "EndpointsApi",
     "FileFormatEnum",
     "ForbiddenException",
     "GatherCallback",
     "InitiateCallback",
     "InvalidResponseException",
+    "MFAApi",
     "MachineDetectionCompleteCallback",
     "MachineDetectionConfiguration",
     "MachineDetectionModeEnum",
@@ -172,6 +179,7 @@ __all__ = [
     "MethodNotAllowedException",
     "NotFoundException",
     "OpenApiException",
+    "PhoneNumberLookupApi",
     "RecordingAvailableCallback",
     "RecordingCompleteCallback",
     "RecordingStateEnum",
@@ -188,6 +196,7 @@ __all__ = [
     "ServiceException",
     "StatisticsApi",
     "StirShaken",
+    "TollFreeVerificationApi",
     "TooManyRequestsException",
     "TranscribeRecording",
     "Transcription",
@@ -213,8 +222,12 @@ __all__ = [
 if TYPE_CHECKING:
     from bandwidth.api.calls_api import CallsApi
     from bandwidth.api.conferences_api import ConferencesApi
+    from bandwidth.api.endpoints_api import EndpointsApi
+    from bandwidth.api.mfa_api import MFAApi
+    from bandwidth.api.phone_number_lookup_api import PhoneNumberLookupApi
     from bandwidth.api.recordings_api import RecordingsApi
     from bandwidth.api.statistics_api import StatisticsApi
+    from bandwidth.api.toll_free_verification_api import TollFreeVerificationApi
     from bandwidth.api.transcriptions_api import TranscriptionsApi
     from bandwidth.api_client import ApiClient
     from bandwidth.api_response import ApiResponse
