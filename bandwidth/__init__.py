@@ -87,7 +87,6 @@ for _name in (
     "DisconnectCallback",
     "Diversion",
     "DtmfCallback",
-    "EndpointsApi",
     "FileFormatEnum",
     "GatherCallback",
     "InitiateCallback",

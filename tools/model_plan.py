@@ -269,6 +269,15 @@ class Spec:
             return TypeRef("any")
         fmt = schema.get("format")
         if kind == "string":
+            if rules.minimum is not None or rules.maximum is not None:
+                # ``maximum: 1024`` on a string (``endpointTag``, ``deviceName``) means its
+                # length (numbers.md); compared as a number it would fail on every value
+                rules = Rules(
+                    max_length=_smaller(rules.max_length, rules.maximum),
+                    min_length=_larger(rules.min_length, rules.minimum),
+                    pattern=rules.pattern,
+                    formats=rules.formats,
+                )
             if fmt == "date-time":
                 return TypeRef("datetime")
             if fmt == "binary":
@@ -328,6 +337,16 @@ class Spec:
     def generated(self) -> List[ModelPlan]:
         """The plans this generator writes: every model but the hand-written ones."""
         return [plan for plan in self.plans.values() if plan.module not in self.hand_written]
+
+
+def _smaller(length: Optional[int], bound: Optional[float]) -> Optional[int]:
+    bounds = [int(value) for value in (length, bound) if value is not None]
+    return min(bounds) if bounds else None
+
+
+def _larger(length: Optional[int], bound: Optional[float]) -> Optional[int]:
+    bounds = [int(value) for value in (length, bound) if value is not None]
+    return max(bounds) if bounds else None
 
 
 def _models_in(type_ref: TypeRef) -> Iterator[str]:

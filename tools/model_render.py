@@ -11,6 +11,7 @@ import re
 import textwrap
 from typing import Dict, List, Optional, Set, Tuple
 
+from model_overrides import LENIENT
 from model_plan import FieldPlan, ModelPlan, Rules, TypeRef
 from pydantic.alias_generators import to_camel
 
@@ -152,7 +153,8 @@ class Renderer:
             annotation = self._type(each.type, request, imports, aliases, extra)
             if request and self._holds_request_model(each.type):
                 nested.append(each.name)
-            if not each.required or each.nullable:
+            lenient = not request and f"{plan.schema}.{each.wire}" in LENIENT
+            if not each.required or each.nullable or lenient:
                 imports.typing.add("Optional")
                 annotation = f"Optional[{annotation}]"
                 if request and not each.nullable:
@@ -191,7 +193,7 @@ class Renderer:
         self, plan: ModelPlan, each: FieldPlan, annotation: str, request: bool, imports: Imports
     ) -> str:
         args: List[str] = []
-        if not each.required:
+        if not each.required or (not request and f"{plan.schema}.{each.wire}" in LENIENT):
             args.append(f"default={self._default(each, request, imports)}")
         if to_camel(each.name) != each.wire:
             args += [f'validation_alias="{each.wire}"', f'serialization_alias="{each.wire}"']
