@@ -280,6 +280,8 @@ class Spec:
                 )
             if fmt == "date-time":
                 return TypeRef("datetime")
+            if fmt in ("date", "uuid"):  # typed as the generated SDK types them
+                return TypeRef(fmt)
             if fmt == "binary":
                 return TypeRef("bytes")
             return TypeRef("str", rules=rules)

@@ -262,6 +262,10 @@ class Renderer:
         if kind == "datetime":
             imports.add("bandwidth.models._types", "Timestamp")
             return "Timestamp"
+        if kind in ("date", "uuid"):
+            name = {"date": "Date", "uuid": "UUID"}[kind]
+            imports.add("bandwidth.models._types", name)
+            return name
         imports.typing.add("Any")
         return "Any"
 

@@ -8,13 +8,14 @@ from typing import Optional
 from pydantic import Field, StrictStr
 
 from bandwidth.models._base import ResponseModel
+from bandwidth.models._types import UUID
 from bandwidth.models.brtc_error_source import BrtcErrorSource
 
 
 class BrtcError(ResponseModel):
     """The ``brtcError`` schema."""
 
-    id: Optional[StrictStr] = Field(default=None, description="A unique identifier for the error.")
+    id: Optional[UUID] = Field(default=None, description="A unique identifier for the error.")
     type: StrictStr = Field(description="The type of error.")
     description: StrictStr = Field(description="A description of the error.")
     code: Optional[StrictStr] = Field(

@@ -9,7 +9,7 @@ from pydantic import Field, StrictStr
 from typing_extensions import Annotated
 
 from bandwidth.models._base import ResponseModel
-from bandwidth.models._types import LEFT_TO_RIGHT
+from bandwidth.models._types import LEFT_TO_RIGHT, UUID
 from bandwidth.models.in_progress_lookup_status_enum import InProgressLookupStatusEnum
 
 _InProgressLookupStatusValue = Annotated[
@@ -20,7 +20,7 @@ _InProgressLookupStatusValue = Annotated[
 class CreateAsyncBulkLookupResponseData(ResponseModel):
     """The phone number lookup response data."""
 
-    request_id: Optional[StrictStr] = Field(
+    request_id: Optional[UUID] = Field(
         default=None, description="The phone number lookup request ID from Bandwidth."
     )
     status: Optional[_InProgressLookupStatusValue] = Field(default=None)

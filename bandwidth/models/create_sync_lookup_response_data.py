@@ -9,7 +9,7 @@ from pydantic import Field, StrictStr
 from typing_extensions import Annotated
 
 from bandwidth.models._base import ResponseModel
-from bandwidth.models._types import LEFT_TO_RIGHT
+from bandwidth.models._types import LEFT_TO_RIGHT, UUID
 from bandwidth.models.completed_lookup_status_enum import CompletedLookupStatusEnum
 from bandwidth.models.lookup_result import LookupResult
 
@@ -19,7 +19,7 @@ _CompletedLookupStatusValue = Annotated[Union[CompletedLookupStatusEnum, StrictS
 class CreateSyncLookupResponseData(ResponseModel):
     """The phone number lookup response data."""
 
-    request_id: Optional[StrictStr] = Field(
+    request_id: Optional[UUID] = Field(
         default=None, description="The phone number lookup request ID from Bandwidth."
     )
     status: Optional[_CompletedLookupStatusValue] = Field(default=None)
