@@ -83,7 +83,8 @@ class Rules:
 class TypeRef:
     """A value's type: a primitive, a model, a list or a map of one."""
 
-    kind: str  # "str" "int" "float" "bool" "datetime" "date" "bytes" "any" "model" "list" "map"
+    # "str" "int" "float" "bool" "datetime" "date" "bytes" "byte" "any" "model" "list" "map"
+    kind: str
     model: Optional[str] = None  # class name, for "model"
     item: Optional[TypeRef] = None  # for "list" and "map"
     rules: Rules = field(default_factory=Rules)
@@ -258,9 +259,8 @@ class Spec:
             return TypeRef("model", model=cls)
         kind = schema.get("type", "any")
         rules = self._rules(schema)
-        if kind == "array":  # (``minimum``/``maximum`` on an array mean nothing)
+        if kind == "array":
             item = self.type_of(owner, prop, schema.get("items", {}))
-            rules = Rules(max_items=rules.max_items, min_items=rules.min_items)
             return TypeRef("list", item=item, rules=rules)
         if kind == "object":
             extra = schema.get("additionalProperties")
@@ -269,21 +269,16 @@ class Spec:
             return TypeRef("any")
         fmt = schema.get("format")
         if kind == "string":
-            if rules.minimum is not None or rules.maximum is not None:
-                # ``maximum: 1024`` on a string (``endpointTag``, ``deviceName``) means its
-                # length (numbers.md); compared as a number it would fail on every value
-                rules = Rules(
-                    max_length=_smaller(rules.max_length, rules.maximum),
-                    min_length=_larger(rules.min_length, rules.minimum),
-                    pattern=rules.pattern,
-                    formats=rules.formats,
-                )
             if fmt == "date-time":
                 return TypeRef("datetime")
-            if fmt in ("date", "uuid"):  # typed as the generated SDK types them
-                return TypeRef(fmt)
+            if fmt == "date":
+                return TypeRef("date")
+            if fmt == "uuid":  # ``requestId``: a ``uuid.UUID``, as the generated SDK types it
+                return TypeRef("uuid")
             if fmt == "binary":
                 return TypeRef("bytes")
+            if fmt == "byte":  # base64 text; the generated SDK also takes bytes
+                return TypeRef("byte", rules=rules)
             return TypeRef("str", rules=rules)
         if kind == "integer":
             return TypeRef("int", rules=rules)
@@ -295,17 +290,29 @@ class Spec:
 
     @staticmethod
     def _rules(schema: Schema) -> Rules:
+        """The value rules of a schema, each keyword where its type gives it a meaning.
+
+        The spec sometimes bounds a string or an array with ``minimum``/``maximum``
+        (``endpointTag``, the lookup's ``phoneNumbers``), which validators ignore;
+        Bandwidth's docs give them as a length and a count, so they are read so.
+        """
+        kind = schema.get("type")
         fmt = schema.get("format")
-        return Rules(
-            max_length=schema.get("maxLength"),
-            min_length=schema.get("minLength"),
-            pattern=schema.get("pattern"),
-            minimum=schema.get("minimum"),
-            maximum=schema.get("maximum"),
-            max_items=schema.get("maxItems"),
-            min_items=schema.get("minItems"),
-            formats=("http_url",) if fmt in ("uri", "url") else (),
-        )
+        if kind == "string":
+            return Rules(
+                max_length=schema.get("maxLength", schema.get("maximum")),
+                min_length=schema.get("minLength", schema.get("minimum")),
+                pattern=schema.get("pattern"),
+                formats=("http_url",) if fmt in ("uri", "url") else (),
+            )
+        if kind == "array":
+            return Rules(
+                max_items=schema.get("maxItems", schema.get("maximum")),
+                min_items=schema.get("minItems", schema.get("minimum")),
+            )
+        if kind in ("integer", "number"):
+            return Rules(minimum=schema.get("minimum"), maximum=schema.get("maximum"))
+        return Rules()
 
     # -- roles -----------------------------------------------------------------
 
@@ -339,16 +346,6 @@ class Spec:
     def generated(self) -> List[ModelPlan]:
         """The plans this generator writes: every model but the hand-written ones."""
         return [plan for plan in self.plans.values() if plan.module not in self.hand_written]
-
-
-def _smaller(length: Optional[int], bound: Optional[float]) -> Optional[int]:
-    bounds = [int(value) for value in (length, bound) if value is not None]
-    return min(bounds) if bounds else None
-
-
-def _larger(length: Optional[int], bound: Optional[float]) -> Optional[int]:
-    bounds = [int(value) for value in (length, bound) if value is not None]
-    return max(bounds) if bounds else None
 
 
 def _models_in(type_ref: TypeRef) -> Iterator[str]:

@@ -41,6 +41,8 @@ class Imports:
         self.pydantic: Set[str] = set()
         self.typing_extensions: Set[str] = set()
         self.local: Dict[str, Set[str]] = {}
+        self.dates = False
+        self.uuids = False
 
     def add(self, module: str, name: str) -> None:
         self.local.setdefault(module, set()).add(name)
@@ -50,8 +52,12 @@ class Imports:
         if future:
             lines += ["from __future__ import annotations", ""]
         third = []
+        if self.dates:
+            lines.append("from datetime import date")
         if self.typing:
             lines.append(f"from typing import {', '.join(sorted(self.typing, key=_isort))}")
+        if self.uuids:
+            lines.append("from uuid import UUID")
         if self.pydantic:
             third.append(f"from pydantic import {', '.join(sorted(self.pydantic, key=_isort))}")
         if self.typing_extensions:
@@ -254,6 +260,13 @@ class Renderer:
         if kind in simple:
             imports.pydantic.add(simple[kind][1])
             return self._ruled(simple[kind][1], type_ref.rules, request, imports, extra)
+        if kind == "byte":  # text first: JSON would also read a string as bytes
+            imports.typing.add("Union")
+            imports.typing_extensions.add("Annotated")
+            imports.pydantic.update({"StrictBytes", "StrictStr"})
+            imports.add("bandwidth.models._types", "LEFT_TO_RIGHT")
+            union = "Annotated[Union[StrictStr, StrictBytes], LEFT_TO_RIGHT]"
+            return self._ruled(union, type_ref.rules, request, imports, extra)
         if kind == "float":
             imports.typing.add("Union")
             imports.pydantic.update({"StrictFloat", "StrictInt"})
@@ -262,10 +275,12 @@ class Renderer:
         if kind == "datetime":
             imports.add("bandwidth.models._types", "Timestamp")
             return "Timestamp"
-        if kind in ("date", "uuid"):
-            name = {"date": "Date", "uuid": "UUID"}[kind]
-            imports.add("bandwidth.models._types", name)
-            return name
+        if kind == "date":
+            imports.dates = True
+            return "date"
+        if kind == "uuid":
+            imports.uuids = True
+            return "UUID"
         imports.typing.add("Any")
         return "Any"
 

@@ -15,10 +15,9 @@ has two layers, like the generated SDK's models and the server:
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from enum import Enum
 from typing import TYPE_CHECKING, Any, Type, Union
-from uuid import UUID
 
 from pydantic import Field, PlainSerializer, PlainValidator, StrictStr
 from typing_extensions import Annotated, Literal
@@ -34,13 +33,11 @@ from bandwidth.models.redirect_method_enum import RedirectMethodEnum
 __all__ = [
     "E164",
     "LEFT_TO_RIGHT",
-    "UUID",
     "CallStateTarget",
     "CallTimeout",
     "CallbackMethod",
     "CallbackTimeout",
     "CallbackUrl",
-    "Date",
     "DisplayName",
     "E164OrSip",
     "HttpUrl",
@@ -146,12 +143,6 @@ def _iso(value: datetime) -> str:
 
 #: A date-time that serializes the way the API writes them (``2022-06-16T13:15:07.160Z``).
 Timestamp = Annotated[datetime, PlainSerializer(_iso, when_used="json")]
-
-#: A calendar date (``format: date``, ``2025-05-14``), as the generated SDK types it.
-Date = date
-
-#: ``format: uuid`` values (``requestId``) are ``uuid.UUID``, as the generated SDK types them.
-UUID = UUID
 
 #: Marks an enum-typed response field as tolerant: ``Union[Enum, str]`` tried
 #: left to right, so known values become members and new ones stay strings.

@@ -4,11 +4,11 @@
 from __future__ import annotations
 
 from typing import Optional
+from uuid import UUID
 
 from pydantic import Field, StrictStr
 
 from bandwidth.models._base import ResponseModel
-from bandwidth.models._types import UUID
 from bandwidth.models.brtc_error_source import BrtcErrorSource
 
 

@@ -4,12 +4,13 @@
 from __future__ import annotations
 
 from typing import Optional, Union
+from uuid import UUID
 
 from pydantic import Field, StrictStr
 from typing_extensions import Annotated
 
 from bandwidth.models._base import ResponseModel
-from bandwidth.models._types import LEFT_TO_RIGHT, UUID
+from bandwidth.models._types import LEFT_TO_RIGHT
 from bandwidth.models.in_progress_lookup_status_enum import InProgressLookupStatusEnum
 
 _InProgressLookupStatusValue = Annotated[

@@ -3,13 +3,14 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Optional, Union
 
 from pydantic import Field, StrictBool, StrictStr
 from typing_extensions import Annotated
 
 from bandwidth.models._base import ResponseModel
-from bandwidth.models._types import LEFT_TO_RIGHT, Date
+from bandwidth.models._types import LEFT_TO_RIGHT
 from bandwidth.models.deactivation_event_enum import DeactivationEventEnum
 from bandwidth.models.latest_message_delivery_status_enum import LatestMessageDeliveryStatusEnum
 from bandwidth.models.line_type_enum import LineTypeEnum
@@ -46,10 +47,10 @@ class LookupResult(ResponseModel):
     latest_message_delivery_status: Optional[_LatestMessageDeliveryStatusValue] = Field(
         default=None, description="DNI-Only."
     )
-    initial_message_delivery_status_date: Optional[Date] = Field(
+    initial_message_delivery_status_date: Optional[date] = Field(
         default=None, description="DNI-Only."
     )
-    latest_message_delivery_status_date: Optional[Date] = Field(
+    latest_message_delivery_status_date: Optional[date] = Field(
         default=None, description="DNI-Only."
     )
     rcs_enabled: Optional[StrictBool] = Field(default=None, description="RCS-Only.")
