@@ -22,7 +22,10 @@ _EXPORTS: Dict[str, str] = {
     "CallsApi": "bandwidth.api.calls_api",
     "ConferencesApi": "bandwidth.api.conferences_api",
     "EndpointsApi": "bandwidth.api.endpoints_api",
+    "MediaApi": "bandwidth.api.media_api",
+    "MessagesApi": "bandwidth.api.messages_api",
     "MFAApi": "bandwidth.api.mfa_api",
+    "MultiChannelApi": "bandwidth.api.multi_channel_api",
     "PhoneNumberLookupApi": "bandwidth.api.phone_number_lookup_api",
     "RecordingsApi": "bandwidth.api.recordings_api",
     "StatisticsApi": "bandwidth.api.statistics_api",
@@ -321,7 +324,10 @@ __all__ = [
     "MachineDetectionConfiguration",
     "MachineDetectionModeEnum",
     "MachineDetectionResult",
+    "MediaApi",
+    "MessagesApi",
     "MethodNotAllowedException",
+    "MultiChannelApi",
     "NotFoundException",
     "OpenApiException",
     "PhoneNumberLookupApi",
@@ -516,7 +522,10 @@ if TYPE_CHECKING:
     from bandwidth.api.calls_api import CallsApi
     from bandwidth.api.conferences_api import ConferencesApi
     from bandwidth.api.endpoints_api import EndpointsApi
+    from bandwidth.api.media_api import MediaApi
+    from bandwidth.api.messages_api import MessagesApi
     from bandwidth.api.mfa_api import MFAApi
+    from bandwidth.api.multi_channel_api import MultiChannelApi
     from bandwidth.api.phone_number_lookup_api import PhoneNumberLookupApi
     from bandwidth.api.recordings_api import RecordingsApi
     from bandwidth.api.statistics_api import StatisticsApi

@@ -105,6 +105,16 @@ class ServerSelection:
             replaced[product] = entries
         self._product_servers = replaced
 
+    def hosts(self) -> List[str]:
+        """Every base URL an operation can go to with these settings (variables at defaults)."""
+        if self._host is not None or self.ignore_operation_servers:
+            return [self.host]
+        return [
+            server_url(entries, index, {}, "index")
+            for entries in map(self._servers, PRODUCTS.values())
+            for index in range(len(entries))
+        ]
+
     def _servers(self, servers: Servers) -> Tuple[Server, ...]:
         return self._product_servers.get(servers.product) or servers.entries
 

@@ -26,8 +26,9 @@ from typing import (
 import urllib3
 from typing_extensions import TypeAlias, TypedDict
 
-from bandwidth._params import path_segment
+from bandwidth._params import path_segment, path_segments
 from bandwidth._servers import VOICE_SERVERS, Servers
+from bandwidth._upload import Upload
 from bandwidth.exceptions import VOICE_ERRORS, ApiTypeError, ApiValueError, ErrorModels
 
 #: ``_request_timeout``: seconds (connect, each read and the whole attempt), a
@@ -37,6 +38,8 @@ RequestTimeout: TypeAlias = Union[float, Tuple[float, float], urllib3.Timeout, N
 RequestAuth: TypeAlias = Optional[Dict[str, Any]]
 #: ``_headers``: extra request headers for this call.
 RequestHeaders: TypeAlias = Optional[Dict[str, Any]]
+#: A request body: bytes, or a file read as it is sent (a media upload).
+Body: TypeAlias = Union[bytes, Upload]
 
 
 class RequestOptions(TypedDict, total=False):
@@ -87,6 +90,8 @@ class Operation(Generic[T]):
             default Voice's; used when the configuration has no explicit ``host``.
         errors: the models the product's error answers decode into (the
             exception's ``data``), default the Voice API's ``VoiceApiError``.
+        slashed: path parameters whose values may hold ``/`` (kept, each part
+            encoded; see :func:`bandwidth._params.path_segments`).
     """
 
     __slots__ = (
@@ -101,6 +106,7 @@ class Operation(Generic[T]):
         "path",
         "response_type",
         "servers",
+        "slashed",
     )
 
     def __init__(
@@ -114,6 +120,7 @@ class Operation(Generic[T]):
         accept: Optional[str] = None,
         servers: Servers = VOICE_SERVERS,
         errors: ErrorModels = VOICE_ERRORS,
+        slashed: Tuple[str, ...] = (),
     ) -> None:
         self.name: str = name
         #: The spec's ``operationId`` (``createMessage`` for ``create_message``).
@@ -125,6 +132,7 @@ class Operation(Generic[T]):
         self.accept: Optional[str] = accept
         self.servers: Servers = servers
         self.errors: ErrorModels = errors
+        self.slashed: Tuple[str, ...] = slashed
         #: The path parameters' Python names, in template order (``account_id``, ``call_id``).
         self.parameters: Tuple[str, ...] = tuple(map(_snake_case, _PLACEHOLDER.findall(path)))
         self._format = _PLACEHOLDER.sub("{}", path)
@@ -136,6 +144,13 @@ class Operation(Generic[T]):
         :class:`~bandwidth.exceptions.ApiTypeError` /
         :class:`~bandwidth.exceptions.ApiValueError` naming the parameter.
         """
+        if self.slashed:
+            return self._format.format(
+                *(
+                    (path_segments if name in self.slashed else path_segment)(name, value)
+                    for name, value in zip(self.parameters, values)
+                )
+            )
         return self._format.format(*map(path_segment, self.parameters, values))
 
     def __repr__(self) -> str:
@@ -166,7 +181,7 @@ class Call(Generic[T]):
         extras: Extras = NO_EXTRAS,
         *,
         query: Optional[List[Tuple[str, str]]] = None,
-        body: Optional[bytes] = None,
+        body: Optional[Body] = None,
         options: Optional[Mapping[str, Any]] = None,
         url: Optional[str] = None,
     ) -> None:
@@ -178,7 +193,7 @@ class Call(Generic[T]):
         #: An absolute URL to use instead of host + path (a pagination link
         #: the client has already checked points at the configured host).
         self.url: Optional[str] = url
-        self.body: Optional[bytes] = body
+        self.body: Optional[Body] = body
         if extras != NO_EXTRAS:
             options = {
                 name: value

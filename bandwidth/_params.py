@@ -31,6 +31,21 @@ def path_segment(name: str, value: Any, safe: str = "") -> str:
     return quote(value, safe=safe)
 
 
+def path_segments(name: str, value: Any) -> str:
+    """A path parameter that may hold ``/`` (a media id ``{messageId}/0/file.png``).
+
+    Each ``/``-separated part is encoded as :func:`path_segment` encodes a
+    whole value, so the slashes stay (the server reads the id across them)
+    but no part is a dot segment, and none is empty.
+    """
+    if not isinstance(value, str):
+        raise ApiTypeError(f"{name} must be a str, not {type(value).__name__}")
+    parts = value.split("/")
+    if not all(parts):
+        raise ApiValueError(f"{name} must not be empty, or start, end or repeat a '/'")
+    return "/".join(path_segment(name, part) for part in parts)
+
+
 def text(name: str, value: object) -> str:
     """A required-to-be-str query value."""
     if not isinstance(value, str):

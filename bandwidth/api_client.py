@@ -23,6 +23,7 @@ from bandwidth._fork import renew_after_fork
 from bandwidth._operation import Call
 from bandwidth._redact import display_headers, scrub_bytes, scrub_text
 from bandwidth._timeouts import deadline_for, to_timeout
+from bandwidth._upload import Upload
 from bandwidth._urls import Origin, UnsafeUrl, checked_url, origin_of
 from bandwidth._version import __version__
 from bandwidth.api_response import ApiResponse
@@ -289,18 +290,25 @@ class ApiClient:
                 operation.method,
                 scrub_text(url, secrets),
                 display_headers(headers, secrets),
-                len(call.body or b""),
+                len(call.body) if call.body is not None else 0,
             )
 
-        response = self._transmit(call, url, headers, timeout, preload_content, limits)
-        oauth = self._auth.oauth
-        if response.status == 401 and oauth is not None and "_request_auth" not in call.options:
-            # The token may have been revoked or expired early: fetch a new one, replay once.
-            discard(response)
-            oauth.invalidate(headers.get("Authorization"))
-            headers["Authorization"] = oauth.authorization()
-            _log.debug("%s: 401 with an OAuth token; replaying with a new one", operation.name)
+        body = call.body
+        try:
             response = self._transmit(call, url, headers, timeout, preload_content, limits)
+            oauth = self._auth.oauth
+            if response.status == 401 and oauth is not None and "_request_auth" not in call.options:
+                # The token may have been revoked or expired early: fetch a new one, replay once.
+                discard(response)
+                oauth.invalidate(headers.get("Authorization"))
+                headers["Authorization"] = oauth.authorization()
+                _log.debug("%s: 401 with an OAuth token; replaying with a new one", operation.name)
+                if isinstance(body, Upload):
+                    body.rewind()
+                response = self._transmit(call, url, headers, timeout, preload_content, limits)
+        finally:
+            if isinstance(body, Upload):  # a file it opened from a path; a caller's stays open
+                body.close()
         if debug:
             secrets = self._secret_values(call)
             _log.debug(
@@ -395,6 +403,8 @@ class ApiClient:
             headers["Cookie"] = self.cookie
         if call.body is not None and call.content_type:
             headers["Content-Type"] = call.content_type
+        if isinstance(call.body, Upload):  # sent with its length, never chunked
+            headers["Content-Length"] = str(call.body.length)
         if call.operation.accept is not None:
             headers["Accept"] = call.operation.accept
         options = call.options

@@ -1,9 +1,10 @@
 """Following a list operation's pages: every ``iter_*`` uses this.
 
 Two kinds of list exist. The Voice lists announce the next page in a
-``Link: <...>; rel="next"`` header (:func:`iterate_pages`); others (the BRTC
-endpoints) put a ``rel="next"`` link in the body, whose cursor parameter is
-what matters (:func:`iterate_cursor_pages`).
+``Link: <...>; rel="next"`` header (:func:`iterate_pages`); the others name
+the next page's cursor (:func:`iterate_cursor_pages`): in a ``rel="next"``
+link in the body (the BRTC endpoints), in a body field (the messages'
+``pageInfo.nextPageToken``) or in a header (the media's ``Continuation-Token``).
 
 The rules for a ``Link`` header, written once:
 
@@ -18,10 +19,10 @@ The rules for a ``Link`` header, written once:
   again, and so does a server still announcing a next page after
   ``max_pages`` pages.
 
-For a cursor in the body, the next page is requested as the list operation
-itself with that cursor (built by the API class, so it goes where the first
-page went, with the same checks); nothing else of the link is used, so a
-link to another host sends nothing there. A cursor seen before, a next link
+For a cursor, the next page is requested as the list operation itself with
+that cursor (built by the API class, so it goes where the first page went,
+with the same checks); nothing else of a link is used, so a link to another
+host sends nothing there. A cursor seen before, an empty one, a next link
 without one, or a next page after ``max_pages`` pages raise
 :class:`~bandwidth.exceptions.InvalidResponseException`.
 """
@@ -127,21 +128,53 @@ def iterate_cursor_pages(
     page: Callable[[Optional[str]], Call[P]],
     *,
     items: Callable[[P], Iterable[T]],
-    next_link: Callable[[P], Optional[str]],
-    cursor_name: str,
     max_pages: Any,
+    next_link: Optional[Callable[[P], Optional[str]]] = None,
+    cursor_name: str = "",
+    next_cursor: Optional[Callable[[ApiResponse[P]], Optional[str]]] = None,
 ) -> Iterator[T]:
-    """Yield the items of each page of a list whose body links to the next page.
+    """Yield the items of each page of a list whose answer names the next page's cursor.
 
     ``page(None)`` is the first page's call and ``page(cursor)`` the one
-    after ``cursor``; ``items`` reads a page's items and ``next_link`` the
-    ``href`` of its ``rel="next"`` link (``None`` on the last page), whose
-    ``cursor_name`` query parameter is the next cursor. ``max_pages`` and the
-    first call are checked at once (an ``ApiValueError``/``ApiTypeError``
-    before anything is sent); the first page is fetched on the first ``next()``.
+    after ``cursor``; ``items`` reads a page's items. The next cursor is
+    either in the ``cursor_name`` query parameter of the ``href`` that
+    ``next_link`` reads from the body (``None`` on the last page), or what
+    ``next_cursor`` reads from the whole answer (a body field, a header;
+    ``None`` on the last page). ``max_pages`` and the first call are checked
+    at once (an ``ApiValueError``/``ApiTypeError`` before anything is sent);
+    the first page is fetched on the first ``next()``.
     """
     limit = _params.int_in_range("max_pages", max_pages, 1, 2**63)
-    return _cursor_pages(client, page, page(None), items, next_link, cursor_name, limit)
+    if next_cursor is None:
+        if next_link is None:
+            raise TypeError("iterate_cursor_pages needs next_link or next_cursor")
+        next_cursor = _link_cursor(next_link, cursor_name)
+    return _cursor_pages(client, page, page(None), items, next_cursor, limit)
+
+
+class _NoCursor(Exception):
+    """The answer announces a next page without a usable cursor (the message says why)."""
+
+
+def _link_cursor(
+    next_link: Callable[[P], Optional[str]], cursor_name: str
+) -> Callable[[ApiResponse[P]], Optional[str]]:
+    def cursor(response: ApiResponse[P]) -> Optional[str]:
+        href = next_link(response.data)
+        if href is None:
+            return None
+        try:
+            query = urlsplit(href).query
+        except ValueError:  # e.g. an unbalanced "[" in the host
+            query = ""
+        cursors = [
+            value for key, value in parse_qsl(query, keep_blank_values=True) if key == cursor_name
+        ]
+        if len(cursors) != 1 or not cursors[0]:
+            raise _NoCursor(f"the next link does not carry one {cursor_name}; stopping")
+        return cursors[0]
+
+    return cursor
 
 
 def _cursor_pages(
@@ -149,8 +182,7 @@ def _cursor_pages(
     page: Callable[[Optional[str]], Call[P]],
     call: Call[P],
     items: Callable[[P], Iterable[T]],
-    next_link: Callable[[P], Optional[str]],
-    cursor_name: str,
+    next_cursor: Callable[[ApiResponse[P]], Optional[str]],
     max_pages: int,
 ) -> Iterator[T]:
     seen: Set[str] = set()
@@ -171,23 +203,18 @@ def _cursor_pages(
             client.redact_exception(error, call)
             raise error
 
-        href = next_link(data)
-        if href is None:
-            return
         try:
-            query = urlsplit(href).query
-        except ValueError:  # e.g. an unbalanced "[" in the host
-            query = ""
-        cursors = [
-            value for key, value in parse_qsl(query, keep_blank_values=True) if key == cursor_name
-        ]
-        if len(cursors) != 1 or not cursors[0]:
-            refuse(f"the next link does not carry one {cursor_name}; stopping")
-        cursor = cursors[0]
+            cursor = next_cursor(response)
+        except _NoCursor as exc:
+            refuse(str(exc))
+        if cursor is None:
+            return
+        if not cursor:
+            refuse("the answer announces a next page with an empty cursor; stopping")
         if cursor in seen:
             refuse(
-                f"the next link repeats a page already fetched (page {number + 1} would be "
-                "a page seen before); stopping instead of yielding the same items again"
+                f"the next page's cursor repeats a page already fetched (page {number + 1} "
+                "would be a page seen before); stopping instead of yielding the same items again"
             )
         if number >= max_pages:
             refuse(
