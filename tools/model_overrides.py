@@ -82,4 +82,6 @@ RULES: Dict[str, List[str]] = {
     "messageRequest.to": ["min_items(1)", "each(e164)"],
     "messageRequest.tag": ["max_length(1024)"],
     "multiChannelMessageRequest.tag": ["max_length(1024)"],
+    "multiChannelMessageRequest.to": ["e164"],
+    "rbmActionDial.phoneNumber": ["e164"],
 }

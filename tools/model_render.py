@@ -89,10 +89,12 @@ class Renderer:
         plans: Dict[str, ModelPlan],
         overrides: Dict[str, str],
         rules: Optional[Dict[str, List[str]]] = None,
+        usage: Optional[Dict[str, str]] = None,
     ) -> None:
         self.plans = plans
         self.overrides = overrides
         self.rules = rules or {}
+        self.usage = usage or {}
 
     def module(self, plan: ModelPlan) -> str:
         if plan.kind == "enum":
@@ -327,8 +329,12 @@ class Renderer:
 
     def _class_doc(self, plan: ModelPlan) -> str:
         text = self.overrides.get(plan.schema) or first_sentence(plan.description)
-        if not text:
-            text = f"The ``{plan.schema}`` schema."
+        if len(text) < 25:  # nothing, or only a title ("Message."): say what it is for
+            text = f"{text[:-1]}: the" if text else "The"
+            text += f" ``{plan.schema}`` schema."
+        where = self.usage.get(plan.cls, "")
+        if where and plan.schema not in self.overrides:
+            text = f"{text} {where}"
         text = text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
         if len(text) + 10 <= 100:
             return f'    """{text}"""\n'

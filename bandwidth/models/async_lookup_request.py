@@ -14,7 +14,7 @@ from bandwidth.models._constraints import each, max_items, min_items, pattern
 
 
 class AsyncLookupRequest(RequestModel):
-    """The ``asyncLookupRequest`` schema."""
+    """The ``asyncLookupRequest`` schema. Sent by ``create_async_bulk_lookup``."""
 
     phone_numbers: Annotated[
         List[StrictStr], rule(min_items(1), max_items(15000), each(pattern(r"^\+[1-9]\d{1,14}$")))

@@ -14,7 +14,9 @@ from bandwidth.models._constraints import in_range, max_length, pattern
 
 
 class CodeRequest(RequestModel):
-    """The ``codeRequest`` schema."""
+    """
+    The ``codeRequest`` schema. Sent by ``generate_voice_code`` and ``generate_messaging_code``.
+    """
 
     _non_nullable: ClassVar[FrozenSet[str]] = frozenset({"scope"})
 

@@ -12,7 +12,7 @@ from bandwidth.models.create_web_rtc_connection_request import CreateWebRtcConne
 
 
 class CreateEndpointRequest(UnionModel):
-    """The ``createEndpointRequest`` schema."""
+    """The ``createEndpointRequest`` schema. Sent by ``create_endpoint``."""
 
     one_of_schemas: ClassVar[FrozenSet[str]] = frozenset({"CreateWebRtcConnectionRequest"})
     members: ClassVar[Tuple[Type[BaseModel], ...]] = (CreateWebRtcConnectionRequest,)

@@ -29,7 +29,7 @@ else:
 
 
 class CreateWebRtcConnectionRequest(RequestModel):
-    """The ``createWebRtcConnectionRequest`` schema."""
+    """The ``createWebRtcConnectionRequest`` schema. Held by ``CreateEndpointRequest``."""
 
     _non_nullable: ClassVar[FrozenSet[str]] = frozenset(
         {"event_callback_url", "event_fallback_url", "tag", "connection_metadata"}

@@ -23,7 +23,10 @@ _LatestMessageDeliveryStatusValue = Annotated[
 
 
 class LookupResult(ResponseModel):
-    """Carrier information results for the specified telephone number."""
+    """
+    Carrier information results for the specified telephone number. Held by
+    ``CreateSyncLookupResponseData.results`` and ``GetAsyncBulkLookupResponseData.results``.
+    """
 
     phone_number: Optional[StrictStr] = Field(
         default=None, description="The telephone number in E.164 format."

@@ -31,7 +31,7 @@ else:
 
 
 class MultiChannelActionCalendarEvent(RequestModel):
-    """The ``multiChannelActionCalendarEvent`` schema."""
+    """The ``multiChannelActionCalendarEvent`` schema. Held by ``MultiChannelAction``."""
 
     _non_nullable: ClassVar[FrozenSet[str]] = frozenset({"description"})
 

@@ -31,7 +31,7 @@ else:
 
 
 class RbmActionBase(RequestModel):
-    """The ``rbmActionBase`` schema."""
+    """The ``rbmActionBase`` schema. Held by ``MultiChannelAction``."""
 
     type: _RbmActionTypeChoice = Field()
     text: Annotated[StrictStr, rule(max_length(25))] = Field(

@@ -10,7 +10,7 @@ from typing_extensions import Annotated, Literal
 
 from bandwidth.models._base import RequestModel
 from bandwidth.models._checks import rule
-from bandwidth.models._constraints import max_length
+from bandwidth.models._constraints import e164, max_length
 from bandwidth.models._types import LEFT_TO_RIGHT, enum_field
 from bandwidth.models.rbm_action_type_enum import RbmActionTypeEnum
 
@@ -31,7 +31,7 @@ else:
 
 
 class RbmActionDial(RequestModel):
-    """The ``rbmActionDial`` schema."""
+    """The ``rbmActionDial`` schema. Held by ``MultiChannelAction``."""
 
     type: _RbmActionTypeChoice = Field()
     text: Annotated[StrictStr, rule(max_length(25))] = Field(
@@ -40,4 +40,4 @@ class RbmActionDial(RequestModel):
     postback_data: Annotated[
         Annotated[Union[StrictStr, StrictBytes], LEFT_TO_RIGHT], rule(max_length(2048))
     ] = Field(description="Base64 payload the customer receives when the reply is clicked.")
-    phone_number: StrictStr = Field(description="The phone number to dial.")
+    phone_number: Annotated[StrictStr, rule(e164)] = Field(description="The phone number to dial.")

@@ -43,7 +43,7 @@ else:
 
 
 class RbmActionOpenUrl(RequestModel):
-    """The ``rbmActionOpenUrl`` schema."""
+    """The ``rbmActionOpenUrl`` schema. Held by ``MultiChannelAction``."""
 
     _non_nullable: ClassVar[FrozenSet[str]] = frozenset({"application", "webview_view_mode"})
 

@@ -31,7 +31,7 @@ else:
 
 
 class RbmActionViewLocation(RequestModel):
-    """The ``rbmActionViewLocation`` schema."""
+    """The ``rbmActionViewLocation`` schema. Held by ``MultiChannelAction``."""
 
     _non_nullable: ClassVar[FrozenSet[str]] = frozenset({"label"})
 

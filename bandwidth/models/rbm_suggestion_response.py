@@ -13,7 +13,9 @@ from bandwidth.models._types import LEFT_TO_RIGHT
 
 
 class RbmSuggestionResponse(ResponseModel):
-    """The ``rbmSuggestionResponse`` schema."""
+    """
+    The ``rbmSuggestionResponse`` schema. Held by ``InboundCallbackMessage.suggestion_response``.
+    """
 
     text: Optional[StrictStr] = Field(
         default=None, description="The text associated with the suggestion response."

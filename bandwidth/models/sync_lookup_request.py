@@ -14,7 +14,7 @@ from bandwidth.models._constraints import each, max_items, min_items, pattern
 
 
 class SyncLookupRequest(RequestModel):
-    """The ``syncLookupRequest`` schema."""
+    """The ``syncLookupRequest`` schema. Sent by ``create_sync_lookup``."""
 
     _non_nullable: ClassVar[FrozenSet[str]] = frozenset({"rcs_agent"})
 

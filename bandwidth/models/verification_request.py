@@ -63,7 +63,7 @@ else:
 
 
 class VerificationRequest(RequestModel):
-    """The ``verificationRequest`` schema."""
+    """The ``verificationRequest`` schema. Sent by ``request_toll_free_verification``."""
 
     _non_nullable: ClassVar[FrozenSet[str]] = frozenset(
         {

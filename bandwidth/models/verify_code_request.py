@@ -14,7 +14,7 @@ from bandwidth.models._constraints import in_range, max_length, min_length, patt
 
 
 class VerifyCodeRequest(RequestModel):
-    """The ``verifyCodeRequest`` schema."""
+    """The ``verifyCodeRequest`` schema. Sent by ``verify_code``."""
 
     _non_nullable: ClassVar[FrozenSet[str]] = frozenset({"scope"})
 

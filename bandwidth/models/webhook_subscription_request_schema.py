@@ -15,7 +15,10 @@ from bandwidth.models.tfv_basic_authentication import TfvBasicAuthentication
 
 
 class WebhookSubscriptionRequestSchema(RequestModel):
-    """The ``webhookSubscriptionRequestSchema`` schema."""
+    """
+    The ``webhookSubscriptionRequestSchema`` schema. Sent by ``create_webhook_subscription`` and
+    ``update_webhook_subscription``.
+    """
 
     _non_nullable: ClassVar[FrozenSet[str]] = frozenset({"basic_authentication"})
     _nested: ClassVar[Tuple[str, ...]] = ("basic_authentication",)
