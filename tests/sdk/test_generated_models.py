@@ -390,6 +390,29 @@ def test_an_anyof_without_a_discriminator_match_takes_the_closest_member() -> No
     assert action.actual_instance.type == "SOMETHING_NEW"
 
 
+def test_a_request_union_is_checked_through_its_member() -> None:
+    webrtc = bandwidth.CreateWebRtcConnectionRequest(type="WEBRTC", direction="INBOUND")
+    request = bandwidth.CreateEndpointRequest(webrtc)
+    request.check()
+    assert json.loads(request.to_json()) == {"type": "WEBRTC", "direction": "INBOUND"}
+    sideways = bandwidth.CreateEndpointRequest(
+        bandwidth.CreateWebRtcConnectionRequest(type="WEBRTC", direction="SIDEWAYS")
+    )
+    assert [e["loc"] for e in _problems(sideways).errors()] == [("direction",)]
+    assert "has no value" in str(_problems(bandwidth.CreateEndpointRequest()))
+    built = bandwidth.CreateEndpointRequest.from_json(
+        '{"type": "WEBRTC", "direction": "OUTBOUND"}', check=True
+    )
+    assert isinstance(built.actual_instance, bandwidth.CreateWebRtcConnectionRequest)
+    for body, problem in [
+        ({"type": "WEBRTC"}, "direction: Field required"),
+        ({"type": "WEBRTC", "direction": "INBOUND", "tagg": "x"}, "has no field 'tagg'"),
+        ({"type": "SIP", "direction": "INBOUND"}, "matches none of"),
+    ]:
+        with pytest.raises(RequestValidationError, match=problem):
+            bandwidth.CreateEndpointRequest.from_dict(body, check=True)
+
+
 # -- types ------------------------------------------------------------------------
 
 
