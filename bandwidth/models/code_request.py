@@ -15,7 +15,8 @@ from bandwidth.models._constraints import in_range, max_length, pattern
 
 class CodeRequest(RequestModel):
     """
-    The ``codeRequest`` schema. Sent by ``generate_voice_code`` and ``generate_messaging_code``.
+    A one-time code to send, by ``MFAApi.generate_voice_code`` (a call reads it out) or
+    ``generate_messaging_code`` (a text); ``message`` must hold ``{CODE}``.
     """
 
     _non_nullable: ClassVar[FrozenSet[str]] = frozenset({"scope"})

@@ -24,7 +24,11 @@ else:
 
 
 class MultiChannelMessageRequest(RequestModel):
-    """Multi-Channel Message Request. Sent by ``create_multi_channel_message``."""
+    """
+    A message to send over the first channel that works, with
+    ``MultiChannelApi.create_multi_channel_message``: ``channel_list`` holds one entry per channel
+    (RBM, SMS, MMS), tried in order.
+    """
 
     _non_nullable: ClassVar[FrozenSet[str]] = frozenset({"tag", "priority", "expiration"})
     _nested: ClassVar[Tuple[str, ...]] = ("channel_list",)

@@ -14,7 +14,10 @@ from bandwidth.models._constraints import each, max_items, min_items, pattern
 
 
 class SyncLookupRequest(RequestModel):
-    """The ``syncLookupRequest`` schema. Sent by ``create_sync_lookup``."""
+    """
+    Up to 100 numbers to look up at once with ``PhoneNumberLookupApi.create_sync_lookup`` (the
+    results come back in the response).
+    """
 
     _non_nullable: ClassVar[FrozenSet[str]] = frozenset({"rcs_agent"})
 

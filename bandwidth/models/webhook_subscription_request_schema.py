@@ -16,8 +16,9 @@ from bandwidth.models.tfv_basic_authentication import TfvBasicAuthentication
 
 class WebhookSubscriptionRequestSchema(RequestModel):
     """
-    The ``webhookSubscriptionRequestSchema`` schema. Sent by ``create_webhook_subscription`` and
-    ``update_webhook_subscription``.
+    Where Bandwidth posts toll-free verification status changes (``create_webhook_subscription``,
+    ``update_webhook_subscription``); ``shared_secret_key`` and the basic-auth password are never
+    shown in ``repr``.
     """
 
     _non_nullable: ClassVar[FrozenSet[str]] = frozenset({"basic_authentication"})
