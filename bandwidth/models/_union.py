@@ -49,7 +49,10 @@ _KEY = "actual_instance"
 class UnionModel(pydantic.BaseModel):
     """A value that is one of :attr:`members`; the concrete value is ``actual_instance``."""
 
-    model_config: ClassVar[ConfigDict] = ConfigDict(protected_namespaces=())
+    # inputs may hold secrets (a webhook password): errors never echo them
+    model_config: ClassVar[ConfigDict] = ConfigDict(
+        protected_namespaces=(), hide_input_in_errors=True
+    )
 
     #: The concrete value: a member model, or the ``dict`` no member accepted.
     actual_instance: Any = None
