@@ -12,7 +12,6 @@ import textwrap
 from typing import Dict, List, Optional, Set, Tuple
 
 from model_plan import FieldPlan, ModelPlan, Rules, TypeRef
-from pydantic.alias_generators import to_camel
 
 HEADER = "# Generated from spec/bandwidth.yml: do not edit; run `python tools/generate_models.py`."
 
@@ -198,11 +197,17 @@ class Renderer:
         args: List[str] = []
         if not each.required:
             args.append(f"default={self._default(each, request, imports)}")
-        if to_camel(each.name) != each.wire:
+        if each.name != each.wire:  # explicit: the wire name never depends on pydantic's
             args += [f'validation_alias="{each.wire}"', f'serialization_alias="{each.wire}"']
-        description = self.overrides.get(f"{plan.schema}.{each.wire}") or first_sentence(
-            each.description
-        )
+        text = each.description
+        target = each.type.item if each.type.kind == "list" else each.type
+        if not text and target is not None and target.model:  # the referred schema's own
+            referred = self.plans[target.model]
+            text = referred.description
+            if not text and referred.kind == "enum":
+                values = ", ".join(f"`{value}`" for value in referred.values)
+                text = f"One of {values}" + ("." if request else " (a new value stays a string).")
+        description = self.overrides.get(f"{plan.schema}.{each.wire}") or first_sentence(text)
         if description:
             args.append(f"description={_long_string(description)}")
         return f"    {each.name}: {annotation} = Field({', '.join(args)})"

@@ -30,7 +30,9 @@ class CodeRequest(RequestModel):
         description="The application phone number, the sender of the mfa code.",
     )
     application_id: Annotated[StrictStr, rule(max_length(50))] = Field(
-        description="The application unique ID, obtained from Bandwidth."
+        validation_alias="applicationId",
+        serialization_alias="applicationId",
+        description="The application unique ID, obtained from Bandwidth.",
     )
     scope: Optional[Annotated[StrictStr, rule(max_length(25))]] = Field(
         default=None,

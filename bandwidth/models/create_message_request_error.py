@@ -16,4 +16,6 @@ class CreateMessageRequestError(ResponseModel):
 
     type: StrictStr = Field()
     description: StrictStr = Field()
-    field_errors: Optional[List[FieldError]] = Field(default=None)
+    field_errors: Optional[List[FieldError]] = Field(
+        default=None, validation_alias="fieldErrors", serialization_alias="fieldErrors"
+    )

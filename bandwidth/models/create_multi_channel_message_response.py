@@ -19,5 +19,7 @@ class CreateMultiChannelMessageResponse(ResponseModel):
     """
 
     links: Optional[List[Link]] = Field(default=None)
-    data: Optional[MultiChannelMessageResponseData] = Field(default=None)
+    data: Optional[MultiChannelMessageResponseData] = Field(
+        default=None, description="The data returned in a multichannel message response."
+    )
     errors: Optional[List[ErrorObject]] = Field(default=None)

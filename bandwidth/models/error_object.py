@@ -17,4 +17,4 @@ class ErrorObject(ResponseModel):
 
     type: StrictStr = Field(description="A concise summary of the error used for categorization.")
     description: StrictStr = Field(description="A detailed explanation of the error.")
-    source: ErrorSource = Field()
+    source: ErrorSource = Field(description="Specifies relevant sources of the error, if any.")

@@ -18,6 +18,6 @@ class LookupErrorResponse(ResponseModel):
     ``create_async_bulk_lookup`` and ``get_async_bulk_lookup``.
     """
 
-    links: Optional[List[LinkSchema]] = Field(default=None)
+    links: Optional[List[LinkSchema]] = Field(default=None, description="Link.")
     data: Optional[Any] = Field(default=None, description="The phone number lookup response data.")
     errors: Optional[List[LookupErrorSchema]] = Field(default=None)

@@ -20,5 +20,8 @@ class MfaRequestError(ResponseModel):
         default=None, description="A message describing the error with your request."
     )
     request_id: Optional[StrictStr] = Field(
-        default=None, description="The associated requestId from AWS."
+        default=None,
+        validation_alias="requestId",
+        serialization_alias="requestId",
+        description="The associated requestId from AWS.",
     )

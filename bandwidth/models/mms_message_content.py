@@ -27,4 +27,6 @@ class MmsMessageContent(RequestModel):
     text: Optional[Annotated[StrictStr, rule(max_length(2048))]] = Field(
         default=None, description="The contents of the text message."
     )
-    media: Optional[List[MmsMessageContentFile]] = Field(default=None)
+    media: Optional[List[MmsMessageContentFile]] = Field(
+        default=None, description="MMS Media File."
+    )

@@ -15,5 +15,7 @@ class MmsMessageContentFile(RequestModel):
     """MMS Media File: the ``mmsMessageContentFile`` schema. Held by ``MmsMessageContent.media``."""
 
     file_url: Annotated[StrictStr, rule(max_length(1000), http_url)] = Field(
-        description="The URL of a media attachment."
+        validation_alias="fileUrl",
+        serialization_alias="fileUrl",
+        description="The URL of a media attachment.",
     )

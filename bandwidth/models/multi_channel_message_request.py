@@ -37,7 +37,9 @@ class MultiChannelMessageRequest(RequestModel):
         description="The phone number the message should be sent to in E164 format."
     )
     channel_list: Annotated[List[MultiChannelChannelListRequestObject], rule(max_items(4))] = Field(
-        description="A list of message bodies."
+        validation_alias="channelList",
+        serialization_alias="channelList",
+        description="A list of message bodies.",
     )
     tag: Optional[Annotated[StrictStr, rule(max_length(1024))]] = Field(
         default=None,

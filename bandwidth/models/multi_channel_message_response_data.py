@@ -33,7 +33,9 @@ class MultiChannelMessageResponseData(ResponseModel):
         description="The destination phone number(s) of the message, in E164 format."
     )
     channel_list: List[MultiChannelChannelListResponseObject] = Field(
-        description="A list of message bodies."
+        validation_alias="channelList",
+        serialization_alias="channelList",
+        description="A list of message bodies.",
     )
     tag: Optional[StrictStr] = Field(
         default=None,

@@ -31,7 +31,11 @@ class OptInWorkflow(RequestModel):
                 ),
             )
         ),
-    ] = Field()
+    ] = Field(validation_alias="imageUrls", serialization_alias="imageUrls")
     confirmation_response: Optional[Annotated[StrictStr, rule(min_length(0), max_length(500))]] = (
-        Field(default=None)
+        Field(
+            default=None,
+            validation_alias="confirmationResponse",
+            serialization_alias="confirmationResponse",
+        )
     )

@@ -27,7 +27,7 @@ class RbmMessageMedia(RequestModel):
         "suggestions",
     )
 
-    media: List[RbmMessageContentFile] = Field()
+    media: List[RbmMessageContentFile] = Field(description="RBM Rich Media File.")
     suggestions: Optional[Annotated[List[MultiChannelAction], rule(max_items(11))]] = Field(
         default=None, description="An array of suggested actions for the recipient."
     )

@@ -31,17 +31,21 @@ class StatusCallbackMessage(ResponseModel):
         )
     )
     application_id: StrictStr = Field(
+        validation_alias="applicationId",
+        serialization_alias="applicationId",
         description=(
             "The ID of the Application your from number or senderId is associated with in "
             "the Bandwidth App."
-        )
+        ),
     )
     time: Timestamp = Field()
     segment_count: StrictInt = Field(
+        validation_alias="segmentCount",
+        serialization_alias="segmentCount",
         description=(
             "The number of segments the user's message is broken into before sending over "
             "carrier networks."
-        )
+        ),
     )
     direction: _MessageDirectionValue = Field(description="The direction of the message.")
     to: List[StrictStr] = Field(description="The phone number recipients of the message.")

@@ -23,9 +23,15 @@ class SyncLookupRequest(RequestModel):
 
     phone_numbers: Annotated[
         List[StrictStr], rule(min_items(1), max_items(100), each(pattern(r"^\+[1-9]\d{1,14}$")))
-    ] = Field(description="The numbers to look up, in E.164 (`+19195551234`): 1 to 100 of them.")
+    ] = Field(
+        validation_alias="phoneNumbers",
+        serialization_alias="phoneNumbers",
+        description="The numbers to look up, in E.164 (`+19195551234`): 1 to 100 of them.",
+    )
     rcs_agent: Optional[Annotated[StrictStr, rule(pattern(r"^[A-Za-z0-9_-]{1,40}$"))]] = Field(
         default=None,
+        validation_alias="rcsAgent",
+        serialization_alias="rcsAgent",
         description=(
             "Override the default RCS sender/agent ID used when checking RCS capabilities."
         ),

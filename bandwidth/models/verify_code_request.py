@@ -33,10 +33,12 @@ class VerifyCodeRequest(RequestModel):
     )
     expiration_time_in_minutes: Annotated[Union[StrictFloat, StrictInt], rule(in_range(1, 15))] = (
         Field(
+            validation_alias="expirationTimeInMinutes",
+            serialization_alias="expirationTimeInMinutes",
             description=(
                 "How old a code may be and still verify, in minutes (1 to 15): chosen when "
                 "verifying, not when generating."
-            )
+            ),
         )
     )
     code: Annotated[StrictStr, rule(min_length(4), max_length(8))] = Field(

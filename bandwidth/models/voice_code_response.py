@@ -14,5 +14,8 @@ class VoiceCodeResponse(ResponseModel):
     """The ``voiceCodeResponse`` schema. Returned by ``generate_voice_code``."""
 
     call_id: Optional[StrictStr] = Field(
-        default=None, description="Programmable Voice API Call ID."
+        default=None,
+        validation_alias="callId",
+        serialization_alias="callId",
+        description="Programmable Voice API Call ID.",
     )

@@ -16,4 +16,6 @@ class WebhookSubscriptionError(ResponseModel):
 
     code: Optional[StrictInt] = Field(default=None)
     description: Optional[StrictStr] = Field(default=None)
-    telephone_numbers: Optional[List[TelephoneNumber]] = Field(default=None)
+    telephone_numbers: Optional[List[TelephoneNumber]] = Field(
+        default=None, validation_alias="telephoneNumbers", serialization_alias="telephoneNumbers"
+    )

@@ -21,4 +21,9 @@ class WebhookSubscriptionsListBody(ResponseModel):
 
     links: Optional[LinksObject] = Field(default=None)
     errors: Optional[List[WebhookSubscriptionError]] = Field(default=None)
-    data: List[WebhookSubscription] = Field()
+    data: List[WebhookSubscription] = Field(
+        description=(
+            "Information about a webhook that Bandwidth should send upon the completion of "
+            "event customer has subscribed to."
+        )
+    )
