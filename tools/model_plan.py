@@ -114,6 +114,7 @@ class ModelPlan:
     fields: List[FieldPlan] = field(default_factory=list)
     values: List[str] = field(default_factory=list)  # enums
     members: List[str] = field(default_factory=list)  # unions: class names
+    bases: List[str] = field(default_factory=list)  # the ``allOf`` parts that are models
     discriminator: Optional[str] = None
     mapping: Dict[str, str] = field(default_factory=dict)  # value -> class name
     example: Any = None
@@ -208,6 +209,9 @@ class Spec:
     def _plan_object(self, plan: ModelPlan, schema: Schema) -> None:
         required: Set[str] = set()
         props: Dict[str, Tuple[Schema, str]] = {}
+        for part in schema.get("allOf", ()):
+            if "$ref" in part:
+                plan.bases.append(self.class_of_schema[self.ref_name(part["$ref"])])
         for part, owner in self._parts(schema, plan.cls):
             required.update(part.get("required", ()))
             for prop, prop_schema in (part.get("properties") or {}).items():
@@ -339,6 +343,7 @@ class Spec:
             seen.add(cls)
             plan = self.plans[cls]
             roots.extend(plan.members)
+            roots.extend(plan.bases)  # a request's base is sent too
             for each in plan.fields:
                 roots.extend(_models_in(each.type))
         return {self.plans[cls].schema for cls in seen}
