@@ -121,7 +121,7 @@ OVERRIDES.update(
 #: Rules the spec states only in prose: ``schema.property`` -> extra checks,
 #: written as calls of :mod:`bandwidth.models._constraints`.
 RULES: Dict[str, List[str]] = {
-    "messageRequest.to": ["min_items(1)", "each(e164)"],
+    "messageRequest.to": ["min_items(1)", "max_items(10)", "each(e164)"],
     "messageRequest.tag": ["max_length(1024)"],
     "multiChannelMessageRequest.tag": ["max_length(1024)"],
     "multiChannelMessageRequest.to": ["e164"],
