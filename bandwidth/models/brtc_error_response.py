@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Any, List, Optional
+from typing import Any, Dict, List, Optional
 
 from pydantic import Field
 
@@ -19,5 +19,5 @@ class BrtcErrorResponse(ResponseModel):
     """
 
     links: List[BrtcLink] = Field()
-    data: Optional[Any] = Field()
+    data: Optional[Dict[str, Any]] = Field()
     errors: List[BrtcError] = Field()

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar, FrozenSet, Optional, Union
+from typing import TYPE_CHECKING, Any, ClassVar, Dict, FrozenSet, Optional, Union
 
 from pydantic import Field, StrictStr
 from typing_extensions import Annotated, Literal
@@ -54,7 +54,7 @@ class CreateWebRtcConnectionRequest(RequestModel):
     tag: Optional[Annotated[StrictStr, rule(max_length(1024))]] = Field(
         default=None, description="A tag for the endpoint."
     )
-    connection_metadata: Optional[Any] = Field(
+    connection_metadata: Optional[Dict[str, Any]] = Field(
         default=None,
         validation_alias="connectionMetadata",
         serialization_alias="connectionMetadata",

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Any, List, Optional
+from typing import Any, Dict, List, Optional
 
 from pydantic import Field
 
@@ -19,5 +19,7 @@ class LookupErrorResponse(ResponseModel):
     """
 
     links: Optional[List[LinkSchema]] = Field(default=None, description="Link.")
-    data: Optional[Any] = Field(default=None, description="The phone number lookup response data.")
+    data: Optional[Dict[str, Any]] = Field(
+        default=None, description="The phone number lookup response data."
+    )
     errors: Optional[List[LookupErrorSchema]] = Field(default=None)

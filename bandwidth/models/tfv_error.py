@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import Any, Dict, Optional
 
 from pydantic import Field, StrictStr
 
@@ -19,7 +19,7 @@ class TfvError(ResponseModel):
 
     type: Optional[StrictStr] = Field(default=None)
     description: Optional[StrictStr] = Field(default=None)
-    errors: Optional[Any] = Field(
+    errors: Optional[Dict[str, Any]] = Field(
         default=None,
         description=(
             "Each key of this errors object refers to a field of the submitted object (using "

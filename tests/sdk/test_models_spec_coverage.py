@@ -79,6 +79,9 @@ def _nullable(prop: Dict[str, Any]) -> bool:
 
 
 def _field_by_wire(cls: Any) -> Dict[str, Tuple[str, Any]]:
+    # The voice callbacks defer their build; with pydantic 2.6 (the floor) a generated
+    # alias appears only once the class is built, so build it (a no-op if built).
+    cls.model_rebuild()
     found = {}
     for name, info in cls.model_fields.items():
         wire = info.validation_alias if isinstance(info.validation_alias, str) else None
