@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, Callable, Dict, List, Tuple
 
 import yaml
+from api_notes_messaging import NOTES as MESSAGING_NOTES  # docs/, next to this module
 
 import bandwidth
 import bandwidth.models as models
@@ -29,7 +30,16 @@ from bandwidth.retry import IDEMPOTENT_METHODS
 DOCS = Path(__file__).resolve().parent
 SPEC = DOCS.parent / "spec" / "bandwidth.yml"
 
-API_CLASSES = ["CallsApi", "ConferencesApi", "RecordingsApi", "TranscriptionsApi", "StatisticsApi"]
+API_CLASSES = [
+    "CallsApi",
+    "ConferencesApi",
+    "RecordingsApi",
+    "TranscriptionsApi",
+    "StatisticsApi",
+    "MessagesApi",
+    "MediaApi",
+    "MultiChannelApi",
+]
 RETRIED = "yes: connection errors, read timeouts, 429, 500, 502, 503, 504"
 NOT_RETRIED = "**only** a connection never made, and 429"
 
@@ -80,6 +90,8 @@ PAGES.update(Bxml="bxml.md", Response="bxml.md")
 #: annotation text as the signatures write it -> as a reader reads it
 READABLE = [
     (r"Optional\[TimeFilter\]", "datetime | str | None"),
+    (r"Optional\[Union\[(\w+), str\]\]", r"\1 | str | None"),
+    (r"\bMediaBody\b", "bytes | str | PathLike | (filename, bytes) | BinaryIO"),
     (r"Optional\[(\w+)\]", r"\1 | None"),
     (r"Union\[(\w+), Dict\[str, Any\]\]", r"\1 | dict"),
     (r"\bBxmlBody\b", "str | bytes | Bxml"),
@@ -209,7 +221,7 @@ def success_status(spec: Dict[str, Any]) -> str:
 
 def api_page(name: str, spec: Dict[str, Dict[str, Any]]) -> str:
     cls = getattr(bandwidth, name)
-    notes = NOTES.get(name, {})
+    notes = {**NOTES, **MESSAGING_NOTES}.get(name, {})
     module = cls.__module__
     lines = [
         f"# {name}",
@@ -219,8 +231,9 @@ def api_page(name: str, spec: Dict[str, Dict[str, Any]]) -> str:
         "",
         markdown(inspect.cleandoc(cls.__doc__ or ""), cls),
         "",
-        "All URIs are relative to the configured host, by default"
-        " `https://voice.bandwidth.com/api/v2`.",
+        "All URIs are relative to the configured host; without one, to"
+        f" `{operation_of(cls, operations(cls)[0][0]).servers.entries[0].url}`"
+        " (see [servers](configuration.md#servers)).",
         "",
         "Method | HTTP request | Returns | Retried (see [retries](retries.md))",
         "------ | ------------ | ------- | ----------------------------------",
@@ -296,7 +309,7 @@ Extra | Meaning
 `_request_auth` | `{"in": "header", "key": "Authorization", "type": "basic", "value": "Basic …"}` replaces the configured auth for this call
 `_content_type` | the body's media type; must be the operation's (`application/json`, or `application/xml` for BXML), parameters such as `; charset=utf-8` allowed
 `_headers` | extra request headers (a dict)
-`_host_index` | accepted for compatibility; must be `0`
+`_host_index` | which of the operation's servers, when the configuration has no explicit `host` (see [servers](configuration.md#servers)); one that selects none is an `ApiValueError`
 
 Bad arguments raise before anything is sent: `ApiTypeError` (a `TypeError`) or
 `ApiValueError` (a `ValueError`) naming the parameter, e.g.
