@@ -186,6 +186,8 @@ def type_name(annotation: Any) -> str:
         return f"Dict[{type_name(args[0])}, {type_name(args[1])}]"
     if origin in (list, typing.List):
         return f"List[{type_name(args[0])}]"
+    if annotation is Any:  # (its str() differs between Python versions)
+        return "Any"
     if isinstance(annotation, type):
         if issubclass(annotation, (enum.Enum, models._base.BandwidthModel)):
             return f"[**{annotation.__name__}**]({annotation.__name__}.md)"
@@ -390,10 +392,12 @@ def generated_page(name: str) -> str:
 
 def pages() -> dict:
     import api_pages  # docs/api_pages.py, next to this script
+    import model_pages  # docs/model_pages.py, next to this script
 
     rendered = {f"{name}.md": model_page(name) for name in MODELS + VOICE_MODELS + CALLBACKS}
     rendered.update({f"{name}.md": enum_page(name) for name in ENUMS + VOICE_ENUMS})
     rendered.update({f"{name}.md": generated_page(name) for name in GENERATED})
+    rendered.update(model_pages.pages(GENERATED))
     rendered.update(api_pages.pages())
     return rendered
 

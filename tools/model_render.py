@@ -12,7 +12,6 @@ import textwrap
 from typing import Dict, List, Optional, Set, Tuple
 
 from model_plan import FieldPlan, ModelPlan, Rules, TypeRef
-from pydantic.alias_generators import to_camel
 
 HEADER = "# Generated from spec/bandwidth.yml: do not edit; run `python tools/generate_models.py`."
 
@@ -40,6 +39,7 @@ class Imports:
         self.pydantic: Set[str] = set()
         self.typing_extensions: Set[str] = set()
         self.local: Dict[str, Set[str]] = {}
+        self.dates = False
 
     def add(self, module: str, name: str) -> None:
         self.local.setdefault(module, set()).add(name)
@@ -49,6 +49,8 @@ class Imports:
         if future:
             lines += ["from __future__ import annotations", ""]
         third = []
+        if self.dates:
+            lines.append("from datetime import date")
         if self.typing:
             lines.append(f"from typing import {', '.join(sorted(self.typing, key=_isort))}")
         if self.pydantic:
@@ -86,10 +88,12 @@ class Renderer:
         plans: Dict[str, ModelPlan],
         overrides: Dict[str, str],
         rules: Optional[Dict[str, List[str]]] = None,
+        usage: Optional[Dict[str, str]] = None,
     ) -> None:
         self.plans = plans
         self.overrides = overrides
         self.rules = rules or {}
+        self.usage = usage or {}
 
     def module(self, plan: ModelPlan) -> str:
         if plan.kind == "enum":
@@ -193,11 +197,17 @@ class Renderer:
         args: List[str] = []
         if not each.required:
             args.append(f"default={self._default(each, request, imports)}")
-        if to_camel(each.name) != each.wire:
+        if each.name != each.wire:  # explicit: the wire name never depends on pydantic's
             args += [f'validation_alias="{each.wire}"', f'serialization_alias="{each.wire}"']
-        description = self.overrides.get(f"{plan.schema}.{each.wire}") or first_sentence(
-            each.description
-        )
+        text = each.description
+        target = each.type.item if each.type.kind == "list" else each.type
+        if not text and target is not None and target.model:  # the referred schema's own
+            referred = self.plans[target.model]
+            text = referred.description
+            if not text and referred.kind == "enum":
+                values = ", ".join(f"`{value}`" for value in referred.values)
+                text = f"One of {values}" + ("." if request else " (a new value stays a string).")
+        description = self.overrides.get(f"{plan.schema}.{each.wire}") or first_sentence(text)
         if description:
             args.append(f"description={_long_string(description)}")
         return f"    {each.name}: {annotation} = Field({', '.join(args)})"
@@ -252,6 +262,13 @@ class Renderer:
         if kind in simple:
             imports.pydantic.add(simple[kind][1])
             return self._ruled(simple[kind][1], type_ref.rules, request, imports, extra)
+        if kind == "byte":  # text first: JSON would also read a string as bytes
+            imports.typing.add("Union")
+            imports.typing_extensions.add("Annotated")
+            imports.pydantic.update({"StrictBytes", "StrictStr"})
+            imports.add("bandwidth.models._types", "LEFT_TO_RIGHT")
+            union = "Annotated[Union[StrictStr, StrictBytes], LEFT_TO_RIGHT]"
+            return self._ruled(union, type_ref.rules, request, imports, extra)
         if kind == "float":
             imports.typing.add("Union")
             imports.pydantic.update({"StrictFloat", "StrictInt"})
@@ -260,6 +277,9 @@ class Renderer:
         if kind == "datetime":
             imports.add("bandwidth.models._types", "Timestamp")
             return "Timestamp"
+        if kind == "date":
+            imports.dates = True
+            return "date"
         imports.typing.add("Any")
         return "Any"
 
@@ -314,8 +334,12 @@ class Renderer:
 
     def _class_doc(self, plan: ModelPlan) -> str:
         text = self.overrides.get(plan.schema) or first_sentence(plan.description)
-        if not text:
-            text = f"The ``{plan.schema}`` schema."
+        if len(text) < 25:  # nothing, or only a title ("Message."): say what it is for
+            text = f"{text[:-1]}: the" if text else "The"
+            text += f" ``{plan.schema}`` schema."
+        where = self.usage.get(plan.cls, "")
+        if where and plan.schema not in self.overrides:
+            text = f"{text} {where}"
         text = text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
         if len(text) + 10 <= 100:
             return f'    """{text}"""\n'
