@@ -131,7 +131,11 @@ class Renderer:
         members = ", ".join(plan.members)
         mapping = ", ".join(f'"{value}": {cls}' for value, cls in plan.mapping.items())
         discriminator = f'"{plan.discriminator}"' if plan.discriminator else "None"
+        imports.typing.update({"TYPE_CHECKING", "Any", "Union"})
+        choices = ", ".join([*dict.fromkeys(plan.members), "Dict[str, Any]", "None"])
         body = (
+            "    if TYPE_CHECKING:  # for type checkers: what the value may be\n"
+            f"        actual_instance: Union[{choices}]\n\n"
             f"    {attribute}: ClassVar[FrozenSet[str]] = frozenset({{{names}}})\n"
             f"    members: ClassVar[Tuple[Type[BaseModel], ...]] = ({members},)\n"
             f"    discriminator: ClassVar[Optional[str]] = {discriminator}\n"

@@ -5,7 +5,7 @@ the ``multiChannelChannelListResponseObject`` schema (anyOf).
 
 from __future__ import annotations
 
-from typing import ClassVar, Dict, FrozenSet, Optional, Tuple, Type
+from typing import TYPE_CHECKING, Any, ClassVar, Dict, FrozenSet, Optional, Tuple, Type, Union
 
 from pydantic import BaseModel
 
@@ -26,6 +26,15 @@ class MultiChannelChannelListResponseObject(UnionModel):
     The ``multiChannelChannelListResponseObject`` schema. Held by
     ``MultiChannelMessageResponseData.channel_list``.
     """
+
+    if TYPE_CHECKING:  # for type checkers: what the value may be
+        actual_instance: Union[
+            MultiChannelChannelListRBMResponseObject,
+            MultiChannelChannelListSMSResponseObject,
+            MultiChannelChannelListMMSResponseObject,
+            Dict[str, Any],
+            None,
+        ]
 
     any_of_schemas: ClassVar[FrozenSet[str]] = frozenset(
         {
