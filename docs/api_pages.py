@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, Callable, Dict, List, Tuple
 
 import yaml
+from api_notes_messaging import NOTES as MESSAGING_NOTES  # docs/, next to this module
 
 import bandwidth
 import bandwidth.models as models
@@ -29,7 +30,20 @@ from bandwidth.retry import IDEMPOTENT_METHODS
 DOCS = Path(__file__).resolve().parent
 SPEC = DOCS.parent / "spec" / "bandwidth.yml"
 
-API_CLASSES = ["CallsApi", "ConferencesApi", "RecordingsApi", "TranscriptionsApi", "StatisticsApi"]
+API_CLASSES = [
+    "CallsApi",
+    "ConferencesApi",
+    "RecordingsApi",
+    "TranscriptionsApi",
+    "StatisticsApi",
+    "MessagesApi",
+    "MediaApi",
+    "MultiChannelApi",
+    "MFAApi",
+    "PhoneNumberLookupApi",
+    "TollFreeVerificationApi",
+    "EndpointsApi",
+]
 RETRIED = "yes: connection errors, read timeouts, 429, 500, 502, 503, 504"
 NOT_RETRIED = "**only** a connection never made, and 429"
 
@@ -80,6 +94,8 @@ PAGES.update(Bxml="bxml.md", Response="bxml.md")
 #: annotation text as the signatures write it -> as a reader reads it
 READABLE = [
     (r"Optional\[TimeFilter\]", "datetime | str | None"),
+    (r"Optional\[Union\[(\w+), str\]\]", r"\1 | str | None"),
+    (r"\bMediaBody\b", "bytes | str | PathLike | (filename, bytes) | BinaryIO"),
     (r"Optional\[(\w+)\]", r"\1 | None"),
     (r"Union\[(\w+), Dict\[str, Any\]\]", r"\1 | dict"),
     (r"\bBxmlBody\b", "str | bytes | Bxml"),
@@ -195,11 +211,14 @@ def parameter_item(item: str) -> str:
 
 
 def errors_line(spec: Dict[str, Any]) -> str:
-    statuses = sorted(int(status) for status in spec["responses"] if int(status) >= 400)
+    responses = spec["responses"]
+    statuses = sorted(int(s) for s in responses if s.isdigit() and int(s) >= 400)
     parts = []
     for status in statuses:
         label = "5xx" if status >= 500 else str(status)
         parts.append(f"{label} `{exception_class_for_status(status).__name__}`")
+    if "default" in responses:  # one answer declared for every error status
+        parts.append("any error status: its `ApiException` subclass (400 `BadRequestException`, …)")
     return "Errors: " + ", ".join(dict.fromkeys(parts)) + "."
 
 
@@ -209,7 +228,7 @@ def success_status(spec: Dict[str, Any]) -> str:
 
 def api_page(name: str, spec: Dict[str, Dict[str, Any]]) -> str:
     cls = getattr(bandwidth, name)
-    notes = NOTES.get(name, {})
+    notes = {**NOTES, **MESSAGING_NOTES}.get(name, {})
     module = cls.__module__
     lines = [
         f"# {name}",
@@ -219,8 +238,9 @@ def api_page(name: str, spec: Dict[str, Dict[str, Any]]) -> str:
         "",
         markdown(inspect.cleandoc(cls.__doc__ or ""), cls),
         "",
-        "All URIs are relative to the configured host, by default"
-        " `https://voice.bandwidth.com/api/v2`.",
+        "All URIs are relative to the configured host; without one, to"
+        f" `{operation_of(cls, operations(cls)[0][0]).servers.entries[0].url}`"
+        " (see [servers](configuration.md#servers)).",
         "",
         "Method | HTTP request | Returns | Retried (see [retries](retries.md))",
         "------ | ------------ | ------- | ----------------------------------",
@@ -296,7 +316,7 @@ Extra | Meaning
 `_request_auth` | `{"in": "header", "key": "Authorization", "type": "basic", "value": "Basic …"}` replaces the configured auth for this call
 `_content_type` | the body's media type; must be the operation's (`application/json`, or `application/xml` for BXML), parameters such as `; charset=utf-8` allowed
 `_headers` | extra request headers (a dict)
-`_host_index` | accepted for compatibility; must be `0`
+`_host_index` | which of the operation's servers, when the configuration has no explicit `host` (see [servers](configuration.md#servers)); one that selects none is an `ApiValueError`
 
 Bad arguments raise before anything is sent: `ApiTypeError` (a `TypeError`) or
 `ApiValueError` (a `ValueError`) naming the parameter, e.g.
@@ -433,6 +453,108 @@ from bandwidth import UpdateConference
 
 api.update_conference(account_id, conference_id, UpdateConference(status="completed"))
 ```""",
+    },
+    "MFAApi": {
+        "generate_messaging_code": """\
+```python
+from bandwidth import ApiClient, Configuration, MFAApi
+from bandwidth.models.code_request import CodeRequest
+
+with ApiClient(Configuration(username="user", password="pass")) as client:
+    mfa = MFAApi(client)
+    sent = mfa.generate_messaging_code(
+        "9900000",
+        CodeRequest(
+            to="+19195551234",
+            var_from="+19195554321",
+            application_id="66fd98ae-ac8d-a00f-7fcd-ba3280aeb9b1",
+            message="Your {NAME} code is {CODE}",
+            digits=6,
+        ),
+    )
+    print(sent.message_id)
+```""",
+        "verify_code": """\
+```python
+from bandwidth.models.verify_code_request import VerifyCodeRequest
+
+check = VerifyCodeRequest(to="+19195551234", expiration_time_in_minutes=3, code=typed)
+if mfa.verify_code("9900000", check).valid:
+    ...
+```
+
+Error answers carry `MfaRequestError` (400, 429, 500), `MfaUnauthorizedRequestError`
+(401) or `MfaForbiddenRequestError` (403) as the exception's `data`.""",
+    },
+    "PhoneNumberLookupApi": {
+        "create_sync_lookup": """\
+```python
+from bandwidth import ApiClient, Configuration, PhoneNumberLookupApi
+from bandwidth.models.sync_lookup_request import SyncLookupRequest
+
+with ApiClient(Configuration(client_id="id", client_secret="secret")) as client:
+    lookup = PhoneNumberLookupApi(client)
+    answer = lookup.create_sync_lookup("9900000", SyncLookupRequest(phone_numbers=["+19195551234"]))
+    for result in answer.data.results:
+        print(result.phone_number, result.line_type, result.messaging_provider)
+```
+
+Error answers carry a `LookupErrorResponse` as the exception's `data`.""",
+        "get_async_bulk_lookup": """\
+`request_id` is what `create_async_bulk_lookup` returned (`answer.data.request_id`, a
+`UUID`): it is checked to be a UUID before sending.""",
+    },
+    "TollFreeVerificationApi": {
+        "create_webhook_subscription": """\
+```python
+from bandwidth import ApiClient, Configuration, TollFreeVerificationApi
+from bandwidth.models.webhook_subscription_request_schema import (
+    WebhookSubscriptionRequestSchema,
+)
+
+with ApiClient(Configuration(username="user", password="pass")) as client:
+    tfv = TollFreeVerificationApi(client)
+    subscription = tfv.create_webhook_subscription(
+        "9900000",
+        WebhookSubscriptionRequestSchema.from_dict(
+            {
+                "callbackUrl": "https://myapp.example/tfv",
+                "basicAuthentication": {"username": "bandwidth", "password": "s3cret-s3cret"},
+            }
+        ),
+    )
+    print(subscription.id)
+```
+
+`repr()` of the request shows `password` and `sharedSecretKey` masked.""",
+        "outro": """\
+Error answers carry a `TfvError` as the exception's `data`: its `description`, and
+`errors` keyed by the field at fault (`businessContact.email`). The webhook
+subscription list answers in one page (the spec declares no paging parameters), so
+this class has no `iter_*`.""",
+    },
+    "EndpointsApi": {
+        "iter_endpoints:row": "`list_endpoints`, page after page |"
+        " Iterator[[Endpoints](Endpoints.md)] | as `list_endpoints`",
+        "create_endpoint": """\
+```python
+from bandwidth import ApiClient, Configuration, EndpointsApi
+
+with ApiClient(Configuration(client_id="id", client_secret="secret")) as client:
+    endpoints = EndpointsApi(client)
+    created = endpoints.create_endpoint(
+        "9900000", {"type": "WEBRTC", "direction": "BIDIRECTIONAL", "tag": "agent-7"}
+    )
+    token = created.data.token  # hand it to the browser client
+```""",
+        "iter_endpoints": """\
+```python
+for endpoint in endpoints.iter_endpoints("9900000", status="CONNECTED", limit=100):
+    print(endpoint.endpoint_id, endpoint.expiration_timestamp)
+```
+
+Error answers of every operation carry a `BrtcErrorResponse` as the exception's `data`
+(`errors[0].description` is its `description`).""",
     },
     "RecordingsApi": {
         "download_call_recording_to:row": "`download_call_recording`, streamed to a file |"

@@ -1,0 +1,69 @@
+# Generated from spec/bandwidth.yml: do not edit; run `python tools/generate_models.py`.
+"""``MultiChannelActionCalendarEvent``: the ``multiChannelActionCalendarEvent`` schema."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar, FrozenSet, Optional, Union
+
+from pydantic import Field, StrictBytes, StrictStr
+from typing_extensions import Annotated, Literal
+
+from bandwidth.models._base import RequestModel
+from bandwidth.models._checks import rule
+from bandwidth.models._constraints import max_length
+from bandwidth.models._types import LEFT_TO_RIGHT, Timestamp, enum_field
+from bandwidth.models.rbm_action_type_enum import RbmActionTypeEnum
+
+if TYPE_CHECKING:
+    _RbmActionTypeChoice = Union[
+        RbmActionTypeEnum,
+        Literal[
+            "REPLY",
+            "DIAL_PHONE",
+            "SHOW_LOCATION",
+            "CREATE_CALENDAR_EVENT",
+            "OPEN_URL",
+            "REQUEST_LOCATION",
+        ],
+    ]
+else:
+    _RbmActionTypeChoice = enum_field(RbmActionTypeEnum)
+
+
+class MultiChannelActionCalendarEvent(RequestModel):
+    """The ``multiChannelActionCalendarEvent`` schema. Held by ``MultiChannelAction``."""
+
+    _non_nullable: ClassVar[FrozenSet[str]] = frozenset({"description"})
+
+    type: _RbmActionTypeChoice = Field(
+        description=(
+            "One of `REPLY`, `DIAL_PHONE`, `SHOW_LOCATION`, `CREATE_CALENDAR_EVENT`, "
+            "`OPEN_URL`, `REQUEST_LOCATION`."
+        )
+    )
+    text: Annotated[StrictStr, rule(max_length(25))] = Field(
+        description="Displayed text for user to click."
+    )
+    postback_data: Annotated[
+        Annotated[Union[StrictStr, StrictBytes], LEFT_TO_RIGHT], rule(max_length(2048))
+    ] = Field(
+        validation_alias="postbackData",
+        serialization_alias="postbackData",
+        description="Base64 payload the customer receives when the reply is clicked.",
+    )
+    title: Annotated[StrictStr, rule(max_length(100))] = Field(
+        description="The title of the event."
+    )
+    start_time: Timestamp = Field(
+        validation_alias="startTime",
+        serialization_alias="startTime",
+        description="The start time of the event.",
+    )
+    end_time: Timestamp = Field(
+        validation_alias="endTime",
+        serialization_alias="endTime",
+        description="The end time of the event.",
+    )
+    description: Optional[Annotated[StrictStr, rule(max_length(500))]] = Field(
+        default=None, description="The description of the event."
+    )
