@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from typing import Optional
+from uuid import UUID
 
 from pydantic import Field, StrictStr
 
@@ -17,7 +18,7 @@ class BrtcError(ResponseModel):
     ``CreateEndpointResponse.errors`` and 1 more.
     """
 
-    id: Optional[StrictStr] = Field(default=None, description="A unique identifier for the error.")
+    id: Optional[UUID] = Field(default=None, description="A unique identifier for the error.")
     type: StrictStr = Field(description="The type of error.")
     description: StrictStr = Field(description="A description of the error.")
     code: Optional[StrictStr] = Field(

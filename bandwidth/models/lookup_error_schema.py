@@ -17,7 +17,7 @@ class LookupErrorSchema(ResponseModel):
     ``CreateAsyncBulkLookupResponse.errors``, ``GetAsyncBulkLookupResponse.errors`` and 1 more.
     """
 
-    code: StrictStr = Field(description="Validation error code.")
+    code: Optional[StrictStr] = Field(default=None, description="Validation error code.")
     description: StrictStr = Field(description="Description of validation error.")
     type: StrictStr = Field(description="Type of validation error.")
     meta: Optional[LookupErrorSchemaMeta] = Field(default=None)
