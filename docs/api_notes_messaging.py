@@ -71,10 +71,18 @@ api.create_multi_channel_message(
     {
         "to": "+19195551234",
         "channelList": [
-            {"from": "BandwidthRBM", "applicationId": app_id, "channel": "RBM",
-             "content": {"text": "Your order shipped"}},
-            {"from": "+19195554321", "applicationId": app_id, "channel": "SMS",
-             "content": {"text": "Your order shipped"}},
+            {
+                "from": "BandwidthRBM",
+                "applicationId": app_id,
+                "channel": "RBM",
+                "content": {"text": "Your order shipped"},
+            },
+            {
+                "from": "+19195554321",
+                "applicationId": app_id,
+                "channel": "SMS",
+                "content": {"text": "Your order shipped"},
+            },
         ],
     },
 )

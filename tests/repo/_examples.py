@@ -1,7 +1,7 @@
 """Run a markdown page's Python examples, in order, as a reader would paste them.
 
 Shared by the README test and the PyPI description test. Examples written
-for the real API are pointed at a simulator by swapping the default host
+for the real API are pointed at a simulator by swapping Voice's server from the spec
 (credentials ``api-user``/``api-password``); ``test_*`` functions an example
 defines are called with the pytest fixtures they name (``voice_simulator``,
 ``calls_api``), built as the pytest plugin builds them (its ``voice_simulator``
@@ -13,12 +13,13 @@ from __future__ import annotations
 import contextlib
 import inspect
 import re
-from typing import Any, Dict, Iterator, List
+from typing import Any, Dict, Iterator, List, Tuple
 
 import pytest
 
-import bandwidth.configuration
 from bandwidth import ApiClient, CallsApi
+from bandwidth._hosts import ServerSelection
+from bandwidth._servers import VOICE_SERVERS, Server, Servers
 from bandwidth.testing import VoiceSimulator
 
 BLOCK = re.compile(r"```python\n(.*?)```", re.DOTALL)
@@ -36,7 +37,15 @@ def examples_ran(
     with VoiceSimulator(
         username="api-user", password="api-password", deliver_webhooks=False
     ) as sim:
-        monkeypatch.setattr(bandwidth.configuration, "DEFAULT_HOST", sim.url)
+        # The examples' Configuration(username=..., password=...) has no host: Voice's
+        # server stands in for production (the other products have no stand-in).
+        stand_in = (Server(sim.url),)
+        spec_servers = ServerSelection._servers
+
+        def servers(self: ServerSelection, product: Servers) -> Tuple[Server, ...]:
+            return stand_in if product is VOICE_SERVERS else spec_servers(self, product)
+
+        monkeypatch.setattr(ServerSelection, "_servers", servers)
         namespace: Dict[str, Any] = {"__name__": "example"}
         for number, block in enumerate(python_blocks(markdown), 1):
             code = compile(block, f"{source} block {number}", "exec")
