@@ -33,6 +33,7 @@ __all__ = [
     "decode_text",
     "field_error",
     "is_json",
+    "load",
     "media_type",
     "validate",
 ]
@@ -113,6 +114,18 @@ def decode_text(body: Union[bytes, bytearray, memoryview, str], content_type: Op
         raise CallbackParseError(
             f"callback body is not valid text: not {exc.encoding} at byte {exc.start}"
         ) from None
+
+
+def load(body: Body, content_type: Optional[str]) -> Any:
+    """A JSON body as Python values: raw bytes or text are decoded (whatever the
+    ``Content-Type`` says: only its charset is used), a dict or list a framework
+    already decoded is taken as it is; either way within the limits."""
+    if isinstance(body, (bytes, bytearray, memoryview, str)):
+        return decode_json(decode_text(body, content_type))
+    if isinstance(body, (Mapping, list, tuple)):
+        check_depth(body)
+        return body
+    raise ApiTypeError(f"body must be bytes, str, a dict or a list, not {type(body).__name__}")
 
 
 def decode_json(text: str) -> Any:
