@@ -35,6 +35,7 @@ __all__ = [
     "is_json",
     "load",
     "media_type",
+    "model_tag",
     "validate",
 ]
 
@@ -192,6 +193,15 @@ def _split_key(key: str) -> Tuple[str, Optional[str]]:
         if outer and inner:
             return outer, inner
     return key, None
+
+
+def model_tag(value: Any, models: Sequence[type]) -> Optional[str]:
+    """The tag (class name) of the first of ``models`` that ``value`` is an instance of:
+    how a union's discriminator tells a model apart when serializing or re-validating."""
+    for model in models:
+        if isinstance(value, model):
+            return model.__name__
+    return None
 
 
 def validate(adapter: TypeAdapter[Any], data: Any, what: str) -> Any:

@@ -17,10 +17,10 @@ from __future__ import annotations
 from functools import cache
 from typing import Any, Mapping, Optional, Type, Union
 
-from pydantic import BaseModel, Discriminator, Field, Tag, TypeAdapter
+from pydantic import Discriminator, Field, Tag, TypeAdapter
 from typing_extensions import Annotated
 
-from bandwidth.callbacks._body import Body, load, validate
+from bandwidth.callbacks._body import Body, load, model_tag, validate
 from bandwidth.models._base import ResponseModel
 from bandwidth.models.endpoint_event import EndpointEvent
 from bandwidth.models.endpoint_event_type_enum import EndpointEventTypeEnum
@@ -58,9 +58,7 @@ def endpoint_event_model_for(
 def _kind(value: Any) -> Optional[str]:
     if isinstance(value, Mapping):
         return endpoint_event_model_for(value.get("eventType")).__name__
-    if isinstance(value, BaseModel):
-        return type(value).__name__
-    return None
+    return model_tag(value, (EndpointEvent, UnknownEndpointEvent))  # None: an error
 
 
 #: An endpoint event webhook, typed by its ``eventType``: usable as a pydantic

@@ -19,10 +19,10 @@ from __future__ import annotations
 from functools import cache
 from typing import Any, List, Mapping, Optional, Type, Union
 
-from pydantic import BaseModel, BeforeValidator, Discriminator, Field, Tag, TypeAdapter
+from pydantic import BeforeValidator, Discriminator, Field, Tag, TypeAdapter
 from typing_extensions import Annotated
 
-from bandwidth.callbacks._body import Body, CallbackParseError, load, validate
+from bandwidth.callbacks._body import Body, CallbackParseError, load, model_tag, validate
 from bandwidth.models._base import ResponseModel
 from bandwidth.models.inbound_callback import InboundCallback
 from bandwidth.models.inbound_callback_type_enum import InboundCallbackTypeEnum
@@ -69,9 +69,8 @@ def _kind(value: Any) -> Optional[str]:
     """The tag of the model for one event (a decoded object, or a model when serializing)."""
     if isinstance(value, Mapping):
         return messaging_callback_model_for(value.get("type")).__name__
-    if isinstance(value, BaseModel):
-        return type(value).__name__
-    return None  # not an object: the discriminator's error below
+    # a model when serializing; None for anything else: the discriminator's error
+    return model_tag(value, (StatusCallback, InboundCallback, UnknownMessagingCallback))
 
 
 #: One messaging event, typed by its ``type``: usable as a pydantic field or a

@@ -25,10 +25,10 @@ from __future__ import annotations
 from functools import cache
 from typing import Any, FrozenSet, Mapping, Optional, Tuple, Type, Union
 
-from pydantic import BaseModel, Discriminator, Tag, TypeAdapter
+from pydantic import Discriminator, Tag, TypeAdapter
 from typing_extensions import Annotated
 
-from bandwidth.callbacks._body import Body, load, validate
+from bandwidth.callbacks._body import Body, load, model_tag, validate
 from bandwidth.models._base import ResponseModel
 from bandwidth.models.blocked_webhook import BlockedWebhook
 from bandwidth.models.failure_webhook import FailureWebhook
@@ -71,6 +71,9 @@ _SHAPES: Tuple[Tuple[FrozenSet[str], _Model], ...] = (
 )
 
 
+_MODELS = (*(model for _, model in _SHAPES), UnknownTfvWebhook)
+
+
 def tfv_webhook_model_for(body: Mapping[str, Any]) -> _Model:
     """The model class for a decoded toll-free verification webhook (see the module's rules)."""
     for fields, model in _SHAPES:
@@ -82,9 +85,7 @@ def tfv_webhook_model_for(body: Mapping[str, Any]) -> _Model:
 def _kind(value: Any) -> Optional[str]:
     if isinstance(value, Mapping):
         return tfv_webhook_model_for(value).__name__
-    if isinstance(value, BaseModel):
-        return type(value).__name__
-    return None
+    return model_tag(value, _MODELS)  # a model when serializing; else None: an error
 
 
 #: A toll-free verification webhook, typed by its shape: usable as a pydantic

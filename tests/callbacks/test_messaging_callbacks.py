@@ -409,3 +409,17 @@ def test_decoded_values_are_bounded_too() -> None:
         parse_messaging_callbacks([{"type": "message-sent", "x": deep}])
     with pytest.raises(CallbackParseError, match="each messaging event must be a JSON object"):
         parse_messaging_callbacks(["message-sent"])
+
+
+def test_the_union_serializes_and_revalidates_its_models() -> None:
+    from pydantic import TypeAdapter
+
+    from bandwidth.callbacks import MessagingCallbacks
+
+    bodies = [spec_example("messageSentCallbackExample"), suggestion_response(), {"type": "x"}]
+    events = parse_messaging_callbacks(wire(*bodies))
+    adapter: TypeAdapter[Any] = TypeAdapter(MessagingCallbacks)
+    dumped = adapter.dump_python(events, mode="json", by_alias=True, exclude_unset=True)
+    assert [item["type"] for item in dumped] == ["message-sent", "suggestion-response", "x"]
+    assert parse_messaging_callbacks(dumped) == events
+    assert adapter.validate_python(events) == events
