@@ -10,8 +10,9 @@ an inbound type (``message-received``, ``suggestion-response``,
 ``requested-location-response``) the official
 :class:`~bandwidth.models.inbound_callback.InboundCallback`, anything else an
 :class:`UnknownMessagingCallback`, so a new event type never fails a webhook.
-The type lists are the spec's enums (``statusCallbackTypeEnum``,
-``inboundCallbackTypeEnum``), read from the generated enum classes.
+Which type is which is the spec's own rule: the discriminator mapping of its
+``callback`` schema, as generated into
+:attr:`bandwidth.models.callback.Callback.mapping`.
 """
 
 from __future__ import annotations
@@ -24,10 +25,9 @@ from typing_extensions import Annotated
 
 from bandwidth.callbacks._body import Body, CallbackParseError, load, model_tag, validate
 from bandwidth.models._base import ResponseModel
+from bandwidth.models.callback import Callback
 from bandwidth.models.inbound_callback import InboundCallback
-from bandwidth.models.inbound_callback_type_enum import InboundCallbackTypeEnum
 from bandwidth.models.status_callback import StatusCallback
-from bandwidth.models.status_callback_type_enum import StatusCallbackTypeEnum
 
 __all__ = [
     "MessagingCallback",
@@ -48,20 +48,17 @@ class UnknownMessagingCallback(ResponseModel):
     type: Any = Field(default=None, description="The event name, as sent (even a non-string).")
 
 
-_STATUS_TYPES = frozenset(member.value for member in StatusCallbackTypeEnum)
-_INBOUND_TYPES = frozenset(member.value for member in InboundCallbackTypeEnum)
-
 _Model = Union[Type[StatusCallback], Type[InboundCallback], Type[UnknownMessagingCallback]]
 
 
 def messaging_callback_model_for(event_type: Optional[object]) -> _Model:
     """The model class for a messaging event's ``type``; :class:`UnknownMessagingCallback`
     for any other value (or none)."""
-    if isinstance(event_type, str):
-        if event_type in _STATUS_TYPES:
-            return StatusCallback
-        if event_type in _INBOUND_TYPES:
-            return InboundCallback
+    model = Callback.mapping.get(event_type) if isinstance(event_type, str) else None
+    if model is StatusCallback:
+        return StatusCallback
+    if model is InboundCallback:
+        return InboundCallback
     return UnknownMessagingCallback
 
 
