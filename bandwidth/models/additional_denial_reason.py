@@ -9,7 +9,11 @@ from bandwidth.models._base import ResponseModel
 
 
 class AdditionalDenialReason(ResponseModel):
-    """The ``additionalDenialReason`` schema."""
+    """
+    The ``additionalDenialReason`` schema. Held by
+    ``VerificationDenialWebhook.additional_denial_reasons`` and
+    ``TfvStatus.additional_denial_reasons``.
+    """
 
     status_code: StrictInt = Field(description="Reason code for denial.")
     reason: StrictStr = Field(

@@ -16,7 +16,7 @@ _TfvCallbackStatusValue = Annotated[Union[TfvCallbackStatusEnum, StrictStr], LEF
 
 
 class BlockedWebhook(ResponseModel):
-    """The ``blockedWebhook`` schema."""
+    """The ``blockedWebhook`` schema. Posted to your ``tfVerificationStatus`` webhook."""
 
     account_id: Optional[StrictStr] = Field(default=None, description="User's account ID.")
     phone_number: Optional[StrictStr] = Field(

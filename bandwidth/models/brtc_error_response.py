@@ -13,7 +13,10 @@ from bandwidth.models.brtc_link import BrtcLink
 
 
 class BrtcErrorResponse(ResponseModel):
-    """The ``brtcErrorResponse`` schema."""
+    """
+    The ``brtcErrorResponse`` schema. The error body of ``list_endpoints``, ``create_endpoint``,
+    ``get_endpoint`` and 2 more.
+    """
 
     links: List[BrtcLink] = Field()
     data: Optional[Any] = Field()

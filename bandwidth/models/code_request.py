@@ -14,7 +14,10 @@ from bandwidth.models._constraints import in_range, max_length, pattern
 
 
 class CodeRequest(RequestModel):
-    """The ``codeRequest`` schema."""
+    """
+    A one-time code to send, by ``MFAApi.generate_voice_code`` (a call reads it out) or
+    ``generate_messaging_code`` (a text); ``message`` must hold ``{CODE}``.
+    """
 
     _non_nullable: ClassVar[FrozenSet[str]] = frozenset({"scope"})
 

@@ -12,7 +12,10 @@ from bandwidth.models._constraints import max_length, min_length, pattern
 
 
 class Contact(RequestModel):
-    """The ``contact`` schema."""
+    """
+    The ``contact`` schema. Held by ``VerificationRequest.business_contact``,
+    ``VerificationUpdateRequest.business_contact`` and ``TfvSubmissionInfo.business_contact``.
+    """
 
     first_name: Annotated[StrictStr, rule(min_length(1), max_length(500))] = Field(
         description="The first name of the business contact using the toll-free number."

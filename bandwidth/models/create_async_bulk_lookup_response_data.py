@@ -18,7 +18,7 @@ _InProgressLookupStatusValue = Annotated[
 
 
 class CreateAsyncBulkLookupResponseData(ResponseModel):
-    """The phone number lookup response data."""
+    """The phone number lookup response data. Held by ``CreateAsyncBulkLookupResponse.data``."""
 
     request_id: Optional[StrictStr] = Field(
         default=None, description="The phone number lookup request ID from Bandwidth."

@@ -12,7 +12,10 @@ from bandwidth.models.create_web_rtc_connection_request import CreateWebRtcConne
 
 
 class CreateEndpointRequest(UnionModel):
-    """The ``createEndpointRequest`` schema."""
+    """
+    The body of ``EndpointsApi.create_endpoint``: one of its members (today only
+    ``CreateWebRtcConnectionRequest``), chosen by ``type``.
+    """
 
     one_of_schemas: ClassVar[FrozenSet[str]] = frozenset({"CreateWebRtcConnectionRequest"})
     members: ClassVar[Tuple[Type[BaseModel], ...]] = (CreateWebRtcConnectionRequest,)

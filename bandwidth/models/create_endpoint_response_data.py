@@ -19,7 +19,7 @@ _EndpointStatusValue = Annotated[Union[EndpointStatusEnum, StrictStr], LEFT_TO_R
 
 
 class CreateEndpointResponseData(ResponseModel):
-    """The ``createEndpointResponseData`` schema."""
+    """The ``createEndpointResponseData`` schema. Held by ``CreateEndpointResponse.data``."""
 
     endpoint_id: StrictStr = Field(description="The unique ID of the endpoint.")
     type: _EndpointTypeValue = Field()

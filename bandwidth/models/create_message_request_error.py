@@ -12,7 +12,7 @@ from bandwidth.models.field_error import FieldError
 
 
 class CreateMessageRequestError(ResponseModel):
-    """CreateMessageRequestError."""
+    """CreateMessageRequestError. The error body of ``create_message``."""
 
     type: StrictStr = Field()
     description: StrictStr = Field()

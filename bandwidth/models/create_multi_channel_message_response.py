@@ -14,7 +14,9 @@ from bandwidth.models.multi_channel_message_response_data import MultiChannelMes
 
 
 class CreateMultiChannelMessageResponse(ResponseModel):
-    """The ``createMultiChannelMessageResponse`` schema."""
+    """
+    The ``createMultiChannelMessageResponse`` schema. Returned by ``create_multi_channel_message``.
+    """
 
     links: Optional[List[Link]] = Field(default=None)
     data: Optional[MultiChannelMessageResponseData] = Field(default=None)

@@ -14,7 +14,7 @@ from bandwidth.models.lookup_error_schema import LookupErrorSchema
 
 
 class CreateSyncLookupResponse(ResponseModel):
-    """The ``createSyncLookupResponse`` schema."""
+    """The ``createSyncLookupResponse`` schema. Returned by ``create_sync_lookup``."""
 
     links: Optional[List[LinkSchema]] = Field(default=None)
     data: Optional[CreateSyncLookupResponseData] = Field(

@@ -17,7 +17,7 @@ _CompletedLookupStatusValue = Annotated[Union[CompletedLookupStatusEnum, StrictS
 
 
 class CreateSyncLookupResponseData(ResponseModel):
-    """The phone number lookup response data."""
+    """The phone number lookup response data. Held by ``CreateSyncLookupResponse.data``."""
 
     request_id: Optional[StrictStr] = Field(
         default=None, description="The phone number lookup request ID from Bandwidth."

@@ -16,7 +16,10 @@ _DeviceStatusValue = Annotated[Union[DeviceStatusEnum, StrictStr], LEFT_TO_RIGHT
 
 
 class Device(ResponseModel):
-    """The ``device`` schema."""
+    """
+    The ``device`` schema. Held by ``Endpoint.devices``, ``CreateEndpointResponseData.devices`` and
+    ``EndpointEvent.device``.
+    """
 
     device_id: StrictStr = Field(description="The unique ID of the device.")
     device_name: Optional[StrictStr] = Field(default=None, description="The name of the device.")

@@ -19,7 +19,7 @@ _EndpointStatusValue = Annotated[Union[EndpointStatusEnum, StrictStr], LEFT_TO_R
 
 
 class Endpoint(ResponseModel):
-    """The ``endpoint`` schema."""
+    """The ``endpoint`` schema. Held by ``EndpointResponse.data``."""
 
     endpoint_id: StrictStr = Field(description="The unique ID of the endpoint.")
     type: _EndpointTypeValue = Field()

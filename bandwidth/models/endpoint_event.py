@@ -21,7 +21,7 @@ _EndpointEventTypeValue = Annotated[Union[EndpointEventTypeEnum, StrictStr], LEF
 
 
 class EndpointEvent(ResponseModel):
-    """An event that occurred on an endpoint."""
+    """An event that occurred on an endpoint. Posted to your ``endpointEvent`` webhook."""
 
     endpoint_id: StrictStr = Field(description="The unique ID of the endpoint.")
     type: _EndpointTypeValue = Field()

@@ -18,7 +18,7 @@ _EndpointStatusValue = Annotated[Union[EndpointStatusEnum, StrictStr], LEFT_TO_R
 
 
 class Endpoints(ResponseModel):
-    """The ``endpoints`` schema."""
+    """The ``endpoints`` schema. Held by ``ListEndpointsResponse.data``."""
 
     endpoint_id: StrictStr = Field(description="The unique ID of the endpoint.")
     type: _EndpointTypeValue = Field()

@@ -10,7 +10,10 @@ from bandwidth.models.error_source import ErrorSource
 
 
 class ErrorObject(ResponseModel):
-    """The ``errorObject`` schema."""
+    """
+    The ``errorObject`` schema. Held by ``CreateMultiChannelMessageResponse.errors`` and
+    ``MultiChannelError.errors``.
+    """
 
     type: StrictStr = Field(description="A concise summary of the error used for categorization.")
     description: StrictStr = Field(description="A detailed explanation of the error.")

@@ -11,7 +11,7 @@ from bandwidth.models._base import ResponseModel
 
 
 class FailureWebhook(ResponseModel):
-    """The ``failureWebhook`` schema."""
+    """The ``failureWebhook`` schema. Posted to your ``tfVerificationStatus`` webhook."""
 
     account_id: Optional[StrictStr] = Field(default=None, description="User's account ID.")
     phone_number: Optional[StrictStr] = Field(

@@ -11,7 +11,7 @@ from bandwidth.models._base import ResponseModel
 
 
 class FieldError(ResponseModel):
-    """The ``fieldError`` schema."""
+    """The ``fieldError`` schema. Held by ``CreateMessageRequestError.field_errors``."""
 
     field_name: Optional[StrictStr] = Field(
         default=None, description="The name of the field that contains the error."

@@ -14,7 +14,7 @@ from bandwidth.models.lookup_error_schema import LookupErrorSchema
 
 
 class GetAsyncBulkLookupResponse(ResponseModel):
-    """The ``getAsyncBulkLookupResponse`` schema."""
+    """The ``getAsyncBulkLookupResponse`` schema. Returned by ``get_async_bulk_lookup``."""
 
     links: Optional[List[LinkSchema]] = Field(default=None)
     data: Optional[GetAsyncBulkLookupResponseData] = Field(

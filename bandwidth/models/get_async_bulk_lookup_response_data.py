@@ -19,7 +19,7 @@ _InProgressLookupStatusValue = Annotated[
 
 
 class GetAsyncBulkLookupResponseData(ResponseModel):
-    """The phone number lookup response data."""
+    """The phone number lookup response data. Held by ``GetAsyncBulkLookupResponse.data``."""
 
     request_id: Optional[StrictStr] = Field(
         default=None, description="The phone number lookup request ID from Bandwidth."

@@ -17,7 +17,7 @@ _InboundCallbackTypeValue = Annotated[Union[InboundCallbackTypeEnum, StrictStr],
 
 
 class InboundCallback(ResponseModel):
-    """Represents an inbound callback."""
+    """Represents an inbound callback. Posted to your ``inboundCallback`` webhook."""
 
     time: Timestamp = Field()
     type: _InboundCallbackTypeValue = Field()

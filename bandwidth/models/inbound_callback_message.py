@@ -25,7 +25,7 @@ _MultiChannelMessageChannelValue = Annotated[
 
 
 class InboundCallbackMessage(ResponseModel):
-    """The ``inboundCallbackMessage`` schema."""
+    """The ``inboundCallbackMessage`` schema. Held by ``InboundCallback.message``."""
 
     id: StrictStr = Field(description="A unique identifier of the message.")
     owner: StrictStr = Field(

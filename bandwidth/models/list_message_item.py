@@ -20,7 +20,7 @@ _MessageTypeValue = Annotated[Union[MessageTypeEnum, StrictStr], LEFT_TO_RIGHT]
 
 
 class ListMessageItem(ResponseModel):
-    """listMessageItem."""
+    """listMessageItem: the ``listMessageItem`` schema. Held by ``MessagesList.messages``."""
 
     message_id: Optional[StrictStr] = Field(default=None, description="The message id.")
     account_id: Optional[StrictStr] = Field(

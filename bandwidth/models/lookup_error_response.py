@@ -13,7 +13,10 @@ from bandwidth.models.lookup_error_schema import LookupErrorSchema
 
 
 class LookupErrorResponse(ResponseModel):
-    """The ``lookupErrorResponse`` schema."""
+    """
+    The ``lookupErrorResponse`` schema. The error body of ``create_sync_lookup``,
+    ``create_async_bulk_lookup`` and ``get_async_bulk_lookup``.
+    """
 
     links: Optional[List[LinkSchema]] = Field(default=None)
     data: Optional[Any] = Field(default=None, description="The phone number lookup response data.")

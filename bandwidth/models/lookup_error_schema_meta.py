@@ -11,7 +11,7 @@ from bandwidth.models._base import ResponseModel
 
 
 class LookupErrorSchemaMeta(ResponseModel):
-    """The ``LookupErrorSchema.meta`` schema."""
+    """The ``LookupErrorSchema.meta`` schema. Held by ``LookupErrorSchema.meta``."""
 
     phone_numbers: Optional[List[StrictStr]] = Field(default=None)
     message: Optional[StrictStr] = Field(default=None, description="Message describing the error.")

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Optional, Union
 
 from pydantic import Field, StrictBool, StrictStr
@@ -22,7 +23,10 @@ _LatestMessageDeliveryStatusValue = Annotated[
 
 
 class LookupResult(ResponseModel):
-    """Carrier information results for the specified telephone number."""
+    """
+    Carrier information results for the specified telephone number. Held by
+    ``CreateSyncLookupResponseData.results`` and ``GetAsyncBulkLookupResponseData.results``.
+    """
 
     phone_number: Optional[StrictStr] = Field(
         default=None, description="The telephone number in E.164 format."
@@ -46,10 +50,10 @@ class LookupResult(ResponseModel):
     latest_message_delivery_status: Optional[_LatestMessageDeliveryStatusValue] = Field(
         default=None, description="DNI-Only."
     )
-    initial_message_delivery_status_date: Optional[StrictStr] = Field(
+    initial_message_delivery_status_date: Optional[date] = Field(
         default=None, description="DNI-Only."
     )
-    latest_message_delivery_status_date: Optional[StrictStr] = Field(
+    latest_message_delivery_status_date: Optional[date] = Field(
         default=None, description="DNI-Only."
     )
     rcs_enabled: Optional[StrictBool] = Field(default=None, description="RCS-Only.")

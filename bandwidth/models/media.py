@@ -11,7 +11,7 @@ from bandwidth.models._base import ResponseModel
 
 
 class Media(ResponseModel):
-    """Media."""
+    """Media: the ``media`` schema. Returned by ``list_media``."""
 
     content: Optional[StrictStr] = Field(default=None)
     content_length: Optional[StrictInt] = Field(default=None)

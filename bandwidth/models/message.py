@@ -18,7 +18,7 @@ _PriorityValue = Annotated[Union[PriorityEnum, StrictStr], LEFT_TO_RIGHT]
 
 
 class Message(ResponseModel):
-    """Message."""
+    """Message: the ``message`` schema. Returned by ``create_message``."""
 
     id: Optional[StrictStr] = Field(default=None, description="The id of the message.")
     owner: Optional[StrictStr] = Field(

@@ -13,7 +13,7 @@ from bandwidth.models.page_info import PageInfo
 
 
 class MessagesList(ResponseModel):
-    """MessagesList."""
+    """MessagesList: the ``messagesList`` schema. Returned by ``list_messages``."""
 
     total_count: Optional[StrictInt] = Field(
         default=None, description="The total number of messages matched by the search."

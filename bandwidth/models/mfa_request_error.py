@@ -11,7 +11,10 @@ from bandwidth.models._base import ResponseModel
 
 
 class MfaRequestError(ResponseModel):
-    """The ``mfaRequestError`` schema."""
+    """
+    The ``mfaRequestError`` schema. The error body of ``generate_voice_code``,
+    ``generate_messaging_code`` and ``verify_code``.
+    """
 
     error: Optional[StrictStr] = Field(
         default=None, description="A message describing the error with your request."

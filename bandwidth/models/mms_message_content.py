@@ -15,7 +15,11 @@ from bandwidth.models.mms_message_content_file import MmsMessageContentFile
 
 
 class MmsMessageContent(RequestModel):
-    """MMS Message."""
+    """
+    MMS Message: the ``mmsMessageContent`` schema. Held by
+    ``MultiChannelChannelListMMSObject.content`` and
+    ``MultiChannelChannelListMMSResponseObject.content``.
+    """
 
     _non_nullable: ClassVar[FrozenSet[str]] = frozenset({"text", "media"})
     _nested: ClassVar[Tuple[str, ...]] = ("media",)

@@ -12,7 +12,7 @@ from bandwidth.models._constraints import http_url, max_length
 
 
 class MmsMessageContentFile(RequestModel):
-    """MMS Media File."""
+    """MMS Media File: the ``mmsMessageContentFile`` schema. Held by ``MmsMessageContent.media``."""
 
     file_url: Annotated[StrictStr, rule(max_length(1000), http_url)] = Field(
         description="The URL of a media attachment."

@@ -16,7 +16,10 @@ from bandwidth.models.rbm_action_view_location import RbmActionViewLocation
 
 
 class MultiChannelAction(UnionModel):
-    """The ``multiChannelAction`` schema."""
+    """
+    The ``multiChannelAction`` schema. Held by ``RbmMessageContentText.suggestions``,
+    ``RbmMessageMedia.suggestions``, ``RbmCardContent.suggestions`` and 2 more.
+    """
 
     any_of_schemas: ClassVar[FrozenSet[str]] = frozenset(
         {

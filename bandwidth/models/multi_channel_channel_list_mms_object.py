@@ -22,7 +22,10 @@ else:
 
 
 class MultiChannelChannelListMMSObject(RequestModel):
-    """The ``multiChannelChannelListMMSObject`` schema."""
+    """
+    The ``multiChannelChannelListMMSObject`` schema. Held by
+    ``MultiChannelChannelListRequestObject``.
+    """
 
     _nested: ClassVar[Tuple[str, ...]] = ("content",)
 

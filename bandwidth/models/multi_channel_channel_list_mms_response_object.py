@@ -21,7 +21,10 @@ _MultiChannelMessageChannelValue = Annotated[
 
 
 class MultiChannelChannelListMMSResponseObject(ResponseModel):
-    """The ``multiChannelChannelListMMSResponseObject`` schema."""
+    """
+    The ``multiChannelChannelListMMSResponseObject`` schema. Held by
+    ``MultiChannelChannelListResponseObject``.
+    """
 
     var_from: StrictStr = Field(
         validation_alias="from",

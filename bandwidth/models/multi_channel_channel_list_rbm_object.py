@@ -24,7 +24,10 @@ else:
 
 
 class MultiChannelChannelListRBMObject(RequestModel):
-    """The ``multiChannelChannelListRBMObject`` schema."""
+    """
+    The ``multiChannelChannelListRBMObject`` schema. Held by
+    ``MultiChannelChannelListRequestObject``.
+    """
 
     _nested: ClassVar[Tuple[str, ...]] = ("content",)
 

@@ -16,7 +16,10 @@ from bandwidth.models.rbm_message_media import RbmMessageMedia
 
 
 class MultiChannelChannelListRBMObjectAllOfContent(UnionModel):
-    """The content of the message."""
+    """
+    The content of the message. Held by ``MultiChannelChannelListRBMObject.content`` and
+    ``MultiChannelChannelListRBMResponseObject.content``.
+    """
 
     one_of_schemas: ClassVar[FrozenSet[str]] = frozenset(
         {"RbmMessageContentRichCard", "RbmMessageContentText", "RbmMessageMedia"}

@@ -23,7 +23,10 @@ _MultiChannelMessageChannelValue = Annotated[
 
 
 class MultiChannelChannelListRBMResponseObject(ResponseModel):
-    """The ``multiChannelChannelListRBMResponseObject`` schema."""
+    """
+    The ``multiChannelChannelListRBMResponseObject`` schema. Held by
+    ``MultiChannelChannelListResponseObject``.
+    """
 
     var_from: StrictStr = Field(
         validation_alias="from",

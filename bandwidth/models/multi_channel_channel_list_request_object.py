@@ -16,7 +16,10 @@ from bandwidth.models.multi_channel_channel_list_sms_object import MultiChannelC
 
 
 class MultiChannelChannelListRequestObject(UnionModel):
-    """The ``multiChannelChannelListRequestObject`` schema."""
+    """
+    The ``multiChannelChannelListRequestObject`` schema. Held by
+    ``MultiChannelMessageRequest.channel_list``.
+    """
 
     any_of_schemas: ClassVar[FrozenSet[str]] = frozenset(
         {

@@ -22,7 +22,10 @@ from bandwidth.models.multi_channel_channel_list_sms_response_object import (
 
 
 class MultiChannelChannelListResponseObject(UnionModel):
-    """The ``multiChannelChannelListResponseObject`` schema."""
+    """
+    The ``multiChannelChannelListResponseObject`` schema. Held by
+    ``MultiChannelMessageResponseData.channel_list``.
+    """
 
     any_of_schemas: ClassVar[FrozenSet[str]] = frozenset(
         {

@@ -22,7 +22,10 @@ else:
 
 
 class MultiChannelChannelListSMSObject(RequestModel):
-    """The ``multiChannelChannelListSMSObject`` schema."""
+    """
+    The ``multiChannelChannelListSMSObject`` schema. Held by
+    ``MultiChannelChannelListRequestObject``.
+    """
 
     _nested: ClassVar[Tuple[str, ...]] = ("content",)
 

@@ -21,7 +21,10 @@ _MultiChannelMessageChannelValue = Annotated[
 
 
 class MultiChannelChannelListSMSResponseObject(ResponseModel):
-    """The ``multiChannelChannelListSMSResponseObject`` schema."""
+    """
+    The ``multiChannelChannelListSMSResponseObject`` schema. Held by
+    ``MultiChannelChannelListResponseObject``.
+    """
 
     var_from: StrictStr = Field(
         validation_alias="from",

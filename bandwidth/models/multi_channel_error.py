@@ -13,7 +13,7 @@ from bandwidth.models.link import Link
 
 
 class MultiChannelError(ResponseModel):
-    """The ``multiChannelError`` schema."""
+    """The ``multiChannelError`` schema. The error body of ``create_multi_channel_message``."""
 
     links: Optional[List[Link]] = Field(default=None)
     data: Optional[Any] = Field(default=None)

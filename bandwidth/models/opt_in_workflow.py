@@ -14,7 +14,10 @@ from bandwidth.models._constraints import each, max_length, min_length, pattern
 
 
 class OptInWorkflow(RequestModel):
-    """The ``optInWorkflow`` schema."""
+    """
+    The ``optInWorkflow`` schema. Held by ``VerificationRequest.opt_in_workflow``,
+    ``VerificationUpdateRequest.opt_in_workflow`` and ``TfvSubmissionInfo.opt_in_workflow``.
+    """
 
     description: Annotated[StrictStr, rule(min_length(1), max_length(500))] = Field()
     image_urls: Annotated[

@@ -11,7 +11,7 @@ from bandwidth.models._base import ResponseModel
 
 
 class Page(ResponseModel):
-    """The ``page`` schema."""
+    """The ``page`` schema. Held by ``ListEndpointsResponse.page``."""
 
     page_size: StrictInt = Field(description="The number of items per page.")
     total_elements: Optional[StrictInt] = Field(

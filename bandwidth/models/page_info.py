@@ -11,7 +11,7 @@ from bandwidth.models._base import ResponseModel
 
 
 class PageInfo(ResponseModel):
-    """PageInfo."""
+    """PageInfo: the ``pageInfo`` schema. Held by ``MessagesList.page_info``."""
 
     prev_page: Optional[StrictStr] = Field(
         default=None, description="The link to the previous page for pagination."

@@ -21,7 +21,7 @@ else:
 
 
 class RbmCardContentMedia(RequestModel):
-    """The ``RbmCardContent.media`` schema."""
+    """The ``RbmCardContent.media`` schema. Held by ``RbmCardContent.media``."""
 
     _non_nullable: ClassVar[FrozenSet[str]] = frozenset({"thumbnail_url"})
 

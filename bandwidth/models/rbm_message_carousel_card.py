@@ -23,7 +23,7 @@ else:
 
 
 class RbmMessageCarouselCard(RequestModel):
-    """Carousel."""
+    """Carousel: the ``rbmMessageCarouselCard`` schema. Held by ``RbmMessageContentRichCard``."""
 
     _non_nullable: ClassVar[FrozenSet[str]] = frozenset({"suggestions"})
     _nested: ClassVar[Tuple[str, ...]] = (

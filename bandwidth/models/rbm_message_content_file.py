@@ -14,7 +14,10 @@ from bandwidth.models._constraints import http_url, max_length
 
 
 class RbmMessageContentFile(RequestModel):
-    """RBM Rich Media File."""
+    """
+    RBM Rich Media File: the ``rbmMessageContentFile`` schema. Held by ``RbmMessageMedia.media`` and
+    ``MultiChannelMessageContent.media``.
+    """
 
     _non_nullable: ClassVar[FrozenSet[str]] = frozenset({"thumbnail_url"})
 

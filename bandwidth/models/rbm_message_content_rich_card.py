@@ -13,7 +13,10 @@ from bandwidth.models.rbm_standalone_card import RbmStandaloneCard
 
 
 class RbmMessageContentRichCard(UnionModel):
-    """RBM Rich Card."""
+    """
+    RBM Rich Card: the ``rbmMessageContentRichCard`` schema. Held by
+    ``MultiChannelChannelListRBMObjectAllOfContent``.
+    """
 
     one_of_schemas: ClassVar[FrozenSet[str]] = frozenset(
         {"RbmMessageCarouselCard", "RbmStandaloneCard"}

@@ -16,7 +16,10 @@ from bandwidth.models.rbm_message_content_file import RbmMessageContentFile
 
 
 class RbmMessageMedia(RequestModel):
-    """RBM Media."""
+    """
+    RBM Media: the ``rbmMessageMedia`` schema. Held by
+    ``MultiChannelChannelListRBMObjectAllOfContent``.
+    """
 
     _non_nullable: ClassVar[FrozenSet[str]] = frozenset({"suggestions"})
     _nested: ClassVar[Tuple[str, ...]] = (

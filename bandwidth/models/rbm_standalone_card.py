@@ -31,7 +31,7 @@ else:
 
 
 class RbmStandaloneCard(RequestModel):
-    """Standalone Card."""
+    """Standalone Card: the ``rbmStandaloneCard`` schema. Held by ``RbmMessageContentRichCard``."""
 
     _non_nullable: ClassVar[FrozenSet[str]] = frozenset(
         {"thumbnail_image_alignment", "suggestions"}

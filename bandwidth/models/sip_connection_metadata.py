@@ -12,7 +12,7 @@ from bandwidth.models.sip_credentials import SipCredentials
 
 
 class SipConnectionMetadata(ResponseModel):
-    """SIP Connection."""
+    """SIP Connection: the ``sipConnectionMetadata`` schema."""
 
     ip_address: Optional[StrictStr] = Field(
         default=None, description="The IP address of the SIP connection."

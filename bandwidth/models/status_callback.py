@@ -17,7 +17,10 @@ _StatusCallbackTypeValue = Annotated[Union[StatusCallbackTypeEnum, StrictStr], L
 
 
 class StatusCallback(ResponseModel):
-    """Represents a status callback for an outbound MT SMS or MMS or RBM message."""
+    """
+    Represents a status callback for an outbound MT SMS or MMS or RBM message. Posted to your
+    ``statusCallback`` webhook.
+    """
 
     time: Timestamp = Field()
     event_time: Optional[Timestamp] = Field(

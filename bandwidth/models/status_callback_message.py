@@ -22,7 +22,7 @@ _MultiChannelMessageChannelValue = Annotated[
 
 
 class StatusCallbackMessage(ResponseModel):
-    """Message payload schema within a callback."""
+    """Message payload schema within a callback. Held by ``StatusCallback.message``."""
 
     id: StrictStr = Field(description="A unique identifier of the message.")
     owner: StrictStr = Field(

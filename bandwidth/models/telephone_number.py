@@ -11,7 +11,7 @@ from bandwidth.models._base import ResponseModel
 
 
 class TelephoneNumber(ResponseModel):
-    """The ``telephoneNumber`` schema."""
+    """The ``telephoneNumber`` schema. Held by ``WebhookSubscriptionError.telephone_numbers``."""
 
     telephone_number: Optional[StrictStr] = Field(
         default=None, description="Simple Telephone Number."

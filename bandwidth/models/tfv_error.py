@@ -11,7 +11,11 @@ from bandwidth.models._base import ResponseModel
 
 
 class TfvError(ResponseModel):
-    """A generic error object."""
+    """
+    A generic error object: the ``tfvError`` schema. The error body of
+    ``request_toll_free_verification``, ``get_toll_free_verification_status``,
+    ``update_toll_free_verification_request`` and 6 more.
+    """
 
     type: Optional[StrictStr] = Field(default=None)
     description: Optional[StrictStr] = Field(default=None)

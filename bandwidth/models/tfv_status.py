@@ -18,7 +18,7 @@ _TfvStatusValue = Annotated[Union[TfvStatusEnum, StrictStr], LEFT_TO_RIGHT]
 
 
 class TfvStatus(ResponseModel):
-    """The ``tfvStatus`` schema."""
+    """The ``tfvStatus`` schema. Returned by ``get_toll_free_verification_status``."""
 
     phone_number: Optional[StrictStr] = Field(
         default=None, description="Toll-free telephone number in E.164 format."

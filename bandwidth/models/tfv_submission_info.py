@@ -23,7 +23,7 @@ _BusinessEntityTypeValue = Annotated[Union[BusinessEntityTypeEnum, StrictStr], L
 
 
 class TfvSubmissionInfo(ResponseModel):
-    """The ``tfvSubmissionInfo`` schema."""
+    """The ``tfvSubmissionInfo`` schema. Held by ``TfvStatus.submission``."""
 
     business_address: Optional[Address] = Field(default=None)
     business_contact: Optional[Contact] = Field(default=None)

@@ -12,7 +12,7 @@ from bandwidth.models.additional_denial_reason import AdditionalDenialReason
 
 
 class VerificationDenialWebhook(ResponseModel):
-    """The ``verificationDenialWebhook`` schema."""
+    """The ``verificationDenialWebhook`` schema. Posted to your ``tfVerificationStatus`` webhook."""
 
     account_id: Optional[StrictStr] = Field(default=None, description="User's account ID.")
     additional_denial_reasons: Optional[List[AdditionalDenialReason]] = Field(

@@ -63,7 +63,11 @@ else:
 
 
 class VerificationRequest(RequestModel):
-    """The ``verificationRequest`` schema."""
+    """
+    A toll-free number's verification request, sent by
+    ``TollFreeVerificationApi.request_toll_free_verification``: the business, its contact, the
+    expected volume and the use case.
+    """
 
     _non_nullable: ClassVar[FrozenSet[str]] = frozenset(
         {

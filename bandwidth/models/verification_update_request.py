@@ -55,7 +55,7 @@ else:
 
 
 class VerificationUpdateRequest(RequestModel):
-    """The ``verificationUpdateRequest`` schema."""
+    """The ``verificationUpdateRequest`` schema. Held by ``TfvSubmissionWrapper.submission``."""
 
     _non_nullable: ClassVar[FrozenSet[str]] = frozenset(
         {

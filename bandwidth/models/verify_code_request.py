@@ -14,7 +14,10 @@ from bandwidth.models._constraints import in_range, max_length, min_length, patt
 
 
 class VerifyCodeRequest(RequestModel):
-    """The ``verifyCodeRequest`` schema."""
+    """
+    A code to check with ``MFAApi.verify_code``: valid if it was sent to ``to`` under the same
+    ``scope`` less than ``expiration_time_in_minutes`` ago.
+    """
 
     _non_nullable: ClassVar[FrozenSet[str]] = frozenset({"scope"})
 

@@ -11,7 +11,7 @@ from bandwidth.models._base import ResponseModel
 
 
 class VoiceCodeResponse(ResponseModel):
-    """The ``voiceCodeResponse`` schema."""
+    """The ``voiceCodeResponse`` schema. Returned by ``generate_voice_code``."""
 
     call_id: Optional[StrictStr] = Field(
         default=None, description="Programmable Voice API Call ID."

@@ -23,7 +23,7 @@ _WebhookSubscriptionTypeValue = Annotated[
 class WebhookSubscription(ResponseModel):
     """
     Information about a webhook that Bandwidth should send upon the completion of event customer has
-    subscribed to.
+    subscribed to. Returned by ``create_webhook_subscription`` and ``update_webhook_subscription``.
     """
 
     id: Optional[StrictStr] = Field(default=None)

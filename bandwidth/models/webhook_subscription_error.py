@@ -12,7 +12,7 @@ from bandwidth.models.telephone_number import TelephoneNumber
 
 
 class WebhookSubscriptionError(ResponseModel):
-    """The ``webhookSubscriptionError`` schema."""
+    """The ``webhookSubscriptionError`` schema. Held by ``WebhookSubscriptionsListBody.errors``."""
 
     code: Optional[StrictInt] = Field(default=None)
     description: Optional[StrictStr] = Field(default=None)

@@ -15,7 +15,11 @@ from bandwidth.models.tfv_basic_authentication import TfvBasicAuthentication
 
 
 class WebhookSubscriptionRequestSchema(RequestModel):
-    """The ``webhookSubscriptionRequestSchema`` schema."""
+    """
+    Where Bandwidth posts toll-free verification status changes (``create_webhook_subscription``,
+    ``update_webhook_subscription``); ``shared_secret_key`` and the basic-auth password are never
+    shown in ``repr``.
+    """
 
     _non_nullable: ClassVar[FrozenSet[str]] = frozenset({"basic_authentication"})
     _nested: ClassVar[Tuple[str, ...]] = ("basic_authentication",)

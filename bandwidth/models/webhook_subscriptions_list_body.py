@@ -16,7 +16,7 @@ from bandwidth.models.webhook_subscription_error import WebhookSubscriptionError
 class WebhookSubscriptionsListBody(ResponseModel):
     """
     A list of all webhook subscriptions registered for this account ID for this particular feature
-    (unpaginated).
+    (unpaginated). Returned by ``list_webhook_subscriptions``.
     """
 
     links: Optional[LinksObject] = Field(default=None)
