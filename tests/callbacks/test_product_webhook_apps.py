@@ -24,9 +24,11 @@ from flask import Flask, Response, request
 import bandwidth.callbacks as callbacks
 from bandwidth.callbacks import (
     TFV_SIGNATURE_HEADER,
+    BlockedWebhook,
     CallbackParseError,
     EndpointCallback,
     EndpointEvent,
+    FailureWebhook,
     InboundCallback,
     MessagingCallback,
     MessagingCallbacks,
@@ -34,6 +36,7 @@ from bandwidth.callbacks import (
     TfvWebhook,
     UnknownMessagingCallback,
     VerificationDenialWebhook,
+    VerificationWebhook,
     basic_auth_challenge,
     parse_endpoint_event,
     parse_messaging_callbacks,
@@ -197,6 +200,9 @@ _BODIES: Dict[str, Tuple[Any, Any]] = {
     "InboundCallback": (InboundCallback, spec_example("mmsMessageReceivedCallbackExample")),
     "TfvWebhook": (TfvWebhook, {"denialStatusCode": 511}),
     "VerificationDenialWebhook": (VerificationDenialWebhook, {"denialStatusCode": 511}),
+    "VerificationWebhook": (VerificationWebhook, {"status": "VERIFIED"}),
+    "FailureWebhook": (FailureWebhook, {"errorCode": "400", "errors": ["x"]}),
+    "BlockedWebhook": (BlockedWebhook, {"blocked": True}),
     "EndpointCallback": (EndpointCallback, spec_example("endpointDisconnectedEventExample")),
     "EndpointEvent": (EndpointEvent, spec_example("endpointDisconnectedEventExample")),
 }
