@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 import importlib
-import json
-from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple, Type, Union
-from urllib.parse import parse_qsl
+from typing import Any, Dict, Mapping, Optional, Tuple, Type, Union
 
 from pydantic import ValidationError
 
+from bandwidth.callbacks._body import (
+    FORM,
+    CallbackParseError,
+    check_depth,
+    decode_form,
+    decode_json,
+    decode_text,
+    field_error,
+    is_json,
+    media_type,
+)
 from bandwidth.callbacks.base import Callback, UnknownCallback
-from bandwidth.exceptions import ApiTypeError, ApiValueError
 
 __all__ = ["CallbackParseError", "callback_model_for", "parse_callback"]
 
@@ -48,30 +56,6 @@ _EVENTS: Dict[str, Tuple[str, str]] = {
     "realTimeTranscriptionAvailable": ("stream", "RealTimeTranscriptionAvailableCallback"),
 }
 
-_FORM = "application/x-www-form-urlencoded"
-
-
-class CallbackParseError(ApiValueError):
-    """The body is not a callback: not JSON or form data, not an object, nested too
-    deeply, or a known field holds an impossible value (such as a malformed ``eventTime``).
-
-    An :class:`~bandwidth.exceptions.ApiValueError` (so also an
-    ``OpenApiException`` and a ``ValueError``): a webhook handler needs one
-    ``except`` to answer a bad body with a 400. For a bad field, :meth:`errors`
-    lists each problem the way pydantic reports it (``loc``, ``msg``, ``type``);
-    the values themselves are never echoed.
-    """
-
-    def __init__(
-        self, msg: str, errors: Sequence[Mapping[str, Any]] = (), path_to_item: Any = None
-    ) -> None:
-        self._errors = [dict(error) for error in errors]
-        super().__init__(msg, path_to_item)
-
-    def errors(self) -> List[Dict[str, Any]]:
-        """Each problem with a field: ``loc`` (wire names), ``msg`` and ``type``."""
-        return [dict(error) for error in self._errors]
-
 
 def callback_model_for(event_type: Optional[str]) -> Type[Callback]:
     """The model class for an ``eventType`` value; :class:`UnknownCallback` for any other."""
@@ -100,39 +84,18 @@ def parse_callback(
     unknown or missing ``eventType`` gives an :class:`UnknownCallback`.
 
     Raises :class:`CallbackParseError` for a body that is neither JSON nor form
-    data, is nested too deeply, or has a known field with an impossible value
-    (such as a malformed ``eventTime``; its ``errors()`` name the field).
+    data, is larger than 1 MiB or nested more than 32 levels deep, or has a
+    known field with an impossible value (such as a malformed ``eventTime``;
+    its ``errors()`` name the field).
     """
     data = _decode(body, content_type)
     model = callback_model_for(data.get("eventType"))
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        raise _field_error(model, exc) from None
+        raise field_error(model.__name__, exc) from None
     except RecursionError:
         raise CallbackParseError("callback body is nested too deeply") from None
-
-
-def _field_error(model: Type[Callback], exc: ValidationError) -> CallbackParseError:
-    """A :class:`CallbackParseError` naming each bad field (never its value)."""
-    errors = [
-        {"loc": error["loc"], "msg": error["msg"], "type": error["type"]}
-        for error in exc.errors(include_url=False, include_input=False)
-    ]
-    where = "; ".join(
-        f"{'.'.join(str(part) for part in error['loc']) or '(body)'}: {error['msg']}"
-        for error in errors
-    )
-    return CallbackParseError(f"not a valid {model.__name__}: {where}", errors)
-
-
-def _charset(content_type: Optional[str]) -> str:
-    if content_type:
-        for param in content_type.split(";")[1:]:
-            key, _, value = param.partition("=")
-            if key.strip().lower() == "charset" and value.strip():
-                return value.strip().strip('"')
-    return "utf-8-sig"
 
 
 def _decode(
@@ -140,63 +103,14 @@ def _decode(
     content_type: Optional[str],
 ) -> Dict[str, Any]:
     if isinstance(body, Mapping):
+        check_depth(body)
         return dict(body)
-    if isinstance(body, (bytes, bytearray, memoryview)):
-        try:
-            text = bytes(body).decode(_charset(content_type))
-        except (UnicodeDecodeError, LookupError) as exc:
-            raise CallbackParseError(f"callback body is not valid text: {exc}") from None
-    elif isinstance(body, str):
-        text = body
-    else:
-        raise ApiTypeError(f"body must be bytes, str or a dict, not {type(body).__name__}")
-    media = (content_type or "").split(";")[0].strip().lower()
-    if media == _FORM:
-        return _form(text)
-    if media == "application/json" or media.endswith("+json") or text.lstrip().startswith("{"):
-        try:
-            data = json.loads(text)
-        except ValueError as exc:
-            raise CallbackParseError(f"callback body is not valid JSON: {exc}") from None
-        except RecursionError:  # the decoder's own depth limit: far past any real callback
-            raise CallbackParseError("callback body is nested too deeply") from None
+    text = decode_text(body, content_type)
+    if media_type(content_type) == FORM:
+        return decode_form(text)
+    if is_json(content_type) or text.lstrip().startswith("{"):
+        data = decode_json(text)
         if not isinstance(data, dict):
             raise CallbackParseError("callback body must be a JSON object")
         return data
-    return _form(text)
-
-
-def _form(text: str) -> Dict[str, Any]:
-    """Decode ``a=1&b=2``; ``x[y]=v`` and ``x.y=v`` become nested objects (a guess:
-    how Bandwidth encodes nested fields in GET callbacks is undocumented)."""
-    stripped = text.strip()
-    if stripped.startswith("?"):
-        stripped = stripped[1:]
-    data: Dict[str, Any] = {}
-    nested: Dict[str, Dict[str, str]] = {}
-    try:
-        pairs = parse_qsl(stripped, keep_blank_values=True, strict_parsing=False)
-    except ValueError as exc:  # pragma: no cover - parse_qsl is lenient
-        raise CallbackParseError(f"callback body is not form data: {exc}") from None
-    for key, value in pairs:
-        outer, inner = _split_key(key)
-        if inner is None:
-            data[key] = value
-        else:
-            nested.setdefault(outer, {})[inner] = value
-    for outer, fields in nested.items():
-        if outer not in data:
-            data[outer] = fields
-    return data
-
-
-def _split_key(key: str) -> Tuple[str, Optional[str]]:
-    if key.endswith("]") and "[" in key:
-        outer, _, inner = key[:-1].partition("[")
-        if outer and inner and "[" not in inner:
-            return outer, inner
-    if "." in key:
-        outer, _, inner = key.partition(".")
-        if outer and inner:
-            return outer, inner
-    return key, None
+    return decode_form(text)
