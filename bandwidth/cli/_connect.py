@@ -27,6 +27,7 @@ PARAMETER_NAMES: Dict[str, str] = {
     "conference_id": "CONF_ID",
     "member_id": "MEMBER_ID",
     "recording_id": "RECORDING_ID",
+    "transcription_id": "TRANSCRIPTION_ID",
     "to": "--to",
     "var_from": "--from",
     "name": "--name",

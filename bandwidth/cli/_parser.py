@@ -335,8 +335,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     parser = _Parser(
         prog="bandwidth",
-        description="Bandwidth Voice API (calls, recordings, conferences) from the command "
-        "line, a local simulator, a phone to call your voice app with, and a demo.",
+        description="Bandwidth's APIs from the command line (calls, recordings, conferences, "
+        "transcriptions, statistics), a local simulator, a phone to call your voice app "
+        "with, and a demo.",
         epilog=ENV_HELP,
         formatter_class=_Formatter,
     )

@@ -3,7 +3,8 @@
 Each ```console block's ``$`` lines run in bash (the venv's ``bandwidth`` on
 PATH) against a simulator, in document order, with ``CALL_ID`` set to an
 answered call, ``RECORDING_ID`` to its recording, ``CONF_ID`` to a conference,
-``MEMBER_ID`` to one of its members and ``CONF_RECORDING_ID`` to its recording.
+``MEMBER_ID`` to one of its members, ``CONF_RECORDING_ID`` to its recording
+and ``TRANSCRIPTION_ID`` to a transcription of the call.
 Sample output is checked as follows:
 
 * JSON samples must have the same keys, in the same order, as the real output
@@ -185,6 +186,10 @@ def test_the_doc_has_examples_of_every_command() -> None:
         "bandwidth conferences member",
         "bandwidth conferences recordings",
         "bandwidth conferences download",
+        "bandwidth transcriptions list",
+        "bandwidth transcriptions get",
+        "bandwidth transcriptions delete",
+        "bandwidth statistics get",
         "bandwidth simulator",
     ):
         assert needed in commands, needed
@@ -201,6 +206,9 @@ def test_every_example_in_docs_cli_md(tmp_path: Path) -> None:
             sim.answer(members[-1])
         conference_id = sim.add_conference("my-conf", members, tag="weekly")
         conference_recording_id = sim.add_conference_recording(conference_id)
+        transcription_id = sim.add_transcription(
+            call_id, {"inbound": "I would like to pay my bill", "outbound": "Sure, one moment"}
+        )
         env = {k: v for k, v in os.environ.items() if not k.startswith("BW_")}
         env.update(
             PATH=str(BIN) + os.pathsep + env.get("PATH", ""),
@@ -213,6 +221,7 @@ def test_every_example_in_docs_cli_md(tmp_path: Path) -> None:
             CONF_ID=conference_id,
             MEMBER_ID=members[0],
             CONF_RECORDING_ID=conference_recording_id,
+            TRANSCRIPTION_ID=transcription_id,
         )
         for example in _examples():
             if example.command.startswith("bandwidth simulator"):
@@ -258,6 +267,7 @@ def test_every_example_in_docs_cli_md(tmp_path: Path) -> None:
             }
         ]
         assert conference.completed_time is not None
+        assert sim.requests_for("delete_real_time_transcription")[0].path.endswith(transcription_id)
 
 
 @pytest.mark.parametrize(
