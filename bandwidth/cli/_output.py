@@ -34,13 +34,20 @@ _UNSAFE_IN_TEXT = re.compile(rf"[\x00-\x1f{_CONTROLS}]")
 _MASK = "*****"
 
 
+def _secret(key: Any) -> bool:
+    """A ``...password...`` or ``...secret...`` key (``sharedSecretKey``).
+
+    Not ``...token...``: the tokens the API answers with (an endpoint's
+    token, a next page's token) are what the command is run for.
+    """
+    return isinstance(key, str) and ("password" in key.lower() or "secret" in key.lower())
+
+
 def _mask(value: Any) -> Any:
-    """``value`` with every non-null ``...password...`` key masked, recursively."""
+    """``value`` with every non-null secret key masked, recursively."""
     if isinstance(value, dict):
         return {
-            key: _MASK
-            if item is not None and isinstance(key, str) and "password" in key.lower()
-            else _mask(item)
+            key: _MASK if item is not None and _secret(key) else _mask(item)
             for key, item in value.items()
         }
     if isinstance(value, list):

@@ -9,13 +9,8 @@ import argparse
 import os
 from typing import Mapping, Optional
 
-from bandwidth import ApiClient, StatisticsApi
-from bandwidth.cli._connect import (
-    api_errors,
-    check_stdin_readers,
-    connection,
-    warn_about_password_flag,
-)
+from bandwidth import StatisticsApi
+from bandwidth.cli._connect import prepare, session
 from bandwidth.cli._output import print_json
 
 __all__ = ["run_statistics"]
@@ -25,9 +20,7 @@ def run_statistics(args: argparse.Namespace, environ: Optional[Mapping[str, str]
     """Run ``statistics get``; raises :class:`CliError` for expected failures."""
     env = os.environ if environ is None else environ
     prog = f"bandwidth statistics {args.operation}"
-    warn_about_password_flag(args)
-    check_stdin_readers(args, prog)
-    configuration, account_id = connection(args, env, prog)
-    with api_errors(prog), ApiClient(configuration) as client:
+    prepare(args, prog)
+    with session(args, env, prog) as (client, account_id):
         print_json(StatisticsApi(client).get_statistics(account_id))
     return 0

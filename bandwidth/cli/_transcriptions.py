@@ -10,13 +10,8 @@ import argparse
 import os
 from typing import Mapping, Optional
 
-from bandwidth import ApiClient, TranscriptionsApi
-from bandwidth.cli._connect import (
-    api_errors,
-    check_stdin_readers,
-    connection,
-    warn_about_password_flag,
-)
+from bandwidth import TranscriptionsApi
+from bandwidth.cli._connect import prepare, session
 from bandwidth.cli._output import print_json, write_json_array
 from bandwidth.cli._parser import UsageError
 
@@ -30,11 +25,8 @@ def run_transcriptions(
     env = os.environ if environ is None else environ
     operation: str = args.operation
     prog = f"bandwidth transcriptions {operation}"
-    warn_about_password_flag(args)
-    check_stdin_readers(args, prog)
-    configuration, account_id = connection(args, env, prog)
-
-    with api_errors(prog), ApiClient(configuration) as client:
+    prepare(args, prog)
+    with session(args, env, prog) as (client, account_id):
         api = TranscriptionsApi(client)
         if operation == "list":
             write_json_array(api.list_real_time_transcriptions(account_id, args.call_id))
