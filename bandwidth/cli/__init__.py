@@ -33,6 +33,12 @@ _API_COMMANDS: Dict[str, Tuple[str, str]] = {
     "conferences": ("bandwidth.cli._conferences", "run_conferences"),
     "transcriptions": ("bandwidth.cli._transcriptions", "run_transcriptions"),
     "statistics": ("bandwidth.cli._statistics", "run_statistics"),
+    "messages": ("bandwidth.cli._messages", "run_messages"),
+    "media": ("bandwidth.cli._media", "run_media"),
+    "mfa": ("bandwidth.cli._mfa", "run_mfa"),
+    "lookup": ("bandwidth.cli._lookup", "run_lookup"),
+    "endpoints": ("bandwidth.cli._endpoints", "run_endpoints"),
+    "tfv": ("bandwidth.cli._tfv", "run_tfv"),
 }
 
 

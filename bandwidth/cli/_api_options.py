@@ -39,12 +39,17 @@ _TRANSCRIPTION_ID = "the transcription's id (t-...)"
 
 
 def add_api_commands(commands: Any) -> None:
-    """Add the Voice API commands to the ``bandwidth`` subcommands."""
+    """Add the API commands (Voice's, then the other products') to the ``bandwidth`` subcommands."""
+    from bandwidth.cli._identity_options import add_identity_commands
+    from bandwidth.cli._messaging_options import add_messaging_commands
+
     _add_calls(commands)
     _add_recordings(commands)
     _add_conferences(commands)
     _add_transcriptions(commands)
     _add_statistics(commands)
+    add_messaging_commands(commands)
+    add_identity_commands(commands)
 
 
 def _bxml_file(parser: argparse.ArgumentParser) -> None:

@@ -205,6 +205,12 @@ def _describe(
         if message.startswith("Value error, "):
             message = message[len("Value error, ") :]
         field = by_wire.get(loc)
+        item = _list_item(loc, by_wire)
+        if field is None and item is not None:
+            field, position = item
+            if loc[: len(field.wire)] in given or not from_json:
+                parts.append(f"{field.flag} (value {position}): {message}")
+                continue
         if error["type"] == "missing":
             name = field.flag if field is not None else ".".join(loc)
             hint = f' (or "{".".join(loc)}" in --json)' if from_json else ""
@@ -220,6 +226,16 @@ def _describe(
         else:
             parts.append(f"--json: {'.'.join(loc)}: {message}")
     return "; ".join(parts)
+
+
+def _list_item(
+    loc: Tuple[str, ...], by_wire: Mapping[Tuple[str, ...], FieldFlag]
+) -> Optional[Tuple[FieldFlag, int]]:
+    """The list flag and the 1-based position of the value an error is about (``--to``'s 2nd)."""
+    field = by_wire.get(loc[:-1])
+    if field is None or field.kind != "list" or not loc[-1].isdigit():
+        return None
+    return field, int(loc[-1]) + 1
 
 
 def _wire_names_to_flags(message: str, flags: Tuple[FieldFlag, ...]) -> str:

@@ -37,6 +37,11 @@ PARAMETER_NAMES: Dict[str, str] = {
     "member_id": "MEMBER_ID",
     "recording_id": "RECORDING_ID",
     "transcription_id": "TRANSCRIPTION_ID",
+    "media_id": "MEDIA_ID",
+    "endpoint_id": "ENDPOINT_ID",
+    "phone_number": "NUMBER",
+    "request_id": "REQUEST_ID",
+    "id": "ID",
     "to": "--to",
     "var_from": "--from",
     "name": "--name",
@@ -198,6 +203,7 @@ def _stdin_readers(args: argparse.Namespace) -> Dict[str, bool]:
         "--webhook-password-stdin": bool(getattr(args, "webhook_password_stdin", False)),
         "--json -": getattr(args, "json", None) == "-",
         "FILE '-'": getattr(args, "file", None) == "-",
+        "--numbers-from -": getattr(args, "numbers_from", None) == "-",
     }
 
 

@@ -331,8 +331,9 @@ class ListFlag:
     """One filter or paging flag of a list command: ``flag`` sets the SDK's ``parameter``.
 
     ``kind`` is ``str``, ``int`` (a whole number), ``bool`` (with a ``--no-``
-    form), ``choice`` (one of ``choices``) or ``page_size`` (a whole number
-    from 1 to ``most``).
+    form), ``choice`` (one of ``choices``), ``page_size`` (a whole number
+    from 1 to ``most``) or ``cursor`` (where a page starts: a page token, which
+    ``--all`` excludes).
     """
 
     flag: str
@@ -377,7 +378,7 @@ def _page_flags(what: str, most: int) -> Tuple[ListFlag, ...]:
         ListFlag(
             "--page-token",
             "page_token",
-            "str",
+            "cursor",
             "a page token from a previous page's Link header",
             "TOKEN",
         ),

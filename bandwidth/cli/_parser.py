@@ -36,8 +36,9 @@ environment:
   BW_USERNAME, BW_PASSWORD   API credentials (HTTP Basic); --username/--password win.
                              Without a password, a terminal prompts for it.
   BW_ACCOUNT_ID              your account id; --account-id wins
-  {product.variable:<26} {product.name} base URL (default {product.default});
-                             --host wins. No user:password@ in it: use BW_USERNAME/BW_PASSWORD.
+  {product.variable:<26} {product.name} base URL; --host wins
+                             (default {product.default}).
+                             No user:password@ in it: use BW_USERNAME/BW_PASSWORD.
 
 exit status: 0 ok, 1 API or connection error, 2 bad command line or input, 130 interrupted
 """
@@ -47,9 +48,9 @@ exit status: 0 ok, 1 API or connection error, 2 bad command line or input, 130 i
 ENV_HELP = env_help()
 
 WEBHOOK_ENV_HELP = """\
-webhook password (the body's password, for --webhook-username): --webhook-password (visible
-in ps), --webhook-password-stdin, a "password" key in --json, else BW_WEBHOOK_PASSWORD, else
-a terminal prompts for it.
+webhook password (for --webhook-username): --webhook-password (visible in ps),
+--webhook-password-stdin, the password in --json, else BW_WEBHOOK_PASSWORD, else a terminal
+prompts for it.
 
 """
 
@@ -263,8 +264,8 @@ def add_json(parser: argparse.ArgumentParser, model: str) -> None:
 def add_list_flags(
     parser: argparse.ArgumentParser, flags: Iterable[ListFlag], *, all_pages: bool = True
 ) -> None:
-    """A list command's filters; ``--page-token`` and ``--all`` (if ``all_pages``) exclude
-    each other."""
+    """A list command's filters; its cursor flag (``--page-token``) and ``--all`` (if
+    ``all_pages``) exclude each other."""
     filters = parser.add_argument_group("filters and paging")
     for flag in flags:
         kwargs: Dict[str, Any] = {"dest": flag.parameter, "default": None, "help": flag.help}
@@ -279,7 +280,7 @@ def add_list_flags(
         elif flag.kind == "choice":
             kwargs["type"] = _choice_type(flag.choices)
             kwargs["choices"] = flag.choices
-        if flag.parameter != "page_token" or not all_pages:
+        if flag.kind != "cursor" or not all_pages:
             filters.add_argument(flag.flag, **kwargs)
             continue
         paging = filters.add_mutually_exclusive_group()
@@ -289,8 +290,10 @@ def add_list_flags(
         )
 
 
-def add_download_flags(parser: argparse.ArgumentParser) -> None:
-    """Where a recording's media goes, and the download's own limits."""
+def add_download_flags(
+    parser: argparse.ArgumentParser, default_name: str = "RECORDING_ID.wav or .mp3 here"
+) -> None:
+    """Where the media goes (``default_name`` without ``-o``), and the download's own limits."""
     group = parser.add_argument_group("output")
     group.add_argument(
         "-o",
@@ -298,7 +301,7 @@ def add_download_flags(parser: argparse.ArgumentParser) -> None:
         metavar="FILE",
         default=None,
         help="write the media to FILE, atomically (complete or not at all); '-' writes it "
-        "to stdout, which must not be a terminal (default: RECORDING_ID.wav or .mp3 here)",
+        f"to stdout, which must not be a terminal (default: {default_name})",
     )
     group.add_argument(
         "--max-bytes",
