@@ -21,6 +21,9 @@ _EXPORTS: Dict[str, str] = {
     "ApiResponse": "bandwidth.api_response",
     "CallsApi": "bandwidth.api.calls_api",
     "ConferencesApi": "bandwidth.api.conferences_api",
+    "MediaApi": "bandwidth.api.media_api",
+    "MessagesApi": "bandwidth.api.messages_api",
+    "MultiChannelApi": "bandwidth.api.multi_channel_api",
     "RecordingsApi": "bandwidth.api.recordings_api",
     "StatisticsApi": "bandwidth.api.statistics_api",
     "TranscriptionsApi": "bandwidth.api.transcriptions_api",
@@ -169,7 +172,10 @@ __all__ = [
     "MachineDetectionConfiguration",
     "MachineDetectionModeEnum",
     "MachineDetectionResult",
+    "MediaApi",
+    "MessagesApi",
     "MethodNotAllowedException",
+    "MultiChannelApi",
     "NotFoundException",
     "OpenApiException",
     "RecordingAvailableCallback",
@@ -213,6 +219,9 @@ __all__ = [
 if TYPE_CHECKING:
     from bandwidth.api.calls_api import CallsApi
     from bandwidth.api.conferences_api import ConferencesApi
+    from bandwidth.api.media_api import MediaApi
+    from bandwidth.api.messages_api import MessagesApi
+    from bandwidth.api.multi_channel_api import MultiChannelApi
     from bandwidth.api.recordings_api import RecordingsApi
     from bandwidth.api.statistics_api import StatisticsApi
     from bandwidth.api.transcriptions_api import TranscriptionsApi

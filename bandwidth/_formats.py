@@ -18,10 +18,13 @@ __all__ = [
     "PRIVACY_NAMES",
     "SIP_EXAMPLE",
     "SIP_URI",
+    "TOLL_FREE",
+    "TOLL_FREE_EXAMPLE",
     "has_control_characters",
     "is_e164",
     "is_e164_or_sip",
     "is_sip_uri",
+    "is_toll_free",
     "is_uui",
     "parse_timestamp",
 ]
@@ -29,6 +32,11 @@ __all__ = [
 #: A phone number: ``+``, then 2 to 15 digits with no leading zero (ITU-T E.164).
 E164 = re.compile(r"\+[1-9][0-9]{1,14}")
 E164_EXAMPLE = "+15555551212"
+
+#: A US toll-free number (the spec's ``tfPhoneNumber``): ``+1``, a toll-free
+#: area code, then 7 digits not starting with 0 or 1.
+TOLL_FREE = re.compile(r"\+1(800|833|844|855|866|877|888)[2-9]\d{6}")
+TOLL_FREE_EXAMPLE = "+18005555555"
 
 #: A SIP URI the platform can dial: ``sip:`` or ``sips:``, a user part, ``@``, a
 #: host, then optional ``;parameters`` / ``?headers``; no whitespace. Bandwidth
@@ -53,6 +61,11 @@ PRIVACY_NAMES = frozenset({"Restricted", "Anonymous", "Private", "Unavailable"})
 def is_e164(value: str) -> bool:
     """Whether ``value`` is an E.164 number such as ``+15555551212``."""
     return E164.fullmatch(value) is not None
+
+
+def is_toll_free(value: str) -> bool:
+    """Whether ``value`` is a US toll-free number such as ``+18005555555``."""
+    return TOLL_FREE.fullmatch(value) is not None
 
 
 def is_sip_uri(value: str) -> bool:

@@ -26,8 +26,10 @@ from typing import (
 import urllib3
 from typing_extensions import TypeAlias, TypedDict
 
-from bandwidth._params import path_segment
-from bandwidth.exceptions import ApiTypeError, ApiValueError
+from bandwidth._params import path_segment, path_segments
+from bandwidth._servers import VOICE_SERVERS, Servers
+from bandwidth._upload import Upload
+from bandwidth.exceptions import VOICE_ERRORS, ApiTypeError, ApiValueError, ErrorModels
 
 #: ``_request_timeout``: seconds (connect, each read and the whole attempt), a
 #: ``(connect, read)`` pair, or a ``urllib3.Timeout``; ``None`` for the configured one.
@@ -36,6 +38,8 @@ RequestTimeout: TypeAlias = Union[float, Tuple[float, float], urllib3.Timeout, N
 RequestAuth: TypeAlias = Optional[Dict[str, Any]]
 #: ``_headers``: extra request headers for this call.
 RequestHeaders: TypeAlias = Optional[Dict[str, Any]]
+#: A request body: bytes, or a file read as it is sent (a media upload).
+Body: TypeAlias = Union[bytes, Upload]
 
 
 class RequestOptions(TypedDict, total=False):
@@ -47,7 +51,8 @@ class RequestOptions(TypedDict, total=False):
     ``_request_timeout``: seconds, ``(connect, read)`` or a ``urllib3.Timeout``;
     ``_request_auth``: replaces the configured auth for this call;
     ``_content_type``: the request body's media type (must be the operation's);
-    ``_headers``: extra request headers; ``_host_index``: must be ``0``.
+    ``_headers``: extra request headers; ``_host_index``: which of the
+    operation's servers (see :meth:`bandwidth.Configuration.operation_host`).
     """
 
     _request_timeout: RequestTimeout
@@ -81,17 +86,27 @@ class Operation(Generic[T]):
             operation returns no body.
         content_type: media type of the request body, if it has one.
         accept: the ``Accept`` header, when the answer is not JSON (media).
+        servers: the product's servers from the spec (:mod:`bandwidth._servers`),
+            default Voice's; used when the configuration has no explicit ``host``.
+        errors: the models the product's error answers decode into (the
+            exception's ``data``), default the Voice API's ``VoiceApiError``.
+        slashed: path parameters whose values may hold ``/`` (kept, each part
+            encoded; see :func:`bandwidth._params.path_segments`).
     """
 
     __slots__ = (
         "_format",
         "accept",
         "content_type",
+        "errors",
         "method",
         "name",
+        "operation_id",
         "parameters",
         "path",
         "response_type",
+        "servers",
+        "slashed",
     )
 
     def __init__(
@@ -103,13 +118,21 @@ class Operation(Generic[T]):
         content_type: Optional[str] = None,
         *,
         accept: Optional[str] = None,
+        servers: Servers = VOICE_SERVERS,
+        errors: ErrorModels = VOICE_ERRORS,
+        slashed: Tuple[str, ...] = (),
     ) -> None:
         self.name: str = name
+        #: The spec's ``operationId`` (``createMessage`` for ``create_message``).
+        self.operation_id: str = re.sub(r"_([a-z0-9])", lambda m: m.group(1).upper(), name)
         self.method: str = method
         self.path: str = path
         self.response_type: Any = response_type
         self.content_type: Optional[str] = content_type
         self.accept: Optional[str] = accept
+        self.servers: Servers = servers
+        self.errors: ErrorModels = errors
+        self.slashed: Tuple[str, ...] = slashed
         #: The path parameters' Python names, in template order (``account_id``, ``call_id``).
         self.parameters: Tuple[str, ...] = tuple(map(_snake_case, _PLACEHOLDER.findall(path)))
         self._format = _PLACEHOLDER.sub("{}", path)
@@ -121,6 +144,13 @@ class Operation(Generic[T]):
         :class:`~bandwidth.exceptions.ApiTypeError` /
         :class:`~bandwidth.exceptions.ApiValueError` naming the parameter.
         """
+        if self.slashed:
+            return self._format.format(
+                *(
+                    (path_segments if name in self.slashed else path_segment)(name, value)
+                    for name, value in zip(self.parameters, values)
+                )
+            )
         return self._format.format(*map(path_segment, self.parameters, values))
 
     def __repr__(self) -> str:
@@ -151,7 +181,7 @@ class Call(Generic[T]):
         extras: Extras = NO_EXTRAS,
         *,
         query: Optional[List[Tuple[str, str]]] = None,
-        body: Optional[bytes] = None,
+        body: Optional[Body] = None,
         options: Optional[Mapping[str, Any]] = None,
         url: Optional[str] = None,
     ) -> None:
@@ -163,31 +193,33 @@ class Call(Generic[T]):
         #: An absolute URL to use instead of host + path (a pagination link
         #: the client has already checked points at the configured host).
         self.url: Optional[str] = url
-        self.body: Optional[bytes] = body
+        self.body: Optional[Body] = body
         if extras != NO_EXTRAS:
             options = {
                 name: value
                 for name, value in zip(OPTION_ORDER, extras)
-                if value is not None and name != "_host_index"
+                if value is not None and not (name == "_host_index" and value == 0)
             }
-            check_options(operation, options, host_index=extras[4])
+            check_options(operation, options)
         self.options: Mapping[str, Any] = options or _NO_OPTIONS
         self.content_type: Optional[str] = (
             self.options.get("_content_type") or operation.content_type
         )
 
 
-def check_options(
-    operation: Operation[Any], options: Mapping[str, Any], host_index: Any = None
-) -> None:
-    """Reject invalid per-call options before anything is sent."""
+def check_options(operation: Operation[Any], options: Mapping[str, Any]) -> None:
+    """Reject invalid per-call options before anything is sent.
+
+    ``_host_index`` is checked here for type; whether it selects one of the
+    operation's servers depends on the configuration, and is checked when
+    the URL is made (:meth:`bandwidth.Configuration.operation_host`).
+    """
     for key in options:
         if key not in OPTION_NAMES:
             raise ApiTypeError(f"{operation.name}() got an unexpected keyword argument {key!r}")
-    if host_index not in (None, 0):
-        raise ApiValueError(
-            f"_host_index must be 0 (the Voice API has one server), got {host_index!r}"
-        )
+    host_index = options.get("_host_index")
+    if host_index is not None and (isinstance(host_index, bool) or not isinstance(host_index, int)):
+        raise ApiTypeError(f"_host_index must be an int, not {type(host_index).__name__}")
     content_type = options.get("_content_type")
     if content_type is not None:
         expected = operation.content_type

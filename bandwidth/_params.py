@@ -6,6 +6,7 @@ import re
 from datetime import datetime, timezone
 from typing import Any, Union
 from urllib.parse import quote, unquote
+from uuid import UUID
 
 from bandwidth.exceptions import ApiTypeError, ApiValueError
 
@@ -28,6 +29,21 @@ def path_segment(name: str, value: Any, safe: str = "") -> str:
     if _UNRESERVED.fullmatch(value):  # ids almost always are: skip quote()'s byte loop
         return value
     return quote(value, safe=safe)
+
+
+def path_segments(name: str, value: Any) -> str:
+    """A path parameter that may hold ``/`` (a media id ``{messageId}/0/file.png``).
+
+    Each ``/``-separated part is encoded as :func:`path_segment` encodes a
+    whole value, so the slashes stay (the server reads the id across them)
+    but no part is a dot segment, and none is empty.
+    """
+    if not isinstance(value, str):
+        raise ApiTypeError(f"{name} must be a str, not {type(value).__name__}")
+    parts = value.split("/")
+    if not all(parts):
+        raise ApiValueError(f"{name} must not be empty, or start, end or repeat a '/'")
+    return "/".join(path_segment(name, part) for part in parts)
 
 
 def text(name: str, value: object) -> str:
@@ -80,3 +96,29 @@ def int_in_range(name: str, value: Any, low: int, high: int) -> int:
     if not low <= number <= high:
         raise ApiValueError(f"{name} must be between {low} and {high}, got {number}")
     return number
+
+
+def uuid_text(name: str, value: Any) -> str:
+    """A UUID parameter (``004223a0-8b17-41b1-bf81-20732adf5590``), as text or a ``uuid.UUID``."""
+    if isinstance(value, UUID):
+        return str(value)
+    value = text(name, value)
+    try:
+        return str(UUID(value))  # the canonical form: lower case, with hyphens
+    except ValueError:
+        raise ApiValueError(
+            f"{name} must be a UUID such as 004223a0-8b17-41b1-bf81-20732adf5590"
+        ) from None
+
+
+def toll_free_number(name: str, value: Any) -> str:
+    """A toll-free number in E.164 (``+18005555555``), as the TFV paths take it."""
+    from bandwidth._formats import TOLL_FREE_EXAMPLE, is_toll_free
+
+    value = text(name, value)
+    if not is_toll_free(value):
+        raise ApiValueError(
+            f"{name} must be a US toll-free number in E.164 such as {TOLL_FREE_EXAMPLE}"
+            " (+1, then 800, 833, 844, 855, 866, 877 or 888, then 7 digits)"
+        )
+    return value

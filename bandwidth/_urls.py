@@ -12,13 +12,15 @@ whitespace, a control or a non-ASCII character, is refused outright.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
 from urllib3.exceptions import LocationParseError
 from urllib3.util import Url, parse_url
 
-__all__ = ["Origin", "UnsafeUrl", "checked_url", "origin_of"]
+from bandwidth.exceptions import ApiTypeError, ApiValueError
+
+__all__ = ["Origin", "UnsafeUrl", "check_base_url", "checked_url", "origin_of"]
 
 # A backslash, a space or any control character: read differently by different
 # parsers (a backslash is a path character to one, an authority end to another).
@@ -80,3 +82,21 @@ def origin_of(parsed: Url) -> Origin:
         host = host[1:-1]  # urlsplit's hostname has no brackets around an IPv6 address
     port = parsed.port if parsed.port is not None else _DEFAULT_PORTS.get(scheme, -1)
     return Origin(scheme, host, port)
+
+
+def check_base_url(url: Any, name: str = "host") -> str:
+    """A base URL requests (and credentials) may go to, without its trailing slash.
+
+    Refused, naming the setting (``name``) but never echoing the URL: what
+    :func:`checked_url` refuses, and a query or fragment.
+    """
+    if not isinstance(url, str):
+        raise ApiTypeError(f"{name} must be a URL string, not {type(url).__name__}")
+    try:
+        checked_url(url)
+    except UnsafeUrl as exc:
+        raise ApiValueError(f"{name} must be an absolute http(s) URL: {exc}") from None
+    parts = urlsplit(url)
+    if parts.query or parts.fragment:
+        raise ApiValueError(f"{name} must not contain a query or fragment")
+    return url.rstrip("/")

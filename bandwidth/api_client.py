@@ -23,6 +23,7 @@ from bandwidth._fork import renew_after_fork
 from bandwidth._operation import Call
 from bandwidth._redact import display_headers, scrub_bytes, scrub_text
 from bandwidth._timeouts import deadline_for, to_timeout
+from bandwidth._upload import Upload
 from bandwidth._urls import Origin, UnsafeUrl, checked_url, origin_of
 from bandwidth._version import __version__
 from bandwidth.api_response import ApiResponse
@@ -112,7 +113,7 @@ class ApiClient:
         self._retry: urllib3.Retry = RetryPolicy()
         self._auth = _AuthState((), None, None)
         self._auth_lock = threading.Lock()
-        self._origin_cache: Tuple[str, Origin] = ("", Origin("", "", -1))
+        self._origins: Dict[str, Origin] = {}
         renew_after_fork(self)
 
     def _after_fork(self) -> None:
@@ -214,7 +215,9 @@ class ApiClient:
                     method, url = call.operation.method, self.url_for(call)
                     raise transport_error(exc, method, url) from exc
                 raw = scrub_bytes(raw, self._secret_values(call))
-                raise error_from_response(response.status, response.reason, response.headers, raw)
+                raise error_from_response(
+                    response.status, response.reason, response.headers, raw, call.operation.errors
+                )
             if "Content-Encoding" in response.headers:
                 try:
                     refuse_unrequested_encoding(response)
@@ -287,18 +290,25 @@ class ApiClient:
                 operation.method,
                 scrub_text(url, secrets),
                 display_headers(headers, secrets),
-                len(call.body or b""),
+                len(call.body) if call.body is not None else 0,
             )
 
-        response = self._transmit(call, url, headers, timeout, preload_content, limits)
-        oauth = self._auth.oauth
-        if response.status == 401 and oauth is not None and "_request_auth" not in call.options:
-            # The token may have been revoked or expired early: fetch a new one, replay once.
-            discard(response)
-            oauth.invalidate(headers.get("Authorization"))
-            headers["Authorization"] = oauth.authorization()
-            _log.debug("%s: 401 with an OAuth token; replaying with a new one", operation.name)
+        body = call.body
+        try:
             response = self._transmit(call, url, headers, timeout, preload_content, limits)
+            oauth = self._auth.oauth
+            if response.status == 401 and oauth is not None and "_request_auth" not in call.options:
+                # The token may have been revoked or expired early: fetch a new one, replay once.
+                discard(response)
+                oauth.invalidate(headers.get("Authorization"))
+                headers["Authorization"] = oauth.authorization()
+                _log.debug("%s: 401 with an OAuth token; replaying with a new one", operation.name)
+                if isinstance(body, Upload):
+                    body.rewind()
+                response = self._transmit(call, url, headers, timeout, preload_content, limits)
+        finally:
+            if isinstance(body, Upload):  # a file it opened from a path; a caller's stays open
+                body.close()
         if debug:
             secrets = self._secret_values(call)
             _log.debug(
@@ -348,7 +358,7 @@ class ApiClient:
         if not 200 <= status <= 299:
             # Scrubbed before the exception keeps a prefix: a secret cut in two would leak half.
             raw = scrub_bytes(raw, self._secret_values(call))
-            raise error_from_response(status, response.reason, headers, raw)
+            raise error_from_response(status, response.reason, headers, raw, call.operation.errors)
         operation = call.operation
         data: Any = None
         if operation.response_type is not None:
@@ -373,11 +383,16 @@ class ApiClient:
                 ) from exc
         return ApiResponse(status_code=status, headers=headers, data=data, raw_data=raw)
 
+    def base_url(self, call: Call[Any]) -> str:
+        """The server ``call`` goes to: the explicit ``host``, else its product's (see
+        :meth:`~bandwidth.Configuration.operation_host`). Its credentials go there only."""
+        return self.configuration.operation_host(call.operation, call.options.get("_host_index", 0))
+
     def url_for(self, call: Call[Any]) -> str:
         """The absolute URL ``call`` is sent to."""
         if call.url is not None:
             return call.url
-        url = self.configuration.host + call.path
+        url = self.base_url(call) + call.path
         if call.query:
             url += "?" + urlencode(call.query, quote_via=quote)
         return url
@@ -388,6 +403,8 @@ class ApiClient:
             headers["Cookie"] = self.cookie
         if call.body is not None and call.content_type:
             headers["Content-Type"] = call.content_type
+        if isinstance(call.body, Upload):  # sent with its length, never chunked
+            headers["Content-Length"] = str(call.body.length)
         if call.operation.accept is not None:
             headers["Accept"] = call.operation.accept
         options = call.options
@@ -442,40 +459,44 @@ class ApiClient:
             self._retry_source = (cfg.retries, cfg.max_retry_after)
         return self._retry
 
-    def is_same_origin(self, url: str) -> bool:
-        """Whether ``url`` has the configured host's scheme, host and port.
+    def is_same_origin(self, url: str, call: Optional[Call[Any]] = None) -> bool:
+        """Whether ``url`` has the scheme, host and port of ``call``'s server (default ``host``).
 
-        Credentials are only ever sent to the configured host, so a link
-        that points elsewhere must be refused before anything is sent. The
-        URL is read as urllib3 (which connects) reads it; a URL that parsers
-        could read differently (userinfo, a backslash, whitespace or control
-        characters, ...) is never the same origin.
+        Credentials are only ever sent to the server a request was built
+        for, so a link that points elsewhere must be refused before anything
+        is sent. The URL is read as urllib3 (which connects) reads it; a URL
+        that parsers could read differently (userinfo, a backslash,
+        whitespace or control characters, ...) is never the same origin.
         """
+        base = self.base_url(call) if call is not None else self.configuration.host
         try:
-            return origin_of(checked_url(url)) == self._host_origin()
+            return origin_of(checked_url(url)) == self._origin(base)
         except UnsafeUrl:
             return False
 
-    def link_url(self, url: str) -> str:
+    def link_url(self, url: str, call: Optional[Call[Any]] = None) -> str:
         """The URL to request for a link the server sent (a next page), or :class:`UnsafeUrl`.
 
         The link is parsed once, by the parser that sends; its origin must be
-        the configured host's, and what is requested is the configured origin
-        plus the request target taken from that same parse, so the URL that
-        was checked and the URL that is sent cannot differ.
+        that of ``call``'s server (default ``host``), and what is requested is
+        that origin plus the request target taken from that same parse, so
+        the URL that was checked and the URL that is sent cannot differ.
         """
+        base = self.base_url(call) if call is not None else self.configuration.host
         parsed = checked_url(url)
-        if origin_of(parsed) != self._host_origin():
-            raise UnsafeUrl("it is off the configured host (another scheme, host or port)")
-        host = self.configuration.host
-        return origin_prefix(host) + parsed.request_uri
+        if origin_of(parsed) != self._origin(base):
+            raise UnsafeUrl(
+                "it is off the configured host this request went to (another scheme, host or port)"
+            )
+        return origin_prefix(base) + parsed.request_uri
 
-    def _host_origin(self) -> Origin:
-        host = self.configuration.host
-        cached = self._origin_cache
-        if cached[0] != host:
-            cached = self._origin_cache = (host, origin_of(checked_url(host)))
-        return cached[1]
+    def _origin(self, base: str) -> Origin:
+        origin = self._origins.get(base)
+        if origin is None:
+            if len(self._origins) > 64:  # bases are few; a configuration changed many times
+                self._origins.clear()
+            origin = self._origins[base] = origin_of(checked_url(base))
+        return origin
 
 
 def _read_at_most(response: BaseHTTPResponse, limit: int) -> bytes:

@@ -11,13 +11,25 @@ import contextlib
 import copy
 import logging
 import sys
-from typing import TYPE_CHECKING, Any, Callable, ClassVar, Dict, List, Optional, Tuple, Union
-from urllib.parse import urlsplit
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Callable,
+    ClassVar,
+    Dict,
+    List,
+    Mapping,
+    Optional,
+    Tuple,
+    Union,
+)
 
 import urllib3
 from urllib3.util import make_headers, parse_url
 
 from bandwidth._formats import has_control_characters
+from bandwidth._hosts import ProductServers, ServerSelection
+from bandwidth._servers import VOICE_SERVERS, Server
 from bandwidth._timeouts import (
     DEFAULT_DEADLINE,
     DEFAULT_TIMEOUT,
@@ -25,7 +37,7 @@ from bandwidth._timeouts import (
     check_seconds,
     to_timeout,
 )
-from bandwidth._urls import UnsafeUrl, checked_url
+from bandwidth._urls import check_base_url
 from bandwidth.exceptions import ApiTypeError, ApiValueError
 
 if TYPE_CHECKING:
@@ -40,8 +52,8 @@ __all__ = [
     "Configuration",
 ]
 
-#: The Voice API's production base URL.
-DEFAULT_HOST = "https://voice.bandwidth.com/api/v2"
+#: The Voice API's production base URL (what ``host`` is without an explicit one).
+DEFAULT_HOST = VOICE_SERVERS.entries[0].url
 #: Bandwidth's OAuth 2 client-credentials token endpoint.
 DEFAULT_TOKEN_URL = "https://api.bandwidth.com/api/v1/oauth2/token"
 #: The most bytes one response may have: 64 MiB, over ten times a 10000-call page.
@@ -74,39 +86,31 @@ def _check_credential(name: str, value: Any) -> None:
         raise ApiValueError(f"{name} must not contain ':' (HTTP Basic auth splits on it)")
 
 
-def _check_host(host: str) -> str:
-    """The host, checked like every URL credentials go to (see :mod:`bandwidth._urls`)."""
-    if not isinstance(host, str):
-        raise ApiTypeError(f"host must be a URL string, not {type(host).__name__}")
-    try:
-        checked_url(host)
-    except UnsafeUrl as exc:
-        raise ApiValueError(f"host must be an absolute http(s) URL: {exc}") from None
-    parts = urlsplit(host)
-    if parts.query or parts.fragment:
-        raise ApiValueError("host must not contain a query or fragment")
-    return host.rstrip("/")
-
-
-class Configuration:
+class Configuration(ServerSelection):
     """Settings for an :class:`~bandwidth.ApiClient`.
 
     Args:
-        host: API base URL; ``Configuration(host=...)`` alone points every
-            operation there (default ``https://voice.bandwidth.com/api/v2``).
+        host: one base URL for every operation of every product (a mock, the
+            simulator, a proxy). Without it each operation goes to its own
+            product's server from the spec (``voice.bandwidth.com/api/v2``,
+            ``messaging.bandwidth.com/api/v2``, ...), see :meth:`operation_host`.
         username, password: HTTP Basic credentials.
         access_token: a static OAuth bearer token.
         client_id, client_secret: OAuth 2 client credentials; the client
             fetches, caches and refreshes tokens from ``access_token_url``.
         access_token_url: token endpoint for client credentials.
-        ignore_operation_servers: accepted for compatibility; ``host`` always wins.
+        ignore_operation_servers: send every operation to ``host`` even when
+            none was given (then Voice's server).
         ssl_ca_cert, ca_cert_data, cert_file, key_file: TLS trust and client certificate.
         retries: number of retries (``0`` disables them) or a ``urllib3.Retry``
             used as given; ``None`` gives the default policy (see docs/retries.md).
         api_key, api_key_prefix: accepted and kept for compatibility; the Voice
             API has no API-key scheme, so they are never sent.
-        server_index, server_variables, server_operation_index,
-            server_operation_variables: accepted for compatibility (one server).
+        server_index, server_variables: which of :meth:`get_host_settings`
+            ``host`` is without an explicit one, and the values of its variables.
+        server_operation_index, server_operation_variables: by operation
+            (``"create_message"`` or the spec's ``"createMessage"``), which of
+            its product's servers it uses and the values of their variables.
         debug: log requests at DEBUG level on the ``bandwidth`` logger
             (credentials redacted).
 
@@ -118,6 +122,9 @@ class Configuration:
         deadline: seconds one attempt may take in total, however the server
             paces its bytes (default 120 s).
         max_response_bytes: the largest response accepted (default 64 MiB).
+        product_servers: by product (``"voice"``, ``"messaging"``, ``"mfa"``,
+            ``"lookup"``, ``"tfv"``, ``"endpoints"``), a base URL or a list of
+            host settings replacing the spec's servers for it (one product on a mock).
 
     The parameters the generated SDK has come first, in its order, so code
     that passes them positionally keeps working.
@@ -155,8 +162,12 @@ class Configuration:
         timeout: Optional[TimeoutValue] = None,
         deadline: Optional[float] = None,
         max_response_bytes: Optional[int] = None,
+        product_servers: Optional[Mapping[str, ProductServers]] = None,
     ) -> None:
-        self._host = _check_host(host) if host is not None else DEFAULT_HOST
+        #: The explicit host, if one was given (it then serves every product).
+        self._host: Optional[str] = check_base_url(host) if host is not None else None
+        self._product_servers: Dict[str, Tuple[Server, ...]] = {}
+        self.product_servers = product_servers
         #: API keys by security-scheme name, and their prefixes: accepted and kept for
         #: compatibility with the generated SDK. The Voice API has no API-key scheme,
         #: so they are never sent (see docs/compatibility.md).
@@ -206,27 +217,18 @@ class Configuration:
         self.timeout = timeout  # the setter normalises it to a urllib3.Timeout
         self.deadline = deadline  # the setters apply the defaults
         self.max_response_bytes = max_response_bytes
-        self.server_index = server_index
         self.server_variables: Dict[str, str] = server_variables or {}
         self.server_operation_index: Dict[str, int] = server_operation_index or {}
         self.server_operation_variables: Dict[str, Dict[str, str]] = (
             server_operation_variables or {}
         )
+        self.server_index = server_index
         self._debug = False
         if debug is not None:
             self.debug = debug
         self.check_auth()
 
     # -- authentication ---------------------------------------------------
-
-    @property
-    def host(self) -> str:
-        """API base URL, without a trailing slash."""
-        return self._host
-
-    @host.setter
-    def host(self, value: str) -> None:
-        self._host = _check_host(value)
 
     def check_auth(self) -> Optional[str]:
         """Check the credentials are consistent and name the scheme they configure.
@@ -331,17 +333,6 @@ class Configuration:
         self._timeout = to_timeout(value, "timeout")
 
     @property
-    def server_index(self) -> Optional[int]:
-        """Index of the server to use: ``None`` or ``0`` (the Calls API has one server)."""
-        return self._server_index
-
-    @server_index.setter
-    def server_index(self, value: Optional[int]) -> None:
-        if value not in (None, 0):
-            raise ApiValueError("server_index must be 0: the Calls API has one server")
-        self._server_index = value
-
-    @property
     def deadline(self) -> float:
         """Seconds one attempt may take in total, from sending to the last body byte.
 
@@ -441,21 +432,6 @@ class Configuration:
         """A copy of the default configuration."""
         return copy.copy(cls.get_default())
 
-    def get_host_settings(self) -> List[Dict[str, Any]]:
-        """The servers the spec declares for the Calls API."""
-        return [{"url": DEFAULT_HOST, "description": "Production", "variables": {}}]
-
-    def get_host_from_settings(
-        self,
-        index: Optional[int],
-        variables: Optional[Dict[str, str]] = None,
-        servers: Optional[List[Dict[str, Any]]] = None,
-    ) -> str:
-        """The configured host (``index`` must be ``None`` or ``0``)."""
-        if index not in (None, 0):
-            raise ApiValueError(f"invalid host index {index}: the Calls API has one server")
-        return self._host
-
     def to_debug_report(self) -> str:
         """Versions of everything that matters for a bug report (no secrets)."""
         import platform
@@ -472,7 +448,7 @@ class Configuration:
         )
 
     def __repr__(self) -> str:
-        fields = [f"host={self._host!r}"]
+        fields = [f"host={self.host!r}"]
         if self.username is not None:
             fields.append(f"username={self.username!r}")
         for name in ("password", "access_token", "client_secret"):

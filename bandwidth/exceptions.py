@@ -4,8 +4,8 @@
 2xx body that does not decode, a transport failure or a timeout. Catch it to
 handle them all; catch a subclass to handle one case. Each carries what the
 server said (``status``, ``reason``, ``headers``, ``body``) and, when the body
-is a Voice API error document, the decoded :class:`~bandwidth.models.VoiceApiError`
-as ``data``.
+is the product's error document (a :class:`~bandwidth.models.VoiceApiError` for
+Voice), the decoded model as ``data``.
 
 Bad input never reaches the wire: it raises :class:`ApiValueError` or
 :class:`ApiTypeError` (also ``ValueError``/``TypeError``) naming the parameter.
@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING, Any, Dict, List, Optional, Sequence, Type, Uni
 if TYPE_CHECKING:
     from urllib3 import BaseHTTPResponse, HTTPHeaderDict
 
-    from bandwidth.models.voice_api_error import VoiceApiError
 
 __all__ = [
     "ApiAttributeError",
@@ -111,8 +110,9 @@ class ApiException(OpenApiException):
         body: the response body as text (``None`` when there was none), at most
             its first :data:`ERROR_BODY_LIMIT` characters: a server cannot make
             an exception (or a log line showing it) arbitrarily large.
-        data: the decoded :class:`~bandwidth.models.VoiceApiError`, when the
-            body is one.
+        data: the decoded error document of the operation's product (a
+            :class:`~bandwidth.models.VoiceApiError` for Voice, ``TfvError``,
+            ``BrtcErrorResponse``, ...), when the body is one.
 
     ``str()`` shows the status, the headers (``Authorization``, ``Cookie`` and
     ``Set-Cookie`` redacted) and the kept part of the body.
@@ -161,9 +161,23 @@ class ApiException(OpenApiException):
 
     @property
     def description(self) -> Optional[str]:
-        """The API's human-readable ``description`` of the error, when it sent one."""
-        description = getattr(self.data, "description", None)
-        return description if isinstance(description, str) else None
+        """The API's human-readable description of the error, when it sent one.
+
+        Read from the error document's ``description`` (Voice, TFV), its
+        ``error`` or ``message`` (MFA), or its first ``errors`` entry's
+        ``description`` (Phone Number Lookup, BRTC endpoints).
+        """
+        data = self.data
+        for name in ("description", "error", "message"):
+            text = getattr(data, name, None)
+            if isinstance(text, str) and text:
+                return text
+        entries = getattr(data, "errors", None)
+        if isinstance(entries, list) and entries:
+            text = getattr(entries[0], "description", None)
+            if isinstance(text, str) and text:
+                return text
+        return None
 
     def summary(self) -> str:
         """One line: status, reason and, when present, the API's description."""
@@ -318,24 +332,64 @@ def exception_class_for_status(status: int) -> Type[ApiException]:
     return ApiException
 
 
+class ErrorModels:
+    """Which model an operation's error bodies decode into: one per status, else ``default``.
+
+    Each product documents its own error document (``VoiceApiError``,
+    ``TfvError``, ``BrtcErrorResponse``, ...), and MFA a different one for
+    401 and 403; an :class:`~bandwidth._operation.Operation` names its
+    product's. The models are given as ``"module:Class"`` under
+    ``bandwidth.models`` and imported on the first error, so declaring an
+    operation imports nothing.
+    """
+
+    __slots__ = ("_by_status", "_default", "_loaded")
+
+    def __init__(self, default: str, by_status: Optional[Dict[int, str]] = None) -> None:
+        self._default = default
+        self._by_status = dict(by_status or {})
+        self._loaded: Dict[str, Any] = {}
+
+    def for_status(self, status: int) -> Any:
+        """The model class for an error answer with this status."""
+        name = self._by_status.get(status, self._default)
+        model = self._loaded.get(name)
+        if model is None:
+            import importlib
+
+            module, _, cls = name.partition(":")
+            model = getattr(importlib.import_module(f"bandwidth.models.{module}"), cls)
+            self._loaded[name] = model
+        return model
+
+    def __repr__(self) -> str:
+        return f"ErrorModels({self._default!r}, {self._by_status!r})"
+
+
+#: The Voice API's error document, for every status (the default of every operation).
+VOICE_ERRORS = ErrorModels("voice_api_error:VoiceApiError")
+
+
 def error_from_response(
-    status: int, reason: Optional[str], headers: HTTPHeaderDict, raw: bytes
+    status: int,
+    reason: Optional[str],
+    headers: HTTPHeaderDict,
+    raw: bytes,
+    errors: ErrorModels = VOICE_ERRORS,
 ) -> ApiException:
-    """Turn a non-2xx answer into the matching exception, decoding a VoiceApiError body."""
+    """Turn a non-2xx answer into the matching exception, decoding the product's error body."""
     body = raw.decode("utf-8", "replace") if raw else None
-    data: Optional[VoiceApiError] = None
+    data: Optional[Any] = None
     if raw and len(raw) <= ERROR_BODY_LIMIT * 16:  # an error document is a few hundred bytes
-        data = _decode_error_body(raw)
+        data = _decode_error_body(raw, errors.for_status(status))
     exc_class = exception_class_for_status(status)
     return exc_class(status, reason, body=body, data=data, headers=headers)
 
 
-def _decode_error_body(raw: bytes) -> Optional[VoiceApiError]:
+def _decode_error_body(raw: bytes, model: Any) -> Optional[Any]:
     from pydantic import ValidationError
 
-    from bandwidth.models.voice_api_error import VoiceApiError
-
     try:
-        return VoiceApiError.model_validate_json(raw)
+        return model.model_validate_json(raw)
     except (ValidationError, ValueError, RecursionError):  # not an error document
         return None

@@ -18,7 +18,7 @@ import contextlib
 import io
 import re
 import ssl
-from typing import TYPE_CHECKING, Any, Dict, Mapping, Optional, Tuple, Union
+from typing import TYPE_CHECKING, Any, Dict, Mapping, Optional, Tuple, Union, cast
 from urllib.parse import urlsplit
 
 import urllib3
@@ -43,6 +43,7 @@ from bandwidth._bounded import (
 )
 from bandwidth._fork import abandon, renew_after_fork
 from bandwidth._timeouts import deadline_for, to_timeout
+from bandwidth._upload import Upload
 from bandwidth.exceptions import (
     ApiConnectionError,
     ApiException,
@@ -185,10 +186,13 @@ class RESTClientObject:
         self._proxy = configuration.proxy
         self._proxy_headers = configuration.proxy_headers
         self.pool_manager: urllib3.PoolManager = self._new_manager()
-        # The configured host's origin as written (``https://voice.bandwidth.com``)
-        # and its pool; see _route. None behind a proxy: the proxy manager routes.
-        self._origin = None if configuration.proxy else origin_prefix(configuration.host)
-        self._pool: Optional[HTTPConnectionPool] = None
+        # The origins requests went to, as written (``https://voice.bandwidth.com``),
+        # and their pools; see _route. Behind a proxy the proxy manager routes.
+        self._direct = not configuration.proxy
+        self._origins: Tuple[str, ...] = tuple(
+            dict.fromkeys(origin_prefix(host) for host in configuration.hosts())
+        )
+        self._pools: Dict[str, HTTPConnectionPool] = {}
         renew_after_fork(self)
 
     def _new_manager(self) -> urllib3.PoolManager:
@@ -206,29 +210,34 @@ class RESTClientObject:
         """In a forked child: new pools; the parent's sockets are abandoned, never closed."""
         abandon(self.pool_manager)
         self.pool_manager = self._new_manager()
-        self._pool = None
+        self._pools = {}
 
     def _route(self, url: str) -> Tuple[Union[HTTPConnectionPool, urllib3.PoolManager], str]:
-        """Where to send ``url``: the configured host's pool and the request target, or the manager.
+        """Where to send ``url``: its origin's pool and the request target, or the manager.
 
         The pool manager parses every URL and looks its pool up again on every
         request (about a tenth of a small call's time). Every URL the client
-        builds starts with the configured host, so for those the pool is
-        remembered and only the path and query are sent to it: the request is
-        exactly the one the manager would make. Anything else (another host, a
-        target the manager would normalize, any proxy) goes to the manager.
+        builds starts with one of the configured servers (the explicit host,
+        or each product's), so their pools are remembered and only the path
+        and query are sent to them: the request is exactly the one the manager
+        would make. Anything else (another origin, a target the manager would
+        normalize, any proxy) goes to the manager.
         """
-        origin = self._origin
-        if origin is None or not url.startswith(origin):
+        if not self._direct:
+            return self.pool_manager, url
+        for origin in self._origins:
+            if url.startswith(origin) and url[len(origin) : len(origin) + 1] == "/":
+                break
+        else:
             return self.pool_manager, url
         target = url[len(origin) :]
         if not _PLAIN_TARGET.fullmatch(target) or "/." in target:
             return self.pool_manager, url
         if "%" in target and _NOT_AN_UPPER_CASE_ESCAPE.search(target):
             return self.pool_manager, url
-        pool = self._pool
+        pool = self._pools.get(origin)
         if pool is None or pool.pool is None:  # not made yet, or closed by clear()
-            pool = self._pool = self.pool_manager.connection_from_url(origin)
+            pool = self._pools[origin] = self.pool_manager.connection_from_url(origin)
         return pool, target
 
     def send(
@@ -237,7 +246,7 @@ class RESTClientObject:
         url: str,
         *,
         headers: Mapping[str, str],
-        body: Optional[bytes],
+        body: Optional[Union[bytes, Upload]],
         timeout: urllib3.Timeout,
         retries: Union[urllib3.Retry, bool, int],
         preload_content: bool = True,
@@ -261,7 +270,7 @@ class RESTClientObject:
             response = opener.urlopen(
                 method,
                 target,
-                body=body,
+                body=cast(Any, body),  # an Upload is read like a binary file
                 headers=headers,
                 timeout=timeout,
                 retries=retries,

@@ -1,4 +1,4 @@
-"""The API classes, one per tag of the spec's Voice paths, each loaded on first use."""
+"""The API classes, one per tag of the spec's paths, each loaded on first use."""
 
 from __future__ import annotations
 
@@ -6,11 +6,23 @@ from typing import TYPE_CHECKING, Any, Callable, Dict, List
 
 from bandwidth._lazy import lazy_exports
 
-__all__ = ["CallsApi", "ConferencesApi", "RecordingsApi", "StatisticsApi", "TranscriptionsApi"]
+__all__ = [
+    "CallsApi",
+    "ConferencesApi",
+    "MediaApi",
+    "MessagesApi",
+    "MultiChannelApi",
+    "RecordingsApi",
+    "StatisticsApi",
+    "TranscriptionsApi",
+]
 
 if TYPE_CHECKING:
     from bandwidth.api.calls_api import CallsApi
     from bandwidth.api.conferences_api import ConferencesApi
+    from bandwidth.api.media_api import MediaApi
+    from bandwidth.api.messages_api import MessagesApi
+    from bandwidth.api.multi_channel_api import MultiChannelApi
     from bandwidth.api.recordings_api import RecordingsApi
     from bandwidth.api.statistics_api import StatisticsApi
     from bandwidth.api.transcriptions_api import TranscriptionsApi
@@ -19,6 +31,9 @@ if TYPE_CHECKING:
 _MODULES: Dict[str, str] = {
     "CallsApi": "calls_api",
     "ConferencesApi": "conferences_api",
+    "MediaApi": "media_api",
+    "MessagesApi": "messages_api",
+    "MultiChannelApi": "multi_channel_api",
     "RecordingsApi": "recordings_api",
     "StatisticsApi": "statistics_api",
     "TranscriptionsApi": "transcriptions_api",

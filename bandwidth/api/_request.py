@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from enum import Enum
 from typing import Any, List, Optional, Tuple, Type, Union
 
 from typing_extensions import Protocol, TypeAlias
@@ -91,7 +92,24 @@ class Query:
         if value is not None:
             self.pairs.append((wire, _params.timestamp(name, value)))
 
-    def add_int(self, wire: str, name: str, value: Optional[int], low: int, high: int) -> None:
-        """An integer within ``[low, high]`` (a page size)."""
+    def add_int(
+        self, wire: str, name: str, value: Optional[int], low: int = -(2**63), high: int = 2**63 - 1
+    ) -> None:
+        """An integer within ``[low, high]`` (a page size), by default any 64-bit one."""
         if value is not None:
             self.pairs.append((wire, str(_params.int_in_range(name, value, low, high))))
+
+    def add_bool(self, wire: str, name: str, value: Optional[bool]) -> None:
+        """A boolean, sent as ``true`` / ``false``."""
+        if value is not None:
+            if not isinstance(value, bool):
+                raise ApiTypeError(f"{name} must be a bool, not {type(value).__name__}")
+            self.pairs.append((wire, "true" if value else "false"))
+
+    def add_enum(self, wire: str, name: str, value: Optional[Union[Enum, str]]) -> None:
+        """An enum filter: a member of the model's enum, or its wire text (a new value too)."""
+        if value is not None:
+            text = value.value if isinstance(value, Enum) else _params.text(name, value)
+            if not isinstance(text, str) or not text:
+                raise ApiValueError(f"{name} must not be empty")
+            self.pairs.append((wire, text))

@@ -181,7 +181,7 @@ def test_the_official_parameters_come_first_in_the_official_order() -> None:
     assert positional == OFFICIAL_POSITIONAL
     assert all(p.default is None for p in parameters if p.name != "ignore_operation_servers")
     keyword_only = {p.name for p in parameters if p.kind is p.KEYWORD_ONLY}
-    assert keyword_only == {"debug", "timeout", "deadline", "max_response_bytes"}
+    assert keyword_only == {"debug", "timeout", "deadline", "max_response_bytes", "product_servers"}
 
 
 def test_official_positional_call() -> None:
