@@ -22,6 +22,7 @@ from pydantic_core import PydanticUndefined
 from typing_extensions import Literal
 
 import bandwidth.models as models
+from bandwidth.models._union import UnionModel
 
 DOCS = Path(__file__).resolve().parent
 BACK_TO_API = "[Back to the API](CallsApi.md) · [All docs](README.md)"
@@ -77,11 +78,27 @@ ENUMS = [
     "ReferCallStatusEnum",
 ]
 #: the callback (webhook) models and the objects nested in them
+#: the first line of every module ``tools/generate_models.py`` writes
+GENERATED_HEADER = "# Generated from spec/bandwidth.yml"
+
+
+def _is_generated(name: str) -> bool:
+    module = models._MODULES[name]
+    path = Path(models.__file__).parent / f"{module}.py"
+    return path.exists() and path.read_text(encoding="utf-8").startswith(GENERATED_HEADER)
+
+
+#: every other API's models (messaging, multi-channel, MFA, lookup, toll-free
+#: verification, endpoints), generated from the spec with their docstrings
+GENERATED = sorted(name for name in models._MODULES if _is_generated(name))
 CALLBACKS = sorted(
     name
     for name in models.__all__
-    if name.endswith("Callback")
-    or name in ("Diversion", "MachineDetectionResult", "StirShaken", "Transcription")
+    if name not in GENERATED
+    and (
+        name.endswith("Callback")
+        or name in ("Diversion", "MachineDetectionResult", "StirShaken", "Transcription")
+    )
 )
 EXAMPLES = {
     "CreateCall": """from bandwidth import CreateCall, MachineDetectionConfiguration
@@ -194,7 +211,7 @@ def back_link(name: str) -> str:
     """The footer of a page: back to the callbacks, to the Calls API, or to the model list."""
     if name in CALLBACKS:
         return BACK_TO_CALLBACKS
-    if name in VOICE_MODELS or name in VOICE_ENUMS:
+    if name in VOICE_MODELS or name in VOICE_ENUMS or name in GENERATED:
         return BACK_TO_MODELS
     return BACK_TO_API
 
@@ -204,7 +221,12 @@ def model_page(name: str) -> str:
     doc = inspect.cleandoc(cls.__doc__ or "")
     request = issubclass(cls, models._base.RequestModel)
     callback = name in CALLBACKS
-    checked_by = CHECKED_BY.get(name, "`create_call`/`update_call` run")
+    default_checker = (
+        "the operation that sends it runs"
+        if name in GENERATED
+        else "`create_call`/`update_call` run"
+    )
+    checked_by = CHECKED_BY.get(name, default_checker)
     lines: List[str] = [
         f"# {name}",
         "",
@@ -223,6 +245,10 @@ def model_page(name: str) -> str:
         " kept in `additional_properties`, unknown enum values stay strings, and absent"
         " fields are `None`. Usable directly as a FastAPI/pydantic body parameter."
         if callback
+        else "A **response** model (an API's answer, or a webhook's body): unknown fields are"
+        " kept in `additional_properties`, unknown enum values stay strings, and absent"
+        " optional fields are `None`."
+        if name in GENERATED
         else "A **response** model: unknown fields are kept in `additional_properties`, "
         "unknown enum values stay strings, and absent fields are `None`.",
         "",
@@ -310,11 +336,64 @@ def enum_page(name: str) -> str:
     return "\n".join(lines)
 
 
+def union_page(name: str) -> str:
+    cls = getattr(models, name)
+    doc = inspect.cleandoc(cls.__doc__ or "")
+    kind = "one_of_schemas" if hasattr(cls, "one_of_schemas") else "any_of_schemas"
+    lines = [
+        f"# {name}",
+        "",
+        doc,
+        "",
+        import_line(name),
+        "",
+        f"One of several models (`{kind}`); the concrete one is `actual_instance`. Built"
+        f" from a member (`{name}(member)`) or from the wire form"
+        f" (`{name}.from_json(text)`, `from_dict(obj)`); a field of this type also takes a"
+        " bare member. A value no member accepts is kept as the `dict` it came as"
+        " (decoding never fails on it); `check()` rejects it.",
+        "",
+        "Member | Chosen when",
+        "------ | -----------",
+    ]
+    for member in cls.members:
+        tags = [value for value, target in cls.mapping.items() if target is member]
+        when = (
+            ", ".join(f"`{cls.discriminator}` is `{tag!r}`" for tag in tags)
+            if tags
+            else "it declares the most of the keys present"
+        )
+        lines.append(f"[**{member.__name__}**]({member.__name__}.md) | {when}")
+    lines += [
+        "",
+        "## Methods",
+        "",
+        "- `to_dict()` / `to_json()`: the actual instance's wire form.",
+        "- `from_dict(obj)` / `from_json(text)`: wrap the member the wire form describes.",
+        "- `check()`: the actual instance's checks (for a request value).",
+        "- `to_str()`: readable text with secrets masked.",
+        "",
+        back_link(name),
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def generated_page(name: str) -> str:
+    cls = getattr(models, name)
+    if isinstance(cls, type) and issubclass(cls, enum.Enum):
+        return enum_page(name)
+    if issubclass(cls, UnionModel):
+        return union_page(name)
+    return model_page(name)
+
+
 def pages() -> dict:
     import api_pages  # docs/api_pages.py, next to this script
 
     rendered = {f"{name}.md": model_page(name) for name in MODELS + VOICE_MODELS + CALLBACKS}
     rendered.update({f"{name}.md": enum_page(name) for name in ENUMS + VOICE_ENUMS})
+    rendered.update({f"{name}.md": generated_page(name) for name in GENERATED})
     rendered.update(api_pages.pages())
     return rendered
 

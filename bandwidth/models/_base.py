@@ -26,7 +26,19 @@ from __future__ import annotations
 import json
 import pprint
 import re
-from typing import Any, ClassVar, Dict, FrozenSet, Iterable, List, Optional, Tuple, Type, TypeVar
+from typing import (
+    Any,
+    ClassVar,
+    Dict,
+    FrozenSet,
+    Iterable,
+    Iterator,
+    List,
+    Optional,
+    Tuple,
+    Type,
+    TypeVar,
+)
 
 import pydantic
 from pydantic import AliasGenerator, ConfigDict, Field, ValidationInfo, model_validator
@@ -40,7 +52,7 @@ from bandwidth.models._checks import (
     nested_model,
 )
 
-__all__ = ["BandwidthModel", "RequestModel", "ResponseModel", "mask_secrets"]
+__all__ = ["BandwidthModel", "RequestModel", "ResponseModel", "mask_secrets", "nested_models"]
 
 _M = TypeVar("_M", bound="BandwidthModel")
 _R = TypeVar("_R", bound="RequestModel")
@@ -155,6 +167,10 @@ class RequestModel(BandwidthModel):
 
     @model_validator(mode="after")
     def _after_validation(self, info: ValidationInfo) -> RequestModel:
+        if info.mode == "json" and self.__pydantic_extra__:
+            # decoded from a response body (a model both sent and received):
+            # unknown keys are the server's new fields, not typos
+            self._adopt_extras()
         fields_set = self.__pydantic_fields_set__
         for name in self._non_nullable:
             if name in fields_set and getattr(self, name) is None:
@@ -185,13 +201,20 @@ class RequestModel(BandwidthModel):
         """
         check_request(self)
 
+    def _adopt_extras(self) -> None:
+        """Move unknown keys (pydantic extras) into ``additional_properties``."""
+        extra = self.__pydantic_extra__
+        if extra:
+            self.additional_properties.update(extra)
+            extra.clear()
+
     def _needs_merge(self) -> bool:
         if self.additional_properties or self.__pydantic_extra__:
             return True
         for name in self._nested:
-            value = getattr(self, name)
-            if value is not None and value._needs_merge():
-                return True
+            for _, model in nested_models(getattr(self, name)):
+                if model._needs_merge():
+                    return True
         return False
 
     def to_dict(self) -> Dict[str, Any]:
@@ -209,7 +232,11 @@ class RequestModel(BandwidthModel):
             value = getattr(self, name)
             if value is not None and name in self.__pydantic_fields_set__:
                 alias = type(self).model_fields[name].serialization_alias or name
-                value._merge_extras(data[alias])
+                for path, model in nested_models(value):
+                    target = data[alias]
+                    for key in path:
+                        target = target[key]
+                    model._merge_extras(target)
         for key in self.__pydantic_extra__ or ():
             data.pop(key, None)
         data.update(self.additional_properties)
@@ -241,7 +268,10 @@ class RequestModel(BandwidthModel):
         data = _split_unknown(cls, obj)
         if check:
             return build_request(cls, data)  # type: ignore[return-value]
-        return cls.model_validate(data)
+        model = cls.model_validate(data)
+        for _, inner in _tree(model):
+            inner._adopt_extras()  # items of nested lists and unions
+        return model
 
     @classmethod
     def from_json(
@@ -249,6 +279,34 @@ class RequestModel(BandwidthModel):
     ) -> Optional[_R]:
         """Build the model from JSON text; unknown keys go to ``additional_properties``."""
         return cls.from_dict(json.loads(json_str), check=check)
+
+
+def nested_models(value: Any) -> Iterator[Tuple[Tuple[Any, ...], RequestModel]]:
+    """The request models inside a field's value, with their paths in its wire form:
+    the value itself, items of lists and maps, and the instance of a ``oneOf``/``anyOf``
+    wrapper (which is written as its instance)."""
+    if isinstance(value, RequestModel):
+        yield (), value
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            for path, model in nested_models(item):
+                yield (index, *path), model
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            for path, model in nested_models(item):
+                yield (key, *path), model
+    elif isinstance(value, pydantic.BaseModel) and "actual_instance" in type(value).model_fields:
+        yield from nested_models(getattr(value, "actual_instance", None))
+
+
+def _tree(model: RequestModel) -> Iterator[Tuple[Tuple[Any, ...], RequestModel]]:
+    """Every request model nested in ``model`` (at any depth), with its field path."""
+    for name in model._nested:
+        value = getattr(model, name)
+        for path, inner in nested_models(value):
+            yield (name, *path), inner
+            for deeper, innermost in _tree(inner):
+                yield (name, *path, *deeper), innermost
 
 
 def _split_unknown(cls: Type[RequestModel], obj: Dict[str, Any]) -> Dict[str, Any]:
@@ -263,7 +321,8 @@ def _split_unknown(cls: Type[RequestModel], obj: Dict[str, Any]) -> Dict[str, An
         if key not in names:
             extra[key] = value
         elif key in nested and isinstance(value, dict):
-            known[key] = _split_unknown(nested_model(cls, nested[key]), value)
+            inner = nested_model(cls, nested[key])
+            known[key] = value if inner is None else _split_unknown(inner, value)
         else:
             known[key] = value
     if extra:

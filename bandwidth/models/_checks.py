@@ -50,6 +50,7 @@ __all__ = [
     "CHECKING",
     "build_request",
     "check_request",
+    "check_union",
     "checking",
     "known_names",
     "nested_model",
@@ -108,14 +109,16 @@ def known_names(cls: Type[BaseModel]) -> FrozenSet[str]:
     return frozenset(names)
 
 
-def nested_model(cls: Type[RequestModel], name: str) -> Type[RequestModel]:
-    """The request model a nested field (one of ``cls._nested``) holds."""
+def nested_model(cls: Type[RequestModel], name: str) -> Optional[Type[RequestModel]]:
+    """The request model a nested field (one of ``cls._nested``) holds directly, or
+    ``None`` when it holds a list of them or a ``oneOf``/``anyOf`` wrapper."""
     from bandwidth.models._base import RequestModel
 
-    for arg in typing.get_args(cls.model_fields[name].annotation):
+    annotation = cls.model_fields[name].annotation
+    for arg in (annotation, *typing.get_args(annotation)):
         if isinstance(arg, type) and issubclass(arg, RequestModel):
             return arg
-    raise TypeError(f"{cls.__name__}.{name} holds no request model")  # pragma: no cover
+    return None
 
 
 def check_request(model: RequestModel, where: Optional[str] = None) -> None:
@@ -141,10 +144,25 @@ def build_request(
         built = cls.model_validate(data, context=CHECKING)
     except ValidationError as exc:
         errors = _from_pydantic(exc)
-    errors.extend(_unknown_keys(cls, data, ()))
+    if built is None:
+        errors.extend(_unknown_keys(cls, data, ()))
+    else:
+        errors.extend(_extras(built, ()))
     _raise_if_any(cls, errors, where)
     assert built is not None
     return built
+
+
+def _extras(model: RequestModel, path: Tuple[Any, ...]) -> List[Error]:
+    """Unknown keys anywhere in a built model (nested lists and unions too)."""
+    from bandwidth.models._base import nested_models
+
+    cls = type(model)
+    errors = [_unknown(cls, key, (*path, key)) for key in model.__pydantic_extra__ or ()]
+    for name in cls._nested:
+        for inner_path, inner in nested_models(getattr(model, name)):
+            errors.extend(_extras(inner, (*path, name, *inner_path)))
+    return errors
 
 
 def _problems(model: RequestModel, path: Tuple[Any, ...]) -> List[Error]:
@@ -165,12 +183,47 @@ def _problems(model: RequestModel, path: Tuple[Any, ...]) -> List[Error]:
     for name in cls._nested:
         value = values.get(name)
         if value is not None and name in fields_set:
-            errors.extend(_problems(value, (*path, name)))
+            errors.extend(_nested_problems(value, (*path, name)))
     if not errors:  # as in validation: rules between fields once each field is fine
         errors.extend({"loc": path, "msg": m, "type": "value_error"} for m in model._rules())
     for key in model.__pydantic_extra__ or ():
         errors.append(_unknown(cls, key, (*path, key)))
     return errors
+
+
+def _nested_problems(value: Any, path: Tuple[Any, ...]) -> List[Error]:
+    """Problems of the request models in a field's value (lists, maps and unions too)."""
+    from bandwidth.models._base import RequestModel
+
+    if isinstance(value, RequestModel):
+        return _problems(value, path)
+    if isinstance(value, list):
+        items: Any = enumerate(value)
+    elif isinstance(value, dict):
+        items = value.items()
+    elif isinstance(value, BaseModel) and "actual_instance" in type(value).model_fields:
+        instance = getattr(value, "actual_instance", None)
+        if isinstance(instance, dict):
+            names = ", ".join(member.__name__ for member in type(value).members)  # type: ignore[attr-defined]
+            message = f"matches none of {names}"
+            return [{"loc": path, "msg": message, "type": "union_tag_invalid"}]
+        return _nested_problems(instance, path)
+    else:
+        return []
+    errors: List[Error] = []
+    for key, item in items:
+        errors.extend(_nested_problems(item, (*path, key)))
+    return errors
+
+
+def check_union(union: BaseModel, where: Optional[str] = None) -> None:
+    """Run the checks of a ``oneOf``/``anyOf`` wrapper's instance; raise one error."""
+    instance = getattr(union, "actual_instance", None)
+    if instance is None:
+        return
+    errors = _nested_problems(union, ())
+    target = type(instance) if isinstance(instance, BaseModel) else type(union)
+    _raise_if_any(target, errors, where)  # type: ignore[arg-type]
 
 
 @functools.cache
@@ -193,9 +246,14 @@ def _rules_in(metadata: Any) -> Tuple[_Rules, ...]:
 
 
 def _rules_in_type(annotation: Any) -> Tuple[_Rules, ...]:
+    """Rules of a field's type: its ``Annotated`` metadata, through ``Optional``/``Union``,
+    but not inside ``List``/``Dict`` (the rules of items apply to items: a list's own
+    rule runs them, with :func:`~bandwidth.models._constraints.each`)."""
     args = typing.get_args(annotation)
     if typing_extensions.get_origin(annotation) is typing_extensions.Annotated:
         return _rules_in(args[1:]) + _rules_in_type(args[0])
+    if typing.get_origin(annotation) is not typing.Union:
+        return ()
     found: Tuple[_Rules, ...] = ()
     for arg in args:
         found += _rules_in_type(arg)
@@ -229,7 +287,8 @@ def _unknown_keys(
             errors.append(_unknown(cls, key, (*path, key)))
         elif key in nested and isinstance(value, Mapping):
             inner = nested_model(cls, nested[key])
-            errors.extend(_unknown_keys(inner, value, (*path, key)))
+            if inner is not None:
+                errors.extend(_unknown_keys(inner, value, (*path, key)))
     return errors
 
 

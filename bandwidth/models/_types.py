@@ -15,17 +15,16 @@ has two layers, like the generated SDK's models and the server:
 
 from __future__ import annotations
 
-import math
-import re
 from datetime import datetime, timedelta
 from enum import Enum
-from typing import TYPE_CHECKING, Any, Callable, Optional, Type, Union
+from typing import TYPE_CHECKING, Any, Type, Union
 
 from pydantic import Field, PlainSerializer, PlainValidator, StrictStr
 from typing_extensions import Annotated, Literal
 
 from bandwidth import _formats as formats
 from bandwidth.models._checks import rule
+from bandwidth.models._constraints import e164, http_url, in_range, max_length, member_of
 from bandwidth.models.call_state_enum import CallStateEnum
 from bandwidth.models.callback_method_enum import CallbackMethodEnum
 from bandwidth.models.machine_detection_mode_enum import MachineDetectionModeEnum
@@ -54,19 +53,6 @@ __all__ = [
     "enum_field",
 ]
 
-# scheme://authority[path][?query][#fragment], no whitespace; the authority
-# holds a host (optionally user info and a port), so "https://" alone fails.
-_HTTP_URL = re.compile(
-    r"https?://(?:[^\s/?#@]*@)?(?:\[[0-9a-f:.]+\]|[^\s/?#@:\[\]]+)(?::[0-9]*)?(?:[/?#]\S*)?", re.I
-)
-_WHITESPACE = re.compile(r"\s")
-
-
-def _e164(value: str) -> str:
-    if not formats.is_e164(value):
-        raise ValueError(f"must be an E.164 phone number such as {formats.E164_EXAMPLE}")
-    return value
-
 
 def _e164_or_sip(value: str) -> str:
     if not formats.is_e164_or_sip(value):
@@ -74,14 +60,6 @@ def _e164_or_sip(value: str) -> str:
             f"must be an E.164 phone number such as {formats.E164_EXAMPLE} "
             f"or a SIP URI such as {formats.SIP_EXAMPLE}"
         )
-    return value
-
-
-def _http_url(value: str) -> str:
-    if _HTTP_URL.fullmatch(value) is None:
-        if _HTTP_URL.match(value) and _WHITESPACE.search(value):
-            raise ValueError("must not contain whitespace")
-        raise ValueError("must be an absolute http or https URL")
     return value
 
 
@@ -100,30 +78,21 @@ def _uui(value: str) -> str:
     return value
 
 
-def _max_length(limit: int) -> Callable[[str], str]:
-    def check(value: str) -> str:
-        if len(value) > limit:
-            raise ValueError(f"String should have at most {limit} characters")
-        return value
-
-    return check
-
-
 def _non_empty(value: str) -> str:
     if not value:
         raise ValueError("String should have at least 1 character")
     return value
 
 
-E164 = Annotated[StrictStr, rule(_e164)]
+E164 = Annotated[StrictStr, rule(e164)]
 E164OrSip = Annotated[StrictStr, rule(_e164_or_sip)]
-CallbackUrl = Annotated[StrictStr, rule(_max_length(2048), _http_url)]
-HttpUrl = Annotated[StrictStr, rule(_http_url)]
-DisplayName = Annotated[StrictStr, rule(_max_length(256), _no_control)]
+CallbackUrl = Annotated[StrictStr, rule(max_length(2048), http_url)]
+HttpUrl = Annotated[StrictStr, rule(http_url)]
+DisplayName = Annotated[StrictStr, rule(max_length(256), _no_control)]
 NonEmpty = Annotated[StrictStr, rule(_non_empty)]
 Uui = Annotated[StrictStr, rule(_uui)]
-Str1024 = Annotated[StrictStr, rule(_max_length(1024))]
-Str4096 = Annotated[StrictStr, rule(_max_length(4096))]
+Str1024 = Annotated[StrictStr, rule(max_length(1024))]
+Str4096 = Annotated[StrictStr, rule(max_length(4096))]
 
 
 def _number(value: Any) -> Union[int, float]:
@@ -137,29 +106,14 @@ def _number(value: Any) -> Union[int, float]:
     return number
 
 
-def _in_range(ge: float, le: Optional[float]) -> Callable[[Union[int, float]], Union[int, float]]:
-    """A rule: the number is finite and within ``[ge, le]``."""
-
-    def check(value: Union[int, float]) -> Union[int, float]:
-        if isinstance(value, float) and not math.isfinite(value):
-            raise ValueError("Input should be a finite number")
-        if value < ge:
-            raise ValueError(f"Input should be greater than or equal to {ge:g}")
-        if le is not None and value > le:
-            raise ValueError(f"Input should be less than or equal to {le:g}")
-        return value
-
-    return check
-
-
 _Number = Annotated[Union[int, float], PlainValidator(_number)]
 #: ``callTimeout``: seconds to ring, 1..300.
-CallTimeout = Annotated[_Number, rule(_in_range(1, 300))]
+CallTimeout = Annotated[_Number, rule(in_range(1, 300))]
 #: ``callbackTimeout``: seconds to wait for a webhook answer, 1..25.
-CallbackTimeout = Annotated[_Number, rule(_in_range(1, 25))]
+CallbackTimeout = Annotated[_Number, rule(in_range(1, 25))]
 #: Machine-detection thresholds: the spec sets no bounds, but a negative
 #: duration is always a mistake.
-Seconds = Annotated[_Number, rule(_in_range(0, None))]
+Seconds = Annotated[_Number, rule(in_range(0, None))]
 
 
 def _int(value: Any) -> int:
@@ -170,7 +124,7 @@ def _int(value: Any) -> int:
 
 
 #: ``priority``: 1 (highest) to 5.
-Priority = Annotated[int, PlainValidator(_int), rule(_in_range(1, 5))]
+Priority = Annotated[int, PlainValidator(_int), rule(in_range(1, 5))]
 
 
 def _iso(value: datetime) -> str:
@@ -195,21 +149,10 @@ Timestamp = Annotated[datetime, PlainSerializer(_iso, when_used="json")]
 LEFT_TO_RIGHT = Field(union_mode="left_to_right")
 
 
-def _member_of(enum: Type[Enum]) -> Callable[[Any], Any]:
-    values = ", ".join(repr(member.value) for member in enum)
-
-    def check(value: Any) -> Any:
-        if not isinstance(value, enum):
-            raise ValueError(f"Input should be {values}")
-        return value
-
-    return check
-
-
 def enum_field(enum: Type[Enum]) -> Any:
     """An enum-typed request field: the member for a known value, else the string as
     given (built as the generated SDK would not, but never sent: a rule rejects it)."""
-    return Annotated[Union[enum, StrictStr], LEFT_TO_RIGHT, rule(_member_of(enum))]
+    return Annotated[Union[enum, StrictStr], LEFT_TO_RIGHT, rule(member_of(enum))]
 
 
 # Enum-typed request fields also accept the plain strings, for type checkers

@@ -1,0 +1,20 @@
+# Generated from spec/bandwidth.yml: do not edit; run `python tools/generate_models.py`.
+"""``CreateEndpointRequest``: the ``createEndpointRequest`` schema (oneOf)."""
+
+from __future__ import annotations
+
+from typing import ClassVar, Dict, FrozenSet, Optional, Tuple, Type
+
+from pydantic import BaseModel
+
+from bandwidth.models._union import UnionModel
+from bandwidth.models.create_web_rtc_connection_request import CreateWebRtcConnectionRequest
+
+
+class CreateEndpointRequest(UnionModel):
+    """The ``createEndpointRequest`` schema."""
+
+    one_of_schemas: ClassVar[FrozenSet[str]] = frozenset({"CreateWebRtcConnectionRequest"})
+    members: ClassVar[Tuple[Type[BaseModel], ...]] = (CreateWebRtcConnectionRequest,)
+    discriminator: ClassVar[Optional[str]] = "type"
+    mapping: ClassVar[Dict[str, Type[BaseModel]]] = {"WEBRTC": CreateWebRtcConnectionRequest}

@@ -1,0 +1,11 @@
+# Generated from spec/bandwidth.yml: do not edit; run `python tools/generate_models.py`.
+"""``DeviceStatusEnum``: the ``deviceStatusEnum`` schema."""
+
+from bandwidth.models._enum import ApiEnum
+
+
+class DeviceStatusEnum(ApiEnum):
+    """The ``deviceStatusEnum`` schema."""
+
+    CONNECTED = "CONNECTED"
+    DISCONNECTED = "DISCONNECTED"

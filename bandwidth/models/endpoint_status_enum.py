@@ -1,0 +1,11 @@
+# Generated from spec/bandwidth.yml: do not edit; run `python tools/generate_models.py`.
+"""``EndpointStatusEnum``: the ``endpointStatusEnum`` schema."""
+
+from bandwidth.models._enum import ApiEnum
+
+
+class EndpointStatusEnum(ApiEnum):
+    """The ``endpointStatusEnum`` schema."""
+
+    CONNECTED = "CONNECTED"
+    DISCONNECTED = "DISCONNECTED"

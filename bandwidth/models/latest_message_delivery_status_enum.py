@@ -1,0 +1,13 @@
+# Generated from spec/bandwidth.yml: do not edit; run `python tools/generate_models.py`.
+"""``LatestMessageDeliveryStatusEnum``: the ``latestMessageDeliveryStatusEnum`` schema."""
+
+from bandwidth.models._enum import ApiEnum
+
+
+class LatestMessageDeliveryStatusEnum(ApiEnum):
+    """DNI-Only."""
+
+    ACTIVE = "ACTIVE"
+    DEACTIVATED = "DEACTIVATED"
+    UNKNOWN = "UNKNOWN"
+    NOT_ENABLED = "NOT_ENABLED"

@@ -1,0 +1,11 @@
+# Generated from spec/bandwidth.yml: do not edit; run `python tools/generate_models.py`.
+"""``ListMessageDirectionEnum``: the ``listMessageDirectionEnum`` schema."""
+
+from bandwidth.models._enum import ApiEnum
+
+
+class ListMessageDirectionEnum(ApiEnum):
+    """The direction of the message."""
+
+    INBOUND = "INBOUND"
+    OUTBOUND = "OUTBOUND"

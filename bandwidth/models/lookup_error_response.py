@@ -1,0 +1,20 @@
+# Generated from spec/bandwidth.yml: do not edit; run `python tools/generate_models.py`.
+"""``LookupErrorResponse``: the ``lookupErrorResponse`` schema."""
+
+from __future__ import annotations
+
+from typing import Any, List, Optional
+
+from pydantic import Field
+
+from bandwidth.models._base import ResponseModel
+from bandwidth.models.link_schema import LinkSchema
+from bandwidth.models.lookup_error_schema import LookupErrorSchema
+
+
+class LookupErrorResponse(ResponseModel):
+    """The ``lookupErrorResponse`` schema."""
+
+    links: Optional[List[LinkSchema]] = Field(default=None)
+    data: Optional[Any] = Field(default=None, description="The phone number lookup response data.")
+    errors: Optional[List[LookupErrorSchema]] = Field(default=None)

@@ -1,0 +1,11 @@
+# Generated from spec/bandwidth.yml: do not edit; run `python tools/generate_models.py`.
+"""``MessageDirectionEnum``: the ``messageDirectionEnum`` schema."""
+
+from bandwidth.models._enum import ApiEnum
+
+
+class MessageDirectionEnum(ApiEnum):
+    """The direction of the message."""
+
+    IN = "in"
+    OUT = "out"

@@ -1,0 +1,12 @@
+# Generated from spec/bandwidth.yml: do not edit; run `python tools/generate_models.py`.
+"""``MessageTypeEnum``: the ``messageTypeEnum`` schema."""
+
+from bandwidth.models._enum import ApiEnum
+
+
+class MessageTypeEnum(ApiEnum):
+    """The type of message."""
+
+    SMS = "sms"
+    MMS = "mms"
+    RCS = "rcs"

@@ -1,0 +1,45 @@
+# Generated from spec/bandwidth.yml: do not edit; run `python tools/generate_models.py`.
+"""``MultiChannelAction``: the ``multiChannelAction`` schema (anyOf)."""
+
+from __future__ import annotations
+
+from typing import ClassVar, Dict, FrozenSet, Optional, Tuple, Type
+
+from pydantic import BaseModel
+
+from bandwidth.models._union import UnionModel
+from bandwidth.models.multi_channel_action_calendar_event import MultiChannelActionCalendarEvent
+from bandwidth.models.rbm_action_base import RbmActionBase
+from bandwidth.models.rbm_action_dial import RbmActionDial
+from bandwidth.models.rbm_action_open_url import RbmActionOpenUrl
+from bandwidth.models.rbm_action_view_location import RbmActionViewLocation
+
+
+class MultiChannelAction(UnionModel):
+    """The ``multiChannelAction`` schema."""
+
+    any_of_schemas: ClassVar[FrozenSet[str]] = frozenset(
+        {
+            "MultiChannelActionCalendarEvent",
+            "RbmActionBase",
+            "RbmActionDial",
+            "RbmActionOpenUrl",
+            "RbmActionViewLocation",
+        }
+    )
+    members: ClassVar[Tuple[Type[BaseModel], ...]] = (
+        RbmActionBase,
+        RbmActionDial,
+        RbmActionViewLocation,
+        MultiChannelActionCalendarEvent,
+        RbmActionOpenUrl,
+    )
+    discriminator: ClassVar[Optional[str]] = "type"
+    mapping: ClassVar[Dict[str, Type[BaseModel]]] = {
+        "REPLY": RbmActionBase,
+        "DIAL_PHONE": RbmActionDial,
+        "SHOW_LOCATION": RbmActionViewLocation,
+        "CREATE_CALENDAR_EVENT": MultiChannelActionCalendarEvent,
+        "OPEN_URL": RbmActionOpenUrl,
+        "REQUEST_LOCATION": RbmActionBase,
+    }

@@ -1,0 +1,20 @@
+# Generated from spec/bandwidth.yml: do not edit; run `python tools/generate_models.py`.
+"""``MultiChannelError``: the ``multiChannelError`` schema."""
+
+from __future__ import annotations
+
+from typing import Any, List, Optional
+
+from pydantic import Field
+
+from bandwidth.models._base import ResponseModel
+from bandwidth.models.error_object import ErrorObject
+from bandwidth.models.link import Link
+
+
+class MultiChannelError(ResponseModel):
+    """The ``multiChannelError`` schema."""
+
+    links: Optional[List[Link]] = Field(default=None)
+    data: Optional[Any] = Field(default=None)
+    errors: Optional[List[ErrorObject]] = Field(default=None)

@@ -1,0 +1,43 @@
+# Generated from spec/bandwidth.yml: do not edit; run `python tools/generate_models.py`.
+"""``RbmActionDial``: the ``rbmActionDial`` schema."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Union
+
+from pydantic import Field, StrictStr
+from typing_extensions import Annotated, Literal
+
+from bandwidth.models._base import RequestModel
+from bandwidth.models._checks import rule
+from bandwidth.models._constraints import max_length
+from bandwidth.models._types import enum_field
+from bandwidth.models.rbm_action_type_enum import RbmActionTypeEnum
+
+if TYPE_CHECKING:
+    _RbmActionTypeChoice = Union[
+        RbmActionTypeEnum,
+        Literal[
+            "REPLY",
+            "DIAL_PHONE",
+            "SHOW_LOCATION",
+            "CREATE_CALENDAR_EVENT",
+            "OPEN_URL",
+            "REQUEST_LOCATION",
+        ],
+    ]
+else:
+    _RbmActionTypeChoice = enum_field(RbmActionTypeEnum)
+
+
+class RbmActionDial(RequestModel):
+    """The ``rbmActionDial`` schema."""
+
+    type: _RbmActionTypeChoice = Field()
+    text: Annotated[StrictStr, rule(max_length(25))] = Field(
+        description="Displayed text for user to click."
+    )
+    postback_data: Annotated[StrictStr, rule(max_length(2048))] = Field(
+        description="Base64 payload the customer receives when the reply is clicked."
+    )
+    phone_number: StrictStr = Field(description="The phone number to dial.")

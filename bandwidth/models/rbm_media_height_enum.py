@@ -1,0 +1,12 @@
+# Generated from spec/bandwidth.yml: do not edit; run `python tools/generate_models.py`.
+"""``RbmMediaHeightEnum``: the ``rbmMediaHeightEnum`` schema."""
+
+from bandwidth.models._enum import ApiEnum
+
+
+class RbmMediaHeightEnum(ApiEnum):
+    """The height of the media."""
+
+    SHORT = "SHORT"
+    MEDIUM = "MEDIUM"
+    TALL = "TALL"

@@ -1,0 +1,11 @@
+# Generated from spec/bandwidth.yml: do not edit; run `python tools/generate_models.py`.
+"""``StandaloneCardOrientationEnum``: the ``standaloneCardOrientationEnum`` schema."""
+
+from bandwidth.models._enum import ApiEnum
+
+
+class StandaloneCardOrientationEnum(ApiEnum):
+    """The ``standaloneCardOrientationEnum`` schema."""
+
+    HORIZONTAL = "HORIZONTAL"
+    VERTICAL = "VERTICAL"

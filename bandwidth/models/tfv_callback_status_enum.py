@@ -1,0 +1,11 @@
+# Generated from spec/bandwidth.yml: do not edit; run `python tools/generate_models.py`.
+"""``TfvCallbackStatusEnum``: the ``tfvCallbackStatusEnum`` schema."""
+
+from bandwidth.models._enum import ApiEnum
+
+
+class TfvCallbackStatusEnum(ApiEnum):
+    """The ``tfvCallbackStatusEnum`` schema."""
+
+    VERIFIED = "VERIFIED"
+    UNVERIFIED = "UNVERIFIED"

@@ -1,0 +1,11 @@
+# Generated from spec/bandwidth.yml: do not edit; run `python tools/generate_models.py`.
+"""``ThumbnailAlignmentEnum``: the ``thumbnailAlignmentEnum`` schema."""
+
+from bandwidth.models._enum import ApiEnum
+
+
+class ThumbnailAlignmentEnum(ApiEnum):
+    """The alignment of the thumbnail image in the card."""
+
+    LEFT = "LEFT"
+    RIGHT = "RIGHT"

@@ -1,0 +1,148 @@
+# Generated from spec/bandwidth.yml: do not edit; run `python tools/generate_models.py`.
+"""``VerificationRequest``: the ``verificationRequest`` schema."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar, FrozenSet, List, Optional, Tuple, Union
+
+from pydantic import Field, StrictBool, StrictInt, StrictStr
+from typing_extensions import Annotated, Literal
+
+from bandwidth.models._base import RequestModel
+from bandwidth.models._checks import rule
+from bandwidth.models._constraints import (
+    each,
+    in_range,
+    max_items,
+    max_length,
+    min_items,
+    min_length,
+    pattern,
+)
+from bandwidth.models._types import enum_field
+from bandwidth.models.address import Address
+from bandwidth.models.business_entity_type_enum import BusinessEntityTypeEnum
+from bandwidth.models.business_registration_type_enum import BusinessRegistrationTypeEnum
+from bandwidth.models.contact import Contact
+from bandwidth.models.opt_in_workflow import OptInWorkflow
+
+if TYPE_CHECKING:
+    _BusinessRegistrationTypeChoice = Union[
+        BusinessRegistrationTypeEnum,
+        Literal[
+            "EIN",
+            "CBN",
+            "NEQ",
+            "PROVINCIAL_NUMBER",
+            "CRN",
+            "VAT",
+            "ACN",
+            "ABN",
+            "BRN",
+            "SIREN",
+            "SIRET",
+            "NZBN",
+            "UST_IDNR",
+            "CIF",
+            "NIF",
+            "CNPJ",
+            "UID",
+            "OTHER",
+        ],
+    ]
+else:
+    _BusinessRegistrationTypeChoice = enum_field(BusinessRegistrationTypeEnum)
+
+if TYPE_CHECKING:
+    _BusinessEntityTypeChoice = Union[
+        BusinessEntityTypeEnum,
+        Literal["SOLE_PROPRIETOR", "PRIVATE_PROFIT", "PUBLIC_PROFIT", "NON_PROFIT", "GOVERNMENT"],
+    ]
+else:
+    _BusinessEntityTypeChoice = enum_field(BusinessEntityTypeEnum)
+
+
+class VerificationRequest(RequestModel):
+    """The ``verificationRequest`` schema."""
+
+    _non_nullable: ClassVar[FrozenSet[str]] = frozenset(
+        {
+            "privacy_policy_url",
+            "terms_and_conditions_url",
+            "business_dba",
+            "business_registration_type",
+            "age_gated_content",
+        }
+    )
+    _nested: ClassVar[Tuple[str, ...]] = (
+        "business_address",
+        "business_contact",
+        "opt_in_workflow",
+    )
+
+    business_address: Address = Field()
+    business_contact: Contact = Field()
+    message_volume: Annotated[StrictInt, rule(in_range(10, 10000000))] = Field(
+        description="Estimated monthly volume of messages from the toll-free number."
+    )
+    phone_numbers: Annotated[
+        List[StrictStr],
+        rule(
+            min_items(1),
+            max_items(10),
+            each(
+                min_length(12),
+                max_length(12),
+                pattern(r"^\+1(800|833|844|855|866|877|888)[2-9]\d{6}$"),
+            ),
+        ),
+    ] = Field()
+    use_case: Annotated[StrictStr, rule(min_length(0), max_length(500))] = Field(
+        description="The category of the use case."
+    )
+    use_case_summary: Annotated[StrictStr, rule(min_length(0), max_length(500))] = Field(
+        description="A general idea of the use case and customer."
+    )
+    production_message_content: Annotated[StrictStr, rule(min_length(0), max_length(500))] = Field(
+        description="Example of message content."
+    )
+    opt_in_workflow: OptInWorkflow = Field()
+    additional_information: Optional[Annotated[StrictStr, rule(min_length(0), max_length(500))]] = (
+        Field(default=None, description="Any additional information.")
+    )
+    isv_reseller: Optional[Annotated[StrictStr, rule(min_length(0), max_length(500))]] = Field(
+        default=None, description="ISV name."
+    )
+    privacy_policy_url: Optional[Annotated[StrictStr, rule(max_length(500))]] = Field(
+        default=None, description="The Toll-Free Verification request privacy policy URL."
+    )
+    terms_and_conditions_url: Optional[Annotated[StrictStr, rule(max_length(500))]] = Field(
+        default=None,
+        description="The Toll-Free Verification request terms and conditions policy URL.",
+    )
+    business_dba: Optional[Annotated[StrictStr, rule(max_length(500))]] = Field(
+        default=None, description="The company 'Doing Business As'."
+    )
+    business_registration_number: Optional[Annotated[StrictStr, rule(max_length(500))]] = Field(
+        default=None, description="Government-issued business identifying number."
+    )
+    business_registration_type: Optional[_BusinessRegistrationTypeChoice] = Field(
+        default=None, description="The type of business registration number."
+    )
+    business_registration_issuing_country: Optional[StrictStr] = Field(
+        default=None,
+        description=("The country issuing the business registration in ISO-3166-1 alpha-3 format."),
+    )
+    business_entity_type: _BusinessEntityTypeChoice = Field(
+        description="The type of registered business."
+    )
+    help_message_response: Optional[Annotated[StrictStr, rule(max_length(500))]] = Field(
+        default=None, description="A message that gets sent to users requesting help."
+    )
+    age_gated_content: Optional[StrictBool] = Field(
+        default=None, description="Indicates whether the content is age-gated."
+    )
+    cv_token: Optional[Annotated[StrictStr, rule(min_length(0), max_length(500))]] = Field(
+        default=None,
+        description=("The token provided by Campaign Verify to validate your political use case."),
+    )

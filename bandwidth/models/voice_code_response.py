@@ -1,0 +1,18 @@
+# Generated from spec/bandwidth.yml: do not edit; run `python tools/generate_models.py`.
+"""``VoiceCodeResponse``: the ``voiceCodeResponse`` schema."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from pydantic import Field, StrictStr
+
+from bandwidth.models._base import ResponseModel
+
+
+class VoiceCodeResponse(ResponseModel):
+    """The ``voiceCodeResponse`` schema."""
+
+    call_id: Optional[StrictStr] = Field(
+        default=None, description="Programmable Voice API Call ID."
+    )

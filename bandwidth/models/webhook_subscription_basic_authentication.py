@@ -1,0 +1,20 @@
+# Generated from spec/bandwidth.yml: do not edit; run `python tools/generate_models.py`.
+"""``WebhookSubscriptionBasicAuthentication``:
+the ``WebhookSubscription.basicAuthentication`` schema.
+"""
+
+from __future__ import annotations
+
+from pydantic import Field, StrictStr
+
+from bandwidth.models._base import ResponseModel
+
+
+class WebhookSubscriptionBasicAuthentication(ResponseModel):
+    """
+    Basic authentication credentials are not required, but if present, both username and password
+    must be provided.
+    """
+
+    username: StrictStr = Field()
+    password: StrictStr = Field()

@@ -1,0 +1,88 @@
+"""What the spec's first sentence does not say well enough: hand-written text and rules.
+
+Keys are ``schema`` (a class docstring) or ``schema.property`` (a field's
+description), with the spec's names. Kept small: only where a caller would
+otherwise guess wrong. The facts come from ``/work/shared/reference``
+(messaging.md, identity.md, numbers.md), which cites Bandwidth's docs.
+"""
+
+from __future__ import annotations
+
+from typing import Dict, List
+
+OVERRIDES: Dict[str, str] = {
+    # messaging
+    "callback": (
+        "A messaging webhook event: a ``StatusCallback`` (``message-sending``, "
+        "``message-delivered``, ``message-failed``, ...) about a message you sent, or an "
+        "``InboundCallback`` (``message-received``, ...) about one sent to you."
+    ),
+    "messageRequest": (
+        "A text or picture message to send with ``MessagesApi.create_message``; ``to``, "
+        "``var_from`` (wire name ``from``) and ``application_id`` are required."
+    ),
+    "messageRequest.to": (
+        "Recipients in E.164 (`+15554443333`); more than one makes a group message (at most 10)."
+    ),
+    "messageRequest.from": (
+        "Your Bandwidth number in E.164, or an alphanumeric sender ID (up to 11 of "
+        "`A-Z a-z 0-9 space - + _ &`, at least one letter). Wire name `from`."
+    ),
+    "messageRequest.media": (
+        "URLs of the media to attach (each at most 4096 characters); any media makes the "
+        "message an MMS. Bandwidth fetches each URL when sending; upload with "
+        "`MediaApi.upload_media` to host it at Bandwidth."
+    ),
+    "messageRequest.tag": (
+        "Your own text, echoed in every callback of this message (at most 1024 "
+        "characters; Bandwidth advises against putting personal data in it)."
+    ),
+    "messageRequest.priority": (
+        "`default` or `high`: `high` jumps the account's queue, so keep it for urgent "
+        "messages (e.g. one-time codes) or it slows the rest."
+    ),
+    "messageRequest.expiration": (
+        "When the message stops being worth sending (RFC 3339, in the future): if it is "
+        "still queued then, it fails with error 4360 instead."
+    ),
+    "message.text": "The text that was sent (echoed in the 202 only: Bandwidth does not keep it).",
+    # MFA
+    "codeRequest.scope": (
+        'What the code is for (at most 25 characters, default "2FA"): codes are kept per '
+        "scope, so `verify_code` must pass the same one."
+    ),
+    "codeRequest.digits": (
+        "How many digits the code has, 4 to 8 (the API's prose says 2 to 8; the schema and "
+        "the server take 4 to 8)."
+    ),
+    "codeRequest.message": (
+        "The text sent, at most 2048 characters: `{CODE}` (required) becomes the code, "
+        "`{NAME}` the MFA application's name and `{SCOPE}` the scope."
+    ),
+    "verifyCodeRequest.scope": (
+        'The scope the code was generated with (default "2FA"); a code only verifies '
+        "under its own scope."
+    ),
+    "verifyCodeRequest.expirationTimeInMinutes": (
+        "How old a code may be and still verify, in minutes (1 to 15): chosen when "
+        "verifying, not when generating."
+    ),
+    # phone number lookup
+    "syncLookupRequest.phoneNumbers": (
+        "The numbers to look up, in E.164 (`+19195551234`): 1 to 100 of them."
+    ),
+    "asyncLookupRequest.phoneNumbers": (
+        "The numbers to look up, in E.164 (`+19195551234`): 1 to 15,000 of them."
+    ),
+}
+
+#: Rules the spec states only in prose (or in keywords validators ignore, such as
+#: ``minimum``/``maximum`` on an array): ``schema.property`` -> extra checks,
+#: written as calls of :mod:`bandwidth.models._constraints`.
+RULES: Dict[str, List[str]] = {
+    "messageRequest.to": ["min_items(1)", "each(e164)"],
+    "messageRequest.tag": ["max_length(1024)"],
+    "syncLookupRequest.phoneNumbers": ["min_items(1)", "max_items(100)"],
+    "asyncLookupRequest.phoneNumbers": ["min_items(1)", "max_items(15000)"],
+    "multiChannelMessageRequest.tag": ["max_length(1024)"],
+}
