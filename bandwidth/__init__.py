@@ -21,11 +21,15 @@ _EXPORTS: Dict[str, str] = {
     "ApiResponse": "bandwidth.api_response",
     "CallsApi": "bandwidth.api.calls_api",
     "ConferencesApi": "bandwidth.api.conferences_api",
+    "EndpointsApi": "bandwidth.api.endpoints_api",
+    "MFAApi": "bandwidth.api.mfa_api",
     "MediaApi": "bandwidth.api.media_api",
     "MessagesApi": "bandwidth.api.messages_api",
     "MultiChannelApi": "bandwidth.api.multi_channel_api",
+    "PhoneNumberLookupApi": "bandwidth.api.phone_number_lookup_api",
     "RecordingsApi": "bandwidth.api.recordings_api",
     "StatisticsApi": "bandwidth.api.statistics_api",
+    "TollFreeVerificationApi": "bandwidth.api.toll_free_verification_api",
     "TranscriptionsApi": "bandwidth.api.transcriptions_api",
     "Configuration": "bandwidth.configuration",
     "RetryPolicy": "bandwidth.retry",
@@ -86,6 +90,7 @@ for _name in (
     "DisconnectCallback",
     "Diversion",
     "DtmfCallback",
+    "EndpointsApi",
     "FileFormatEnum",
     "GatherCallback",
     "InitiateCallback",
@@ -309,11 +314,13 @@ __all__ = [
     "DisconnectCallback",
     "Diversion",
     "DtmfCallback",
+    "EndpointsApi",
     "FileFormatEnum",
     "ForbiddenException",
     "GatherCallback",
     "InitiateCallback",
     "InvalidResponseException",
+    "MFAApi",
     "MachineDetectionCompleteCallback",
     "MachineDetectionConfiguration",
     "MachineDetectionModeEnum",
@@ -324,6 +331,7 @@ __all__ = [
     "MultiChannelApi",
     "NotFoundException",
     "OpenApiException",
+    "PhoneNumberLookupApi",
     "RecordingAvailableCallback",
     "RecordingCompleteCallback",
     "RecordingStateEnum",
@@ -340,6 +348,7 @@ __all__ = [
     "ServiceException",
     "StatisticsApi",
     "StirShaken",
+    "TollFreeVerificationApi",
     "TooManyRequestsException",
     "TranscribeRecording",
     "Transcription",
@@ -513,11 +522,15 @@ __all__ += [
 if TYPE_CHECKING:
     from bandwidth.api.calls_api import CallsApi
     from bandwidth.api.conferences_api import ConferencesApi
+    from bandwidth.api.endpoints_api import EndpointsApi
     from bandwidth.api.media_api import MediaApi
     from bandwidth.api.messages_api import MessagesApi
+    from bandwidth.api.mfa_api import MFAApi
     from bandwidth.api.multi_channel_api import MultiChannelApi
+    from bandwidth.api.phone_number_lookup_api import PhoneNumberLookupApi
     from bandwidth.api.recordings_api import RecordingsApi
     from bandwidth.api.statistics_api import StatisticsApi
+    from bandwidth.api.toll_free_verification_api import TollFreeVerificationApi
     from bandwidth.api.transcriptions_api import TranscriptionsApi
     from bandwidth.api_client import ApiClient
     from bandwidth.api_response import ApiResponse

@@ -29,7 +29,17 @@ from bandwidth.retry import IDEMPOTENT_METHODS
 DOCS = Path(__file__).resolve().parent
 SPEC = DOCS.parent / "spec" / "bandwidth.yml"
 
-API_CLASSES = ["CallsApi", "ConferencesApi", "RecordingsApi", "TranscriptionsApi", "StatisticsApi"]
+API_CLASSES = [
+    "CallsApi",
+    "ConferencesApi",
+    "RecordingsApi",
+    "TranscriptionsApi",
+    "StatisticsApi",
+    "MFAApi",
+    "PhoneNumberLookupApi",
+    "TollFreeVerificationApi",
+    "EndpointsApi",
+]
 RETRIED = "yes: connection errors, read timeouts, 429, 500, 502, 503, 504"
 NOT_RETRIED = "**only** a connection never made, and 429"
 
@@ -195,11 +205,14 @@ def parameter_item(item: str) -> str:
 
 
 def errors_line(spec: Dict[str, Any]) -> str:
-    statuses = sorted(int(status) for status in spec["responses"] if int(status) >= 400)
+    responses = spec["responses"]
+    statuses = sorted(int(s) for s in responses if s.isdigit() and int(s) >= 400)
     parts = []
     for status in statuses:
         label = "5xx" if status >= 500 else str(status)
         parts.append(f"{label} `{exception_class_for_status(status).__name__}`")
+    if "default" in responses:  # one answer declared for every error status
+        parts.append("any error status: its `ApiException` subclass (400 `BadRequestException`, …)")
     return "Errors: " + ", ".join(dict.fromkeys(parts)) + "."
 
 
@@ -219,8 +232,7 @@ def api_page(name: str, spec: Dict[str, Dict[str, Any]]) -> str:
         "",
         markdown(inspect.cleandoc(cls.__doc__ or ""), cls),
         "",
-        "All URIs are relative to the configured host, by default"
-        " `https://voice.bandwidth.com/api/v2`.",
+        f"All URIs are relative to the configured host, by default `{base_url(cls)}`.",
         "",
         "Method | HTTP request | Returns | Retried (see [retries](retries.md))",
         "------ | ------------ | ------- | ----------------------------------",
@@ -256,6 +268,13 @@ def api_page(name: str, spec: Dict[str, Dict[str, Any]]) -> str:
         lines += [notes["outro"].strip(), ""]
     lines += ["[All docs](README.md)", ""]
     return "\n".join(lines).replace("\n\n\n", "\n\n")
+
+
+def base_url(cls: type) -> str:
+    """The production server of the class's product (every operation of a class shares it)."""
+    urls = {operation_of(cls, name).servers.entries[0].url for name, _ in operations(cls)}
+    assert len(urls) == 1, (cls, urls)
+    return urls.pop()
 
 
 def pages() -> Dict[str, str]:
@@ -433,6 +452,108 @@ from bandwidth import UpdateConference
 
 api.update_conference(account_id, conference_id, UpdateConference(status="completed"))
 ```""",
+    },
+    "MFAApi": {
+        "generate_messaging_code": """\
+```python
+from bandwidth import ApiClient, Configuration, MFAApi
+from bandwidth.models.code_request import CodeRequest
+
+with ApiClient(Configuration(username="user", password="pass")) as client:
+    mfa = MFAApi(client)
+    sent = mfa.generate_messaging_code(
+        "9900000",
+        CodeRequest(
+            to="+19195551234",
+            var_from="+19195554321",
+            application_id="66fd98ae-ac8d-a00f-7fcd-ba3280aeb9b1",
+            message="Your {NAME} code is {CODE}",
+            digits=6,
+        ),
+    )
+    print(sent.message_id)
+```""",
+        "verify_code": """\
+```python
+from bandwidth.models.verify_code_request import VerifyCodeRequest
+
+check = VerifyCodeRequest(to="+19195551234", expiration_time_in_minutes=3, code=typed)
+if mfa.verify_code("9900000", check).valid:
+    ...
+```
+
+Error answers carry `MfaRequestError` (400, 429, 500), `MfaUnauthorizedRequestError`
+(401) or `MfaForbiddenRequestError` (403) as the exception's `data`.""",
+    },
+    "PhoneNumberLookupApi": {
+        "create_sync_lookup": """\
+```python
+from bandwidth import ApiClient, Configuration, PhoneNumberLookupApi
+from bandwidth.models.sync_lookup_request import SyncLookupRequest
+
+with ApiClient(Configuration(client_id="id", client_secret="secret")) as client:
+    lookup = PhoneNumberLookupApi(client)
+    answer = lookup.create_sync_lookup("9900000", SyncLookupRequest(phone_numbers=["+19195551234"]))
+    for result in answer.data.results:
+        print(result.phone_number, result.line_type, result.messaging_provider)
+```
+
+Error answers carry a `LookupErrorResponse` as the exception's `data`.""",
+        "get_async_bulk_lookup": """\
+`request_id` is what `create_async_bulk_lookup` returned (`answer.data.request_id`, a
+`UUID`): it is checked to be a UUID before sending.""",
+    },
+    "TollFreeVerificationApi": {
+        "create_webhook_subscription": """\
+```python
+from bandwidth import ApiClient, Configuration, TollFreeVerificationApi
+from bandwidth.models.webhook_subscription_request_schema import (
+    WebhookSubscriptionRequestSchema,
+)
+
+with ApiClient(Configuration(username="user", password="pass")) as client:
+    tfv = TollFreeVerificationApi(client)
+    subscription = tfv.create_webhook_subscription(
+        "9900000",
+        WebhookSubscriptionRequestSchema.from_dict(
+            {
+                "callbackUrl": "https://myapp.example/tfv",
+                "basicAuthentication": {"username": "bandwidth", "password": "s3cret-s3cret"},
+            }
+        ),
+    )
+    print(subscription.id)
+```
+
+`repr()` of the request shows `password` and `sharedSecretKey` masked.""",
+        "outro": """\
+Error answers carry a `TfvError` as the exception's `data`: its `description`, and
+`errors` keyed by the field at fault (`businessContact.email`). The webhook
+subscription list answers in one page (the spec declares no paging parameters), so
+this class has no `iter_*`.""",
+    },
+    "EndpointsApi": {
+        "iter_endpoints:row": "`list_endpoints`, page after page |"
+        " Iterator[[Endpoints](Endpoints.md)] | as `list_endpoints`",
+        "create_endpoint": """\
+```python
+from bandwidth import ApiClient, Configuration, EndpointsApi
+
+with ApiClient(Configuration(client_id="id", client_secret="secret")) as client:
+    endpoints = EndpointsApi(client)
+    created = endpoints.create_endpoint(
+        "9900000", {"type": "WEBRTC", "direction": "BIDIRECTIONAL", "tag": "agent-7"}
+    )
+    token = created.data.token  # hand it to the browser client
+```""",
+        "iter_endpoints": """\
+```python
+for endpoint in endpoints.iter_endpoints("9900000", status="CONNECTED", limit=100):
+    print(endpoint.endpoint_id, endpoint.expiration_timestamp)
+```
+
+Error answers of every operation carry a `BrtcErrorResponse` as the exception's `data`
+(`errors[0].description` is its `description`).""",
     },
     "RecordingsApi": {
         "download_call_recording_to:row": "`download_call_recording`, streamed to a file |"

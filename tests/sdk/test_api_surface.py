@@ -1,4 +1,4 @@
-"""The five API classes have the official SDK's names, parameters, orders and return types.
+"""The API classes have the official SDK's names, parameters, orders and return types.
 
 ``OFFICIAL`` was recorded from ``bandwidth-sdk`` 23.3.1 (``inspect.signature``
 of every public method): each operation's own parameters, in order, and its
@@ -9,6 +9,7 @@ extras last, positionally, with the official defaults.
 from __future__ import annotations
 
 import inspect
+import re
 import typing
 from typing import Any, Dict, List, Tuple
 
@@ -75,6 +76,29 @@ OFFICIAL: Dict[str, Dict[str, Tuple[Tuple[str, ...], str]]] = {
             "None",
         ),
     },
+    "EndpointsApi": {
+        "create_endpoint": (("account_id", "body"), "CreateEndpointResponse"),
+        "delete_endpoint": (("account_id", "endpoint_id"), "None"),
+        "get_endpoint": (("account_id", "endpoint_id"), "EndpointResponse"),
+        "list_endpoints": (
+            ("account_id", "type", "status", "after_cursor", "limit"),
+            "ListEndpointsResponse",
+        ),
+        "update_endpoint_bxml": (("account_id", "endpoint_id", "body"), "None"),
+    },
+    "MFAApi": {
+        "generate_messaging_code": (("account_id", "code_request"), "MessagingCodeResponse"),
+        "generate_voice_code": (("account_id", "code_request"), "VoiceCodeResponse"),
+        "verify_code": (("account_id", "verify_code_request"), "VerifyCodeResponse"),
+    },
+    "PhoneNumberLookupApi": {
+        "create_async_bulk_lookup": (
+            ("account_id", "async_lookup_request"),
+            "CreateAsyncBulkLookupResponse",
+        ),
+        "create_sync_lookup": (("account_id", "sync_lookup_request"), "CreateSyncLookupResponse"),
+        "get_async_bulk_lookup": (("account_id", "request_id"), "GetAsyncBulkLookupResponse"),
+    },
     "RecordingsApi": {
         "delete_recording": (("account_id", "call_id", "recording_id"), "None"),
         "delete_recording_media": (("account_id", "call_id", "recording_id"), "None"),
@@ -103,6 +127,26 @@ OFFICIAL: Dict[str, Dict[str, Tuple[Tuple[str, ...], str]]] = {
         ),
     },
     "StatisticsApi": {"get_statistics": (("account_id",), "AccountStatistics")},
+    "TollFreeVerificationApi": {
+        "create_webhook_subscription": (
+            ("account_id", "webhook_subscription_request_schema"),
+            "WebhookSubscription",
+        ),
+        "delete_verification_request": (("account_id", "phone_number"), "None"),
+        "delete_webhook_subscription": (("account_id", "id"), "None"),
+        "get_toll_free_verification_status": (("account_id", "phone_number"), "TfvStatus"),
+        "list_toll_free_use_cases": ((), "List[str]"),
+        "list_webhook_subscriptions": (("account_id",), "WebhookSubscriptionsListBody"),
+        "request_toll_free_verification": (("account_id", "verification_request"), "None"),
+        "update_toll_free_verification_request": (
+            ("account_id", "phone_number", "tfv_submission_wrapper"),
+            "None",
+        ),
+        "update_webhook_subscription": (
+            ("account_id", "id", "webhook_subscription_request_schema"),
+            "WebhookSubscription",
+        ),
+    },
     "TranscriptionsApi": {
         "delete_real_time_transcription": (
             ("account_id", "call_id", "transcription_id"),
@@ -125,8 +169,12 @@ RETURNS_INSTEAD = {"bytearray": "bytes"}
 OURS = {
     "CallsApi": {"iter_calls"},
     "ConferencesApi": {"iter_conferences", "download_conference_recording_to"},
+    "EndpointsApi": {"iter_endpoints"},
+    "MFAApi": set(),
+    "PhoneNumberLookupApi": set(),
     "RecordingsApi": {"download_call_recording_to"},
     "StatisticsApi": set(),
+    "TollFreeVerificationApi": set(),
     "TranscriptionsApi": set(),
 }
 VARIANTS = ("", "_with_http_info", "_without_preload_content")
@@ -143,7 +191,8 @@ def test_every_class_has_the_official_methods_and_no_others(name: str) -> None:
     cls = getattr(bandwidth, name)
     expected = {op + variant for op in OFFICIAL[name] for variant in VARIANTS} | OURS[name]
     assert public_methods(cls) == sorted(expected)
-    assert cls.__module__ == f"bandwidth.api.{name[:-3].lower()}_api"
+    module = re.sub(r"(?<=[a-z])(?=[A-Z])", "_", name[:-3]).lower()  # PhoneNumberLookup
+    assert cls.__module__ == f"bandwidth.api.{module}_api"
     assert getattr(bandwidth.api, name) is cls
     assert inspect.signature(cls).parameters["api_client"].default is None
 
