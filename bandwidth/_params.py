@@ -115,10 +115,10 @@ def toll_free_number(name: str, value: Any) -> str:
     """A toll-free number in E.164 (``+18005555555``), as the TFV paths take it."""
     from bandwidth._formats import TOLL_FREE_EXAMPLE, is_toll_free
 
-    value = text(name, value)
-    if not is_toll_free(value):
+    number = text(name, value)
+    if not is_toll_free(number):
         raise ApiValueError(
             f"{name} must be a US toll-free number in E.164 such as {TOLL_FREE_EXAMPLE}"
             " (+1, then 800, 833, 844, 855, 866, 877 or 888, then 7 digits)"
         )
-    return value
+    return number
