@@ -90,7 +90,6 @@ for _name in (
     "DisconnectCallback",
     "Diversion",
     "DtmfCallback",
-    "EndpointsApi",
     "FileFormatEnum",
     "GatherCallback",
     "InitiateCallback",

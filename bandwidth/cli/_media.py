@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import argparse
 import functools
-import mimetypes
 import os
 import stat
+import sys
 from typing import Mapping, Optional
 
 from bandwidth import MediaApi
@@ -33,17 +33,8 @@ def run_media(args: argparse.Namespace, environ: Optional[Mapping[str, str]] = N
     prepare(args, prog)
     # Everything the user typed is checked before anything is sent.
     media_id: str = getattr(args, "media_id", None) or ""
-    content_type: Optional[str] = None
     if operation == "upload":
-        _check_file(args.file, prog)
-        media_id = os.path.basename(args.file) if args.media_id is None else args.media_id
-        content_type = args.content_type or mimetypes.guess_type(args.file)[0]
-        if content_type is None:
-            raise UsageError(
-                f"cannot tell the media type of {printable(args.file)!r} from its name; "
-                "give --content-type",
-                prog,
-            )
+        media_id = _upload_name(args, prog)
     elif operation == "get":
         args.output = "-"
         check_output(args, prog)
@@ -52,26 +43,27 @@ def run_media(args: argparse.Namespace, environ: Optional[Mapping[str, str]] = N
     with session(args, env, prog, _NAMES) as (client, account_id):
         api = MediaApi(client)
         if operation == "upload":
+            # A path: the SDK opens it and sends it a block at a time (stdin: read, bounded).
+            body = sys.stdin.buffer if args.file == "-" else args.file
             try:
-                with open(args.file, "rb") as body:
-                    api.upload_media(
-                        account_id,
-                        media_id,
-                        body,
-                        content_type=content_type,
-                        cache_control=args.cache_control,
-                    )
+                api.upload_media(
+                    account_id,
+                    media_id,
+                    body,
+                    content_type=args.content_type,
+                    cache_control=args.cache_control,
+                )
             except OSError as exc:  # the file went away or cannot be read midway
                 message = exc.strerror or str(exc)
                 raise CliError(f"cannot read {printable(args.file)!r}: {message}", 1) from None
+        elif operation == "list" and args.all:
+            write_json_array(api.iter_media(account_id))
         elif operation == "list":
-            response = api.list_media_with_http_info(
-                account_id, continuation_token=args.continuation_token
-            )
+            response = api.list_media_with_http_info(account_id, args.continuation_token)
             write_json_array(response.data or [])
             token = response.headers.get("Continuation-Token")
             if token:
-                note_next_page("media", "--continuation-token", token, all_pages=False)
+                note_next_page("media", "--continuation-token", token)
         elif operation in ("get", "download"):
             save_media(
                 args,
@@ -85,17 +77,20 @@ def run_media(args: argparse.Namespace, environ: Optional[Mapping[str, str]] = N
     return 0
 
 
-def _check_file(path: str, prog: str) -> None:
-    """Refuse, before anything is sent, a FILE that is not a readable regular file."""
+def _upload_name(args: argparse.Namespace, prog: str) -> str:
+    """The media id of an upload (FILE's name by default), once FILE is known to be readable."""
+    if args.file == "-":
+        if args.media_id is None:
+            raise UsageError("FILE '-' (stdin) needs --media-id", prog)
+        return str(args.media_id)
     try:
-        mode = os.stat(path).st_mode
+        mode = os.stat(args.file).st_mode
     except OSError as exc:
-        message = f"FILE: cannot read {printable(path)!r}: {exc.strerror or exc}"
+        message = f"FILE: cannot read {printable(args.file)!r}: {exc.strerror or exc}"
         raise UsageError(message, prog) from None
     if not stat.S_ISREG(mode):
-        raise UsageError(f"FILE {printable(path)!r} is not a regular file", prog)
-    if not os.access(path, os.R_OK):
-        raise UsageError(f"FILE: cannot read {printable(path)!r}: Permission denied", prog)
+        raise UsageError(f"FILE {printable(args.file)!r} is not a regular file", prog)
+    return os.path.basename(args.file) if args.media_id is None else str(args.media_id)
 
 
 def _file_name(media_id: str) -> str:

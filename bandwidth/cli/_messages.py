@@ -13,7 +13,7 @@ from bandwidth import MessagesApi
 from bandwidth.cli._body import build_body
 from bandwidth.cli._connect import prepare, session
 from bandwidth.cli._messaging_fields import MESSAGE_FLAGS, MESSAGE_LIST_FLAGS
-from bandwidth.cli._output import note_next_page, print_json
+from bandwidth.cli._output import note_next_page, print_json, write_json_array
 from bandwidth.cli._parser import UsageError
 from bandwidth.models import MessageRequest
 
@@ -38,14 +38,23 @@ def run_messages(args: argparse.Namespace, environ: Optional[Mapping[str, str]] 
         if operation == "send":
             print_json(api.create_message(account_id, request))
         elif operation == "list":
-            filters: Dict[str, Any] = {
-                flag.parameter: getattr(args, flag.parameter) for flag in MESSAGE_LIST_FLAGS
-            }
-            page = api.list_messages(account_id, **filters)
-            print_json(page)
-            token = getattr(getattr(page, "page_info", None), "next_page_token", None)
-            if isinstance(token, str) and token:
-                note_next_page("messages", "--page-token", token, all_pages=False)
+            _list(api, account_id, args)
         else:  # pragma: no cover - argparse only allows the two above
             raise UsageError(f"unknown operation {operation!r}", prog)
     return 0
+
+
+def _list(api: MessagesApi, account_id: str, args: argparse.Namespace) -> None:
+    filters: Dict[str, Any] = {
+        flag.parameter: getattr(args, flag.parameter)
+        for flag in MESSAGE_LIST_FLAGS
+        if flag.kind != "cursor"
+    }
+    if args.all:
+        write_json_array(api.iter_messages(account_id, **filters))
+        return
+    page = api.list_messages(account_id, page_token=args.page_token, **filters)
+    write_json_array(page.messages or [])
+    token = page.page_info.next_page_token if page.page_info is not None else None
+    if token:
+        note_next_page("messages", "--page-token", token)

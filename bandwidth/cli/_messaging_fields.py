@@ -10,6 +10,7 @@ from typing import Tuple
 from bandwidth.cli._fields import FieldFlag, ListFlag, field_flag
 
 __all__ = [
+    "MEDIA_LIST_FLAGS",
     "MESSAGE_DIRECTIONS",
     "MESSAGE_FLAGS",
     "MESSAGE_LIST_FLAGS",
@@ -185,5 +186,16 @@ MESSAGE_LIST_FLAGS: Tuple[ListFlag, ...] = (
         "limit_total_count",
         "count at most 10,000 in totalCount (faster)",
         "bool",
+    ),
+)
+
+#: ``media list`` flags (the parameter of ``list_media``: a request header).
+MEDIA_LIST_FLAGS: Tuple[ListFlag, ...] = (
+    _l(
+        "--continuation-token",
+        "continuation_token",
+        "where to go on from: the Continuation-Token a previous page gave",
+        "cursor",
+        "TOKEN",
     ),
 )

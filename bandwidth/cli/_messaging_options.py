@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bandwidth.cli._messaging_fields import MESSAGE_FLAGS, MESSAGE_LIST_FLAGS
+from bandwidth.cli._messaging_fields import MEDIA_LIST_FLAGS, MESSAGE_FLAGS, MESSAGE_LIST_FLAGS
 from bandwidth.cli._parser import (
     add_command,
     add_download_flags,
@@ -51,10 +51,10 @@ def _add_messages(commands: Any) -> None:
         "list",
         "search the account's messages (GET /users/{accountId}/messages)",
         "Print one page of the messages that match (metadata only: Bandwidth keeps no text) "
-        "as the API's messagesList: totalCount, pageInfo, messages. Give at least one filter. "
+        "as a JSON array (with --all, every page, as one array). Give at least one filter. "
         "When more pages remain, a note on stderr gives the next --page-token.",
     )
-    add_list_flags(listing, MESSAGE_LIST_FLAGS, all_pages=False)
+    add_list_flags(listing, MESSAGE_LIST_FLAGS)
 
 
 def _add_media(commands: Any) -> None:
@@ -71,11 +71,14 @@ def _add_media(commands: Any) -> None:
         ops,
         "upload",
         "upload a file (PUT /users/{accountId}/media/{mediaId})",
-        "Stream FILE to Bandwidth, a chunk at a time (it is never read whole), as MEDIA_ID "
-        "(default: FILE's name), replacing any media of that name. Prints nothing on success; "
-        "'bandwidth media list' shows its URL, to send with 'messages send --media'.",
+        "Stream FILE (at most 3.75 MB) to Bandwidth, a chunk at a time (it is never read "
+        "whole), as MEDIA_ID (default: FILE's name), replacing any media of that name. "
+        "Prints nothing on success; 'bandwidth media list' shows its URL, to send with "
+        "'messages send --media'.",
     )
-    upload.add_argument("file", metavar="FILE", help="the file to upload")
+    upload.add_argument(
+        "file", metavar="FILE", help="the file to upload, or '-' for stdin (with --media-id)"
+    )
     upload.add_argument(
         "--media-id",
         default=None,
@@ -86,7 +89,8 @@ def _add_media(commands: Any) -> None:
         "--content-type",
         default=None,
         metavar="TYPE",
-        help="its media type (default: from FILE's extension: image/png, ...)",
+        help="its media type (default: from FILE's name, image/png for a .png, else "
+        "application/octet-stream)",
     )
     upload.add_argument(
         "--cache-control",
@@ -99,16 +103,11 @@ def _add_media(commands: Any) -> None:
         ops,
         "list",
         "list the account's media (GET /users/{accountId}/media)",
-        "Print the media as a JSON array (mediaName, contentLength, content: its URL). At "
-        "most 1000 at a time: when more remain, a note on stderr gives the next "
-        "--continuation-token.",
+        "Print the media as a JSON array (mediaName, contentLength, content: its URL), at "
+        "most 1000 at a time (with --all, every page, as one array). When more remain, a note "
+        "on stderr gives the next --continuation-token.",
     )
-    listing.add_argument(
-        "--continuation-token",
-        default=None,
-        metavar="TOKEN",
-        help="where to go on from: the token a previous list gave",
-    )
+    add_list_flags(listing, MEDIA_LIST_FLAGS)
 
     get = add_operation(
         ops,
