@@ -205,10 +205,10 @@ def _describe(
         if message.startswith("Value error, "):
             message = message[len("Value error, ") :]
         field = by_wire.get(loc)
-        item = _list_item(loc, by_wire)
-        if field is None and item is not None:
-            field, position = item
-            if loc[: len(field.wire)] in given or not from_json:
+        item = _list_item(loc, message, by_wire)
+        if item is not None:
+            field, position, message = item
+            if field.wire in given or not from_json:
                 parts.append(f"{field.flag} (value {position}): {message}")
                 continue
         if error["type"] == "missing":
@@ -228,14 +228,27 @@ def _describe(
     return "; ".join(parts)
 
 
+#: How the models name a list's value at fault: ``item 0: ...`` (counted from 0).
+_ITEM = re.compile(r"item (\d+): (.*)", re.DOTALL)
+
+
 def _list_item(
-    loc: Tuple[str, ...], by_wire: Mapping[Tuple[str, ...], FieldFlag]
-) -> Optional[Tuple[FieldFlag, int]]:
-    """The list flag and the 1-based position of the value an error is about (``--to``'s 2nd)."""
+    loc: Tuple[str, ...], message: str, by_wire: Mapping[Tuple[str, ...], FieldFlag]
+) -> Optional[Tuple[FieldFlag, int, str]]:
+    """The list flag, the 1-based position of the value an error is about (``--to``'s 2nd)
+    and the message without the position, or ``None`` when the error is not about one value.
+
+    pydantic puts the index in ``loc`` (``("to", 1)``), the models' value checks at
+    the start of the message (``item 1: ...``).
+    """
+    field = by_wire.get(loc)
+    matched = _ITEM.fullmatch(message)
+    if field is not None and field.kind == "list" and matched is not None:
+        return field, int(matched.group(1)) + 1, matched.group(2)
     field = by_wire.get(loc[:-1])
-    if field is None or field.kind != "list" or not loc[-1].isdigit():
-        return None
-    return field, int(loc[-1]) + 1
+    if field is not None and field.kind == "list" and loc[-1].isdigit():
+        return field, int(loc[-1]) + 1, message
+    return None
 
 
 def _wire_names_to_flags(message: str, flags: Tuple[FieldFlag, ...]) -> str:

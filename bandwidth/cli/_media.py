@@ -80,8 +80,8 @@ def run_media(args: argparse.Namespace, environ: Optional[Mapping[str, str]] = N
 def _upload_name(args: argparse.Namespace, prog: str) -> str:
     """The media id of an upload (FILE's name by default), once FILE is known to be readable."""
     if args.file == "-":
-        if args.media_id is None:
-            raise UsageError("FILE '-' (stdin) needs --media-id", prog)
+        if args.media_id is None or args.content_type is None:
+            raise UsageError("FILE '-' (stdin) needs --media-id and --content-type", prog)
         return str(args.media_id)
     try:
         mode = os.stat(args.file).st_mode

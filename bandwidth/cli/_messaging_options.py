@@ -77,7 +77,9 @@ def _add_media(commands: Any) -> None:
         "'messages send --media'.",
     )
     upload.add_argument(
-        "file", metavar="FILE", help="the file to upload, or '-' for stdin (with --media-id)"
+        "file",
+        metavar="FILE",
+        help="the file to upload, or '-' for stdin (with --media-id and --content-type)",
     )
     upload.add_argument(
         "--media-id",
