@@ -390,10 +390,12 @@ def generated_page(name: str) -> str:
 
 def pages() -> dict:
     import api_pages  # docs/api_pages.py, next to this script
+    import model_pages  # docs/model_pages.py, next to this script
 
     rendered = {f"{name}.md": model_page(name) for name in MODELS + VOICE_MODELS + CALLBACKS}
     rendered.update({f"{name}.md": enum_page(name) for name in ENUMS + VOICE_ENUMS})
     rendered.update({f"{name}.md": generated_page(name) for name in GENERATED})
+    rendered.update(model_pages.pages(GENERATED))
     rendered.update(api_pages.pages())
     return rendered
 

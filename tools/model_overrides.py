@@ -76,13 +76,10 @@ OVERRIDES: Dict[str, str] = {
     ),
 }
 
-#: Rules the spec states only in prose (or in keywords validators ignore, such as
-#: ``minimum``/``maximum`` on an array): ``schema.property`` -> extra checks,
+#: Rules the spec states only in prose: ``schema.property`` -> extra checks,
 #: written as calls of :mod:`bandwidth.models._constraints`.
 RULES: Dict[str, List[str]] = {
     "messageRequest.to": ["min_items(1)", "each(e164)"],
     "messageRequest.tag": ["max_length(1024)"],
-    "syncLookupRequest.phoneNumbers": ["min_items(1)", "max_items(100)"],
-    "asyncLookupRequest.phoneNumbers": ["min_items(1)", "max_items(15000)"],
     "multiChannelMessageRequest.tag": ["max_length(1024)"],
 }

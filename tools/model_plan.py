@@ -83,7 +83,8 @@ class Rules:
 class TypeRef:
     """A value's type: a primitive, a model, a list or a map of one."""
 
-    kind: str  # "str" "int" "float" "bool" "datetime" "date" "bytes" "any" "model" "list" "map"
+    # "str" "int" "float" "bool" "datetime" "date" "bytes" "byte" "any" "model" "list" "map"
+    kind: str
     model: Optional[str] = None  # class name, for "model"
     item: Optional[TypeRef] = None  # for "list" and "map"
     rules: Rules = field(default_factory=Rules)
@@ -113,6 +114,7 @@ class ModelPlan:
     fields: List[FieldPlan] = field(default_factory=list)
     values: List[str] = field(default_factory=list)  # enums
     members: List[str] = field(default_factory=list)  # unions: class names
+    bases: List[str] = field(default_factory=list)  # the ``allOf`` parts that are models
     discriminator: Optional[str] = None
     mapping: Dict[str, str] = field(default_factory=dict)  # value -> class name
     example: Any = None
@@ -207,6 +209,9 @@ class Spec:
     def _plan_object(self, plan: ModelPlan, schema: Schema) -> None:
         required: Set[str] = set()
         props: Dict[str, Tuple[Schema, str]] = {}
+        for part in schema.get("allOf", ()):
+            if "$ref" in part:
+                plan.bases.append(self.class_of_schema[self.ref_name(part["$ref"])])
         for part, owner in self._parts(schema, plan.cls):
             required.update(part.get("required", ()))
             for prop, prop_schema in (part.get("properties") or {}).items():
@@ -258,9 +263,8 @@ class Spec:
             return TypeRef("model", model=cls)
         kind = schema.get("type", "any")
         rules = self._rules(schema)
-        if kind == "array":  # (``minimum``/``maximum`` on an array mean nothing)
+        if kind == "array":
             item = self.type_of(owner, prop, schema.get("items", {}))
-            rules = Rules(max_items=rules.max_items, min_items=rules.min_items)
             return TypeRef("list", item=item, rules=rules)
         if kind == "object":
             extra = schema.get("additionalProperties")
@@ -271,8 +275,12 @@ class Spec:
         if kind == "string":
             if fmt == "date-time":
                 return TypeRef("datetime")
+            if fmt == "date":
+                return TypeRef("date")
             if fmt == "binary":
                 return TypeRef("bytes")
+            if fmt == "byte":  # base64 text; the generated SDK also takes bytes
+                return TypeRef("byte", rules=rules)
             return TypeRef("str", rules=rules)
         if kind == "integer":
             return TypeRef("int", rules=rules)
@@ -284,17 +292,29 @@ class Spec:
 
     @staticmethod
     def _rules(schema: Schema) -> Rules:
+        """The value rules of a schema, each keyword where its type gives it a meaning.
+
+        The spec sometimes bounds a string or an array with ``minimum``/``maximum``
+        (``endpointTag``, the lookup's ``phoneNumbers``), which validators ignore;
+        Bandwidth's docs give them as a length and a count, so they are read so.
+        """
+        kind = schema.get("type")
         fmt = schema.get("format")
-        return Rules(
-            max_length=schema.get("maxLength"),
-            min_length=schema.get("minLength"),
-            pattern=schema.get("pattern"),
-            minimum=schema.get("minimum"),
-            maximum=schema.get("maximum"),
-            max_items=schema.get("maxItems"),
-            min_items=schema.get("minItems"),
-            formats=("http_url",) if fmt in ("uri", "url") else (),
-        )
+        if kind == "string":
+            return Rules(
+                max_length=schema.get("maxLength", schema.get("maximum")),
+                min_length=schema.get("minLength", schema.get("minimum")),
+                pattern=schema.get("pattern"),
+                formats=("http_url",) if fmt in ("uri", "url") else (),
+            )
+        if kind == "array":
+            return Rules(
+                max_items=schema.get("maxItems", schema.get("maximum")),
+                min_items=schema.get("minItems", schema.get("minimum")),
+            )
+        if kind in ("integer", "number"):
+            return Rules(minimum=schema.get("minimum"), maximum=schema.get("maximum"))
+        return Rules()
 
     # -- roles -----------------------------------------------------------------
 
@@ -321,6 +341,7 @@ class Spec:
             seen.add(cls)
             plan = self.plans[cls]
             roots.extend(plan.members)
+            roots.extend(plan.bases)  # a request's base is sent too
             for each in plan.fields:
                 roots.extend(_models_in(each.type))
         return {self.plans[cls].schema for cls in seen}

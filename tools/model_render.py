@@ -40,6 +40,7 @@ class Imports:
         self.pydantic: Set[str] = set()
         self.typing_extensions: Set[str] = set()
         self.local: Dict[str, Set[str]] = {}
+        self.dates = False
 
     def add(self, module: str, name: str) -> None:
         self.local.setdefault(module, set()).add(name)
@@ -49,6 +50,8 @@ class Imports:
         if future:
             lines += ["from __future__ import annotations", ""]
         third = []
+        if self.dates:
+            lines.append("from datetime import date")
         if self.typing:
             lines.append(f"from typing import {', '.join(sorted(self.typing, key=_isort))}")
         if self.pydantic:
@@ -252,6 +255,13 @@ class Renderer:
         if kind in simple:
             imports.pydantic.add(simple[kind][1])
             return self._ruled(simple[kind][1], type_ref.rules, request, imports, extra)
+        if kind == "byte":  # text first: JSON would also read a string as bytes
+            imports.typing.add("Union")
+            imports.typing_extensions.add("Annotated")
+            imports.pydantic.update({"StrictBytes", "StrictStr"})
+            imports.add("bandwidth.models._types", "LEFT_TO_RIGHT")
+            union = "Annotated[Union[StrictStr, StrictBytes], LEFT_TO_RIGHT]"
+            return self._ruled(union, type_ref.rules, request, imports, extra)
         if kind == "float":
             imports.typing.add("Union")
             imports.pydantic.update({"StrictFloat", "StrictInt"})
@@ -260,6 +270,9 @@ class Renderer:
         if kind == "datetime":
             imports.add("bandwidth.models._types", "Timestamp")
             return "Timestamp"
+        if kind == "date":
+            imports.dates = True
+            return "date"
         imports.typing.add("Any")
         return "Any"
 

@@ -68,6 +68,8 @@ class UnionModel(pydantic.BaseModel):
             if kwargs:
                 raise ValueError("Positional and keyword arguments cannot be mixed")
             kwargs = {_KEY: args[0]}
+        elif not kwargs:
+            kwargs = {_KEY: None}  # an empty wrapper, as the generated SDK allows
         super().__init__(**kwargs)
 
     @model_validator(mode="wrap")

@@ -17,7 +17,7 @@ class AsyncLookupRequest(RequestModel):
     """The ``asyncLookupRequest`` schema."""
 
     phone_numbers: Annotated[
-        List[StrictStr], rule(each(pattern(r"^\+[1-9]\d{1,14}$")), min_items(1), max_items(15000))
+        List[StrictStr], rule(min_items(1), max_items(15000), each(pattern(r"^\+[1-9]\d{1,14}$")))
     ] = Field(
         description=("The numbers to look up, in E.164 (`+19195551234`): 1 to 15,000 of them.")
     )

@@ -3,29 +3,46 @@
 
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import TYPE_CHECKING, ClassVar, FrozenSet, Optional, Union
 
 from pydantic import Field, StrictStr
-from typing_extensions import Annotated
+from typing_extensions import Annotated, Literal
 
-from bandwidth.models._base import ResponseModel
-from bandwidth.models._types import LEFT_TO_RIGHT
+from bandwidth.models._base import RequestModel
+from bandwidth.models._checks import rule
+from bandwidth.models._constraints import http_url, max_length
+from bandwidth.models._types import enum_field
 from bandwidth.models.endpoint_direction_enum import EndpointDirectionEnum
 from bandwidth.models.endpoint_type_enum import EndpointTypeEnum
 
-_EndpointTypeValue = Annotated[Union[EndpointTypeEnum, StrictStr], LEFT_TO_RIGHT]
-_EndpointDirectionValue = Annotated[Union[EndpointDirectionEnum, StrictStr], LEFT_TO_RIGHT]
+if TYPE_CHECKING:
+    _EndpointTypeChoice = Union[EndpointTypeEnum, Literal["WEBRTC"]]
+else:
+    _EndpointTypeChoice = enum_field(EndpointTypeEnum)
+
+if TYPE_CHECKING:
+    _EndpointDirectionChoice = Union[
+        EndpointDirectionEnum, Literal["INBOUND", "OUTBOUND", "BIDIRECTIONAL"]
+    ]
+else:
+    _EndpointDirectionChoice = enum_field(EndpointDirectionEnum)
 
 
-class CreateEndpointRequestBase(ResponseModel):
+class CreateEndpointRequestBase(RequestModel):
     """The ``createEndpointRequestBase`` schema."""
 
-    type: _EndpointTypeValue = Field()
-    direction: _EndpointDirectionValue = Field()
-    event_callback_url: Optional[StrictStr] = Field(
+    _non_nullable: ClassVar[FrozenSet[str]] = frozenset(
+        {"event_callback_url", "event_fallback_url", "tag"}
+    )
+
+    type: _EndpointTypeChoice = Field()
+    direction: _EndpointDirectionChoice = Field()
+    event_callback_url: Optional[Annotated[StrictStr, rule(http_url)]] = Field(
         default=None, description="The URL to send event callbacks to."
     )
-    event_fallback_url: Optional[StrictStr] = Field(
+    event_fallback_url: Optional[Annotated[StrictStr, rule(http_url)]] = Field(
         default=None, description="The URL to send event fallbacks to."
     )
-    tag: Optional[StrictStr] = Field(default=None, description="A tag for the endpoint.")
+    tag: Optional[Annotated[StrictStr, rule(max_length(1024))]] = Field(
+        default=None, description="A tag for the endpoint."
+    )

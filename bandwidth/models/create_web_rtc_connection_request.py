@@ -10,7 +10,7 @@ from typing_extensions import Annotated, Literal
 
 from bandwidth.models._base import RequestModel
 from bandwidth.models._checks import rule
-from bandwidth.models._constraints import http_url, in_range
+from bandwidth.models._constraints import http_url, max_length
 from bandwidth.models._types import enum_field
 from bandwidth.models.endpoint_direction_enum import EndpointDirectionEnum
 from bandwidth.models.endpoint_type_enum import EndpointTypeEnum
@@ -43,7 +43,7 @@ class CreateWebRtcConnectionRequest(RequestModel):
     event_fallback_url: Optional[Annotated[StrictStr, rule(http_url)]] = Field(
         default=None, description="The URL to send event fallbacks to."
     )
-    tag: Optional[Annotated[StrictStr, rule(in_range(None, 1024))]] = Field(
+    tag: Optional[Annotated[StrictStr, rule(max_length(1024))]] = Field(
         default=None, description="A tag for the endpoint."
     )
     connection_metadata: Optional[Any] = Field(default=None)

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Optional, Union
 
 from pydantic import Field, StrictBool, StrictStr
@@ -46,10 +47,10 @@ class LookupResult(ResponseModel):
     latest_message_delivery_status: Optional[_LatestMessageDeliveryStatusValue] = Field(
         default=None, description="DNI-Only."
     )
-    initial_message_delivery_status_date: Optional[StrictStr] = Field(
+    initial_message_delivery_status_date: Optional[date] = Field(
         default=None, description="DNI-Only."
     )
-    latest_message_delivery_status_date: Optional[StrictStr] = Field(
+    latest_message_delivery_status_date: Optional[date] = Field(
         default=None, description="DNI-Only."
     )
     rcs_enabled: Optional[StrictBool] = Field(default=None, description="RCS-Only.")

@@ -3,21 +3,24 @@
 
 from __future__ import annotations
 
-from typing import Union
+from typing import TYPE_CHECKING, Union
 
 from pydantic import Field, StrictStr
-from typing_extensions import Annotated
+from typing_extensions import Literal
 
-from bandwidth.models._base import ResponseModel
-from bandwidth.models._types import LEFT_TO_RIGHT
+from bandwidth.models._base import RequestModel
+from bandwidth.models._types import enum_field
 from bandwidth.models.multi_channel_message_channel_enum import MultiChannelMessageChannelEnum
 
-_MultiChannelMessageChannelValue = Annotated[
-    Union[MultiChannelMessageChannelEnum, StrictStr], LEFT_TO_RIGHT
-]
+if TYPE_CHECKING:
+    _MultiChannelMessageChannelChoice = Union[
+        MultiChannelMessageChannelEnum, Literal["RBM", "SMS", "MMS"]
+    ]
+else:
+    _MultiChannelMessageChannelChoice = enum_field(MultiChannelMessageChannelEnum)
 
 
-class MultiChannelChannelListObjectBase(ResponseModel):
+class MultiChannelChannelListObjectBase(RequestModel):
     """The ``multiChannelChannelListObjectBase`` schema."""
 
     var_from: StrictStr = Field(
@@ -31,6 +34,6 @@ class MultiChannelChannelListObjectBase(ResponseModel):
             "the Bandwidth App."
         )
     )
-    channel: _MultiChannelMessageChannelValue = Field(
+    channel: _MultiChannelMessageChannelChoice = Field(
         description="The channel of the multi-channel message."
     )

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar, FrozenSet, Optional, Union
 
-from pydantic import Field, StrictStr
+from pydantic import Field, StrictBytes, StrictStr
 from typing_extensions import Annotated, Literal
 
 from bandwidth.models._base import RequestModel
 from bandwidth.models._checks import rule
 from bandwidth.models._constraints import max_length
-from bandwidth.models._types import enum_field
+from bandwidth.models._types import LEFT_TO_RIGHT, enum_field
 from bandwidth.models.rbm_action_type_enum import RbmActionTypeEnum
 
 if TYPE_CHECKING:
@@ -39,9 +39,9 @@ class RbmActionViewLocation(RequestModel):
     text: Annotated[StrictStr, rule(max_length(25))] = Field(
         description="Displayed text for user to click."
     )
-    postback_data: Annotated[StrictStr, rule(max_length(2048))] = Field(
-        description="Base64 payload the customer receives when the reply is clicked."
-    )
+    postback_data: Annotated[
+        Annotated[Union[StrictStr, StrictBytes], LEFT_TO_RIGHT], rule(max_length(2048))
+    ] = Field(description="Base64 payload the customer receives when the reply is clicked.")
     latitude: StrictStr = Field(description="The latitude of the location.")
     longitude: StrictStr = Field(description="The longitude of the location.")
     label: Optional[Annotated[StrictStr, rule(max_length(100))]] = Field(

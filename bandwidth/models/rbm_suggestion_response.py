@@ -3,11 +3,13 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Optional, Union
 
-from pydantic import Field, StrictStr
+from pydantic import Field, StrictBytes, StrictStr
+from typing_extensions import Annotated
 
 from bandwidth.models._base import ResponseModel
+from bandwidth.models._types import LEFT_TO_RIGHT
 
 
 class RbmSuggestionResponse(ResponseModel):
@@ -16,7 +18,7 @@ class RbmSuggestionResponse(ResponseModel):
     text: Optional[StrictStr] = Field(
         default=None, description="The text associated with the suggestion response."
     )
-    postback_data: Optional[StrictStr] = Field(
+    postback_data: Optional[Annotated[Union[StrictStr, StrictBytes], LEFT_TO_RIGHT]] = Field(
         default=None, description="Base64 payload the customer receives when the reply is clicked."
     )
     paired_message_id: Optional[StrictStr] = Field(

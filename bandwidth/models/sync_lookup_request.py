@@ -19,7 +19,7 @@ class SyncLookupRequest(RequestModel):
     _non_nullable: ClassVar[FrozenSet[str]] = frozenset({"rcs_agent"})
 
     phone_numbers: Annotated[
-        List[StrictStr], rule(each(pattern(r"^\+[1-9]\d{1,14}$")), min_items(1), max_items(100))
+        List[StrictStr], rule(min_items(1), max_items(100), each(pattern(r"^\+[1-9]\d{1,14}$")))
     ] = Field(description="The numbers to look up, in E.164 (`+19195551234`): 1 to 100 of them.")
     rcs_agent: Optional[Annotated[StrictStr, rule(pattern(r"^[A-Za-z0-9_-]{1,40}$"))]] = Field(
         default=None,

@@ -42,6 +42,7 @@ from bandwidth.models.bxml import (
     Response,
     SpeakSentence,
 )
+from tests.support.generated import GENERATED_MODELS
 from tests.support.wire import ACCOUNT, CREATE_CALL_RESPONSE, Wire
 
 BASE = "https://myapp.example"
@@ -308,10 +309,14 @@ def test_recorder() -> None:
 
 # -- every model as a body parameter ---------------------------------------------------------
 
-BODY_MODELS = [
+BODY_MODELS = [  # the Voice callbacks (the other APIs' webhooks have required fields)
     name
     for name in bandwidth.models.__all__
-    if name.endswith(("Callback", "Result")) or name in ("Diversion", "StirShaken", "Transcription")
+    if name not in GENERATED_MODELS
+    and (
+        name.endswith(("Callback", "Result"))
+        or name in ("Diversion", "StirShaken", "Transcription")
+    )
 ]
 
 

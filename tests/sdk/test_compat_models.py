@@ -16,7 +16,6 @@ import re
 import subprocess
 import sys
 from datetime import datetime
-from pathlib import Path
 from typing import Dict, List
 
 import pytest
@@ -26,6 +25,7 @@ from pydantic.alias_generators import to_camel
 import bandwidth
 import bandwidth.callbacks
 import bandwidth.models
+from tests.support.generated import GENERATED_MODELS
 
 #: official model name -> its Python field names, or an enum's values
 OFFICIAL: Dict[str, str] = {
@@ -218,15 +218,8 @@ def test_the_top_level_lists_every_model_of_bandwidth_models() -> None:
     from tests.sdk.test_voice_models import VOICE_NAMES
 
     models = set(bandwidth.models.__all__) - {"Bxml", "Response"}
-    folder = Path(bandwidth.models.__file__).parent
-    generated = {  # every other API's models, written by tools/generate_models.py
-        name
-        for name, module in bandwidth.models._MODULES.items()
-        if (folder / f"{module}.py").exists()
-        and (folder / f"{module}.py").read_text(encoding="utf-8").startswith("# Generated from")
-    }
-    assert len(generated) == 144
-    assert models == set(OFFICIAL) | set(VOICE_NAMES) | generated
+    assert len(GENERATED_MODELS) == 144  # every other API's, from tools/generate_models.py
+    assert models == set(OFFICIAL) | set(VOICE_NAMES) | GENERATED_MODELS
     assert {n for n, module in bandwidth._EXPORTS.items() if module == "bandwidth.models"} == models
 
 
