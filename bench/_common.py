@@ -202,3 +202,85 @@ MEDIA_BLOCK = bytes(range(256)) * 1024
 def media_recording_id(size: int) -> str:
     """The recording id whose ``/media`` the bench server answers with ``size`` bytes."""
     return f"r-media-{size}"
+
+
+# -- messaging ------------------------------------------------------------------
+
+MESSAGING_APPLICATION_ID = "93de2206-9669-4e07-948d-329f4b722ee2"
+MESSAGE_ID = "1589228074636lm4k2je7j7jklbn2"
+
+#: The body every client sends to create_message (the SDKs build it with ``MessageRequest``).
+CREATE_MESSAGE_BODY: Dict[str, Any] = {
+    "applicationId": MESSAGING_APPLICATION_ID,
+    "to": ["+19195551234"],
+    "from": "+19195554321",
+    "text": "Your code is 123456",
+    "tag": "bench",
+}
+CREATE_MESSAGE_REQUIRED = ("applicationId", "to", "from")
+
+MESSAGE_RESPONSE: Dict[str, Any] = {
+    "id": MESSAGE_ID,
+    "owner": "+19195554321",
+    "applicationId": MESSAGING_APPLICATION_ID,
+    "time": "2024-03-11T13:15:07.160Z",
+    "segmentCount": 1,
+    "direction": "out",
+    "to": ["+19195551234"],
+    "from": "+19195554321",
+    "text": "Your code is 123456",
+    "tag": "bench",
+    "priority": "default",
+}
+
+#: Messages per ``list_messages`` page the bench serves (``limit``).
+MESSAGES_PAGE = 100
+_STATUSES = ("DELIVERED", "DELIVERED", "DELIVERED", "SENT", "FAILED", "RECEIVED")
+
+
+def list_message_item(index: int) -> Dict[str, Any]:
+    """One message of a ``list_messages`` page, as the API sends it (all fields)."""
+    moment = _EPOCH + timedelta(seconds=37 * index)
+    status = _STATUSES[index % len(_STATUSES)]
+    return {
+        "messageId": f"{1589228074636 + index}lm4k2je7j7jkl{index % 97:03d}",
+        "accountId": ACCOUNT,
+        "sourceTn": "+19195554321",
+        "destinationTn": f"+1919555{index % 10000:04d}",
+        "messageStatus": status,
+        "messageDirection": "INBOUND" if status == "RECEIVED" else "OUTBOUND",
+        "messageType": "sms" if index % 5 else "mms",
+        "segmentCount": 1 + index % 3,
+        "errorCode": 4720 if status == "FAILED" else 0,
+        "receiveTime": _iso(moment),
+        "carrierName": "other" if index % 5 else None,
+        "messageSize": 27 + index % 50,
+        "messageLength": 18 + index % 40,
+        "attachmentCount": 0 if index % 5 else 1,
+        "recipientCount": 1,
+        "campaignClass": "T",
+        "campaignId": "CJEUMDK",
+        "bwLatency": 20 + index % 7,
+        "carrierLatency": None,
+        "callingNumberCountryA3": "USA",
+        "calledNumberCountryA3": "USA",
+        "product": "LOCAL_A2P",
+        "location": "123ABC",
+    }
+
+
+def messages_list(count: int = MESSAGES_PAGE) -> Dict[str, Any]:
+    """A ``list_messages`` page of ``count`` messages, with a next-page token."""
+    base = (
+        f"https://messaging.bandwidth.com/api/v2/users/{ACCOUNT}/messages?messageStatus=DELIVERED"
+    )
+    return {
+        "totalCount": 1000,
+        "pageInfo": {
+            "prevPage": f"{base}&pageToken=GL83PD3C",
+            "nextPage": f"{base}&pageToken=DLAPE902",
+            "prevPageToken": "GL83PD3C",
+            "nextPageToken": "DLAPE902",
+        },
+        "messages": [list_message_item(i) for i in range(count)],
+    }

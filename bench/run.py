@@ -295,6 +295,8 @@ SINGLE_CALLS = (
     "get_call_recording",
     "get_real_time_transcription",
     "get_statistics",
+    "create_message",
+    "list_messages",
 )
 
 ROWS = [
@@ -318,6 +320,20 @@ ROWS = [
             ("get_real_time_transcription", "TranscriptionsApi.get_real_time_transcription"),
             ("get_statistics", "StatisticsApi.get_statistics"),
         )
+    ),
+    Row(
+        "create_message",
+        "`MessagesApi.create_message` sequential",
+        "calls/s",
+        True,
+        [("raw", ">=", 0.95), ("official", ">=", 1.15)],
+    ),
+    Row(
+        "list_messages",
+        "`MessagesApi.list_messages` 100-message page, sequential",
+        "calls/s",
+        True,
+        [("raw", ">=", 0.95), ("official", ">=", 1.15)],
     ),
     Row(
         "list_1000",

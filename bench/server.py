@@ -18,6 +18,8 @@ required fields, ``{"state": "completed"}`` for update_call), and one
 * ``GET  /accounts/{a}/conferences/{id}``, ``.../calls/{c}/recordings/{r}``,
   ``.../calls/{c}/transcriptions/{t}``, ``/accounts/{a}/statistics``: 200 + one document
 * ``GET  /accounts/{a}/calls/{c}/recordings/r-media-N/media``: 200 + N bytes of media
+* ``POST /users/{a}/messages``            202 + the create_message response
+* ``GET  /users/{a}/messages?...``        200 + a list_messages page (``limit`` messages)
 * ``GET  /__bench/stats``                 connection/request counters and server CPU time
 
 Anything else gets 404; a request that fails a check gets 400/401 (the
@@ -94,6 +96,32 @@ def media(size: int) -> bytes:
     return response
 
 
+_MESSAGES = f"/users/{_common.ACCOUNT}/messages".encode()
+_MESSAGE_ACCEPTED = _json("202 Accepted", _common.MESSAGE_RESPONSE)
+_MESSAGES_PAGE = _json("200 OK", _common.messages_list())
+
+
+def messages(method: bytes, lower: bytes, query: bytes, body: bytes) -> bytes:
+    """The Messages API's two routes: create_message and list_messages."""
+    if method == b"POST":
+        if b"\r\ncontent-type: application/json" not in lower:
+            return _error("415 Unsupported Media Type", "create_message needs JSON")
+        try:
+            sent = json.loads(body)
+        except ValueError:
+            return _error("400 Bad Request", "create_message body is not JSON")
+        required = _common.CREATE_MESSAGE_REQUIRED
+        if not isinstance(sent, dict) or any(k not in sent for k in required):
+            return _error("400 Bad Request", "create_message body lacks a required field")
+        return _MESSAGE_ACCEPTED
+    if method == b"GET":
+        limit = parse_qs(query.decode()).get("limit", [""])[0]
+        if limit != str(_common.MESSAGES_PAGE):
+            return _error("400 Bad Request", f"expected limit={_common.MESSAGES_PAGE}")
+        return _MESSAGES_PAGE
+    return _NOT_FOUND
+
+
 _NOT_FOUND = _json("404 Not Found", {"type": "not-found", "description": "no such route"})
 _UNAUTHORIZED = _json("401 Unauthorized", {"type": "auth", "description": "Basic auth needed"})
 
@@ -143,6 +171,8 @@ def route(head: bytes, lower: bytes, body: bytes, pages: Pages) -> bytes:
     if b"\r\nauthorization: basic " not in lower:
         return _UNAUTHORIZED
     path, _, query = target.partition(b"?")
+    if path == _MESSAGES:
+        return messages(method, lower, query, body)
     if method == b"GET":
         document = _DOCUMENTS.get(path)
         if document is not None:

@@ -11,7 +11,8 @@ Measures:
 * ``create_call``, ``get_call_state``, ``update_call``, ``update_call_bxml``,
   and one read of each other API class (``get_conference``,
   ``get_call_recording``, ``get_real_time_transcription``,
-  ``get_statistics``): ``--iterations`` sequential calls on one keep-alive
+  ``get_statistics``), and the Messages API's ``create_message`` and
+  ``list_messages`` (a 100-message page): ``--iterations`` sequential calls on one keep-alive
   client (after ``--warmup`` calls); value = calls/s.
 * ``list_calls``: fetch + decode a ``--page-size`` page ``--iterations``
   times; value = mean ms per fetch.
@@ -58,6 +59,8 @@ SINGLE_CALLS = (
     "get_call_recording",
     "get_real_time_transcription",
     "get_statistics",
+    "create_message",
+    "list_messages",
 )
 MEASURES = (*SINGLE_CALLS, "list_calls", "memory", "import", "threads", "download")
 
@@ -105,6 +108,7 @@ class RawClient:
         self.recording_url = f"{self.call_url}/recordings/{_common.RECORDING_ID}"
         self.transcription_url = f"{self.call_url}/transcriptions/{_common.TRANSCRIPTION_ID}"
         self.statistics_url = f"{account}/statistics"
+        self.messages_url = f"{url}/users/{_common.ACCOUNT}/messages"
         common = {
             "Authorization": _common.BASIC_AUTH,
             "User-Agent": "bench-raw-urllib3",
@@ -183,6 +187,24 @@ class RawClient:
     def get_statistics(self) -> Any:
         return self._get("get_statistics", self.statistics_url)
 
+    def create_message(self) -> Any:
+        body = json.dumps(_common.CREATE_MESSAGE_BODY).encode()
+        r = self.http.request("POST", self.messages_url, body=body, headers=self.json_headers)
+        if r.status != 202:
+            raise self._fail("create_message", r)
+        return json.loads(r.data)
+
+    def list_messages(self) -> Any:
+        r = self.http.request(
+            "GET",
+            self.messages_url,
+            fields={"messageStatus": "DELIVERED", "limit": str(_common.MESSAGES_PAGE)},
+            headers=self.get_headers,
+        )
+        if r.status != 200:
+            raise self._fail("list_messages", r)
+        return json.loads(r.data)
+
     def download(self, size: int, path: str) -> int:
         """Stream the media to ``path`` in chunks (what careful urllib3 code does)."""
         url = f"{self.call_url}/recordings/{_common.media_recording_id(size)}/media"
@@ -228,6 +250,7 @@ class SdkClient:
         self.UpdateCall = UpdateCall
         self.kind = kind
         self._apis: Dict[str, Any] = {}
+        self._message_request: Any = None
 
     def _api(self, name: str) -> Any:
         """Another API class on the same client, made on first use (not in import timings)."""
@@ -283,6 +306,28 @@ class SdkClient:
 
     def get_statistics(self) -> Any:
         return self._api("StatisticsApi").get_statistics(_common.ACCOUNT)
+
+    def create_message(self) -> Any:
+        if self._message_request is None:
+            from bandwidth.models.message_request import MessageRequest
+
+            self._message_request = MessageRequest
+        body = _common.CREATE_MESSAGE_BODY
+        return self._api("MessagesApi").create_message(
+            _common.ACCOUNT,
+            self._message_request(
+                application_id=body["applicationId"],
+                to=body["to"],
+                var_from=body["from"],
+                text=body["text"],
+                tag=body["tag"],
+            ),
+        )
+
+    def list_messages(self) -> Any:
+        return self._api("MessagesApi").list_messages(
+            _common.ACCOUNT, message_status="DELIVERED", limit=_common.MESSAGES_PAGE
+        )
 
     def download(self, size: int, path: str) -> int:
         """Ours: streamed to ``path``; the official SDK: the bytes (its only way), then saved."""
@@ -361,6 +406,25 @@ def check_result(kind: str, measure: str, result: Any, page_size: int = 0) -> No
     elif measure == "get_statistics":
         if _field(result, "maxCallQueueSize", "max_call_queue_size") != 900:
             raise Failed(f"get_statistics returned {result!r}")
+    elif measure == "create_message":
+        if _field(result, "id", "id") != _common.MESSAGE_ID:
+            raise Failed(f"create_message returned {result!r}")
+        if _field(result, "to", "to") != ["+19195551234"]:
+            raise Failed(f"create_message to: {_field(result, 'to', 'to')!r}")
+    elif measure == "list_messages":
+        items = _field(result, "messages", "messages")
+        if len(items) != _common.MESSAGES_PAGE:
+            raise Failed(f"list_messages returned {len(items)} messages")
+        info = _field(result, "pageInfo", "page_info")
+        if _field(info, "nextPageToken", "next_page_token") != "DLAPE902":
+            raise Failed(f"list_messages page info: {info!r}")
+        for index in {0, len(items) // 2, len(items) - 1}:
+            expected = _common.list_message_item(index)
+            if _field(items[index], "messageId", "message_id") != expected["messageId"]:
+                raise Failed(f"list_messages item {index}: {items[index]!r}")
+            _check_timestamp(
+                kind, _field(items[index], "receiveTime", "receive_time"), expected["receiveTime"]
+            )
     elif measure in ("list_calls", "memory"):
         if not isinstance(result, list) or len(result) != page_size:
             raise Failed(f"list_calls returned {type(result).__name__} of {len(result)} items")

@@ -277,6 +277,8 @@ class Spec:
                 return TypeRef("datetime")
             if fmt == "date":
                 return TypeRef("date")
+            if fmt == "uuid":  # ``requestId``: a ``uuid.UUID``, as the generated SDK types it
+                return TypeRef("uuid")
             if fmt == "binary":
                 return TypeRef("bytes")
             if fmt == "byte":  # base64 text; the generated SDK also takes bytes

@@ -11,6 +11,7 @@ import re
 import textwrap
 from typing import Dict, List, Optional, Set, Tuple
 
+from model_overrides import LENIENT
 from model_plan import FieldPlan, ModelPlan, Rules, TypeRef
 from pydantic.alias_generators import to_camel
 
@@ -41,6 +42,7 @@ class Imports:
         self.typing_extensions: Set[str] = set()
         self.local: Dict[str, Set[str]] = {}
         self.dates = False
+        self.uuids = False
 
     def add(self, module: str, name: str) -> None:
         self.local.setdefault(module, set()).add(name)
@@ -54,6 +56,8 @@ class Imports:
             lines.append("from datetime import date")
         if self.typing:
             lines.append(f"from typing import {', '.join(sorted(self.typing, key=_isort))}")
+        if self.uuids:
+            lines.append("from uuid import UUID")
         if self.pydantic:
             third.append(f"from pydantic import {', '.join(sorted(self.pydantic, key=_isort))}")
         if self.typing_extensions:
@@ -155,7 +159,8 @@ class Renderer:
             annotation = self._type(each.type, request, imports, aliases, extra)
             if request and self._holds_request_model(each.type):
                 nested.append(each.name)
-            if not each.required or each.nullable:
+            lenient = not request and f"{plan.schema}.{each.wire}" in LENIENT
+            if not each.required or each.nullable or lenient:
                 imports.typing.add("Optional")
                 annotation = f"Optional[{annotation}]"
                 if request and not each.nullable:
@@ -194,7 +199,7 @@ class Renderer:
         self, plan: ModelPlan, each: FieldPlan, annotation: str, request: bool, imports: Imports
     ) -> str:
         args: List[str] = []
-        if not each.required:
+        if not each.required or (not request and f"{plan.schema}.{each.wire}" in LENIENT):
             args.append(f"default={self._default(each, request, imports)}")
         if to_camel(each.name) != each.wire:
             args += [f'validation_alias="{each.wire}"', f'serialization_alias="{each.wire}"']
@@ -273,6 +278,9 @@ class Renderer:
         if kind == "date":
             imports.dates = True
             return "date"
+        if kind == "uuid":
+            imports.uuids = True
+            return "UUID"
         imports.typing.add("Any")
         return "Any"
 

@@ -80,8 +80,9 @@ def min_length(limit: int) -> Check:
 
 def pattern(regex: str) -> Check:
     """The whole value matches ``regex`` (the spec's ``pattern``, an ECMA regex that
-    Python reads the same way for the patterns the spec uses)."""
-    compiled = re.compile(regex)
+    Python reads the same way for the patterns the spec uses, once its ``$`` is made
+    to mean the end of the value, as in ECMA, not also "before a final newline")."""
+    compiled = re.compile(_ecma_end(regex))
 
     def check(value: str) -> str:
         if compiled.search(value) is None:
@@ -89,6 +90,26 @@ def pattern(regex: str) -> Check:
         return value
 
     return check
+
+
+def _ecma_end(regex: str) -> str:
+    """``regex`` with each ``$`` outside a character class written ``\\Z``."""
+    out: List[str] = []
+    escaped = in_class = False
+    for char in regex:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "$":
+            out.append("\\Z")
+            continue
+        out.append(char)
+    return "".join(out)
 
 
 def in_range(ge: Optional[float], le: Optional[float]) -> Check:

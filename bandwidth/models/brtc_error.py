@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from typing import Optional
+from uuid import UUID
 
 from pydantic import Field, StrictStr
 
@@ -14,7 +15,7 @@ from bandwidth.models.brtc_error_source import BrtcErrorSource
 class BrtcError(ResponseModel):
     """The ``brtcError`` schema."""
 
-    id: Optional[StrictStr] = Field(default=None, description="A unique identifier for the error.")
+    id: Optional[UUID] = Field(default=None, description="A unique identifier for the error.")
     type: StrictStr = Field(description="The type of error.")
     description: StrictStr = Field(description="A description of the error.")
     code: Optional[StrictStr] = Field(

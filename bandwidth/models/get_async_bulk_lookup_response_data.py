@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from typing import List, Optional, Union
+from uuid import UUID
 
 from pydantic import Field, StrictStr
 from typing_extensions import Annotated
@@ -21,7 +22,7 @@ _InProgressLookupStatusValue = Annotated[
 class GetAsyncBulkLookupResponseData(ResponseModel):
     """The phone number lookup response data."""
 
-    request_id: Optional[StrictStr] = Field(
+    request_id: Optional[UUID] = Field(
         default=None, description="The phone number lookup request ID from Bandwidth."
     )
     status: Optional[_InProgressLookupStatusValue] = Field(default=None)

@@ -14,7 +14,7 @@ from bandwidth.models.lookup_error_schema_meta import LookupErrorSchemaMeta
 class LookupErrorSchema(ResponseModel):
     """The ``lookupErrorSchema`` schema."""
 
-    code: StrictStr = Field(description="Validation error code.")
+    code: Optional[StrictStr] = Field(default=None, description="Validation error code.")
     description: StrictStr = Field(description="Description of validation error.")
     type: StrictStr = Field(description="Type of validation error.")
     meta: Optional[LookupErrorSchemaMeta] = Field(default=None)

@@ -10,7 +10,7 @@ from typing_extensions import Annotated, Literal
 
 from bandwidth.models._base import RequestModel
 from bandwidth.models._checks import rule
-from bandwidth.models._constraints import e164, each, http_url, max_length, min_items
+from bandwidth.models._constraints import e164, each, http_url, max_items, max_length, min_items
 from bandwidth.models._types import Timestamp, enum_field
 from bandwidth.models.priority_enum import PriorityEnum
 
@@ -36,7 +36,7 @@ class MessageRequest(RequestModel):
             "the Bandwidth App."
         )
     )
-    to: Annotated[List[StrictStr], rule(min_items(1), each(e164))] = Field(
+    to: Annotated[List[StrictStr], rule(min_items(1), max_items(10), each(e164))] = Field(
         description=(
             "Recipients in E.164 (`+15554443333`); more than one makes a group message (at "
             "most 10)."

@@ -5,6 +5,8 @@ the ``WebhookSubscription.basicAuthentication`` schema.
 
 from __future__ import annotations
 
+from typing import Optional
+
 from pydantic import Field, StrictStr
 
 from bandwidth.models._base import ResponseModel
@@ -17,4 +19,4 @@ class WebhookSubscriptionBasicAuthentication(ResponseModel):
     """
 
     username: StrictStr = Field()
-    password: StrictStr = Field()
+    password: Optional[StrictStr] = Field(default=None)

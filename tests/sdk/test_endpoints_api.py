@@ -15,14 +15,6 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import yaml
-from bandwidth.models.brtc_error_response import BrtcErrorResponse
-from bandwidth.models.create_endpoint_response import CreateEndpointResponse
-from bandwidth.models.create_web_rtc_connection_request import CreateWebRtcConnectionRequest
-from bandwidth.models.endpoint_response import EndpointResponse
-from bandwidth.models.endpoint_status_enum import EndpointStatusEnum
-from bandwidth.models.endpoint_type_enum import EndpointTypeEnum
-from bandwidth.models.endpoints import Endpoints
-from bandwidth.models.list_endpoints_response import ListEndpointsResponse
 
 from bandwidth import (
     ApiClient,
@@ -33,7 +25,15 @@ from bandwidth import (
     RequestValidationError,
 )
 from bandwidth.api.endpoints_api import EndpointsApi
+from bandwidth.models.brtc_error_response import BrtcErrorResponse
 from bandwidth.models.bxml import Bxml, SpeakSentence
+from bandwidth.models.create_endpoint_response import CreateEndpointResponse
+from bandwidth.models.create_web_rtc_connection_request import CreateWebRtcConnectionRequest
+from bandwidth.models.endpoint_response import EndpointResponse
+from bandwidth.models.endpoint_status_enum import EndpointStatusEnum
+from bandwidth.models.endpoint_type_enum import EndpointTypeEnum
+from bandwidth.models.endpoints import Endpoints
+from bandwidth.models.list_endpoints_response import ListEndpointsResponse
 from tests.support.operations import (
     PREFIX,
     Case,

@@ -17,12 +17,6 @@ from typing import Any, Dict, Iterator, List, Tuple, Type
 
 import pytest
 import yaml
-from bandwidth.models.brtc_error_response import BrtcErrorResponse
-from bandwidth.models.lookup_error_response import LookupErrorResponse
-from bandwidth.models.mfa_forbidden_request_error import MfaForbiddenRequestError
-from bandwidth.models.mfa_request_error import MfaRequestError
-from bandwidth.models.mfa_unauthorized_request_error import MfaUnauthorizedRequestError
-from bandwidth.models.tfv_error import TfvError
 
 from bandwidth import ApiClient, ApiResponse, Configuration
 from bandwidth.api.endpoints_api import EndpointsApi
@@ -30,6 +24,12 @@ from bandwidth.api.mfa_api import MFAApi
 from bandwidth.api.phone_number_lookup_api import PhoneNumberLookupApi
 from bandwidth.api.toll_free_verification_api import TollFreeVerificationApi
 from bandwidth.exceptions import ApiException, exception_class_for_status
+from bandwidth.models.brtc_error_response import BrtcErrorResponse
+from bandwidth.models.lookup_error_response import LookupErrorResponse
+from bandwidth.models.mfa_forbidden_request_error import MfaForbiddenRequestError
+from bandwidth.models.mfa_request_error import MfaRequestError
+from bandwidth.models.mfa_unauthorized_request_error import MfaUnauthorizedRequestError
+from bandwidth.models.tfv_error import TfvError
 from tests.sdk.test_endpoints_api import CREATE as ENDPOINT_REQUEST
 from tests.sdk.test_mfa_api import CODE_REQUEST, VERIFY_REQUEST
 from tests.sdk.test_tfv_api import SUBMISSION, SUBSCRIPTION_REQUEST, VERIFICATION
@@ -187,8 +187,13 @@ def test_every_declared_error_status_raises_its_exception(
     apis: Apis, name: str, status: int
 ) -> None:
     exc_class: Type[ApiException] = exception_class_for_status(status)
+    prefer = f"code={status}"
+    if "default" in SPEC_OPERATIONS[name]["responses"]:
+        # the lookup's error examples lack the "code" their schema requires, which
+        # Prism (--errors) refuses to serve: have it make a document from the schema
+        prefer += ", dynamic=true"
     with pytest.raises(exc_class) as caught:
-        call(apis, name, variant="", _headers={"Prefer": f"code={status}"})
+        call(apis, name, variant="", _headers={"Prefer": prefer})
     assert type(caught.value) is exc_class and caught.value.status == status
     product = CALLS[name][0]
     model = MFA_BY_STATUS.get(status, ERROR_MODELS[product]) if product == "mfa" else None

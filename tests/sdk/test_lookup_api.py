@@ -13,15 +13,15 @@ from typing import Any, Dict, Iterator
 
 import pytest
 import yaml
+
+from bandwidth import ApiClient, ApiValueError, Configuration, RequestValidationError
+from bandwidth.api.phone_number_lookup_api import PhoneNumberLookupApi
 from bandwidth.models.async_lookup_request import AsyncLookupRequest
 from bandwidth.models.create_async_bulk_lookup_response import CreateAsyncBulkLookupResponse
 from bandwidth.models.create_sync_lookup_response import CreateSyncLookupResponse
 from bandwidth.models.get_async_bulk_lookup_response import GetAsyncBulkLookupResponse
 from bandwidth.models.lookup_error_response import LookupErrorResponse
 from bandwidth.models.sync_lookup_request import SyncLookupRequest
-
-from bandwidth import ApiClient, ApiValueError, Configuration, RequestValidationError
-from bandwidth.api.phone_number_lookup_api import PhoneNumberLookupApi
 from tests.support.operations import (
     Case,
     check_account_id,
@@ -93,7 +93,14 @@ CASES = [
 ]
 ERRORS = [
     (400, example("badRequestExample")),
-    (401, {"links": [], "data": {}, "errors": [{"type": "Unauthorized", "code": "1"}]}),
+    (
+        401,
+        {
+            "links": [],
+            "data": {},
+            "errors": [{"type": "Unauthorized", "description": "Not authorized.", "code": "1"}],
+        },
+    ),
     (404, {"links": [], "data": {}, "errors": [{"type": "not-found", "description": "No."}]}),
     (429, example("tooManyRequestsExample")),
     (500, example("internalServerErrorExample")),
@@ -189,10 +196,12 @@ def test_the_number_of_numbers_is_bounded_before_sending(
 ) -> None:
     wire.answer(200, json=example("lookupCompleteExample"), method="POST")
     numbers = [f"+1919{n:07d}" for n in range(limit + 1)]
-    with pytest.raises(RequestValidationError, match="phoneNumbers"):
+    with pytest.raises(RequestValidationError, match=rf"phone_numbers: .*at most {limit} items"):
         getattr(api, operation)(ACCOUNT, model(phone_numbers=numbers))
-    with pytest.raises(RequestValidationError, match="phoneNumbers"):
+    with pytest.raises(RequestValidationError, match=r"phone_numbers: .*at least 1 item"):
         getattr(api, operation)(ACCOUNT, model(phone_numbers=[]))
+    with pytest.raises(RequestValidationError, match="phoneNumbers"):
+        getattr(api, operation)(ACCOUNT, {"phoneNumbers": numbers})
     assert wire.requests == []
     getattr(api, operation)(ACCOUNT, model(phone_numbers=numbers[:limit]))
     assert len(wire.requests) == 1

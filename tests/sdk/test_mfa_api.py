@@ -11,6 +11,9 @@ import logging
 from typing import Iterator
 
 import pytest
+
+from bandwidth import ApiClient, Configuration, RequestValidationError
+from bandwidth.api.mfa_api import MFAApi
 from bandwidth.models.code_request import CodeRequest
 from bandwidth.models.messaging_code_response import MessagingCodeResponse
 from bandwidth.models.mfa_forbidden_request_error import MfaForbiddenRequestError
@@ -19,9 +22,6 @@ from bandwidth.models.mfa_unauthorized_request_error import MfaUnauthorizedReque
 from bandwidth.models.verify_code_request import VerifyCodeRequest
 from bandwidth.models.verify_code_response import VerifyCodeResponse
 from bandwidth.models.voice_code_response import VoiceCodeResponse
-
-from bandwidth import ApiClient, Configuration, RequestValidationError
-from bandwidth.api.mfa_api import MFAApi
 from tests.support.operations import (
     Case,
     check_account_id,

@@ -13,6 +13,9 @@ import logging
 from typing import Any, Dict, Iterator
 
 import pytest
+
+from bandwidth import ApiClient, ApiTypeError, ApiValueError, Configuration, RequestValidationError
+from bandwidth.api.toll_free_verification_api import TollFreeVerificationApi
 from bandwidth.models.tfv_error import TfvError
 from bandwidth.models.tfv_status import TfvStatus
 from bandwidth.models.tfv_submission_wrapper import TfvSubmissionWrapper
@@ -20,9 +23,6 @@ from bandwidth.models.verification_request import VerificationRequest
 from bandwidth.models.webhook_subscription import WebhookSubscription
 from bandwidth.models.webhook_subscription_request_schema import WebhookSubscriptionRequestSchema
 from bandwidth.models.webhook_subscriptions_list_body import WebhookSubscriptionsListBody
-
-from bandwidth import ApiClient, ApiTypeError, ApiValueError, Configuration, RequestValidationError
-from bandwidth.api.toll_free_verification_api import TollFreeVerificationApi
 from tests.support.operations import (
     Case,
     check_account_id,
