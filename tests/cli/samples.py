@@ -264,8 +264,13 @@ def serve(server: HTTPServer) -> None:
         respond(server, *route)
 
 
+def hosts(server: HTTPServer) -> Dict[str, str]:
+    """Every non-Voice product's ``BW_*_HOST``, naming ``server``."""
+    base = server.url_for("").rstrip("/")
+    return {variable: base + prefix for variable, prefix in PREFIXES.items()}
+
+
 def point_at(server: HTTPServer, env: MutableMapping[str, str]) -> None:
     """Set the credentials, the account and every product's ``BW_*_HOST`` to ``server``."""
-    base = server.url_for("").rstrip("/")
-    env.update({variable: base + prefix for variable, prefix in PREFIXES.items()})
+    env.update(hosts(server))
     env.update(BW_ACCOUNT_ID=ACCOUNT, BW_USERNAME=USERNAME, BW_PASSWORD=PASSWORD)
