@@ -1,14 +1,11 @@
 """The ``bandwidth`` command line (also ``python -m bandwidth``).
 
-``bandwidth calls create|get|list|update|bxml`` runs the Calls operations,
-``bandwidth recordings list|get|download`` reads call recordings,
-``bandwidth conferences list|get|update|bxml|member|recordings|download``
-the Conferences operations, ``bandwidth transcriptions list|get|delete`` a
-call's real-time transcriptions, ``bandwidth statistics get`` the account's
-call queue, ``bandwidth simulator`` serves the local Voice
-API simulator, ``bandwidth phone`` calls your voice app through it from the
-terminal, and ``bandwidth demo`` walks one call through its life. See
-``docs/cli.md``.
+``bandwidth COMMAND OPERATION`` runs an API operation: Voice's ``calls``,
+``recordings``, ``conferences``, ``transcriptions`` and ``statistics``;
+``messages`` and ``media``; ``mfa``; ``lookup``; ``endpoints``; ``tfv``.
+``bandwidth simulator`` serves the local Voice API simulator, ``bandwidth
+phone`` calls your voice app through it from the terminal, and ``bandwidth
+demo`` walks one call through its life. See ``docs/cli.md``.
 
 The SDK is imported only by the command that needs it, so ``bandwidth
 --help`` is fast.

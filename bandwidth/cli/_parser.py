@@ -389,9 +389,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     parser = _Parser(
         prog="bandwidth",
-        description="Bandwidth's APIs from the command line (calls, recordings, conferences, "
-        "transcriptions, statistics), a local simulator, a phone to call your voice app "
-        "with, and a demo.",
+        description="Bandwidth's APIs from the command line (Voice, Messaging, MFA, Phone "
+        "Number Lookup, WebRTC endpoints, Toll-Free Verification), a local Voice simulator, "
+        "a phone to call your voice app with, and a demo.",
         epilog=ENV_HELP,
         formatter_class=_Formatter,
     )
