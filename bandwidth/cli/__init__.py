@@ -1,12 +1,11 @@
 """The ``bandwidth`` command line (also ``python -m bandwidth``).
 
-``bandwidth calls create|get|list|update|bxml`` runs the Calls operations,
-``bandwidth recordings list|get|download`` reads call recordings,
-``bandwidth conferences list|get|update|bxml|member|recordings|download``
-the Conferences operations, ``bandwidth simulator`` serves the local Voice
-API simulator, ``bandwidth phone`` calls your voice app through it from the
-terminal, and ``bandwidth demo`` walks one call through its life. See
-``docs/cli.md``.
+``bandwidth COMMAND OPERATION`` runs an API operation: Voice's ``calls``,
+``recordings``, ``conferences``, ``transcriptions`` and ``statistics``;
+``messages`` and ``media``; ``mfa``; ``lookup``; ``endpoints``; ``tfv``.
+``bandwidth simulator`` serves the local Voice API simulator, ``bandwidth
+phone`` calls your voice app through it from the terminal, and ``bandwidth
+demo`` walks one call through its life. See ``docs/cli.md``.
 
 The SDK is imported only by the command that needs it, so ``bandwidth
 --help`` is fast.
@@ -14,13 +13,30 @@ The SDK is imported only by the command that needs it, so ``bandwidth
 
 from __future__ import annotations
 
+import argparse
+import importlib
 import os
 import sys
-from typing import List, Optional, Sequence
+from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
 from bandwidth.cli._parser import CliError, UsageError, build_parser
 
 __all__ = ["CliError", "UsageError", "main"]
+
+#: Each API command's runner: (module, function), imported only when that command runs.
+_API_COMMANDS: Dict[str, Tuple[str, str]] = {
+    "calls": ("bandwidth.cli._calls", "run_calls"),
+    "recordings": ("bandwidth.cli._recordings", "run_recordings"),
+    "conferences": ("bandwidth.cli._conferences", "run_conferences"),
+    "transcriptions": ("bandwidth.cli._transcriptions", "run_transcriptions"),
+    "statistics": ("bandwidth.cli._statistics", "run_statistics"),
+    "messages": ("bandwidth.cli._messages", "run_messages"),
+    "media": ("bandwidth.cli._media", "run_media"),
+    "mfa": ("bandwidth.cli._mfa", "run_mfa"),
+    "lookup": ("bandwidth.cli._lookup", "run_lookup"),
+    "endpoints": ("bandwidth.cli._endpoints", "run_endpoints"),
+    "tfv": ("bandwidth.cli._tfv", "run_tfv"),
+}
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
@@ -62,18 +78,13 @@ def _run(arguments: List[str]) -> int:
         operation = getattr(args, "operation", None)
         prog = " ".join(["bandwidth", args.command] + ([operation] if operation else []))
         raise UsageError(f"unrecognized arguments: {' '.join(unknown)}", prog)
-    if args.command == "calls":
-        from bandwidth.cli._calls import run_calls
-
-        return run_calls(args)
-    if args.command == "recordings":
-        from bandwidth.cli._recordings import run_recordings
-
-        return run_recordings(args)
-    if args.command == "conferences":
-        from bandwidth.cli._conferences import run_conferences
-
-        return run_conferences(args)
+    runner = _API_COMMANDS.get(args.command)
+    if runner is not None:
+        module, function = runner
+        run: Callable[[argparse.Namespace], int] = getattr(
+            importlib.import_module(module), function
+        )
+        return run(args)
     if args.command == "simulator":
         from bandwidth.cli._serve import run_simulator
 

@@ -1,4 +1,6 @@
-"""The API commands' command lines: ``calls``, ``recordings``, ``conferences`` (no SDK imports).
+"""The Voice API commands' command lines (no SDK imports).
+
+``calls``, ``recordings``, ``conferences``, ``transcriptions`` and ``statistics``.
 
 Each is ``bandwidth COMMAND OPERATION [ARGS] [FLAGS]``; the connection flags
 go after the command or after the operation. Body fields follow
@@ -33,13 +35,21 @@ __all__ = ["add_api_commands"]
 _CALL_ID = "the call's id (c-...)"
 _CONF_ID = "the conference's id (conf-...)"
 _RECORDING_ID = "the recording's id (r-...)"
+_TRANSCRIPTION_ID = "the transcription's id (t-...)"
 
 
 def add_api_commands(commands: Any) -> None:
-    """Add ``calls``, ``recordings`` and ``conferences`` to the ``bandwidth`` subcommands."""
+    """Add the API commands (Voice's, then the other products') to the ``bandwidth`` subcommands."""
+    from bandwidth.cli._identity_options import add_identity_commands
+    from bandwidth.cli._messaging_options import add_messaging_commands
+
     _add_calls(commands)
     _add_recordings(commands)
     _add_conferences(commands)
+    _add_transcriptions(commands)
+    _add_statistics(commands)
+    add_messaging_commands(commands)
+    add_identity_commands(commands)
 
 
 def _bxml_file(parser: argparse.ArgumentParser) -> None:
@@ -221,3 +231,53 @@ def _add_conferences(commands: Any) -> None:
     download.add_argument("conference_id", metavar="CONF_ID", help=_CONF_ID)
     download.add_argument("recording_id", metavar="RECORDING_ID", help=_RECORDING_ID)
     add_download_flags(download)
+
+
+def _add_transcriptions(commands: Any) -> None:
+    ops = add_command(
+        commands,
+        "transcriptions",
+        "list, read and delete a call's real-time transcriptions",
+        "A call's real-time transcriptions, made by <StartTranscription>: list them, print "
+        "one with its text, delete one. Output is JSON in the API's wire format.",
+    )
+    listing = add_operation(
+        ops,
+        "list",
+        "list a call's transcriptions (GET /calls/{callId}/transcriptions)",
+        "Print the call's transcriptions' metadata as a JSON array.",
+    )
+    listing.add_argument("call_id", metavar="CALL_ID", help=_CALL_ID)
+
+    get = add_operation(
+        ops,
+        "get",
+        "print a transcription (GET .../transcriptions/{transcriptionId})",
+        "Print the transcription: its tracks and what was said on each.",
+    )
+    get.add_argument("call_id", metavar="CALL_ID", help=_CALL_ID)
+    get.add_argument("transcription_id", metavar="TRANSCRIPTION_ID", help=_TRANSCRIPTION_ID)
+
+    delete = add_operation(
+        ops,
+        "delete",
+        "delete a transcription (DELETE .../transcriptions/{transcriptionId})",
+        "Delete the transcription for good. Prints nothing on success.",
+    )
+    delete.add_argument("call_id", metavar="CALL_ID", help=_CALL_ID)
+    delete.add_argument("transcription_id", metavar="TRANSCRIPTION_ID", help=_TRANSCRIPTION_ID)
+
+
+def _add_statistics(commands: Any) -> None:
+    ops = add_command(
+        commands,
+        "statistics",
+        "print the account's call queue: its size now and its limit",
+        "The Statistics operation. Output is JSON in the API's wire format.",
+    )
+    add_operation(
+        ops,
+        "get",
+        "print the account's statistics (GET /statistics)",
+        "Print currentCallQueueSize (calls waiting to be placed now) and maxCallQueueSize.",
+    )

@@ -10,14 +10,9 @@ import argparse
 import os
 from typing import Any, Mapping, Optional
 
-from bandwidth import ApiClient, CallsApi
-from bandwidth.cli._body import build_body, read_bxml, warn_about_body_password_flags
-from bandwidth.cli._connect import (
-    api_errors,
-    check_stdin_readers,
-    connection,
-    warn_about_password_flag,
-)
+from bandwidth import CallsApi
+from bandwidth.cli._body import build_body, read_bxml
+from bandwidth.cli._connect import prepare, session
 from bandwidth.cli._fields import CREATE_FLAGS, UPDATE_FLAGS
 from bandwidth.cli._output import print_json, write_json_array, write_page
 from bandwidth.cli._parser import UsageError
@@ -31,9 +26,7 @@ def run_calls(args: argparse.Namespace, environ: Optional[Mapping[str, str]] = N
     env = os.environ if environ is None else environ
     operation: str = args.operation
     prog = f"bandwidth calls {operation}"
-    warn_about_password_flag(args)
-    warn_about_body_password_flags(args, CREATE_FLAGS if operation == "create" else UPDATE_FLAGS)
-    check_stdin_readers(args, prog)
+    prepare(args, prog, CREATE_FLAGS if operation == "create" else UPDATE_FLAGS)
     # Everything the user typed is checked before anything is sent.
     request: Any = None
     if operation == "create":
@@ -44,9 +37,7 @@ def run_calls(args: argparse.Namespace, environ: Optional[Mapping[str, str]] = N
             raise UsageError("nothing to update: give --state, --redirect-url, ... or --json", prog)
     elif operation == "bxml":
         request = read_bxml(args.file, prog)
-    configuration, account_id = connection(args, env, prog)
-
-    with api_errors(prog), ApiClient(configuration) as client:
+    with session(args, env, prog) as (client, account_id):
         api = CallsApi(client)
         if operation == "create":
             print_json(api.create_call(account_id, request))

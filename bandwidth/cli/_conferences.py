@@ -11,15 +11,10 @@ import functools
 import os
 from typing import Any, Mapping, Optional
 
-from bandwidth import ApiClient, ConferencesApi
-from bandwidth.cli._body import build_body, read_bxml, warn_about_body_password_flags
-from bandwidth.cli._connect import (
-    api_errors,
-    check_stdin_readers,
-    connection,
-    warn_about_password_flag,
-)
-from bandwidth.cli._download import check_output, save_media
+from bandwidth import ConferencesApi
+from bandwidth.cli._body import build_body, read_bxml
+from bandwidth.cli._connect import prepare, session
+from bandwidth.cli._download import check_output, recording_file_name, save_media
 from bandwidth.cli._fields import CONFERENCE_LIST_FLAGS, CONFERENCE_UPDATE_FLAGS, MEMBER_FLAGS
 from bandwidth.cli._output import print_json, write_json_array, write_page
 from bandwidth.cli._parser import UsageError
@@ -33,10 +28,7 @@ def run_conferences(args: argparse.Namespace, environ: Optional[Mapping[str, str
     env = os.environ if environ is None else environ
     operation: str = args.operation
     prog = f"bandwidth conferences {operation}"
-    warn_about_password_flag(args)
-    if operation == "update":
-        warn_about_body_password_flags(args, CONFERENCE_UPDATE_FLAGS)
-    check_stdin_readers(args, prog)
+    prepare(args, prog, CONFERENCE_UPDATE_FLAGS if operation == "update" else ())
     # Everything the user typed is checked before anything is sent.
     request: Any = None
     if operation == "update":
@@ -53,9 +45,7 @@ def run_conferences(args: argparse.Namespace, environ: Optional[Mapping[str, str
         request = read_bxml(args.file, prog)
     elif operation == "download":
         check_output(args, prog)
-    configuration, account_id = connection(args, env, prog)
-
-    with api_errors(prog), ApiClient(configuration) as client:
+    with session(args, env, prog) as (client, account_id):
         api = ConferencesApi(client)
         conference_id: str = getattr(args, "conference_id", "")
         if operation == "list":
@@ -79,7 +69,9 @@ def run_conferences(args: argparse.Namespace, environ: Optional[Mapping[str, str
             save_media(
                 args,
                 functools.partial(api.download_conference_recording_to, *ids),
-                functools.partial(api.get_conference_recording, *ids),
+                recording_file_name(
+                    args.recording_id, functools.partial(api.get_conference_recording, *ids)
+                ),
             )
         else:  # pragma: no cover - argparse only allows the operations above
             raise UsageError(f"unknown operation {operation!r}", prog)

@@ -11,14 +11,23 @@ from __future__ import annotations
 import argparse
 import contextlib
 import re
-from typing import Any, Dict, Iterator, Mapping, Optional, Tuple
+from typing import Any, Dict, Iterable, Iterator, Mapping, Optional, Tuple
 
-from bandwidth import Configuration
+from bandwidth import ApiClient, Configuration
+from bandwidth.cli._body import warn_about_body_password_flags
+from bandwidth.cli._fields import FieldFlag
 from bandwidth.cli._parser import CliError, UsageError
 from bandwidth.cli._secrets import interactive, password_from_stdin, prompt_password, warn_visible
 from bandwidth.exceptions import ApiException, ApiTypeError, ApiValueError
 
-__all__ = ["api_errors", "check_stdin_readers", "connection", "warn_about_password_flag"]
+__all__ = [
+    "api_errors",
+    "check_stdin_readers",
+    "connection",
+    "prepare",
+    "session",
+    "warn_about_password_flag",
+]
 
 #: SDK parameter names (as ApiValueError/ApiTypeError name them) -> what the user typed.
 PARAMETER_NAMES: Dict[str, str] = {
@@ -27,6 +36,12 @@ PARAMETER_NAMES: Dict[str, str] = {
     "conference_id": "CONF_ID",
     "member_id": "MEMBER_ID",
     "recording_id": "RECORDING_ID",
+    "transcription_id": "TRANSCRIPTION_ID",
+    "media_id": "MEDIA_ID",
+    "endpoint_id": "ENDPOINT_ID",
+    "phone_number": "NUMBER",
+    "request_id": "REQUEST_ID",
+    "id": "ID",
     "to": "--to",
     "var_from": "--from",
     "name": "--name",
@@ -59,6 +74,34 @@ def api_errors(prog: str, names: Optional[Mapping[str, str]] = None) -> Iterator
         raise CliError(exc.summary(), 1) from None
 
 
+def prepare(args: argparse.Namespace, prog: str, body_flags: Iterable[FieldFlag] = ()) -> None:
+    """What every API command does first: warn about secrets given as flags (``--password``
+    and those of ``body_flags``), and check that at most one argument reads stdin."""
+    warn_about_password_flag(args)
+    warn_about_body_password_flags(args, body_flags)
+    check_stdin_readers(args, prog)
+
+
+@contextlib.contextmanager
+def session(
+    args: argparse.Namespace,
+    env: Mapping[str, str],
+    prog: str,
+    names: Optional[Mapping[str, str]] = None,
+    *,
+    account: bool = True,
+) -> Iterator[Tuple[ApiClient, str]]:
+    """A client and the account id, with the SDK's errors as CLI errors (:func:`api_errors`).
+
+    Enter it after everything else the user typed was checked: it may prompt
+    for the password. ``account=False`` for an operation under no account
+    (``tfv use-cases``): the account id is then ``""`` unless given.
+    """
+    configuration, account_id = connection(args, env, prog, account=account)
+    with api_errors(prog, names), ApiClient(configuration) as client:
+        yield client, account_id
+
+
 def _rename_parameter(message: str, names: Mapping[str, str]) -> str:
     first, _, rest = message.partition(" ")
     name = names.get(first, PARAMETER_NAMES.get(first))
@@ -80,16 +123,17 @@ def _setting(
 
 
 def connection(
-    args: argparse.Namespace, env: Mapping[str, str], prog: str
+    args: argparse.Namespace, env: Mapping[str, str], prog: str, *, account: bool = True
 ) -> Tuple[Configuration, str]:
     """The SDK configuration and account id from the flags and ``BW_*`` variables.
 
     Call it after everything else the user typed was checked: it may prompt
-    for the password.
+    for the password. With ``account=False`` a missing account id is ``""``.
     """
     username, _ = _setting(args, "username", env, "BW_USERNAME")
     account_id, _ = _setting(args, "account_id", env, "BW_ACCOUNT_ID")
-    host, host_source = _setting(args, "host", env, "BW_VOICE_HOST")
+    variable: str = getattr(args, "host_variable", "BW_VOICE_HOST")
+    host, host_source = _setting(args, "host", env, variable)
     if host is not None:
         _refuse_credentials_in(host, host_source, prog)
     password = _password(args, env, prog)
@@ -98,7 +142,7 @@ def connection(
         for value, what in (
             (username, "--username or BW_USERNAME"),
             (password, "BW_PASSWORD or --password-stdin"),
-            (account_id, "--account-id or BW_ACCOUNT_ID"),
+            (account_id if account else "", "--account-id or BW_ACCOUNT_ID"),
         )
         if value is None
     ]
@@ -106,7 +150,6 @@ def connection(
         password = prompt_password("API", username or "", prog)
     elif missing:
         raise UsageError("missing " + ", ".join(missing), prog)
-    assert account_id is not None
     options: Dict[str, Any] = {"username": username, "password": password}
     if getattr(args, "timeout", None) is not None:
         options["timeout"] = args.timeout
@@ -119,7 +162,7 @@ def connection(
         if message.startswith("host "):
             message = f"{host_source}: {message[len('host ') :]}"
         raise UsageError(message, prog) from None
-    return configuration, account_id
+    return configuration, account_id or ""
 
 
 def _refuse_credentials_in(host: str, source: str, prog: str) -> None:
@@ -160,6 +203,7 @@ def _stdin_readers(args: argparse.Namespace) -> Dict[str, bool]:
         "--webhook-password-stdin": bool(getattr(args, "webhook_password_stdin", False)),
         "--json -": getattr(args, "json", None) == "-",
         "FILE '-'": getattr(args, "file", None) == "-",
+        "--numbers-from -": getattr(args, "numbers_from", None) == "-",
     }
 
 

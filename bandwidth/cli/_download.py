@@ -1,15 +1,16 @@
-"""Saving a recording's media: ``recordings download`` and ``conferences download``.
+"""Saving media: ``recordings download``, ``conferences download``, ``media download|get``.
 
-The media is streamed by the SDK's ``download_*_recording_to``, a chunk at
-a time, so memory stays flat whatever its size:
+The media is streamed by the SDK's ``download_*_to``, a chunk at a time, so
+memory stays flat whatever its size:
 
-* to a file (``-o FILE``, or ``RECORDING_ID.wav``/``.mp3`` here by default):
-  written atomically, so the file is complete or not there at all;
+* to a file (``-o FILE``, or a name from the id here by default:
+  ``RECORDING_ID.wav``/``.mp3``, the media's own name): written atomically,
+  so the file is complete or not there at all;
 * to stdout (``-o -``), only when stdout is not a terminal (audio would
   garble it). A failure midway leaves what arrived in the pipe, and exit 1.
 
-Everything that can be checked locally (the destination, the recording id
-as a file name) is checked before anything is sent.
+Everything that can be checked locally (the destination, the id as a file
+name) is checked before anything is sent.
 """
 
 from __future__ import annotations
@@ -26,19 +27,25 @@ from bandwidth.api._download import DOWNLOAD_MAX_BYTES
 from bandwidth.cli._output import printable
 from bandwidth.cli._parser import CliError, UsageError
 
-__all__ = ["check_output", "save_media"]
+__all__ = ["check_output", "recording_file_name", "save_media"]
 
-#: A recording id that is safe as a file name in the current directory.
+#: An id that is safe as a file name in the current directory.
 _PLAIN_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,200}")
 #: A file format the server names that is safe as a file name extension.
 _EXTENSION = re.compile(r"[a-z0-9]{1,8}")
 
-#: ``download_*_recording_to`` bound to the recording: (destination, limits) -> ApiResponse[int].
+#: ``download_*_to`` bound to the media: (destination, limits) -> ApiResponse[int].
 DownloadTo = Callable[..., Any]
 
 
-def check_output(args: argparse.Namespace, prog: str) -> None:
-    """Refuse, before anything is sent, a destination the media cannot go to."""
+def check_output(
+    args: argparse.Namespace, prog: str, name: Optional[str] = None, label: str = "RECORDING_ID"
+) -> None:
+    """Refuse, before anything is sent, a destination the media cannot go to.
+
+    ``name`` is what the default file is named after (``args.recording_id``
+    unless given), ``label`` how the command line calls it.
+    """
     output: Optional[str] = args.output
     if output == "-":
         isatty = getattr(sys.stdout, "isatty", None)
@@ -51,11 +58,10 @@ def check_output(args: argparse.Namespace, prog: str) -> None:
             raise UsageError("-o -: stdout takes no bytes here; give -o FILE", prog)
         return
     if output is None:
-        if not _PLAIN_NAME.fullmatch(args.recording_id):
+        name = args.recording_id if name is None else name
+        if not _PLAIN_NAME.fullmatch(name):
             raise UsageError(
-                f"RECORDING_ID {printable(args.recording_id)!r} is not a plain file name; "
-                "give -o FILE",
-                prog,
+                f"{label} {printable(name)!r} is not a plain file name; give -o FILE", prog
             )
         return
     if output == "":
@@ -68,12 +74,12 @@ def check_output(args: argparse.Namespace, prog: str) -> None:
 
 
 def save_media(
-    args: argparse.Namespace, download_to: DownloadTo, metadata: Callable[[], Any]
+    args: argparse.Namespace, download_to: DownloadTo, default_name: Callable[[], str]
 ) -> None:
     """Stream the media where ``args.output`` says; a note on stderr names a file written.
 
-    ``metadata()`` reads the recording's metadata, for the default file
-    name's extension (its ``fileFormat``); it is called only without ``-o``.
+    ``default_name()`` names the file without ``-o`` (it may ask the API: a
+    recording's ``fileFormat``); it is called only then.
     """
     limits: Dict[str, Any] = {}
     for name in ("max_bytes", "deadline"):
@@ -91,7 +97,7 @@ def save_media(
         except OSError as exc:  # a full disk behind a redirection
             raise CliError(f"cannot write to stdout: {exc.strerror or exc}", 1) from None
         return
-    path = args.output if args.output is not None else _default_name(args, metadata())
+    path = args.output if args.output is not None else default_name()
     try:
         with _too_large(limits, "; nothing was saved"):
             response = download_to(path, **limits)
@@ -114,11 +120,14 @@ def _too_large(limits: Dict[str, Any], outcome: str) -> Iterator[None]:
         raise CliError(f"the media is larger than {flag}{outcome}", 1) from None
 
 
-def _default_name(args: argparse.Namespace, recording: Any) -> str:
-    """``RECORDING_ID.EXT``, EXT the recording's ``fileFormat`` (``wav``, ``mp3``) if any."""
-    file_format = getattr(recording, "file_format", None)
-    extension = getattr(file_format, "value", file_format)
-    name: str = args.recording_id
-    if isinstance(extension, str) and _EXTENSION.fullmatch(extension):
-        name += "." + extension
+def recording_file_name(recording_id: str, metadata: Callable[[], Any]) -> Callable[[], str]:
+    """``RECORDING_ID.EXT``, EXT the ``fileFormat`` (``wav``, ``mp3``) ``metadata()`` reads."""
+
+    def name() -> str:
+        file_format = getattr(metadata(), "file_format", None)
+        extension = getattr(file_format, "value", file_format)
+        if isinstance(extension, str) and _EXTENSION.fullmatch(extension):
+            return recording_id + "." + extension
+        return recording_id
+
     return name

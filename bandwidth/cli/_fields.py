@@ -29,8 +29,11 @@ __all__ = [
     "RECORDING_LIST_FLAGS",
     "REDIRECT_METHODS",
     "UPDATE_FLAGS",
+    "WEBHOOK_PASSWORD_FLAG",
+    "WEBHOOK_USER_FLAG",
     "FieldFlag",
     "ListFlag",
+    "field_flag",
 ]
 
 #: Values of ``CallbackMethodEnum``, ``RedirectMethodEnum``, ``CallStateEnum``,
@@ -41,6 +44,12 @@ REDIRECT_METHODS: Tuple[str, ...] = ("GET", "POST")
 CALL_STATES: Tuple[str, ...] = ("active", "completed")
 CONFERENCE_STATES: Tuple[str, ...] = ("active", "completed")
 MACHINE_DETECTION_MODES: Tuple[str, ...] = ("sync", "async")
+
+
+#: The flags of a body's webhook credentials, whatever fields they set: the password has
+#: ``--webhook-password-stdin``, ``BW_WEBHOOK_PASSWORD`` and the prompt too (``_body.py``).
+WEBHOOK_USER_FLAG = "--webhook-username"
+WEBHOOK_PASSWORD_FLAG = "--webhook-password"
 
 
 @dataclass(frozen=True)
@@ -66,7 +75,7 @@ class FieldFlag:
         return "body__" + "__".join(self.wire)
 
 
-def _f(
+def field_flag(
     flag: str,
     wire: str,
     help: str,
@@ -74,7 +83,11 @@ def _f(
     choices: Tuple[str, ...] = (),
     metavar: str = "",
 ) -> FieldFlag:
+    """A :class:`FieldFlag` for the field at ``wire``, a dotted path (``machineDetection.mode``)."""
     return FieldFlag(flag, tuple(wire.split(".")), kind, help, choices, metavar)
+
+
+_f = field_flag
 
 
 _MD = "machineDetection."
@@ -317,15 +330,19 @@ MEMBER_FLAGS: Tuple[FieldFlag, ...] = (
 class ListFlag:
     """One filter or paging flag of a list command: ``flag`` sets the SDK's ``parameter``.
 
-    ``kind`` is ``str`` or ``page_size`` (a whole number from 1 to ``most``).
+    ``kind`` is ``str``, ``int`` (a whole number), ``bool`` (with a ``--no-``
+    form), ``choice`` (one of ``choices``), ``page_size`` (a whole number
+    from 1 to ``most``) or ``cursor`` (where a page starts: a page token, which
+    ``--all`` excludes).
     """
 
     flag: str
     parameter: str
     kind: str
     help: str
-    metavar: str
+    metavar: str = ""
     most: int = 0
+    choices: Tuple[str, ...] = ()
 
 
 def _time_flags(what: str, event: str) -> Tuple[ListFlag, ...]:
@@ -361,7 +378,7 @@ def _page_flags(what: str, most: int) -> Tuple[ListFlag, ...]:
         ListFlag(
             "--page-token",
             "page_token",
-            "str",
+            "cursor",
             "a page token from a previous page's Link header",
             "TOKEN",
         ),

@@ -16,6 +16,7 @@ from typing import Any, Iterable, List, Optional
 from urllib.parse import parse_qs, urlsplit
 
 __all__ = [
+    "note_next_page",
     "print_data",
     "print_json",
     "printable",
@@ -34,13 +35,20 @@ _UNSAFE_IN_TEXT = re.compile(rf"[\x00-\x1f{_CONTROLS}]")
 _MASK = "*****"
 
 
+def _secret(key: Any) -> bool:
+    """A ``...password...`` or ``...secret...`` key (``sharedSecretKey``).
+
+    Not ``...token...``: the tokens the API answers with (an endpoint's
+    token, a next page's token) are what the command is run for.
+    """
+    return isinstance(key, str) and ("password" in key.lower() or "secret" in key.lower())
+
+
 def _mask(value: Any) -> Any:
-    """``value`` with every non-null ``...password...`` key masked, recursively."""
+    """``value`` with every non-null secret key masked, recursively."""
     if isinstance(value, dict):
         return {
-            key: _MASK
-            if item is not None and isinstance(key, str) and "password" in key.lower()
-            else _mask(item)
+            key: _MASK if item is not None and _secret(key) else _mask(item)
             for key, item in value.items()
         }
     if isinstance(value, list):
@@ -103,8 +111,16 @@ def write_page(response: Any, what: str) -> None:
     write_json_array(response.data or [])
     token = _next_page_token(response.headers.getlist("Link"))
     if token is not None:
-        token = printable(token)  # from the server's Link header
-        sys.stderr.write(f"more {what}: add --page-token {token} for the next page, or --all\n")
+        note_next_page(what, "--page-token", token)
+
+
+def note_next_page(what: str, flag: str, token: str, *, all_pages: bool = True) -> None:
+    """One line on stderr: ``more WHAT: add FLAG TOKEN for the next page[, or --all]``.
+
+    ``token`` came from the server, so what a terminal would act on is left out.
+    """
+    tail = ", or --all" if all_pages else ""
+    sys.stderr.write(f"more {what}: add {flag} {printable(token)} for the next page{tail}\n")
 
 
 def _next_page_token(links: List[str]) -> Optional[str]:

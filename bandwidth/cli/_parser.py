@@ -5,13 +5,16 @@ from __future__ import annotations
 import argparse
 import math
 import textwrap
+from dataclasses import dataclass
 from typing import Any, Callable, Dict, Iterable, NoReturn, Optional, Tuple
 
-from bandwidth.cli._fields import FieldFlag, ListFlag
+from bandwidth.cli._fields import WEBHOOK_PASSWORD_FLAG, FieldFlag, ListFlag
+from bandwidth.cli._products import VOICE, Product
 
 __all__ = [
     "ENV_HELP",
     "CliError",
+    "Operations",
     "UsageError",
     "add_command",
     "add_download_flags",
@@ -19,24 +22,35 @@ __all__ = [
     "add_json",
     "add_list_flags",
     "add_operation",
+    "add_operations",
+    "add_single_command",
     "build_parser",
+    "env_help",
 ]
 
-ENV_HELP = """\
+
+def env_help(product: Product = VOICE) -> str:
+    """The epilog of a command of ``product``: its environment variables and exit statuses."""
+    return f"""\
 environment:
   BW_USERNAME, BW_PASSWORD   API credentials (HTTP Basic); --username/--password win.
                              Without a password, a terminal prompts for it.
   BW_ACCOUNT_ID              your account id; --account-id wins
-  BW_VOICE_HOST              API base URL (default https://voice.bandwidth.com/api/v2);
-                             --host wins. No user:password@ in it: use BW_USERNAME/BW_PASSWORD.
+  {product.variable:<26} {product.name} base URL; --host wins
+                             (default {product.default}).
+                             No user:password@ in it: use BW_USERNAME/BW_PASSWORD.
 
 exit status: 0 ok, 1 API or connection error, 2 bad command line or input, 130 interrupted
 """
 
+
+#: The top-level epilog (the Voice commands' environment).
+ENV_HELP = env_help()
+
 WEBHOOK_ENV_HELP = """\
-webhook password (the body's password, for --webhook-username): --webhook-password (visible
-in ps), --webhook-password-stdin, a "password" key in --json, else BW_WEBHOOK_PASSWORD, else
-a terminal prompts for it.
+webhook password (for --webhook-username): --webhook-password (visible in ps),
+--webhook-password-stdin, the password in --json, else BW_WEBHOOK_PASSWORD, else a terminal
+prompts for it.
 
 """
 
@@ -161,7 +175,8 @@ def _choice_type(choices: Iterable[str]) -> Callable[[str], str]:
     return choice
 
 
-def _add_connection_options(parser: argparse.ArgumentParser) -> None:
+def _add_connection_options(parser: argparse.ArgumentParser, product: Product) -> None:
+    parser.set_defaults(host_variable=product.variable)
     group = parser.add_argument_group("connection (flags win over the environment)")
     s = argparse.SUPPRESS
     group.add_argument("--username", default=s, metavar="USER", help="API user ($BW_USERNAME)")
@@ -185,7 +200,7 @@ def _add_connection_options(parser: argparse.ArgumentParser) -> None:
         "--host",
         default=s,
         metavar="URL",
-        help="API base URL ($BW_VOICE_HOST; default https://voice.bandwidth.com/api/v2)",
+        help=f"{product.name} base URL (${product.variable}; default {product.default})",
     )
     group.add_argument(
         "--timeout",
@@ -226,7 +241,7 @@ def add_field_flags(parser: argparse.ArgumentParser, flags: Iterable[FieldFlag])
         if field.metavar:
             kwargs["metavar"] = field.metavar
         group.add_argument(field.flag, help=help_text, **kwargs)
-        if field.wire == ("password",):
+        if field.flag == WEBHOOK_PASSWORD_FLAG:
             group.add_argument(
                 "--webhook-password-stdin",
                 action="store_true",
@@ -246,25 +261,39 @@ def add_json(parser: argparse.ArgumentParser, model: str) -> None:
     )
 
 
-def add_list_flags(parser: argparse.ArgumentParser, flags: Iterable[ListFlag]) -> None:
-    """A list command's filters; ``--page-token`` and ``--all`` exclude each other."""
+def add_list_flags(
+    parser: argparse.ArgumentParser, flags: Iterable[ListFlag], *, all_pages: bool = True
+) -> None:
+    """A list command's filters; its cursor flag (``--page-token``) and ``--all`` (if
+    ``all_pages``) exclude each other."""
     filters = parser.add_argument_group("filters and paging")
     for flag in flags:
-        kwargs: Dict[str, Any] = {"dest": flag.parameter, "default": None}
+        kwargs: Dict[str, Any] = {"dest": flag.parameter, "default": None, "help": flag.help}
+        if flag.metavar:
+            kwargs["metavar"] = flag.metavar
         if flag.kind == "page_size":
             kwargs["type"] = _page_size(flag.most)
-        if flag.parameter != "page_token":
-            filters.add_argument(flag.flag, metavar=flag.metavar, help=flag.help, **kwargs)
+        elif flag.kind == "int":
+            kwargs["type"] = _integer
+        elif flag.kind == "bool":
+            kwargs["action"] = argparse.BooleanOptionalAction
+        elif flag.kind == "choice":
+            kwargs["type"] = _choice_type(flag.choices)
+            kwargs["choices"] = flag.choices
+        if flag.kind != "cursor" or not all_pages:
+            filters.add_argument(flag.flag, **kwargs)
             continue
         paging = filters.add_mutually_exclusive_group()
-        paging.add_argument(flag.flag, metavar=flag.metavar, help=flag.help, **kwargs)
+        paging.add_argument(flag.flag, **kwargs)
         paging.add_argument(
             "--all", dest="all", action="store_true", help="follow every next page into one array"
         )
 
 
-def add_download_flags(parser: argparse.ArgumentParser) -> None:
-    """Where a recording's media goes, and the download's own limits."""
+def add_download_flags(
+    parser: argparse.ArgumentParser, default_name: str = "RECORDING_ID.wav or .mp3 here"
+) -> None:
+    """Where the media goes (``default_name`` without ``-o``), and the download's own limits."""
     group = parser.add_argument_group("output")
     group.add_argument(
         "-o",
@@ -272,7 +301,7 @@ def add_download_flags(parser: argparse.ArgumentParser) -> None:
         metavar="FILE",
         default=None,
         help="write the media to FILE, atomically (complete or not at all); '-' writes it "
-        "to stdout, which must not be a terminal (default: RECORDING_ID.wav or .mp3 here)",
+        f"to stdout, which must not be a terminal (default: {default_name})",
     )
     group.add_argument(
         "--max-bytes",
@@ -290,26 +319,50 @@ def add_download_flags(parser: argparse.ArgumentParser) -> None:
     )
 
 
+@dataclass(frozen=True)
+class Operations:
+    """What :func:`add_operation` adds to: a command's subparsers, and its product."""
+
+    subparsers: argparse._SubParsersAction[Any]
+    product: Product
+
+
 def add_command(
-    commands: Any, name: str, help_text: str, description: str
-) -> argparse._SubParsersAction[Any]:
+    commands: Any, name: str, help_text: str, description: str, product: Product = VOICE
+) -> Operations:
     """An API command (``calls``, ...) with the connection flags; returns its operations."""
-    command = commands.add_parser(
+    command = add_single_command(commands, name, help_text, description, product)
+    return add_operations(command, product)
+
+
+def add_operations(
+    parser: argparse.ArgumentParser, product: Product, dest: str = "operation"
+) -> Operations:
+    """Operations under ``parser`` (a command, or an operation with its own: ``tfv
+    subscriptions``), their name in ``args.<dest>``."""
+    subparsers: argparse._SubParsersAction[Any] = parser.add_subparsers(
+        dest=dest, metavar=dest.upper(), required=True
+    )
+    return Operations(subparsers, product)
+
+
+def add_single_command(
+    commands: Any, name: str, help_text: str, description: str, product: Product = VOICE
+) -> argparse.ArgumentParser:
+    """An API command with the connection flags and no operations of its own (``lookup``)."""
+    command: argparse.ArgumentParser = commands.add_parser(
         name,
         help=help_text,
         description=description,
-        epilog=ENV_HELP,
+        epilog=env_help(product),
         formatter_class=_Formatter,
     )
-    _add_connection_options(command)
-    ops: argparse._SubParsersAction[Any] = command.add_subparsers(
-        dest="operation", metavar="OPERATION", required=True
-    )
-    return ops
+    _add_connection_options(command, product)
+    return command
 
 
 def add_operation(
-    ops: argparse._SubParsersAction[Any],
+    ops: Operations,
     name: str,
     help_text: str,
     description: str,
@@ -317,14 +370,15 @@ def add_operation(
     webhook_password: bool = False,
 ) -> argparse.ArgumentParser:
     """One operation of an API command, with the connection flags (they go here too)."""
-    sub: argparse.ArgumentParser = ops.add_parser(
+    product = ops.product
+    sub: argparse.ArgumentParser = ops.subparsers.add_parser(
         name,
         help=help_text,
         description=description,
-        epilog=(WEBHOOK_ENV_HELP if webhook_password else "") + ENV_HELP,
+        epilog=(WEBHOOK_ENV_HELP if webhook_password else "") + env_help(product),
         formatter_class=_Formatter,
     )
-    _add_connection_options(sub)
+    _add_connection_options(sub, product)
     return sub
 
 
@@ -335,8 +389,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     parser = _Parser(
         prog="bandwidth",
-        description="Bandwidth Voice API (calls, recordings, conferences) from the command "
-        "line, a local simulator, a phone to call your voice app with, and a demo.",
+        description="Bandwidth's APIs from the command line (Voice, Messaging, MFA, Phone "
+        "Number Lookup, WebRTC endpoints, Toll-Free Verification), a local Voice simulator, "
+        "a phone to call your voice app with, and a demo.",
         epilog=ENV_HELP,
         formatter_class=_Formatter,
     )

@@ -12,14 +12,9 @@ import functools
 import os
 from typing import Any, Dict, Mapping, Optional
 
-from bandwidth import ApiClient, RecordingsApi
-from bandwidth.cli._connect import (
-    api_errors,
-    check_stdin_readers,
-    connection,
-    warn_about_password_flag,
-)
-from bandwidth.cli._download import check_output, save_media
+from bandwidth import RecordingsApi
+from bandwidth.cli._connect import prepare, session
+from bandwidth.cli._download import check_output, recording_file_name, save_media
 from bandwidth.cli._fields import RECORDING_LIST_FLAGS
 from bandwidth.cli._output import print_json, write_json_array
 from bandwidth.cli._parser import UsageError
@@ -32,8 +27,7 @@ def run_recordings(args: argparse.Namespace, environ: Optional[Mapping[str, str]
     env = os.environ if environ is None else environ
     operation: str = args.operation
     prog = f"bandwidth recordings {operation}"
-    warn_about_password_flag(args)
-    check_stdin_readers(args, prog)
+    prepare(args, prog)
     names: Dict[str, str] = {}
     filters: Dict[str, Any] = {}
     if operation == "list":
@@ -48,9 +42,7 @@ def run_recordings(args: argparse.Namespace, environ: Optional[Mapping[str, str]
             )
     elif operation == "download":
         check_output(args, prog)
-    configuration, account_id = connection(args, env, prog)
-
-    with api_errors(prog, names), ApiClient(configuration) as client:
+    with session(args, env, prog, names) as (client, account_id):
         api = RecordingsApi(client)
         if operation == "list":
             if args.call_id is not None:
@@ -64,7 +56,9 @@ def run_recordings(args: argparse.Namespace, environ: Optional[Mapping[str, str]
             save_media(
                 args,
                 functools.partial(api.download_call_recording_to, *ids),
-                functools.partial(api.get_call_recording, *ids),
+                recording_file_name(
+                    args.recording_id, functools.partial(api.get_call_recording, *ids)
+                ),
             )
         else:  # pragma: no cover - argparse only allows the three above
             raise UsageError(f"unknown operation {operation!r}", prog)

@@ -1,15 +1,19 @@
-"""Fixtures for the in-process CLI tests: a simulator named by BW_* variables, and ``cli``."""
+"""Fixtures for the in-process CLI tests: a simulator named by BW_* variables, ``cli``, and
+``products``: a loopback server for the other products' commands."""
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Any, Iterator, List
+from typing import Any, Dict, Iterator, List
 
 import pytest
+from pytest_httpserver import HTTPServer
+from werkzeug import Request
 
 from bandwidth.cli import main
 from bandwidth.testing import VoiceSimulator
+from tests.cli import samples
 
 
 @dataclass
@@ -58,3 +62,39 @@ def cli(capsys: pytest.CaptureFixture[str]) -> Any:
         return Result(code, captured.out, captured.err)
 
     return run
+
+
+@dataclass
+class Products:
+    """The loopback server every non-Voice ``BW_*_HOST`` names, and what reached it."""
+
+    server: HTTPServer
+
+    def answer(self, method: str, path: str, status: int = 200, answer: Any = None) -> None:
+        """Answer ``method`` on ``path`` (a regular expression, the product's prefix included)."""
+        samples.respond(self.server, method, path, status, answer)
+
+    @property
+    def requests(self) -> List[Request]:
+        return [request for request, _ in self.server.log]
+
+    @property
+    def last(self) -> Request:
+        assert self.server.log, "the server received no request"
+        return self.server.log[-1][0]
+
+    def sent_json(self) -> Any:
+        """The last request's JSON body."""
+        return json.loads(self.last.get_data())
+
+
+@pytest.fixture
+def products(httpserver: HTTPServer, monkeypatch: pytest.MonkeyPatch) -> Iterator[Products]:
+    """A loopback server answering nothing yet, and the BW_* variables naming it."""
+    env: Dict[str, str] = {}
+    samples.point_at(httpserver, env)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.delenv("BW_WEBHOOK_PASSWORD", raising=False)
+    yield Products(httpserver)
+    httpserver.clear()

@@ -3,7 +3,11 @@
 Each ```console block's ``$`` lines run in bash (the venv's ``bandwidth`` on
 PATH) against a simulator, in document order, with ``CALL_ID`` set to an
 answered call, ``RECORDING_ID`` to its recording, ``CONF_ID`` to a conference,
-``MEMBER_ID`` to one of its members and ``CONF_RECORDING_ID`` to its recording.
+``MEMBER_ID`` to one of its members, ``CONF_RECORDING_ID`` to its recording
+and ``TRANSCRIPTION_ID`` to a transcription of the call. The other products'
+commands go to a loopback server answering as :mod:`tests.cli.samples` says
+(their ``BW_*_HOST`` name it), from a directory holding ``logo.png`` and the
+doc's ``verification.json`` (and ``resubmit.json``, made from it).
 Sample output is checked as follows:
 
 * JSON samples must have the same keys, in the same order, as the real output
@@ -35,8 +39,10 @@ from pathlib import Path
 from typing import Any, Dict, List, Optional
 
 import pytest
+from pytest_httpserver import HTTPServer
 
 from bandwidth.testing import VoiceSimulator
+from tests.cli import samples
 from tests.support.ports import closed_port
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -44,7 +50,7 @@ DOC = ROOT / "docs" / "cli.md"
 BIN = Path(sys.executable).parent
 TIMEOUT = 60
 #: Sample lines that are stderr: next-page notes, downloads' ``saved`` lines, warnings.
-NOTES = ("more calls: ", "more conferences: ", "saved ", "warning: ")
+NOTES = ("more ", "saved ", "warning: ")
 
 
 @dataclass
@@ -185,12 +191,59 @@ def test_the_doc_has_examples_of_every_command() -> None:
         "bandwidth conferences member",
         "bandwidth conferences recordings",
         "bandwidth conferences download",
+        "bandwidth transcriptions list",
+        "bandwidth transcriptions get",
+        "bandwidth transcriptions delete",
+        "bandwidth statistics get",
+        "bandwidth messages send",
+        "bandwidth messages list",
+        "bandwidth media upload",
+        "bandwidth media list",
+        "bandwidth media get",
+        "bandwidth media download",
+        "bandwidth media delete",
+        "bandwidth mfa voice",
+        "bandwidth mfa messaging",
+        "bandwidth mfa verify",
+        "bandwidth lookup +",
+        "bandwidth lookup bulk",
+        "bandwidth lookup status",
+        "bandwidth endpoints create",
+        "bandwidth endpoints get",
+        "bandwidth endpoints list",
+        "bandwidth endpoints delete",
+        "bandwidth endpoints bxml",
+        "bandwidth tfv request",
+        "bandwidth tfv status",
+        "bandwidth tfv update",
+        "bandwidth tfv delete",
+        "bandwidth tfv use-cases",
+        "bandwidth tfv subscriptions list",
+        "bandwidth tfv subscriptions create",
+        "bandwidth tfv subscriptions update",
+        "bandwidth tfv subscriptions delete",
         "bandwidth simulator",
     ):
         assert needed in commands, needed
 
 
-def test_every_example_in_docs_cli_md(tmp_path: Path) -> None:
+def _verification_request() -> Any:
+    """The ``verification.json`` the doc shows (its ``tfv`` section's JSON block)."""
+    text = DOC.read_text(encoding="utf-8")
+    section = text[text.index("## `bandwidth tfv`") :]
+    block = section[section.index("```json\n") + len("```json\n") :]
+    return json.loads(block[: block.index("```")])
+
+
+def test_every_example_in_docs_cli_md(tmp_path: Path, httpserver: HTTPServer) -> None:
+    samples.serve(httpserver)
+    logo = b"\x89PNG\r\n\x1a\n" + bytes(100)
+    (tmp_path / "logo.png").write_bytes(logo)
+    verification = _verification_request()
+    (tmp_path / "verification.json").write_text(json.dumps(verification), encoding="utf-8")
+    submission = {k: v for k, v in verification.items() if k != "phoneNumbers"}
+    resubmit = {"submission": submission}
+    (tmp_path / "resubmit.json").write_text(json.dumps(resubmit), encoding="utf-8")
     with VoiceSimulator(deliver_webhooks=False) as sim:
         call_id = sim.add_call(to="+19195551234", from_="+19195554321", application_id="my-app")
         sim.answer(call_id)
@@ -201,6 +254,9 @@ def test_every_example_in_docs_cli_md(tmp_path: Path) -> None:
             sim.answer(members[-1])
         conference_id = sim.add_conference("my-conf", members, tag="weekly")
         conference_recording_id = sim.add_conference_recording(conference_id)
+        transcription_id = sim.add_transcription(
+            call_id, {"inbound": "I would like to pay my bill", "outbound": "Sure, one moment"}
+        )
         env = {k: v for k, v in os.environ.items() if not k.startswith("BW_")}
         env.update(
             PATH=str(BIN) + os.pathsep + env.get("PATH", ""),
@@ -213,6 +269,8 @@ def test_every_example_in_docs_cli_md(tmp_path: Path) -> None:
             CONF_ID=conference_id,
             MEMBER_ID=members[0],
             CONF_RECORDING_ID=conference_recording_id,
+            TRANSCRIPTION_ID=transcription_id,
+            **samples.hosts(httpserver),
         )
         for example in _examples():
             if example.command.startswith("bandwidth simulator"):
@@ -258,6 +316,7 @@ def test_every_example_in_docs_cli_md(tmp_path: Path) -> None:
             }
         ]
         assert conference.completed_time is not None
+        assert sim.requests_for("delete_real_time_transcription")[0].path.endswith(transcription_id)
 
 
 @pytest.mark.parametrize(
