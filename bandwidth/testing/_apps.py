@@ -34,8 +34,9 @@ from typing import (
     Tuple,
     TypeVar,
 )
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
+from bandwidth.testing._urls import parse_webhook_url
 from bandwidth.testing._webhooks import MAX_REPLY_BYTES, DeliveryError, Reply
 
 __all__ = ["AsgiTransport", "WsgiTransport", "is_asgi", "transport_for"]
@@ -112,22 +113,21 @@ class WsgiTransport:
         self, method: str, url: str, headers: Dict[str, str], body: bytes, timeout: float
     ) -> Reply:
         """Run the app on one request and collect its answer."""
-        parts = urlsplit(url)
-        secure = parts.scheme == "https"
-        port = parts.port or (443 if secure else 80)
+        parts = parse_webhook_url(url)  # deliver() checked it
+        port = parts.default_port
         environ: Dict[str, Any] = {
             "REQUEST_METHOD": method,
             "SCRIPT_NAME": "",
             "PATH_INFO": unquote(parts.path or "/", "latin-1"),
             "QUERY_STRING": parts.query,
-            "SERVER_NAME": parts.hostname or "localhost",
+            "SERVER_NAME": parts.host,
             "SERVER_PORT": str(port),
             "SERVER_PROTOCOL": "HTTP/1.1",
             "REMOTE_ADDR": "127.0.0.1",
             "HTTP_HOST": parts.netloc,
             "CONTENT_LENGTH": str(len(body)),
             "wsgi.version": (1, 0),
-            "wsgi.url_scheme": parts.scheme or "http",
+            "wsgi.url_scheme": parts.scheme,
             "wsgi.input": io.BytesIO(body),
             "wsgi.errors": sys.stderr,
             "wsgi.multithread": True,
@@ -233,9 +233,8 @@ class AsgiTransport:
         """Run the app on one request and collect its answer."""
         if self._loop is None:
             self.start()
-        parts = urlsplit(url)
-        secure = parts.scheme == "https"
-        port = parts.port or (443 if secure else 80)
+        parts = parse_webhook_url(url)  # deliver() checked it
+        port = parts.default_port
         raw_path = (parts.path or "/").encode("latin-1", errors="replace")
         header_list = [(b"host", parts.netloc.encode("latin-1"))]
         header_list += [
@@ -247,14 +246,14 @@ class AsgiTransport:
             "asgi": {"version": "3.0", "spec_version": "2.3"},
             "http_version": "1.1",
             "method": method,
-            "scheme": parts.scheme or "http",
+            "scheme": parts.scheme,
             "path": unquote(parts.path or "/"),
             "raw_path": raw_path,
             "query_string": parts.query.encode("latin-1"),
             "root_path": "",
             "headers": header_list,
             "client": ("127.0.0.1", 0),
-            "server": (parts.hostname or "localhost", port),
+            "server": (parts.host, port),
             "state": dict(self._state),
         }
         try:

@@ -28,7 +28,9 @@ import ssl
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Callable, Dict, List, Mapping, Optional, Protocol, Tuple
-from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
+from urllib.parse import parse_qsl, urlencode
+
+from bandwidth.testing._urls import InvalidUrl, join_url, parse_webhook_url
 
 if TYPE_CHECKING:
     from bandwidth.testing._verbs import Callback
@@ -121,7 +123,7 @@ def targets_for(callback: Callback, base_url: str) -> Optional[Targets]:
         return None
 
     def resolve(url: str) -> str:
-        return urljoin(base_url, url) if base_url else url
+        return join_url(base_url, url)
 
     primary = Target(resolve(callback.url), callback.method, callback.username, callback.password)
     fallback = None
@@ -218,7 +220,7 @@ def encode_request(target: Target, payload: Mapping[str, Any]) -> Tuple[str, Dic
     """
     headers = {"User-Agent": USER_AGENT}
     if target.method == "GET":
-        parts = urlsplit(target.url)
+        parts = parse_webhook_url(target.url).parts
         pairs = parse_qsl(parts.query, keep_blank_values=True)
         for key, value in payload.items():
             if value is None:
@@ -293,6 +295,12 @@ def deliver(transport: Transport, delivery: Delivery) -> Tuple[Webhook, Optional
         if candidate is None:
             continue
         target = candidate
+        try:
+            parse_webhook_url(candidate.url)
+        except InvalidUrl as exc:  # nothing can be sent there: as a URL that cannot be reached
+            attempts.append(Attempt(candidate.url, candidate.method, None, False, str(exc)))
+            reply = None
+            continue
         reply = _try(transport, candidate, delivery.payload, delivery.timeout, attempts)
         if reply is not None and 200 <= reply.status < 300:
             break
@@ -330,21 +338,18 @@ class HttpTransport:
         self, method: str, url: str, headers: Dict[str, str], body: bytes, timeout: float
     ) -> Reply:
         """One request on a fresh connection (closed afterwards)."""
-        parts = urlsplit(url)
-        host = parts.hostname or ""
         try:
-            port = parts.port
-        except ValueError:
-            raise DeliveryError(f"invalid port in {url}", connect=False) from None
+            parts = parse_webhook_url(url)
+        except InvalidUrl as exc:
+            raise DeliveryError(str(exc)) from None
+        host, port = parts.host, parts.port
         connection: http.client.HTTPConnection
         if parts.scheme == "https":
             context = ssl.create_default_context()
             connection = http.client.HTTPSConnection(host, port, timeout=timeout, context=context)
         else:
             connection = http.client.HTTPConnection(host, port, timeout=timeout)
-        target = parts.path or "/"
-        if parts.query:
-            target += "?" + parts.query
+        target = parts.target
         try:
             try:
                 connection.connect()
