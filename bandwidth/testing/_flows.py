@@ -23,7 +23,6 @@ each engine makes one of each and tells it of every answer and end.
 from __future__ import annotations
 
 import functools
-import re
 import threading
 from collections import deque
 from datetime import datetime
@@ -42,6 +41,7 @@ from typing import (
 
 from bandwidth.testing._calls import ANSWERED, DISCONNECTED, SimulatedCall
 from bandwidth.testing._interpreter import CallFlow, Timing
+from bandwidth.testing._shown import shown_document as _shown
 from bandwidth.testing._store import CallStore
 from bandwidth.testing._verbs import InvalidBxml, parse_document
 from bandwidth.testing._webhooks import (
@@ -409,23 +409,6 @@ class FlowEngine:
         )
         self.end(call, "application-error", when, message)
         return True
-
-
-#: A document longer than this is cut in the timeline.
-SHOWN_CHARACTERS = 2000
-
-
-_SECRET_ATTRIBUTE = re.compile(r'((?:password|fallbackPassword)=)("[^"]*"|\'[^\']*\')')
-
-
-def _shown(document: str) -> str:
-    """A document for the timeline: no declaration, passwords masked, long ones cut."""
-    text = _SECRET_ATTRIBUTE.sub(r'\1"*****"', document.strip())
-    if text.startswith("<?xml"):
-        text = text.split("?>", 1)[-1].strip()
-    if len(text) > SHOWN_CHARACTERS:
-        text = text[:SHOWN_CHARACTERS] + f"... ({len(text) - SHOWN_CHARACTERS} more characters)"
-    return text
 
 
 def _describe(record: Webhook) -> str:
