@@ -40,6 +40,7 @@ from typing import (
 )
 
 from bandwidth.testing._calls import ANSWERED, DISCONNECTED, SimulatedCall
+from bandwidth.testing._deadline import acting_for
 from bandwidth.testing._interpreter import CallFlow, Timing
 from bandwidth.testing._shown import shown_document as _shown
 from bandwidth.testing._store import CallStore
@@ -157,8 +158,9 @@ class FlowEngine:
     # -- running ---------------------------------------------------------------------------
 
     def inside_run(self) -> bool:
-        """Whether the calling thread is the one running the engine (inside a webhook)."""
-        return self._owner == threading.get_ident()
+        """Whether the calling thread runs the engine, or an in-process app for the run."""
+        me = threading.get_ident()
+        return self._owner is not None and self._owner in (me, acting_for(me))
 
     def run(self, *, wait: bool = True) -> None:
         """Run everything due by the simulator's current time, webhooks included.

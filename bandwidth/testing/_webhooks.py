@@ -30,6 +30,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any, Callable, Dict, List, Mapping, Optional, Protocol, Tuple
 from urllib.parse import parse_qsl, urlencode
 
+from bandwidth.testing._deadline import WATCHDOG, Deadline, timed_out
 from bandwidth.testing._urls import InvalidUrl, join_url, parse_webhook_url
 
 if TYPE_CHECKING:
@@ -332,12 +333,18 @@ def deliver(transport: Transport, delivery: Delivery) -> Tuple[Webhook, Optional
 
 
 class HttpTransport:
-    """Real HTTP(S) with :mod:`http.client`; the timeout bounds connecting and each read."""
+    """Real HTTP(S) with :mod:`http.client`; ``timeout`` bounds the whole exchange.
+
+    Connecting, sending and reading the answer (status, headers and body, at
+    most :data:`MAX_REPLY_BYTES`) all happen before one deadline; an app
+    that drips its answer is cut off there, like one that does not answer.
+    """
 
     def send(
         self, method: str, url: str, headers: Dict[str, str], body: bytes, timeout: float
     ) -> Reply:
         """One request on a fresh connection (closed afterwards)."""
+        deadline = Deadline(timeout)
         try:
             parts = parse_webhook_url(url)
         except InvalidUrl as exc:
@@ -349,20 +356,25 @@ class HttpTransport:
             connection = http.client.HTTPSConnection(host, port, timeout=timeout, context=context)
         else:
             connection = http.client.HTTPConnection(host, port, timeout=timeout)
-        target = parts.target
         try:
             try:
                 connection.connect()
             except (OSError, http.client.HTTPException) as exc:
                 raise DeliveryError(_describe(exc, "connecting to", url), connect=True) from None
-            try:
-                connection.request(method, target, body=body or None, headers=headers)
-                response = connection.getresponse()
-                data = response.read(MAX_REPLY_BYTES)
-                reply_headers = {k.lower(): v for k, v in response.getheaders()}
-                return Reply(response.status, reply_headers, data)
-            except (OSError, http.client.HTTPException) as exc:
-                raise DeliveryError(_describe(exc, "waiting for", url)) from None
+            assert connection.sock is not None
+            with WATCHDOG.guard(connection.sock, deadline) as guard:
+                try:
+                    connection.request(method, parts.target, body=body or None, headers=headers)
+                    response = connection.getresponse()
+                    data = response.read(MAX_REPLY_BYTES)
+                    reply_headers = {k.lower(): v for k, v in response.getheaders()}
+                except (OSError, http.client.HTTPException) as exc:
+                    if guard.fired:
+                        raise DeliveryError(timed_out(url)) from None
+                    raise DeliveryError(_describe(exc, "waiting for", url)) from None
+            if guard.fired:
+                raise DeliveryError(timed_out(url))
+            return Reply(response.status, reply_headers, data)
         finally:
             connection.close()
 

@@ -6,7 +6,7 @@ affected call with a cause on its timeline (or time the webhook out) and carry o
 
 from __future__ import annotations
 
-import socket
+import asyncio
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -138,3 +138,194 @@ def test_a_bad_url_over_http_ends_the_call_and_the_simulator_serves_on() -> None
             assert len(sim.calls) == 1
     finally:
         app.close()
+
+
+# -- answers that come too slowly, or never end ---------------------------------------------------
+
+SPEAK = bxml("<SpeakSentence>too late</SpeakSentence>")
+
+
+def _assert_timed_out(sim: VoiceSimulator, call_id: str) -> None:
+    call = sim.call(call_id)
+    assert call.disconnect_cause == "callback-error"
+    assert "timed out" in (call.error_message or "")
+    assert call.heard == []  # the late answer was not used
+
+
+def _dripping(handler: BaseHTTPRequestHandler) -> None:
+    """Headers at once, then the body a byte every 0.1 s (about 6 s in all)."""
+    data = SPEAK.encode()
+    handler.send_response(200)
+    handler.send_header("Content-Type", "application/xml")
+    handler.send_header("Content-Length", str(len(data)))
+    handler.end_headers()
+    handler.wfile.flush()
+    for index in range(len(data)):
+        handler.wfile.write(data[index : index + 1])
+        handler.wfile.flush()
+        time.sleep(0.1)
+
+
+def test_callback_timeout_bounds_a_dripped_answer_over_http() -> None:
+    app = _Http(_dripping)
+    try:
+        with VoiceSimulator(deliver_webhooks=True) as sim:
+            call_id = outbound_call(sim, answer_url=app.url + "/answer", callback_timeout=1)
+            sim.answer(call_id)
+            _assert_timed_out(sim, call_id)
+            # the simulator goes on with other calls at once
+            hook = sim.call(call_id).webhooks[0]
+            assert hook.attempts[-1].error == f"timed out waiting for {app.url}/answer"
+    finally:
+        app.close()
+
+
+def test_a_dripping_app_does_not_hold_another_call_past_its_timeout() -> None:
+    slow = _Http(_dripping)
+    fast = _Http(lambda h: _reply(h, bxml("<SpeakSentence>quick</SpeakSentence>")))
+    try:
+        with VoiceSimulator(deliver_webhooks=True) as sim:
+            slow_call = outbound_call(sim, answer_url=slow.url + "/answer", callback_timeout=1)
+            fast_call = outbound_call(sim, answer_url=fast.url + "/answer", callback_timeout=1)
+            waiter = threading.Thread(target=sim.answer, args=(slow_call,))
+            waiter.start()
+            sim.answer(fast_call)  # waits for the slow delivery, at most its timeout
+            sim.advance(5)
+            waiter.join(10)
+            assert not waiter.is_alive()
+            _assert_timed_out(sim, slow_call)
+            assert sim.call(fast_call).heard == ["quick"]
+    finally:
+        slow.close()
+        fast.close()
+
+
+def test_a_hanging_wsgi_app_times_out() -> None:
+    release = threading.Event()
+
+    def app(environ: Dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
+        release.wait(5)  # far longer than callbackTimeout
+        start_response("200 OK", [("Content-Type", "application/xml")])
+        return [SPEAK.encode()]
+
+    try:
+        with VoiceSimulator(app=app) as sim:
+            call_id = outbound_call(sim, callback_timeout=1)
+            sim.answer(call_id)
+            _assert_timed_out(sim, call_id)
+    finally:
+        release.set()  # the abandoned thread may end
+
+
+def test_an_endless_wsgi_body_times_out() -> None:
+    pulled = [0]
+
+    def app(environ: Dict[str, Any], start_response: Callable[..., Any]) -> Iterator[bytes]:
+        start_response("200 OK", [("Content-Type", "application/xml")])
+        for _ in range(300):  # "endless": 6 s, far past callbackTimeout
+            pulled[0] += 1
+            time.sleep(0.02)
+            yield b""
+        yield SPEAK.encode()
+
+    with VoiceSimulator(app=app) as sim:
+        call_id = outbound_call(sim, callback_timeout=1)
+        sim.answer(call_id)
+        _assert_timed_out(sim, call_id)
+    assert pulled[0] < 300
+
+
+def test_a_huge_wsgi_body_is_not_read_past_the_bxml_limit() -> None:
+    pulled = [0]
+
+    def app(environ: Dict[str, Any], start_response: Callable[..., Any]) -> Iterator[bytes]:
+        start_response("200 OK", [("Content-Type", "application/xml")])
+        chunk = b"x" * 1024
+        while pulled[0] < 100_000:  # 100 MB
+            pulled[0] += 1
+            yield chunk
+
+    with VoiceSimulator(app=app) as sim:
+        call_id = outbound_call(sim)
+        sim.answer(call_id)
+        assert sim.call(call_id).disconnect_cause == "invalid-bxml"
+    assert pulled[0] <= 65
+
+
+def test_a_huge_wsgi_write_is_not_kept_whole() -> None:
+    import tracemalloc
+
+    chunk = b"x" * (1024 * 1024)
+
+    def app(environ: Dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
+        write = start_response("200 OK", [("Content-Type", "application/xml")])
+        for _ in range(200):  # 200 MB written
+            write(chunk)
+        return []
+
+    with VoiceSimulator(app=app) as sim:
+        call_id = outbound_call(sim)
+        tracemalloc.start()
+        try:
+            sim.answer(call_id)
+            _, peak = tracemalloc.get_traced_memory()
+        finally:
+            tracemalloc.stop()
+        assert sim.call(call_id).disconnect_cause == "invalid-bxml"
+    assert peak < 20 * 1024 * 1024
+
+
+def test_a_hanging_asgi_app_times_out_and_is_cancelled() -> None:
+    cancelled = threading.Event()
+
+    async def app(scope: Dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            return
+        try:
+            await asyncio.sleep(5)
+        except asyncio.CancelledError:
+            cancelled.set()
+            raise
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        await send({"type": "http.response.body", "body": SPEAK.encode()})
+
+    with VoiceSimulator(app=app) as sim:
+        call_id = outbound_call(sim, callback_timeout=1)
+        sim.answer(call_id)
+        _assert_timed_out(sim, call_id)
+        assert cancelled.wait(2)
+
+
+def test_an_endless_asgi_body_times_out() -> None:
+    async def app(scope: Dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            return
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        for _ in range(300):  # 6 s of empty chunks
+            await send({"type": "http.response.body", "body": b"", "more_body": True})
+            await asyncio.sleep(0.02)
+        await send({"type": "http.response.body", "body": SPEAK.encode()})
+
+    with VoiceSimulator(app=app) as sim:
+        call_id = outbound_call(sim, callback_timeout=1)
+        sim.answer(call_id)
+        _assert_timed_out(sim, call_id)
+
+
+def test_an_in_process_app_may_still_call_the_simulator_from_its_handler() -> None:
+    """The app runs on a worker thread; simulator calls from it still only queue their effect."""
+    seen: List[str] = []
+    holder: List[VoiceSimulator] = []
+
+    def app(environ: Dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
+        seen.append(str(len(holder[0].calls)))
+        start_response("200 OK", [("Content-Type", "application/xml")])
+        return [bxml("<SpeakSentence>hello</SpeakSentence>").encode()]
+
+    with VoiceSimulator(app=app) as sim:
+        holder.append(sim)
+        call_id = outbound_call(sim, callback_timeout=1)
+        sim.answer(call_id)
+        sim.advance(3)
+        assert seen == ["1"]
+        assert sim.call(call_id).heard == ["hello"]
