@@ -36,6 +36,7 @@ from typing import (
     Mapping,
     Optional,
     Protocol,
+    Set,
     Tuple,
 )
 
@@ -66,6 +67,8 @@ __all__ = ["EXTENSIONS", "MAX_WEBHOOKS_AT_ONCE", "Extension", "FlowEngine"]
 MAX_WEBHOOKS_AT_ONCE = 100
 #: ``callbackTimeout`` when the call does not set one.
 DEFAULT_CALLBACK_TIMEOUT = 15.0
+#: ``webhooks`` drops the deliveries of forgotten calls once at least this many were forgotten.
+DROP_BATCH = 256
 
 
 class Extension(Protocol):
@@ -133,6 +136,8 @@ class FlowEngine:
         self._run_lock = threading.Lock()
         self._owner: Optional[int] = None
         self._burst: Dict[str, Tuple[datetime, int]] = {}
+        #: ids of calls dropped since ``webhooks`` last lost their deliveries
+        self._dropped: Set[str] = set()
         # Imported here: the media verbs' modules build on this one (and register their runners).
         from bandwidth.testing._media_engine import MediaEngine
 
@@ -151,6 +156,7 @@ class FlowEngine:
         self.flows.clear()
         self._pending.clear()
         self._burst.clear()
+        self._dropped.clear()
         self.media.clear()
         for extension in self.extensions.values():
             extension.clear()
@@ -247,6 +253,16 @@ class FlowEngine:
             extension.ended(call, when)
         if self.enabled and call.request.get("disconnectUrl"):
             self.later(when, functools.partial(self._disconnect_webhook, call))
+
+    def dropped(self, call: SimulatedCall) -> None:
+        """A call past its retention was forgotten: so are its deliveries (in batches)."""
+        self._burst.pop(call.call_id, None)
+        self.flows.pop(call.call_id, None)
+        gone = self._dropped
+        gone.add(call.call_id)
+        if len(gone) >= max(DROP_BATCH, len(self.webhooks) // 4):
+            self.webhooks[:] = [w for w in self.webhooks if w.call_id not in gone]
+            gone.clear()
 
     def inbound(self, call: SimulatedCall, when: datetime) -> None:
         """An inbound call arrived: its ``initiate`` webhook is due."""

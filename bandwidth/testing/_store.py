@@ -99,6 +99,9 @@ class LifecycleListener(Protocol):
     def ended(self, call: SimulatedCall, when: datetime) -> None:
         """``call`` ended at ``when`` (its cause is set)."""
 
+    def dropped(self, call: SimulatedCall) -> None:
+        """``call`` was past its retention and is forgotten (free what belongs to it)."""
+
 
 class CallStore:
     """Every call of one simulator, in creation order, with the due lifecycle steps."""
@@ -115,6 +118,8 @@ class CallStore:
         self.keys: List[Tuple[datetime, int]] = []
         self._seq = 0
         self.timers = Timers()
+        #: ``(end time, seq, call id)`` of every ended call, earliest first: what to forget when
+        self._ended: List[Tuple[datetime, int, str]] = []
         self.listener: Optional[LifecycleListener] = None
         self.recordings = Recordings()
         self.conferences = Conferences(self.recordings)
@@ -146,8 +151,29 @@ class CallStore:
 
     # -- storage ---------------------------------------------------------------------------
 
+    def forget_expired(self, now: datetime) -> None:
+        """Drop the calls past their retention by ``now`` (the API answers 404 for them anyway).
+
+        So a long run keeps only the last :data:`RETENTION` of calls, on the
+        simulator's clock. Called as calls are created and end.
+        """
+        ended = self._ended
+        while ended and now - ended[0][0] > RETENTION:
+            _, _, call_id = heapq.heappop(ended)
+            call = self.calls.get(call_id)
+            if call is None or not self.expired(call, now):
+                continue
+            del self.calls[call_id]
+            index = bisect.bisect_left(self.keys, call.sort_key)
+            if index < len(self.order) and self.order[index] is call:
+                del self.order[index]
+                del self.keys[index]
+            if self.listener is not None:
+                self.listener.dropped(call)
+
     def new_call(self, request: Dict[str, Any], now: datetime) -> SimulatedCall:
         """A queued outbound call for a ``createCall`` body (not stored yet)."""
+        self.forget_expired(now)
         self._seq += 1
         return SimulatedCall(
             call_id=new_id("c"),
@@ -181,6 +207,7 @@ class CallStore:
         self.calls.clear()
         self.order.clear()
         self.keys.clear()
+        self._ended.clear()
         self.timers.clear()
         self.conferences.clear()
         self.recordings.clear()
@@ -259,8 +286,10 @@ class CallStore:
         call.error_id = error_id
         call.changed(when)
         call.note(when, f"disconnected: {cause}" + (f" ({error_message})" if error_message else ""))
+        heapq.heappush(self._ended, (when, call.seq, call.call_id))
         self.conferences.call_ended(call.call_id, when)
         self.recordings.call_ended(call.call_id, when)
         self.transcriptions.call_ended(call.call_id, when)
         if self.listener is not None:
             self.listener.ended(call, when)
+        self.forget_expired(when)
