@@ -8,6 +8,10 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
+import signal
+import subprocess
+import sys
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -15,6 +19,7 @@ from typing import Any, Callable, Dict, Iterable, Iterator, List
 
 import pytest
 
+from bandwidth import ApiClient, CallsApi, Configuration, CreateCall
 from bandwidth.testing import VoiceSimulator
 from tests.support.flows import ScriptedApp, bxml, outbound_call
 
@@ -328,3 +333,49 @@ def test_an_in_process_app_may_still_call_the_simulator_from_its_handler() -> No
         sim.advance(3)
         assert seen == ["1"]
         assert sim.call(call_id).heard == ["hello"]
+
+
+def test_bandwidth_simulator_deliver_webhooks_survives_a_bad_url() -> None:
+    """The command kept running (it used to exit 1 on the escaping ValueError)."""
+    app = _Http(lambda h: _reply(h, bxml('<Redirect redirectUrl="http://[::1/x"/>')))
+    env = {k: v for k, v in os.environ.items() if not k.startswith("BW_")}
+    env["PYTHONUNBUFFERED"] = "1"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bandwidth", "simulator", "--deliver-webhooks"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+        text=True,
+    )
+    try:
+        assert process.stdout is not None
+        host = ""
+        for line in process.stdout:  # the banner, up to its last line
+            if line.strip().startswith("export BW_VOICE_HOST="):
+                host = line.strip().partition("=")[2]
+            if "Press Ctrl-C to stop." in line:
+                break
+        configuration = Configuration(host=host, username="username", password="password")
+        with ApiClient(configuration) as client:
+            api = CallsApi(client)
+            body = CreateCall(
+                to="+19195551234",
+                var_from="+19195554321",
+                application_id="app-1",
+                answer_url=app.url + "/answer",
+            )
+            call_id = str(api.create_call("9900000", body).call_id)
+            state = api.get_call_state("9900000", call_id)
+            for _ in range(100):  # answered after 1 s on the real clock
+                if state.state == "disconnected":
+                    break
+                time.sleep(0.1)
+                state = api.get_call_state("9900000", call_id)
+            assert state.disconnect_cause == "callback-error"
+        assert process.poll() is None  # still serving
+    finally:
+        process.send_signal(signal.SIGTERM)
+        process.wait(timeout=20)
+        app.close()
+    assert process.stderr is not None
+    assert "Traceback" not in process.stderr.read()
