@@ -49,6 +49,8 @@ __all__ = ["RETENTION", "Action", "CallStore", "LifecycleListener", "Timers"]
 
 #: Call records stay readable this long after hang-up, then 404 / drop out of lists.
 RETENTION = timedelta(days=7)
+#: How often (on the simulator's clock) expired recordings and transcriptions are dropped.
+SWEEP_INTERVAL = timedelta(days=1)
 
 
 #: Something due at a time: called with that time, under the store's lock. It may
@@ -120,6 +122,7 @@ class CallStore:
         self.timers = Timers()
         #: ``(end time, seq, call id)`` of every ended call, earliest first: what to forget when
         self._ended: List[Tuple[datetime, int, str]] = []
+        self._next_sweep: Optional[datetime] = None
         self.listener: Optional[LifecycleListener] = None
         self.recordings = Recordings()
         self.conferences = Conferences(self.recordings)
@@ -170,6 +173,11 @@ class CallStore:
                 del self.keys[index]
             if self.listener is not None:
                 self.listener.dropped(call)
+        if self._next_sweep is None or now >= self._next_sweep:
+            # Recordings and transcriptions keep longer (30 days): swept once a simulated day.
+            self._next_sweep = now + SWEEP_INTERVAL
+            self.recordings.forget_expired(now)
+            self.transcriptions.forget_expired(now)
 
     def new_call(self, request: Dict[str, Any], now: datetime) -> SimulatedCall:
         """A queued outbound call for a ``createCall`` body (not stored yet)."""
@@ -208,6 +216,7 @@ class CallStore:
         self.order.clear()
         self.keys.clear()
         self._ended.clear()
+        self._next_sweep = None
         self.timers.clear()
         self.conferences.clear()
         self.recordings.clear()

@@ -53,6 +53,23 @@ def test_calls_past_their_retention_are_forgotten() -> None:
             assert sim.call(newest).heard == ["hi"]
 
 
+def test_recordings_and_transcriptions_past_their_retention_are_forgotten() -> None:
+    with VoiceSimulator(deliver_webhooks=False) as sim:
+        with ApiClient(sim.configuration()) as client:
+            api = CallsApi(client)
+            for _ in range(5):
+                for _ in range(20):
+                    call_id = _create(api, sim)
+                    sim.answer(call_id)
+                    sim.add_recording(call_id, duration=2)
+                    sim.add_transcription(call_id, "hello")
+                    sim.hangup(call_id)
+                sim.advance(31 * 24 * 3600)  # past the 30-day retention
+            _create(api, sim)
+        assert len(sim.recordings) <= 20
+        assert len(sim.transcriptions) <= 20
+
+
 # -- what one client can make the server hold -------------------------------------------------
 
 
