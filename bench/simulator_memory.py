@@ -44,22 +44,24 @@ def main() -> None:
         answer_url="https://app.example/answer",
     )
     tracemalloc.start()
-    with VoiceSimulator(app=app, record_requests=False) as sim:
-        with ApiClient(sim.configuration()) as client:
-            api = CallsApi(client)
-            for done in range(1, args.calls + 1):
-                call_id = api.create_call(sim.account_id, body).call_id
-                sim.answer(str(call_id))
-                sim.advance(1)
-                if done % args.per_day == 0:
-                    sim.advance(24 * 3600)
-                if done % (args.calls // 10 or 1) == 0:
-                    current, _ = tracemalloc.get_traced_memory()
-                    print(
-                        f"{done:>7} calls: {len(sim.calls):>6} stored, "
-                        f"{len(sim.webhooks):>6} webhooks kept, heap {current / 2**20:6.1f} MiB",
-                        flush=True,
-                    )
+    with (
+        VoiceSimulator(app=app, record_requests=False) as sim,
+        ApiClient(sim.configuration()) as client,
+    ):
+        api = CallsApi(client)
+        for done in range(1, args.calls + 1):
+            call_id = api.create_call(sim.account_id, body).call_id
+            sim.answer(str(call_id))
+            sim.advance(1)
+            if done % args.per_day == 0:
+                sim.advance(24 * 3600)
+            if done % (args.calls // 10 or 1) == 0:
+                current, _ = tracemalloc.get_traced_memory()
+                print(
+                    f"{done:>7} calls: {len(sim.calls):>6} stored, "
+                    f"{len(sim.webhooks):>6} webhooks kept, heap {current / 2**20:6.1f} MiB",
+                    flush=True,
+                )
 
 
 if __name__ == "__main__":
