@@ -10,7 +10,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any, Dict, List, Optional, Tuple
 
 from bandwidth.testing._clock import format_time
-from bandwidth.testing._shown import masked_request
+from bandwidth.testing._shown import masked_request, shown_document
 
 if TYPE_CHECKING:
     from bandwidth.testing._webhooks import Webhook
@@ -198,7 +198,7 @@ class SimulatedCall:
         }
 
     def __repr__(self) -> str:
-        # The dataclass's repr, but the request bodies (webhook passwords) masked.
+        # The dataclass's repr, with the bodies' and documents' secrets masked.
         shown = []
         for item in fields(self):
             if not item.repr:
@@ -208,6 +208,8 @@ class SimulatedCall:
                 value = masked_request(value)
             elif item.name == "redirects":
                 value = [masked_request(body) for body in value]
+            elif item.name == "bxml":
+                value = [shown_document(document) for document in value]
             shown.append(f"{item.name}={value!r}")
         return f"{type(self).__name__}({', '.join(shown)})"
 

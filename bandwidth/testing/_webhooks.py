@@ -25,12 +25,13 @@ import http.client
 import json
 import socket
 import ssl
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Callable, Dict, List, Mapping, Optional, Protocol, Tuple
 from urllib.parse import parse_qsl, urlencode
 
 from bandwidth.testing._deadline import WATCHDOG, Deadline, timed_out
+from bandwidth.testing._shown import shown_document
 from bandwidth.testing._urls import InvalidUrl, join_url, parse_webhook_url
 
 if TYPE_CHECKING:
@@ -94,6 +95,16 @@ class Webhook:
     attempts: Tuple[Attempt, ...] = ()
     #: why the delivery failed, ``None`` when the app answered 2xx
     error: Optional[str] = None
+
+    def __repr__(self) -> str:
+        # The dataclass's repr, with the reply's secret attributes masked.
+        shown = []
+        for item in fields(self):
+            value = getattr(self, item.name)
+            if item.name == "bxml" and value is not None:
+                value = shown_document(value)
+            shown.append(f"{item.name}={value!r}")
+        return f"Webhook({', '.join(shown)})"
 
     @property
     def ok(self) -> bool:

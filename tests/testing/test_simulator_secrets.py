@@ -107,3 +107,23 @@ def test_repr_of_recorded_requests_redacts_credentials() -> None:
         assert token not in shown
         assert SECRET not in shown
         assert json.loads(recorded[-1].body)["password"] == SECRET + "2"  # the data itself is kept
+
+
+def test_repr_of_webhooks_and_replaced_documents_masks_their_secrets(
+    sim: VoiceSimulator, app: ScriptedApp
+) -> None:
+    app.routes["/answer"] = bxml(
+        f'<Pause duration="30"/><Transfer password="{SECRET}">'
+        "<PhoneNumber>+15554443333</PhoneNumber></Transfer>"
+    )
+    call_id = outbound_call(sim)
+    sim.answer(call_id)
+    document = (
+        f'<Bxml><Transfer password="{SECRET}"><PhoneNumber>+15554443333</PhoneNumber>'
+        "</Transfer></Bxml>"
+    )
+    with ApiClient(sim.configuration()) as client:
+        CallsApi(client).update_call_bxml(sim.account_id, call_id, document)
+    assert SECRET not in repr(sim.webhooks)
+    assert SECRET not in repr(sim.call(call_id))
+    assert SECRET in (sim.webhooks[0].bxml or "")  # the data itself is kept
