@@ -38,7 +38,7 @@ from typing import (
 from urllib.parse import unquote
 
 from bandwidth.testing._deadline import Deadline, Worker, timed_out
-from bandwidth.testing._urls import parse_webhook_url
+from bandwidth.testing._urls import WebhookUrl
 from bandwidth.testing._webhooks import MAX_REPLY_BYTES, DeliveryError, Reply
 
 __all__ = ["AsgiTransport", "WsgiTransport", "is_asgi", "transport_for"]
@@ -114,7 +114,7 @@ class WsgiTransport:
         self._worker.stop()
 
     def send(
-        self, method: str, url: str, headers: Dict[str, str], body: bytes, timeout: float
+        self, method: str, url: WebhookUrl, headers: Dict[str, str], body: bytes, timeout: float
     ) -> Reply:
         """Run the app on one request, on the worker thread, and collect its answer in time."""
         deadline = Deadline(timeout)
@@ -122,13 +122,17 @@ class WsgiTransport:
             lambda: self._exchange(method, url, headers, body, deadline), deadline
         )
         if not done or reply is None:
-            raise DeliveryError(timed_out(url))
+            raise DeliveryError(timed_out(url.text))
         return reply
 
     def _exchange(
-        self, method: str, url: str, headers: Dict[str, str], body: bytes, deadline: Deadline
+        self,
+        method: str,
+        parts: WebhookUrl,
+        headers: Dict[str, str],
+        body: bytes,
+        deadline: Deadline,
     ) -> Optional[Reply]:
-        parts = parse_webhook_url(url)  # deliver() checked it
         port = parts.default_port
         environ: Dict[str, Any] = {
             "REQUEST_METHOD": method,
@@ -250,12 +254,12 @@ class AsgiTransport:
         return future.result(timeout)
 
     def send(
-        self, method: str, url: str, headers: Dict[str, str], body: bytes, timeout: float
+        self, method: str, url: WebhookUrl, headers: Dict[str, str], body: bytes, timeout: float
     ) -> Reply:
         """Run the app on one request and collect its answer."""
         if self._loop is None:
             self.start()
-        parts = parse_webhook_url(url)  # deliver() checked it
+        parts = url
         port = parts.default_port
         raw_path = (parts.path or "/").encode("latin-1", errors="replace")
         header_list = [(b"host", parts.netloc.encode("latin-1"))]
@@ -284,7 +288,7 @@ class AsgiTransport:
             return future.result(timeout)
         except concurrent.futures.TimeoutError:
             future.cancel()  # the app's task is cancelled (unless it blocks its loop)
-            raise DeliveryError(timed_out(url)) from None
+            raise DeliveryError(timed_out(url.text)) from None
         except DeliveryError:
             raise
         except Exception as exc:

@@ -45,6 +45,7 @@ from bandwidth.testing._deadline import acting_for
 from bandwidth.testing._interpreter import CallFlow, Timing
 from bandwidth.testing._shown import shown_document as _shown
 from bandwidth.testing._store import CallStore
+from bandwidth.testing._urls import WebhookUrl
 from bandwidth.testing._verbs import InvalidBxml, parse_document
 from bandwidth.testing._webhooks import (
     Delivery,
@@ -97,7 +98,7 @@ class _Capturing:
         self.errors = errors
 
     def send(
-        self, method: str, url: str, headers: Dict[str, str], body: bytes, timeout: float
+        self, method: str, url: WebhookUrl, headers: Dict[str, str], body: bytes, timeout: float
     ) -> Reply:
         try:
             return self.inner.send(method, url, headers, body, timeout)  # type: ignore[no-any-return]

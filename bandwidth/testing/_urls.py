@@ -10,6 +10,7 @@ refused when it is sent.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import Optional
 from urllib.parse import SplitResult, urljoin, urlsplit
@@ -39,6 +40,15 @@ class WebhookUrl:
     path: str
     query: str
     parts: SplitResult
+
+    @property
+    def text(self) -> str:
+        """The URL as text."""
+        return self.parts.geturl()
+
+    def with_query(self, query: str) -> WebhookUrl:
+        """The same URL with another query string (a GET webhook's fields)."""
+        return dataclasses.replace(self, query=query, parts=self.parts._replace(query=query))
 
     @property
     def target(self) -> str:
