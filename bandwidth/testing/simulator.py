@@ -98,8 +98,8 @@ class VoiceSimulator(
     :meth:`hangup`, ...), ``True`` (default :class:`AutoProgress`) or an
     :class:`AutoProgress`. Set ``record_requests=False`` for long benchmarks.
     ``idle_timeout`` bounds every socket wait in seconds: a connection idle
-    that long is closed, and a request whose head (or body) is not in that
-    long after its first byte gets a 408. ``max_connections`` (default 128)
+    that long is closed, a request stalled that long gets a 408, and so does
+    one whose head is not complete that long after its first byte. ``max_connections`` (default 128)
     caps the connections open at once; one more gets a 503 and is closed.
 
     **Call flows.** With ``app`` (a WSGI or ASGI callable: Flask, Django,
