@@ -407,8 +407,9 @@ def build_parser() -> argparse.ArgumentParser:
         "until Ctrl-C or SIGTERM. Prints its URL, account and credentials, and the "
         "export lines that point this CLI at it. Calls ring at once and are answered "
         "after 1 s unless --no-auto-progress. Tests in other processes drive calls through "
-        "its control routes under /_control (same credentials). BW_* variables are not "
-        "read here.",
+        "its control routes under /_control (same credentials). Of the environment it "
+        "reads only BW_SIMULATOR_PASSWORD and BW_SIMULATOR_CLIENT_SECRET (not the API "
+        "commands' BW_* variables).",
         formatter_class=_Formatter,
     )
     sim.add_argument("--port", type=_port, default=0, help="port to listen on (default: any free)")
@@ -416,7 +417,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--bind",
         default="127.0.0.1",
         metavar="ADDRESS",
-        help="address to listen on (default 127.0.0.1)",
+        help="address to listen on (default 127.0.0.1; any other warns: the "
+        "credentials are public by default)",
     )
     sim.add_argument(
         "--account-id",
@@ -433,9 +435,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sim.add_argument(
         "--password",
-        default="password",
         metavar="PASS",
-        help="API password it accepts (default password)",
+        help="API password it accepts (default password; visible in ps: prefer "
+        "BW_SIMULATOR_PASSWORD or --password-stdin)",
+    )
+    sim.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="read the API password from the first line of stdin",
     )
     sim.add_argument(
         "--access-token",
@@ -451,9 +458,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sim.add_argument(
         "--client-secret",
-        default="client-secret",
         metavar="SECRET",
-        help="that client's secret (default client-secret)",
+        help="that client's secret (default client-secret; visible in ps: prefer "
+        "BW_SIMULATOR_CLIENT_SECRET or --client-secret-stdin)",
+    )
+    sim.add_argument(
+        "--client-secret-stdin",
+        action="store_true",
+        help="read the client secret from the first line of stdin",
     )
     sim.add_argument(
         "--user",

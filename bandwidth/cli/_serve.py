@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shlex
 import sys
 import threading
 from datetime import datetime, timezone
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Mapping, Optional
 
 from bandwidth.cli._parser import CliError
+from bandwidth.cli._serve_secrets import simulator_secrets, warn_if_exposed
 from bandwidth.cli._signals import StopSignals
 
 if TYPE_CHECKING:
@@ -23,13 +25,19 @@ def _utc_now() -> datetime:
     return datetime.now(timezone.utc)
 
 
-def run_simulator(args: argparse.Namespace, stop: Optional[threading.Event] = None) -> int:
+def run_simulator(
+    args: argparse.Namespace,
+    stop: Optional[threading.Event] = None,
+    environ: Optional[Mapping[str, str]] = None,
+) -> int:
     """Serve until SIGINT (Ctrl-C), SIGTERM or ``stop`` is set; returns the exit status.
 
     The simulator runs on the real clock (it is not a test here), with
     automatic call progress unless ``--no-auto-progress``.
     """
     stop = stop if stop is not None else threading.Event()
+    password, client_secret = simulator_secrets(args, os.environ if environ is None else environ)
+    warn_if_exposed(args.bind)
     with StopSignals() as signals:
         from bandwidth.testing import AutoProgress, ManualClock, VoiceSimulator
 
@@ -38,10 +46,10 @@ def run_simulator(args: argparse.Namespace, stop: Optional[threading.Event] = No
             port=args.port,
             account_id=args.account_id,
             username=args.username,
-            password=args.password,
+            password=password,
             access_token=args.access_token,
             client_id=args.client_id,
-            client_secret=args.client_secret,
+            client_secret=client_secret,
             clock=ManualClock() if args.manual_clock else _utc_now,
             auto_progress=AutoProgress() if args.auto_progress else False,
             # Off unless asked: only GET /_control/requests reads them, and memory stays flat.

@@ -16,6 +16,7 @@ host becomes the ``Host`` header, so URL building in the app still works.
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import contextlib
 import functools
 import inspect
@@ -34,8 +35,10 @@ from typing import (
     Tuple,
     TypeVar,
 )
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
+from bandwidth.testing._deadline import Deadline, Worker, timed_out
+from bandwidth.testing._urls import WebhookUrl
 from bandwidth.testing._webhooks import MAX_REPLY_BYTES, DeliveryError, Reply
 
 __all__ = ["AsgiTransport", "WsgiTransport", "is_asgi", "transport_for"]
@@ -101,33 +104,49 @@ class WsgiTransport:
 
     def __init__(self, app: Callable[..., Any]) -> None:
         self.app = app
+        self._worker = Worker("VoiceSimulator:wsgi")
 
     def start(self) -> None:
-        """Nothing to start for WSGI."""
+        """Nothing to start for WSGI (the worker thread starts with the first request)."""
 
     def stop(self) -> None:
-        """Nothing to stop for WSGI."""
+        """Let the worker thread end."""
+        self._worker.stop()
 
     def send(
-        self, method: str, url: str, headers: Dict[str, str], body: bytes, timeout: float
+        self, method: str, url: WebhookUrl, headers: Dict[str, str], body: bytes, timeout: float
     ) -> Reply:
-        """Run the app on one request and collect its answer."""
-        parts = urlsplit(url)
-        secure = parts.scheme == "https"
-        port = parts.port or (443 if secure else 80)
+        """Run the app on one request, on the worker thread, and collect its answer in time."""
+        deadline = Deadline(timeout)
+        done, reply = self._worker.run(
+            lambda: self._exchange(method, url, headers, body, deadline), deadline
+        )
+        if not done or reply is None:
+            raise DeliveryError(timed_out(url.text))
+        return reply
+
+    def _exchange(
+        self,
+        method: str,
+        parts: WebhookUrl,
+        headers: Dict[str, str],
+        body: bytes,
+        deadline: Deadline,
+    ) -> Optional[Reply]:
+        port = parts.default_port
         environ: Dict[str, Any] = {
             "REQUEST_METHOD": method,
             "SCRIPT_NAME": "",
             "PATH_INFO": unquote(parts.path or "/", "latin-1"),
             "QUERY_STRING": parts.query,
-            "SERVER_NAME": parts.hostname or "localhost",
+            "SERVER_NAME": parts.host,
             "SERVER_PORT": str(port),
             "SERVER_PROTOCOL": "HTTP/1.1",
             "REMOTE_ADDR": "127.0.0.1",
             "HTTP_HOST": parts.netloc,
             "CONTENT_LENGTH": str(len(body)),
             "wsgi.version": (1, 0),
-            "wsgi.url_scheme": parts.scheme or "http",
+            "wsgi.url_scheme": parts.scheme,
             "wsgi.input": io.BytesIO(body),
             "wsgi.errors": sys.stderr,
             "wsgi.multithread": True,
@@ -142,6 +161,12 @@ class WsgiTransport:
                 environ["HTTP_" + key] = value
         started: List[Any] = []
         written: List[bytes] = []
+        size = [0]
+
+        def write(chunk: bytes) -> None:  # kept up to MAX_REPLY_BYTES, the rest dropped
+            if size[0] < MAX_REPLY_BYTES:
+                written.append(bytes(chunk[: MAX_REPLY_BYTES - size[0]]))
+                size[0] += len(written[-1])
 
         def start_response(
             status: str, response_headers: List[Tuple[str, str]], exc_info: Any = None
@@ -149,16 +174,17 @@ class WsgiTransport:
             if exc_info is not None and started and started[0] is not None:
                 raise exc_info[1].with_traceback(exc_info[2])
             started[:] = [status, response_headers]
-            return written.append
+            return write
 
         try:
             result = self.app(environ, start_response)
             try:
-                size = sum(len(chunk) for chunk in written)
                 for chunk in result:
-                    if size < MAX_REPLY_BYTES:
-                        written.append(chunk)
-                        size += len(chunk)
+                    write(chunk)
+                    if size[0] >= MAX_REPLY_BYTES:
+                        break  # too long to be BXML: the rest is not read
+                    if deadline.passed():
+                        return None  # an endless body: the caller times out
             finally:
                 close = getattr(result, "close", None)
                 if close is not None:
@@ -169,7 +195,7 @@ class WsgiTransport:
             raise DeliveryError("the app returned without calling start_response")
         status_line, response_headers = started
         reply_headers = {name.lower(): value for name, value in response_headers}
-        return Reply(_status_code(status_line), reply_headers, b"".join(written)[:MAX_REPLY_BYTES])
+        return Reply(_status_code(status_line), reply_headers, b"".join(written))
 
 
 class AsgiTransport:
@@ -228,14 +254,13 @@ class AsgiTransport:
         return future.result(timeout)
 
     def send(
-        self, method: str, url: str, headers: Dict[str, str], body: bytes, timeout: float
+        self, method: str, url: WebhookUrl, headers: Dict[str, str], body: bytes, timeout: float
     ) -> Reply:
         """Run the app on one request and collect its answer."""
         if self._loop is None:
             self.start()
-        parts = urlsplit(url)
-        secure = parts.scheme == "https"
-        port = parts.port or (443 if secure else 80)
+        parts = url
+        port = parts.default_port
         raw_path = (parts.path or "/").encode("latin-1", errors="replace")
         header_list = [(b"host", parts.netloc.encode("latin-1"))]
         header_list += [
@@ -247,18 +272,23 @@ class AsgiTransport:
             "asgi": {"version": "3.0", "spec_version": "2.3"},
             "http_version": "1.1",
             "method": method,
-            "scheme": parts.scheme or "http",
+            "scheme": parts.scheme,
             "path": unquote(parts.path or "/"),
             "raw_path": raw_path,
             "query_string": parts.query.encode("latin-1"),
             "root_path": "",
             "headers": header_list,
             "client": ("127.0.0.1", 0),
-            "server": (parts.hostname or "localhost", port),
+            "server": (parts.host, port),
             "state": dict(self._state),
         }
+        assert self._loop is not None
+        future = asyncio.run_coroutine_threadsafe(_exchange(self.app, scope, body), self._loop)
         try:
-            return self._call(_exchange(self.app, scope, body), None)
+            return future.result(timeout)
+        except concurrent.futures.TimeoutError:
+            future.cancel()  # the app's task is cancelled (unless it blocks its loop)
+            raise DeliveryError(timed_out(url.text)) from None
         except DeliveryError:
             raise
         except Exception as exc:
@@ -273,6 +303,7 @@ async def _exchange(
     status: List[int] = []
     reply_headers: Dict[str, str] = {}
     chunks: List[bytes] = []
+    size = [0]
 
     async def receive() -> Mapping[str, Any]:
         if not sent_body[0]:
@@ -290,18 +321,30 @@ async def _exchange(
                     "latin-1"
                 )
         elif kind == "http.response.body":
-            if sum(len(c) for c in chunks) < MAX_REPLY_BYTES:
-                chunks.append(bytes(message.get("body", b"")))
+            if size[0] < MAX_REPLY_BYTES:
+                chunks.append(bytes(message.get("body", b""))[: MAX_REPLY_BYTES - size[0]])
+                size[0] += len(chunks[-1])
             if not message.get("more_body", False):
                 done.set()
+            elif size[0] >= MAX_REPLY_BYTES:
+                done.set()
+                raise _Enough  # too long to be BXML: the app is stopped here
+            else:
+                await asyncio.sleep(0)  # an endless body still lets the deadline cancel it
 
     try:
         await app(scope, receive, send)
+    except _Enough:
+        pass
     finally:
         done.set()
     if not status:
         raise DeliveryError("the app returned without sending a response")
-    return Reply(status[0], reply_headers, b"".join(chunks)[:MAX_REPLY_BYTES])
+    return Reply(status[0], reply_headers, b"".join(chunks))
+
+
+class _Enough(Exception):
+    """Raised from ``send`` into an ASGI app whose answer is too long to be BXML."""
 
 
 class _Lifespan:

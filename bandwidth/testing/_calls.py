@@ -5,11 +5,12 @@ from __future__ import annotations
 import copy
 import json
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Dict, List, Optional, Tuple
 
 from bandwidth.testing._clock import format_time
+from bandwidth.testing._shown import masked_request, shown_document
 
 if TYPE_CHECKING:
     from bandwidth.testing._webhooks import Webhook
@@ -195,6 +196,22 @@ class SimulatedCall:
             "fallbackPassword": secret("fallbackPassword"),
             "priority": _or(req.get("priority"), 5),
         }
+
+    def __repr__(self) -> str:
+        # The dataclass's repr, with the bodies' and documents' secrets masked.
+        shown = []
+        for item in fields(self):
+            if not item.repr:
+                continue
+            value = getattr(self, item.name)
+            if item.name == "request":
+                value = masked_request(value)
+            elif item.name == "redirects":
+                value = [masked_request(body) for body in value]
+            elif item.name == "bxml":
+                value = [shown_document(document) for document in value]
+            shown.append(f"{item.name}={value!r}")
+        return f"{type(self).__name__}({', '.join(shown)})"
 
     def note(self, when: datetime, what: str) -> None:
         """Add a line to the call's timeline."""

@@ -23,7 +23,6 @@ each engine makes one of each and tells it of every answer and end.
 from __future__ import annotations
 
 import functools
-import re
 import threading
 from collections import deque
 from datetime import datetime
@@ -37,12 +36,16 @@ from typing import (
     Mapping,
     Optional,
     Protocol,
+    Set,
     Tuple,
 )
 
 from bandwidth.testing._calls import ANSWERED, DISCONNECTED, SimulatedCall
+from bandwidth.testing._deadline import acting_for
 from bandwidth.testing._interpreter import CallFlow, Timing
+from bandwidth.testing._shown import shown_document as _shown
 from bandwidth.testing._store import CallStore
+from bandwidth.testing._urls import WebhookUrl
 from bandwidth.testing._verbs import InvalidBxml, parse_document
 from bandwidth.testing._webhooks import (
     Delivery,
@@ -65,6 +68,8 @@ __all__ = ["EXTENSIONS", "MAX_WEBHOOKS_AT_ONCE", "Extension", "FlowEngine"]
 MAX_WEBHOOKS_AT_ONCE = 100
 #: ``callbackTimeout`` when the call does not set one.
 DEFAULT_CALLBACK_TIMEOUT = 15.0
+#: ``webhooks`` drops the deliveries of forgotten calls once at least this many were forgotten.
+DROP_BATCH = 256
 
 
 class Extension(Protocol):
@@ -93,7 +98,7 @@ class _Capturing:
         self.errors = errors
 
     def send(
-        self, method: str, url: str, headers: Dict[str, str], body: bytes, timeout: float
+        self, method: str, url: WebhookUrl, headers: Dict[str, str], body: bytes, timeout: float
     ) -> Reply:
         try:
             return self.inner.send(method, url, headers, body, timeout)  # type: ignore[no-any-return]
@@ -132,6 +137,8 @@ class FlowEngine:
         self._run_lock = threading.Lock()
         self._owner: Optional[int] = None
         self._burst: Dict[str, Tuple[datetime, int]] = {}
+        #: ids of calls dropped since ``webhooks`` last lost their deliveries
+        self._dropped: Set[str] = set()
         # Imported here: the media verbs' modules build on this one (and register their runners).
         from bandwidth.testing._media_engine import MediaEngine
 
@@ -150,6 +157,7 @@ class FlowEngine:
         self.flows.clear()
         self._pending.clear()
         self._burst.clear()
+        self._dropped.clear()
         self.media.clear()
         for extension in self.extensions.values():
             extension.clear()
@@ -157,8 +165,9 @@ class FlowEngine:
     # -- running ---------------------------------------------------------------------------
 
     def inside_run(self) -> bool:
-        """Whether the calling thread is the one running the engine (inside a webhook)."""
-        return self._owner == threading.get_ident()
+        """Whether the calling thread runs the engine, or an in-process app for the run."""
+        me = threading.get_ident()
+        return self._owner is not None and self._owner in (me, acting_for(me))
 
     def run(self, *, wait: bool = True) -> None:
         """Run everything due by the simulator's current time, webhooks included.
@@ -245,6 +254,16 @@ class FlowEngine:
             extension.ended(call, when)
         if self.enabled and call.request.get("disconnectUrl"):
             self.later(when, functools.partial(self._disconnect_webhook, call))
+
+    def dropped(self, call: SimulatedCall) -> None:
+        """A call past its retention was forgotten: so are its deliveries (in batches)."""
+        self._burst.pop(call.call_id, None)
+        self.flows.pop(call.call_id, None)
+        gone = self._dropped
+        gone.add(call.call_id)
+        if len(gone) >= max(DROP_BATCH, len(self.webhooks) // 4):
+            self.webhooks[:] = [w for w in self.webhooks if w.call_id not in gone]
+            gone.clear()
 
     def inbound(self, call: SimulatedCall, when: datetime) -> None:
         """An inbound call arrived: its ``initiate`` webhook is due."""
@@ -409,23 +428,6 @@ class FlowEngine:
         )
         self.end(call, "application-error", when, message)
         return True
-
-
-#: A document longer than this is cut in the timeline.
-SHOWN_CHARACTERS = 2000
-
-
-_SECRET_ATTRIBUTE = re.compile(r'((?:password|fallbackPassword)=)("[^"]*"|\'[^\']*\')')
-
-
-def _shown(document: str) -> str:
-    """A document for the timeline: no declaration, passwords masked, long ones cut."""
-    text = _SECRET_ATTRIBUTE.sub(r'\1"*****"', document.strip())
-    if text.startswith("<?xml"):
-        text = text.split("?>", 1)[-1].strip()
-    if len(text) > SHOWN_CHARACTERS:
-        text = text[:SHOWN_CHARACTERS] + f"... ({len(text) - SHOWN_CHARACTERS} more characters)"
-    return text
 
 
 def _describe(record: Webhook) -> str:

@@ -8,10 +8,12 @@ request bodies are supported. An answer may also be exact bytes (a head no
 well-behaved server writes; the connection closes after them) and may be
 written slowly (:class:`Pace`), for the simulator's faults.
 
-Everything a client controls is bounded: a request line or header line is at
-most 64 KiB, a head at most 100 headers, a body at most
-:data:`MAX_BODY_BYTES` (checked from ``Content-Length`` or the chunk sizes
-before anything is read), and every socket wait at most the idle timeout.
+Everything a client controls is bounded: a request head is at most 64 KiB
+and 100 headers and must arrive within the idle timeout of its first byte
+(``_head``), a body at most :data:`MAX_BODY_BYTES` (checked from
+``Content-Length`` or the chunk sizes before anything is read), every socket
+wait at most the idle timeout, and at most :data:`MAX_CONNECTIONS` connections
+are open at once (one more is answered 503 and closed).
 Framing that is not exactly HTTP (``Content-Length: 1_0``, a chunk size of
 ``-5``) gets a 400, an oversized body a 413, a stalled request a 408, and the
 connection is closed after each of them.
@@ -46,8 +48,11 @@ from typing import (
     cast,
 )
 
+from bandwidth.testing._head import MAX_HEAD_BYTES, HeadTooLarge, read_head
+
 __all__ = [
     "MAX_BODY_BYTES",
+    "MAX_CONNECTIONS",
     "NO_BODY",
     "HttpServer",
     "Pace",
@@ -59,6 +64,8 @@ __all__ = [
 
 #: The largest request body the simulator reads (a BXML document is at most 64 KiB).
 MAX_BODY_BYTES = 1024 * 1024
+#: Open connections at most, by default (kept-alive client pools count): more get a 503.
+MAX_CONNECTIONS = 128
 
 #: ``(status, headers, body)``: what a service answers one request with.
 Response = Tuple[int, List[Tuple[str, str]], bytes]
@@ -124,7 +131,6 @@ def reason(status: int) -> str:
         return "Unknown"
 
 
-_MAX_LINE = 65536
 _MAX_HEADERS = 100
 _DECIMAL = re.compile(r"[0-9]+")
 _HEX = re.compile(rb"[0-9A-Fa-f]+")
@@ -178,9 +184,19 @@ class HttpServer:
     listening socket and every open connection, waking any waiting handler.
     """
 
-    def __init__(self, service: Service, host: str, port: int, idle_timeout: float) -> None:
+    def __init__(
+        self,
+        service: Service,
+        host: str,
+        port: int,
+        idle_timeout: float,
+        max_connections: int = MAX_CONNECTIONS,
+    ) -> None:
         self.service = service
         self.idle_timeout = idle_timeout
+        #: open connections at most; one more is answered 503 and closed
+        self.max_connections = max_connections
+        self._open = 0
         self.host = host
         self.requested_port = port
         self.port = port
@@ -265,6 +281,32 @@ class _Server(ThreadingHTTPServer):
     request_queue_size = 128
     owner: HttpServer
 
+    def verify_request(self, request: Any, client_address: Any) -> bool:
+        """Take the connection while fewer than ``max_connections`` are open, else answer 503."""
+        owner = self.owner
+        with owner._connections_lock:
+            if owner._open < owner.max_connections:
+                owner._open += 1
+                return True
+        status, headers, body = owner.service.error(
+            503, f"Too many connections: the simulator serves at most {owner.max_connections}."
+        )
+        head = f"HTTP/1.1 {status} {reason(status)}\r\nConnection: close\r\n"
+        head += "".join(f"{k}: {v}\r\n" for k, v in headers if k.lower() != "content-length")
+        head += f"Content-Length: {len(body)}\r\n\r\n"
+        with contextlib.suppress(OSError):
+            request.setblocking(False)  # never wait on a client we refuse
+            request.send(head.encode("latin-1") + body)
+        return False
+
+    def process_request_thread(self, request: Any, client_address: Any) -> None:
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            owner = self.owner
+            with owner._connections_lock:
+                owner._open -= 1
+
     def handle_error(self, request: Any, client_address: Any) -> None:
         """Stay quiet about clients that went away; a real bug still prints."""
         error = sys.exc_info()[1]
@@ -307,37 +349,39 @@ class _Handler(BaseHTTPRequestHandler):
         was over half of the per-request cost: this one reads the request
         line and headers into a plain dict with lower-cased names.
         """
+        owner = self._owner
         try:
-            line = self.rfile.readline(_MAX_LINE + 1)
-        except (TimeoutError, socket.timeout):  # idle between requests: just close
-            self.close_connection = True
+            head = read_head(cast(Any, self.rfile), self.connection, owner.idle_timeout)
+        except HeadTooLarge:
+            self._reject(431, f"The request head is larger than {MAX_HEAD_BYTES} bytes.")
             return
-        if not line:
-            self.close_connection = True
-            return
-        try:
-            parts = line.decode("latin-1").split()
-            if len(line) > _MAX_LINE or len(parts) != 3 or not parts[2].startswith("HTTP/"):
-                self._reject(400, "Malformed request line.")
-                return
-            method, target, version = parts
-            headers: Dict[str, str] = {}
-            for _ in range(_MAX_HEADERS):
-                raw = self.rfile.readline(_MAX_LINE + 1)
-                if raw in (b"\r\n", b"\n", b""):
-                    break
-                name, colon, value = raw.decode("latin-1").partition(":")
-                if not colon or len(raw) > _MAX_LINE:
-                    self._reject(400, "Malformed request header.")
-                    return
-                key = name.strip().lower()
-                value = value.strip()
-                headers[key] = f"{headers[key]}, {value}" if key in headers else value
-            else:
-                self._reject(431, "Too many request headers.")
-                return
         except (TimeoutError, socket.timeout):
             self._reject(408, "The request was not received in time.")
+            return
+        if head is None:
+            self.close_connection = True
+            return
+        lines = iter(head.splitlines(keepends=True))
+        line = next(lines)
+        parts = line.decode("latin-1").split()
+        if len(parts) != 3 or not parts[2].startswith("HTTP/"):
+            self._reject(400, "Malformed request line.")
+            return
+        method, target, version = parts
+        headers: Dict[str, str] = {}
+        for _ in range(_MAX_HEADERS):
+            raw = next(lines, b"")
+            if raw in (b"\r\n", b"\n", b""):
+                break
+            name, colon, value = raw.decode("latin-1").partition(":")
+            if not colon:
+                self._reject(400, "Malformed request header.")
+                return
+            key = name.strip().lower()
+            value = value.strip()
+            headers[key] = f"{headers[key]}, {value}" if key in headers else value
+        else:
+            self._reject(431, "Too many request headers.")
             return
         self.command, self.path, self.request_version = method, target, version
         self.raw_requestline = line
@@ -454,7 +498,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _skip_trailers(self) -> None:
         for _ in range(_MAX_HEADERS):
-            line = self.rfile.readline(_MAX_LINE + 1)
+            line = self.rfile.readline(MAX_HEAD_BYTES + 1)
             if not line:
                 raise _Unreadable(400, _INCOMPLETE)
             if line in (b"\r\n", b"\n"):

@@ -36,9 +36,9 @@ from typing import (
     Sequence,
     Union,
 )
-from urllib.parse import urljoin
 
 from bandwidth.testing._calls import ANSWERED, DISCONNECTED, OUTBOUND, SimulatedCall, Utterance
+from bandwidth.testing._urls import join_url
 from bandwidth.testing._verbs import (
     Callback,
     GatherSpec,
@@ -311,7 +311,7 @@ class CallFlow:
         return action
 
     def _resolve(self, url: str) -> str:
-        return urljoin(self.base_url, url) if self.base_url else url
+        return join_url(self.base_url, url)
 
     def _next(self, when: datetime) -> Optional[Delivery]:
         """Run verbs from the current one until one takes time, makes a webhook or ends."""

@@ -494,6 +494,15 @@ class Recordings:
         """Whether any recording, shown or not, belongs to the call."""
         return any(r.call_id == call_id for r in self.order)
 
+    def forget_expired(self, now: datetime) -> None:
+        """Drop the recordings that ended more than :data:`RETENTION` before ``now``."""
+        kept = [r for r in self.order if r.end_time is None or now - r.end_time <= RETENTION]
+        if len(kept) == len(self.order):
+            return
+        self.order[:] = kept
+        self._keys[:] = [r.sort_key for r in kept]
+        self.by_id = {r.recording_id: r for r in kept}
+
     def clear(self) -> None:
         """Forget every recording."""
         self.by_id.clear()

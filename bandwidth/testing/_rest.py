@@ -38,6 +38,7 @@ from bandwidth.testing._paths import SUCCESS, TOKEN_OPERATION
 from bandwidth.testing._routes import BASE_PATH, HANDLERS, Route, control
 from bandwidth.testing._routes import route as find_route
 from bandwidth.testing._routes._common import JSON_HEADER, Problem, Request
+from bandwidth.testing._shown import masked_body, masked_headers
 from bandwidth.testing._store import CallStore
 from bandwidth.testing._validate import Invalid
 
@@ -100,6 +101,15 @@ class RecordedRequest:
     operation: Optional[str]
     time: datetime
     connection: int = 0
+
+    def __repr__(self) -> str:
+        # Credentials redacted: Authorization by name, the body's secrets by the models' rule.
+        return (
+            f"RecordedRequest(method={self.method!r}, path={self.path!r}, "
+            f"query_string={self.query_string!r}, headers={masked_headers(self.headers)!r}, "
+            f"body={masked_body(self.body)}, operation={self.operation!r}, "
+            f"time={self.time!r}, connection={self.connection!r})"
+        )
 
     def json(self) -> Any:
         """The body parsed as JSON."""

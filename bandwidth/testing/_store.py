@@ -49,6 +49,8 @@ __all__ = ["RETENTION", "Action", "CallStore", "LifecycleListener", "Timers"]
 
 #: Call records stay readable this long after hang-up, then 404 / drop out of lists.
 RETENTION = timedelta(days=7)
+#: How often (on the simulator's clock) expired recordings and transcriptions are dropped.
+SWEEP_INTERVAL = timedelta(days=1)
 
 
 #: Something due at a time: called with that time, under the store's lock. It may
@@ -99,6 +101,9 @@ class LifecycleListener(Protocol):
     def ended(self, call: SimulatedCall, when: datetime) -> None:
         """``call`` ended at ``when`` (its cause is set)."""
 
+    def dropped(self, call: SimulatedCall) -> None:
+        """``call`` was past its retention and is forgotten (free what belongs to it)."""
+
 
 class CallStore:
     """Every call of one simulator, in creation order, with the due lifecycle steps."""
@@ -115,6 +120,9 @@ class CallStore:
         self.keys: List[Tuple[datetime, int]] = []
         self._seq = 0
         self.timers = Timers()
+        #: ``(end time, seq, call id)`` of every ended call, earliest first: what to forget when
+        self._ended: List[Tuple[datetime, int, str]] = []
+        self._next_sweep: Optional[datetime] = None
         self.listener: Optional[LifecycleListener] = None
         self.recordings = Recordings()
         self.conferences = Conferences(self.recordings)
@@ -146,8 +154,34 @@ class CallStore:
 
     # -- storage ---------------------------------------------------------------------------
 
+    def forget_expired(self, now: datetime) -> None:
+        """Drop the calls past their retention by ``now`` (the API answers 404 for them anyway).
+
+        So a long run keeps only the last :data:`RETENTION` of calls, on the
+        simulator's clock. Called as calls are created and end.
+        """
+        ended = self._ended
+        while ended and now - ended[0][0] > RETENTION:
+            _, _, call_id = heapq.heappop(ended)
+            call = self.calls.get(call_id)
+            if call is None or not self.expired(call, now):
+                continue
+            del self.calls[call_id]
+            index = bisect.bisect_left(self.keys, call.sort_key)
+            if index < len(self.order) and self.order[index] is call:
+                del self.order[index]
+                del self.keys[index]
+            if self.listener is not None:
+                self.listener.dropped(call)
+        if self._next_sweep is None or now >= self._next_sweep:
+            # Recordings and transcriptions keep longer (30 days): swept once a simulated day.
+            self._next_sweep = now + SWEEP_INTERVAL
+            self.recordings.forget_expired(now)
+            self.transcriptions.forget_expired(now)
+
     def new_call(self, request: Dict[str, Any], now: datetime) -> SimulatedCall:
         """A queued outbound call for a ``createCall`` body (not stored yet)."""
+        self.forget_expired(now)
         self._seq += 1
         return SimulatedCall(
             call_id=new_id("c"),
@@ -181,6 +215,8 @@ class CallStore:
         self.calls.clear()
         self.order.clear()
         self.keys.clear()
+        self._ended.clear()
+        self._next_sweep = None
         self.timers.clear()
         self.conferences.clear()
         self.recordings.clear()
@@ -259,8 +295,10 @@ class CallStore:
         call.error_id = error_id
         call.changed(when)
         call.note(when, f"disconnected: {cause}" + (f" ({error_message})" if error_message else ""))
+        heapq.heappush(self._ended, (when, call.seq, call.call_id))
         self.conferences.call_ended(call.call_id, when)
         self.recordings.call_ended(call.call_id, when)
         self.transcriptions.call_ended(call.call_id, when)
         if self.listener is not None:
             self.listener.ended(call, when)
+        self.forget_expired(when)

@@ -180,6 +180,13 @@ class Transcriptions:
             raise KeyError(transcription_id)
         return found
 
+    def forget_expired(self, now: datetime) -> None:
+        """Drop the transcriptions that stopped more than ``RETENTION`` before ``now``."""
+        kept = [t for t in self.order if t.end_time is None or now - t.end_time <= RETENTION]
+        if len(kept) != len(self.order):
+            self.order[:] = kept
+            self.by_id = {t.transcription_id: t for t in kept}
+
     def visible(self, transcription: SimulatedTranscription, now: datetime) -> bool:
         """Whether the REST API shows it: stopped, not deleted, within retention."""
         end = transcription.end_time

@@ -25,10 +25,14 @@ import http.client
 import json
 import socket
 import ssl
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Callable, Dict, List, Mapping, Optional, Protocol, Tuple
-from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
+from urllib.parse import parse_qsl, urlencode
+
+from bandwidth.testing._deadline import WATCHDOG, Deadline, timed_out
+from bandwidth.testing._shown import shown_document
+from bandwidth.testing._urls import InvalidUrl, WebhookUrl, join_url, parse_webhook_url
 
 if TYPE_CHECKING:
     from bandwidth.testing._verbs import Callback
@@ -92,6 +96,16 @@ class Webhook:
     #: why the delivery failed, ``None`` when the app answered 2xx
     error: Optional[str] = None
 
+    def __repr__(self) -> str:
+        # The dataclass's repr, with the reply's secret attributes masked.
+        shown = []
+        for item in fields(self):
+            value = getattr(self, item.name)
+            if item.name == "bxml" and value is not None:
+                value = shown_document(value)
+            shown.append(f"{item.name}={value!r}")
+        return f"Webhook({', '.join(shown)})"
+
     @property
     def ok(self) -> bool:
         """Whether the app answered with a 2xx status."""
@@ -121,7 +135,7 @@ def targets_for(callback: Callback, base_url: str) -> Optional[Targets]:
         return None
 
     def resolve(url: str) -> str:
-        return urljoin(base_url, url) if base_url else url
+        return join_url(base_url, url)
 
     primary = Target(resolve(callback.url), callback.method, callback.username, callback.password)
     fallback = None
@@ -205,21 +219,25 @@ class Transport(Protocol):
     """Sends one request to the app and returns its answer (or raises :class:`DeliveryError`)."""
 
     def send(
-        self, method: str, url: str, headers: Dict[str, str], body: bytes, timeout: float
+        self, method: str, url: WebhookUrl, headers: Dict[str, str], body: bytes, timeout: float
     ) -> Reply:
-        """One HTTP exchange."""
+        """One HTTP exchange (``url`` parsed and checked once, by :func:`deliver`)."""
 
 
-def encode_request(target: Target, payload: Mapping[str, Any]) -> Tuple[str, Dict[str, str], bytes]:
+def encode_request(
+    target: Target, payload: Mapping[str, Any], url: Optional[WebhookUrl] = None
+) -> Tuple[WebhookUrl, Dict[str, str], bytes]:
     """The URL, headers and body for ``payload``: JSON for POST, query parameters for GET.
 
-    Under GET a nested value (an object or list) is sent as its JSON text, and
-    ``null`` fields are left out: no source says how Bandwidth encodes them.
+    ``url`` is ``target.url`` already parsed (else it is parsed here:
+    :class:`InvalidUrl` when it cannot be sent to). Under GET a nested value
+    (an object or list) is sent as its JSON text, and ``null`` fields are
+    left out: no source says how Bandwidth encodes them.
     """
+    parsed = parse_webhook_url(target.url) if url is None else url
     headers = {"User-Agent": USER_AGENT}
     if target.method == "GET":
-        parts = urlsplit(target.url)
-        pairs = parse_qsl(parts.query, keep_blank_values=True)
+        pairs = parse_qsl(parsed.query, keep_blank_values=True)
         for key, value in payload.items():
             if value is None:
                 continue
@@ -228,10 +246,9 @@ def encode_request(target: Target, payload: Mapping[str, Any]) -> Tuple[str, Dic
             elif isinstance(value, (dict, list)):
                 value = json.dumps(value, separators=(",", ":"))
             pairs.append((key, str(value)))
-        url = parts._replace(query=urlencode(pairs)).geturl()
-        return url, headers, b""
+        return parsed.with_query(urlencode(pairs)), headers, b""
     headers["Content-Type"] = "application/json"
-    return target.url, headers, json.dumps(payload, separators=(",", ":")).encode()
+    return parsed, headers, json.dumps(payload, separators=(",", ":")).encode()
 
 
 def _basic(target: Target) -> str:
@@ -247,12 +264,13 @@ def _challenged(reply: Reply) -> bool:
 def _try(
     transport: Transport,
     target: Target,
+    parsed: WebhookUrl,
     payload: Mapping[str, Any],
     timeout: float,
     attempts: List[Attempt],
 ) -> Optional[Reply]:
     """Deliver to one URL: plain first, again with credentials after a Basic challenge."""
-    url, headers, body = encode_request(target, payload)
+    url, headers, body = encode_request(target, payload, parsed)
     reply = _send(transport, target, url, headers, body, timeout, attempts, authorized=False)
     if reply is not None and _challenged(reply) and target.username is not None:
         headers = {**headers, "Authorization": _basic(target)}
@@ -263,7 +281,7 @@ def _try(
 def _send(
     transport: Transport,
     target: Target,
-    url: str,
+    url: WebhookUrl,
     headers: Dict[str, str],
     body: bytes,
     timeout: float,
@@ -293,7 +311,13 @@ def deliver(transport: Transport, delivery: Delivery) -> Tuple[Webhook, Optional
         if candidate is None:
             continue
         target = candidate
-        reply = _try(transport, candidate, delivery.payload, delivery.timeout, attempts)
+        try:
+            parsed = parse_webhook_url(candidate.url)  # the one parse: transports use its parts
+        except InvalidUrl as exc:  # nothing can be sent there: as a URL that cannot be reached
+            attempts.append(Attempt(candidate.url, candidate.method, None, False, str(exc)))
+            reply = None
+            continue
+        reply = _try(transport, candidate, parsed, delivery.payload, delivery.timeout, attempts)
         if reply is not None and 200 <= reply.status < 300:
             break
     last = attempts[-1] if attempts else None
@@ -324,40 +348,47 @@ def deliver(transport: Transport, delivery: Delivery) -> Tuple[Webhook, Optional
 
 
 class HttpTransport:
-    """Real HTTP(S) with :mod:`http.client`; the timeout bounds connecting and each read."""
+    """Real HTTP(S) with :mod:`http.client`; ``timeout`` bounds the whole exchange.
+
+    Connecting, sending and reading the answer (status, headers and body, at
+    most :data:`MAX_REPLY_BYTES`) all happen before one deadline; an app
+    that drips its answer is cut off there, like one that does not answer.
+    """
 
     def send(
-        self, method: str, url: str, headers: Dict[str, str], body: bytes, timeout: float
+        self, method: str, url: WebhookUrl, headers: Dict[str, str], body: bytes, timeout: float
     ) -> Reply:
         """One request on a fresh connection (closed afterwards)."""
-        parts = urlsplit(url)
-        host = parts.hostname or ""
-        try:
-            port = parts.port
-        except ValueError:
-            raise DeliveryError(f"invalid port in {url}", connect=False) from None
+        deadline = Deadline(timeout)
+        parts, url_text = url, url.text
+        host, port = parts.host, parts.port
         connection: http.client.HTTPConnection
         if parts.scheme == "https":
             context = ssl.create_default_context()
             connection = http.client.HTTPSConnection(host, port, timeout=timeout, context=context)
         else:
             connection = http.client.HTTPConnection(host, port, timeout=timeout)
-        target = parts.path or "/"
-        if parts.query:
-            target += "?" + parts.query
         try:
             try:
                 connection.connect()
             except (OSError, http.client.HTTPException) as exc:
-                raise DeliveryError(_describe(exc, "connecting to", url), connect=True) from None
-            try:
-                connection.request(method, target, body=body or None, headers=headers)
-                response = connection.getresponse()
-                data = response.read(MAX_REPLY_BYTES)
-                reply_headers = {k.lower(): v for k, v in response.getheaders()}
-                return Reply(response.status, reply_headers, data)
-            except (OSError, http.client.HTTPException) as exc:
-                raise DeliveryError(_describe(exc, "waiting for", url)) from None
+                raise DeliveryError(
+                    _describe(exc, "connecting to", url_text), connect=True
+                ) from None
+            assert connection.sock is not None
+            with WATCHDOG.guard(connection.sock, deadline) as guard:
+                try:
+                    connection.request(method, parts.target, body=body or None, headers=headers)
+                    response = connection.getresponse()
+                    data = response.read(MAX_REPLY_BYTES)
+                    reply_headers = {k.lower(): v for k, v in response.getheaders()}
+                except (OSError, http.client.HTTPException) as exc:
+                    if guard.fired:
+                        raise DeliveryError(timed_out(url_text)) from None
+                    raise DeliveryError(_describe(exc, "waiting for", url_text)) from None
+            if guard.fired:
+                raise DeliveryError(timed_out(url_text))
+            return Reply(response.status, reply_headers, data)
         finally:
             connection.close()
 

@@ -44,7 +44,7 @@ from bandwidth.testing._far_ends import FarEnds
 from bandwidth.testing._faulting import FaultsAndRequests
 from bandwidth.testing._faults import OPERATIONS
 from bandwidth.testing._flows import FlowEngine
-from bandwidth.testing._http import HttpServer
+from bandwidth.testing._http import MAX_CONNECTIONS, HttpServer
 from bandwidth.testing._interpreter import Timing
 from bandwidth.testing._media_api import MediaControls
 from bandwidth.testing._paths import TOKEN_PATH
@@ -98,7 +98,9 @@ class VoiceSimulator(
     :meth:`hangup`, ...), ``True`` (default :class:`AutoProgress`) or an
     :class:`AutoProgress`. Set ``record_requests=False`` for long benchmarks.
     ``idle_timeout`` bounds every socket wait in seconds: a connection idle
-    that long is closed, and a request stalled that long gets a 408.
+    that long is closed, a request stalled that long gets a 408, and so does
+    one whose head is not complete that long after its first byte. ``max_connections`` (default 128)
+    caps the connections open at once; one more gets a 503 and is closed.
 
     **Call flows.** With ``app`` (a WSGI or ASGI callable: Flask, Django,
     FastAPI, Starlette, ...) the simulator delivers every webhook to it
@@ -135,11 +137,16 @@ class VoiceSimulator(
         client_id: str = "client-id",
         client_secret: str = "client-secret",
         token_lifetime: float = 3600.0,
+        max_connections: int = MAX_CONNECTIONS,
     ) -> None:
         if isinstance(idle_timeout, bool) or not (
             isinstance(idle_timeout, (int, float)) and idle_timeout > 0
         ):
             raise ValueError("idle_timeout must be a positive number of seconds")
+        if isinstance(max_connections, bool) or not (
+            isinstance(max_connections, int) and max_connections > 0
+        ):
+            raise ValueError("max_connections must be a positive integer")
         check_name(username, "user name")
         check_name(client_id, "client id")
         self.host = host
@@ -174,7 +181,9 @@ class VoiceSimulator(
         )
         self._credentials = Credentials(check_lifetime(token_lifetime))
         self._rest = RestApi(self, self._store, self._engine, self._credentials)
-        self._http = HttpServer(self._rest, host, port, float(idle_timeout))
+        self._http = HttpServer(
+            self._rest, host, port, float(idle_timeout), max_connections=max_connections
+        )
         self._url = ""
         self._advertised: Optional[str] = None
         self._calls_prefix = ""
