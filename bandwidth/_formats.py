@@ -1,7 +1,8 @@
-"""The Voice API's value formats, each written once.
+"""The APIs' value formats, each written once.
 
 The request models (``bandwidth.models``), the BXML builder's ``validate()``,
-the list filters and the simulator all check values against these rules, so a
+the list filters, the path checks (a toll-free number) and the simulator all
+check values against these rules, so a
 value one of them accepts the others accept too. Standard library plus
 ``python-dateutil`` only: the simulator imports this module.
 """

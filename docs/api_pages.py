@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, Callable, Dict, List, Tuple
 
 import yaml
+from api_notes_messaging import NOTES as MESSAGING_NOTES  # docs/, next to this module
 
 import bandwidth
 import bandwidth.models as models
@@ -35,6 +36,9 @@ API_CLASSES = [
     "RecordingsApi",
     "TranscriptionsApi",
     "StatisticsApi",
+    "MessagesApi",
+    "MediaApi",
+    "MultiChannelApi",
     "MFAApi",
     "PhoneNumberLookupApi",
     "TollFreeVerificationApi",
@@ -90,6 +94,8 @@ PAGES.update(Bxml="bxml.md", Response="bxml.md")
 #: annotation text as the signatures write it -> as a reader reads it
 READABLE = [
     (r"Optional\[TimeFilter\]", "datetime | str | None"),
+    (r"Optional\[Union\[(\w+), str\]\]", r"\1 | str | None"),
+    (r"\bMediaBody\b", "bytes | str | PathLike | (filename, bytes) | BinaryIO"),
     (r"Optional\[(\w+)\]", r"\1 | None"),
     (r"Union\[(\w+), Dict\[str, Any\]\]", r"\1 | dict"),
     (r"\bBxmlBody\b", "str | bytes | Bxml"),
@@ -222,7 +228,7 @@ def success_status(spec: Dict[str, Any]) -> str:
 
 def api_page(name: str, spec: Dict[str, Dict[str, Any]]) -> str:
     cls = getattr(bandwidth, name)
-    notes = NOTES.get(name, {})
+    notes = {**NOTES, **MESSAGING_NOTES}.get(name, {})
     module = cls.__module__
     lines = [
         f"# {name}",
@@ -232,7 +238,9 @@ def api_page(name: str, spec: Dict[str, Dict[str, Any]]) -> str:
         "",
         markdown(inspect.cleandoc(cls.__doc__ or ""), cls),
         "",
-        f"All URIs are relative to the configured host, by default `{base_url(cls)}`.",
+        "All URIs are relative to the configured host; without one, to"
+        f" `{operation_of(cls, operations(cls)[0][0]).servers.entries[0].url}`"
+        " (see [servers](configuration.md#servers)).",
         "",
         "Method | HTTP request | Returns | Retried (see [retries](retries.md))",
         "------ | ------------ | ------- | ----------------------------------",
@@ -268,13 +276,6 @@ def api_page(name: str, spec: Dict[str, Dict[str, Any]]) -> str:
         lines += [notes["outro"].strip(), ""]
     lines += ["[All docs](README.md)", ""]
     return "\n".join(lines).replace("\n\n\n", "\n\n")
-
-
-def base_url(cls: type) -> str:
-    """The production server of the class's product (every operation of a class shares it)."""
-    urls = {operation_of(cls, name).servers.entries[0].url for name, _ in operations(cls)}
-    assert len(urls) == 1, (cls, urls)
-    return urls.pop()
 
 
 def pages() -> Dict[str, str]:
@@ -315,7 +316,7 @@ Extra | Meaning
 `_request_auth` | `{"in": "header", "key": "Authorization", "type": "basic", "value": "Basic …"}` replaces the configured auth for this call
 `_content_type` | the body's media type; must be the operation's (`application/json`, or `application/xml` for BXML), parameters such as `; charset=utf-8` allowed
 `_headers` | extra request headers (a dict)
-`_host_index` | accepted for compatibility; must be `0`
+`_host_index` | which of the operation's servers, when the configuration has no explicit `host` (see [servers](configuration.md#servers)); one that selects none is an `ApiValueError`
 
 Bad arguments raise before anything is sent: `ApiTypeError` (a `TypeError`) or
 `ApiValueError` (a `ValueError`) naming the parameter, e.g.

@@ -186,6 +186,8 @@ def type_name(annotation: Any) -> str:
         return f"Dict[{type_name(args[0])}, {type_name(args[1])}]"
     if origin in (list, typing.List):
         return f"List[{type_name(args[0])}]"
+    if annotation is Any:  # (its str() differs between Python versions)
+        return "Any"
     if isinstance(annotation, type):
         if issubclass(annotation, (enum.Enum, models._base.BandwidthModel)):
             return f"[**{annotation.__name__}**]({annotation.__name__}.md)"

@@ -28,6 +28,7 @@ import yaml
 from model_overrides import OVERRIDES, RULES
 from model_plan import ModelPlan, Spec
 from model_render import HEADER, Renderer
+from model_usage import usages
 
 ROOT = Path(__file__).resolve().parents[1]
 MODELS = ROOT / "bandwidth" / "models"
@@ -56,7 +57,7 @@ def load(root: Path = ROOT) -> Spec:
 def render(root: Path = ROOT) -> Dict[Path, str]:
     """Every generated file's path and (ruff-formatted) text."""
     spec = load(root)
-    renderer = Renderer(spec.plans, OVERRIDES, RULES)
+    renderer = Renderer(spec.plans, OVERRIDES, RULES, usages(spec))
     plans = sorted(spec.generated(), key=lambda plan: plan.module)
     files = {
         root / "bandwidth" / "models" / f"{plan.module}.py": renderer.module(plan) for plan in plans

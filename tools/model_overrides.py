@@ -45,8 +45,21 @@ OVERRIDES: Dict[str, str] = {
         "When the message stops being worth sending (RFC 3339, in the future): if it is "
         "still queued then, it fails with error 4360 instead."
     ),
+    "multiChannelMessageRequest": (
+        "A message to send over the first channel that works, with "
+        "``MultiChannelApi.create_multi_channel_message``: ``channel_list`` holds one "
+        "entry per channel (RBM, SMS, MMS), tried in order."
+    ),
     "message.text": "The text that was sent (echoed in the 202 only: Bandwidth does not keep it).",
     # MFA
+    "codeRequest": (
+        "A one-time code to send, by ``MFAApi.generate_voice_code`` (a call reads it out) "
+        "or ``generate_messaging_code`` (a text); ``message`` must hold ``{CODE}``."
+    ),
+    "verifyCodeRequest": (
+        "A code to check with ``MFAApi.verify_code``: valid if it was sent to ``to`` under "
+        "the same ``scope`` less than ``expiration_time_in_minutes`` ago."
+    ),
     "codeRequest.scope": (
         'What the code is for (at most 25 characters, default "2FA"): codes are kept per '
         "scope, so `verify_code` must pass the same one."
@@ -68,6 +81,14 @@ OVERRIDES: Dict[str, str] = {
         "verifying, not when generating."
     ),
     # phone number lookup
+    "syncLookupRequest": (
+        "Up to 100 numbers to look up at once with "
+        "``PhoneNumberLookupApi.create_sync_lookup`` (the results come back in the response)."
+    ),
+    "asyncLookupRequest": (
+        "Up to 15,000 numbers to look up with ``create_async_bulk_lookup``; poll "
+        "``get_async_bulk_lookup`` with the returned ``request_id`` for the results."
+    ),
     "syncLookupRequest.phoneNumbers": (
         "The numbers to look up, in E.164 (`+19195551234`): 1 to 100 of them."
     ),
@@ -76,12 +97,35 @@ OVERRIDES: Dict[str, str] = {
     ),
 }
 
+OVERRIDES.update(
+    {
+        # toll-free verification
+        "verificationRequest": (
+            "A toll-free number's verification request, sent by "
+            "``TollFreeVerificationApi.request_toll_free_verification``: the business, "
+            "its contact, the expected volume and the use case."
+        ),
+        "webhookSubscriptionRequestSchema": (
+            "Where Bandwidth posts toll-free verification status changes "
+            "(``create_webhook_subscription``, ``update_webhook_subscription``); "
+            "``shared_secret_key`` and the basic-auth password are never shown in ``repr``."
+        ),
+        # endpoints
+        "createEndpointRequest": (
+            "The body of ``EndpointsApi.create_endpoint``: one of its members (today only "
+            "``CreateWebRtcConnectionRequest``), chosen by ``type``."
+        ),
+    }
+)
+
 #: Rules the spec states only in prose: ``schema.property`` -> extra checks,
 #: written as calls of :mod:`bandwidth.models._constraints`.
 RULES: Dict[str, List[str]] = {
     "messageRequest.to": ["min_items(1)", "max_items(10)", "each(e164)"],
     "messageRequest.tag": ["max_length(1024)"],
     "multiChannelMessageRequest.tag": ["max_length(1024)"],
+    "multiChannelMessageRequest.to": ["e164"],
+    "rbmActionDial.phoneNumber": ["e164"],
 }
 
 #: Response fields the schema requires but the server is documented to send as ``null``

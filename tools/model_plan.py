@@ -266,11 +266,11 @@ class Spec:
         if kind == "array":
             item = self.type_of(owner, prop, schema.get("items", {}))
             return TypeRef("list", item=item, rules=rules)
-        if kind == "object":
+        if kind == "object":  # a map, or a free-form object (a map of anything)
             extra = schema.get("additionalProperties")
-            if isinstance(extra, dict):
+            if isinstance(extra, dict) and extra:
                 return TypeRef("map", item=self.type_of(owner, prop, extra))
-            return TypeRef("any")
+            return TypeRef("map", item=TypeRef("any"))
         fmt = schema.get("format")
         if kind == "string":
             if fmt == "date-time":

@@ -13,7 +13,6 @@ from typing import Dict, List, Optional, Set, Tuple
 
 from model_overrides import LENIENT
 from model_plan import FieldPlan, ModelPlan, Rules, TypeRef
-from pydantic.alias_generators import to_camel
 
 HEADER = "# Generated from spec/bandwidth.yml: do not edit; run `python tools/generate_models.py`."
 
@@ -93,10 +92,12 @@ class Renderer:
         plans: Dict[str, ModelPlan],
         overrides: Dict[str, str],
         rules: Optional[Dict[str, List[str]]] = None,
+        usage: Optional[Dict[str, str]] = None,
     ) -> None:
         self.plans = plans
         self.overrides = overrides
         self.rules = rules or {}
+        self.usage = usage or {}
 
     def module(self, plan: ModelPlan) -> str:
         if plan.kind == "enum":
@@ -130,7 +131,11 @@ class Renderer:
         members = ", ".join(plan.members)
         mapping = ", ".join(f'"{value}": {cls}' for value, cls in plan.mapping.items())
         discriminator = f'"{plan.discriminator}"' if plan.discriminator else "None"
+        imports.typing.update({"TYPE_CHECKING", "Any", "Union"})
+        choices = ", ".join([*dict.fromkeys(plan.members), "Dict[str, Any]", "None"])
         body = (
+            "    if TYPE_CHECKING:  # for type checkers: what the value may be\n"
+            f"        actual_instance: Union[{choices}]\n\n"
             f"    {attribute}: ClassVar[FrozenSet[str]] = frozenset({{{names}}})\n"
             f"    members: ClassVar[Tuple[Type[BaseModel], ...]] = ({members},)\n"
             f"    discriminator: ClassVar[Optional[str]] = {discriminator}\n"
@@ -201,11 +206,17 @@ class Renderer:
         args: List[str] = []
         if not each.required or (not request and f"{plan.schema}.{each.wire}" in LENIENT):
             args.append(f"default={self._default(each, request, imports)}")
-        if to_camel(each.name) != each.wire:
+        if each.name != each.wire:  # explicit: the wire name never depends on pydantic's
             args += [f'validation_alias="{each.wire}"', f'serialization_alias="{each.wire}"']
-        description = self.overrides.get(f"{plan.schema}.{each.wire}") or first_sentence(
-            each.description
-        )
+        text = each.description
+        target = each.type.item if each.type.kind == "list" else each.type
+        if not text and target is not None and target.model:  # the referred schema's own
+            referred = self.plans[target.model]
+            text = referred.description
+            if not text and referred.kind == "enum":
+                values = ", ".join(f"`{value}`" for value in referred.values)
+                text = f"One of {values}" + ("." if request else " (a new value stays a string).")
+        description = self.overrides.get(f"{plan.schema}.{each.wire}") or first_sentence(text)
         if description:
             args.append(f"description={_long_string(description)}")
         return f"    {each.name}: {annotation} = Field({', '.join(args)})"
@@ -335,8 +346,12 @@ class Renderer:
 
     def _class_doc(self, plan: ModelPlan) -> str:
         text = self.overrides.get(plan.schema) or first_sentence(plan.description)
-        if not text:
-            text = f"The ``{plan.schema}`` schema."
+        if len(text) < 25:  # nothing, or only a title ("Message."): say what it is for
+            text = f"{text[:-1]}: the" if text else "The"
+            text += f" ``{plan.schema}`` schema."
+        where = self.usage.get(plan.cls, "")
+        if where and plan.schema not in self.overrides:
+            text = f"{text} {where}"
         text = text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
         if len(text) + 10 <= 100:
             return f'    """{text}"""\n'

@@ -1,6 +1,10 @@
-"""The Voice API's models at the generated SDK's paths: ``bandwidth.models.X`` and
+"""Every API's models at the generated SDK's paths: ``bandwidth.models.X`` and
 ``bandwidth.models.<schema_module>.X`` (``bandwidth.models.create_call.CreateCall``,
-``bandwidth.models.answer_callback.AnswerCallback``, ...).
+``bandwidth.models.message_request.MessageRequest``, ...).
+
+The other APIs' models (messaging, multi-channel, MFA, phone number lookup,
+toll-free verification, endpoints) are written from ``spec/bandwidth.yml`` by
+``tools/generate_models.py``, one module each; the Voice ones are hand-written.
 
 The request and response models of the Voice API (calls, conferences,
 recordings, transcriptions, statistics) are defined here, one module per

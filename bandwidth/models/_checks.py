@@ -125,8 +125,12 @@ def check_request(model: RequestModel, where: Optional[str] = None) -> None:
     """Run every check on a built model; raise one error listing every problem.
 
     Runs the rules directly on the values the caller set (no re-validation),
-    so checking a valid model costs about a microsecond.
+    so checking a valid model costs about a microsecond. A ``oneOf``/``anyOf``
+    wrapper (``CreateEndpointRequest``) is checked through its instance.
     """
+    if _is_union(model):
+        check_union(model, where)
+        return
     _raise_if_any(type(model), _problems(model, ()), where)
 
 
@@ -145,7 +149,12 @@ def build_request(
     except ValidationError as exc:
         errors = _from_pydantic(exc)
     if built is None:
-        errors.extend(_unknown_keys(cls, data, ()))
+        if not _is_union(cls):  # a wrapper's keys are its member's: already judged
+            errors.extend(_unknown_keys(cls, data, ()))
+    elif _is_union(built):
+        instance = getattr(built, "actual_instance", None)
+        if _is_request(instance):
+            errors.extend(_extras(instance, ()))  # type: ignore[arg-type]
     else:
         errors.extend(_extras(built, ()))
     _raise_if_any(cls, errors, where)
@@ -216,10 +225,23 @@ def _nested_problems(value: Any, path: Tuple[Any, ...]) -> List[Error]:
     return errors
 
 
+def _is_union(value: Any) -> bool:
+    cls = value if isinstance(value, type) else type(value)
+    return issubclass(cls, BaseModel) and "actual_instance" in cls.model_fields
+
+
+def _is_request(value: Any) -> bool:
+    from bandwidth.models._base import RequestModel
+
+    return isinstance(value, RequestModel)
+
+
 def check_union(union: BaseModel, where: Optional[str] = None) -> None:
     """Run the checks of a ``oneOf``/``anyOf`` wrapper's instance; raise one error."""
     instance = getattr(union, "actual_instance", None)
     if instance is None:
+        message = "has no value (give one of its members)"
+        _raise_if_any(type(union), [{"loc": (), "msg": message, "type": "missing"}], where)  # type: ignore[arg-type]
         return
     errors = _nested_problems(union, ())
     target = type(instance) if isinstance(instance, BaseModel) else type(union)

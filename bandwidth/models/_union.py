@@ -49,7 +49,10 @@ _KEY = "actual_instance"
 class UnionModel(pydantic.BaseModel):
     """A value that is one of :attr:`members`; the concrete value is ``actual_instance``."""
 
-    model_config: ClassVar[ConfigDict] = ConfigDict(protected_namespaces=())
+    # inputs may hold secrets (a webhook password): errors never echo them
+    model_config: ClassVar[ConfigDict] = ConfigDict(
+        protected_namespaces=(), hide_input_in_errors=True
+    )
 
     #: The concrete value: a member model, or the ``dict`` no member accepted.
     actual_instance: Any = None
@@ -144,14 +147,28 @@ class UnionModel(pydantic.BaseModel):
     # -- the generated SDK's conveniences -------------------------------------
 
     @classmethod
-    def from_dict(cls: Type[_U], obj: Any) -> _U:
-        """Wrap the member ``obj`` describes (a ``dict`` no member accepts is kept as is)."""
-        return cls(actual_instance=obj)
+    def from_dict(cls: Type[_U], obj: Any, *, check: bool = False) -> _U:
+        """Wrap the member ``obj`` describes (a ``dict`` no member accepts is kept as is).
+
+        With ``check=True`` (a request value) it is checked in the same pass: a
+        shape no member accepts, missing fields, bad values and unknown keys raise
+        one :class:`~bandwidth.exceptions.RequestValidationError`.
+        """
+        if check and isinstance(obj, dict):
+            from bandwidth.models._checks import build_request
+
+            return build_request(cls, obj)  # type: ignore[arg-type, return-value]
+        union = cls(actual_instance=obj)
+        if check:
+            union.check()
+        return union
 
     @classmethod
-    def from_json(cls: Type[_U], json_str: Union[str, bytes, bytearray]) -> _U:
-        """Wrap the member the JSON text describes."""
-        return cls.from_dict(json.loads(json_str))
+    def from_json(
+        cls: Type[_U], json_str: Union[str, bytes, bytearray], *, check: bool = False
+    ) -> _U:
+        """Wrap the member the JSON text describes (``check`` as in :meth:`from_dict`)."""
+        return cls.from_dict(json.loads(json_str), check=check)
 
     def to_dict(self) -> Any:
         """The actual instance as a ``dict`` keyed by wire names (``None`` if unset)."""

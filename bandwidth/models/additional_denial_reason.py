@@ -9,12 +9,24 @@ from bandwidth.models._base import ResponseModel
 
 
 class AdditionalDenialReason(ResponseModel):
-    """The ``additionalDenialReason`` schema."""
+    """
+    The ``additionalDenialReason`` schema. Held by
+    ``VerificationDenialWebhook.additional_denial_reasons`` and
+    ``TfvStatus.additional_denial_reasons``.
+    """
 
-    status_code: StrictInt = Field(description="Reason code for denial.")
+    status_code: StrictInt = Field(
+        validation_alias="statusCode",
+        serialization_alias="statusCode",
+        description="Reason code for denial.",
+    )
     reason: StrictStr = Field(
         description="Explanation for why a verification request was declined."
     )
     resubmit_allowed: StrictBool = Field(
-        description=("Whether a Toll-Free Verification request qualifies for resubmission via PUT.")
+        validation_alias="resubmitAllowed",
+        serialization_alias="resubmitAllowed",
+        description=(
+            "Whether a Toll-Free Verification request qualifies for resubmission via PUT."
+        ),
     )

@@ -14,7 +14,10 @@ from bandwidth.models._constraints import http_url, max_length, min_length, patt
 
 
 class Address(RequestModel):
-    """The ``address`` schema."""
+    """
+    The ``address`` schema. Held by ``VerificationRequest.business_address``,
+    ``VerificationUpdateRequest.business_address`` and ``TfvSubmissionInfo.business_address``.
+    """
 
     name: Annotated[StrictStr, rule(min_length(1), max_length(500))] = Field(
         description="The name of the business using the toll-free number."

@@ -14,10 +14,15 @@ from bandwidth.models._constraints import each, max_items, min_items, pattern
 
 
 class AsyncLookupRequest(RequestModel):
-    """The ``asyncLookupRequest`` schema."""
+    """
+    Up to 15,000 numbers to look up with ``create_async_bulk_lookup``; poll
+    ``get_async_bulk_lookup`` with the returned ``request_id`` for the results.
+    """
 
     phone_numbers: Annotated[
         List[StrictStr], rule(min_items(1), max_items(15000), each(pattern(r"^\+[1-9]\d{1,14}$")))
     ] = Field(
-        description=("The numbers to look up, in E.164 (`+19195551234`): 1 to 15,000 of them.")
+        validation_alias="phoneNumbers",
+        serialization_alias="phoneNumbers",
+        description=("The numbers to look up, in E.164 (`+19195551234`): 1 to 15,000 of them."),
     )

@@ -13,7 +13,10 @@ from bandwidth.models.brtc_error_source import BrtcErrorSource
 
 
 class BrtcError(ResponseModel):
-    """The ``brtcError`` schema."""
+    """
+    The ``brtcError`` schema. Held by ``ListEndpointsResponse.errors``, ``EndpointResponse.errors``,
+    ``CreateEndpointResponse.errors`` and 1 more.
+    """
 
     id: Optional[UUID] = Field(default=None, description="A unique identifier for the error.")
     type: StrictStr = Field(description="The type of error.")

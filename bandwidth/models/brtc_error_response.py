@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Any, List, Optional
+from typing import Any, Dict, List, Optional
 
 from pydantic import Field
 
@@ -13,8 +13,11 @@ from bandwidth.models.brtc_link import BrtcLink
 
 
 class BrtcErrorResponse(ResponseModel):
-    """The ``brtcErrorResponse`` schema."""
+    """
+    The ``brtcErrorResponse`` schema. The error body of ``list_endpoints``, ``create_endpoint``,
+    ``get_endpoint`` and 2 more.
+    """
 
     links: List[BrtcLink] = Field()
-    data: Optional[Any] = Field()
+    data: Optional[Dict[str, Any]] = Field()
     errors: List[BrtcError] = Field()

@@ -11,7 +11,7 @@ from bandwidth.models._base import ResponseModel
 
 
 class BrtcErrorSource(ResponseModel):
-    """The ``brtcErrorSource`` schema."""
+    """The ``brtcErrorSource`` schema. Held by ``BrtcError.source``."""
 
     parameter: Optional[StrictStr] = Field(
         default=None, description="The URI parameter that caused the error."

@@ -11,7 +11,10 @@ from bandwidth.models._base import ResponseModel
 
 
 class BrtcLink(ResponseModel):
-    """The ``brtcLink`` schema."""
+    """
+    The ``brtcLink`` schema. Held by ``ListEndpointsResponse.links``, ``EndpointResponse.links``,
+    ``CreateEndpointResponse.links`` and 1 more.
+    """
 
     href: Optional[StrictStr] = Field(default=None, description="The full URL of the link.")
     rel: Optional[StrictStr] = Field(

@@ -5,7 +5,11 @@ from bandwidth.models._enum import ApiEnum
 
 
 class BusinessEntityTypeEnum(ApiEnum):
-    """The type of registered business."""
+    """
+    The type of registered business. Held by ``VerificationRequest.business_entity_type``,
+    ``VerificationUpdateRequest.business_entity_type`` and
+    ``TfvSubmissionInfo.business_entity_type``.
+    """
 
     SOLE_PROPRIETOR = "SOLE_PROPRIETOR"
     PRIVATE_PROFIT = "PRIVATE_PROFIT"

@@ -5,7 +5,12 @@ from bandwidth.models._enum import ApiEnum
 
 
 class BusinessRegistrationTypeEnum(ApiEnum):
-    """The type of business registration number."""
+    """
+    The type of business registration number. Held by
+    ``VerificationRequest.business_registration_type``,
+    ``VerificationUpdateRequest.business_registration_type`` and
+    ``TfvSubmissionInfo.business_registration_type``.
+    """
 
     EIN = "EIN"
     CBN = "CBN"

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar, Dict, FrozenSet, Optional, Tuple, Type
+from typing import TYPE_CHECKING, Any, ClassVar, Dict, FrozenSet, Optional, Tuple, Type, Union
 
 from pydantic import BaseModel
 
@@ -18,6 +18,9 @@ class Callback(UnionModel):
     ``message-failed``, ...) about a message you sent, or an ``InboundCallback``
     (``message-received``, ...) about one sent to you.
     """
+
+    if TYPE_CHECKING:  # for type checkers: what the value may be
+        actual_instance: Union[StatusCallback, InboundCallback, Dict[str, Any], None]
 
     one_of_schemas: ClassVar[FrozenSet[str]] = frozenset({"InboundCallback", "StatusCallback"})
     members: ClassVar[Tuple[Type[BaseModel], ...]] = (

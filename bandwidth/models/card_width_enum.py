@@ -5,7 +5,7 @@ from bandwidth.models._enum import ApiEnum
 
 
 class CardWidthEnum(ApiEnum):
-    """The ``cardWidthEnum`` schema."""
+    """The ``cardWidthEnum`` schema. Held by ``RbmMessageCarouselCard.card_width``."""
 
     SMALL = "SMALL"
     MEDIUM = "MEDIUM"

@@ -14,7 +14,10 @@ from bandwidth.models._constraints import in_range, max_length, pattern
 
 
 class CodeRequest(RequestModel):
-    """The ``codeRequest`` schema."""
+    """
+    A one-time code to send, by ``MFAApi.generate_voice_code`` (a call reads it out) or
+    ``generate_messaging_code`` (a text); ``message`` must hold ``{CODE}``.
+    """
 
     _non_nullable: ClassVar[FrozenSet[str]] = frozenset({"scope"})
 
@@ -27,7 +30,9 @@ class CodeRequest(RequestModel):
         description="The application phone number, the sender of the mfa code.",
     )
     application_id: Annotated[StrictStr, rule(max_length(50))] = Field(
-        description="The application unique ID, obtained from Bandwidth."
+        validation_alias="applicationId",
+        serialization_alias="applicationId",
+        description="The application unique ID, obtained from Bandwidth.",
     )
     scope: Optional[Annotated[StrictStr, rule(max_length(25))]] = Field(
         default=None,

@@ -5,7 +5,7 @@ from bandwidth.models._enum import ApiEnum
 
 
 class CompletedLookupStatusEnum(ApiEnum):
-    """The ``completedLookupStatusEnum`` schema."""
+    """The ``completedLookupStatusEnum`` schema. Held by ``CreateSyncLookupResponseData.status``."""
 
     COMPLETE = "COMPLETE"
     PARTIAL_COMPLETE = "PARTIAL_COMPLETE"

@@ -12,13 +12,20 @@ from bandwidth.models._constraints import max_length, min_length, pattern
 
 
 class Contact(RequestModel):
-    """The ``contact`` schema."""
+    """
+    The ``contact`` schema. Held by ``VerificationRequest.business_contact``,
+    ``VerificationUpdateRequest.business_contact`` and ``TfvSubmissionInfo.business_contact``.
+    """
 
     first_name: Annotated[StrictStr, rule(min_length(1), max_length(500))] = Field(
-        description="The first name of the business contact using the toll-free number."
+        validation_alias="firstName",
+        serialization_alias="firstName",
+        description="The first name of the business contact using the toll-free number.",
     )
     last_name: Annotated[StrictStr, rule(min_length(1), max_length(500))] = Field(
-        description="The last name of the business contact using the toll-free number."
+        validation_alias="lastName",
+        serialization_alias="lastName",
+        description="The last name of the business contact using the toll-free number.",
     )
     email: Annotated[
         StrictStr,
@@ -31,5 +38,7 @@ class Contact(RequestModel):
         ),
     ] = Field()
     phone_number: Annotated[StrictStr, rule(min_length(1), max_length(500))] = Field(
-        description="Contact telephone number."
+        validation_alias="phoneNumber",
+        serialization_alias="phoneNumber",
+        description="Contact telephone number.",
     )

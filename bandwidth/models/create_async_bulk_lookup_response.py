@@ -16,7 +16,7 @@ from bandwidth.models.lookup_error_schema import LookupErrorSchema
 
 
 class CreateAsyncBulkLookupResponse(ResponseModel):
-    """The ``createAsyncBulkLookupResponse`` schema."""
+    """The ``createAsyncBulkLookupResponse`` schema. Returned by ``create_async_bulk_lookup``."""
 
     links: Optional[List[LinkSchema]] = Field(
         default=None, description="Links for pagination (if applicable)."

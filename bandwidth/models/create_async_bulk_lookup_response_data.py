@@ -19,9 +19,18 @@ _InProgressLookupStatusValue = Annotated[
 
 
 class CreateAsyncBulkLookupResponseData(ResponseModel):
-    """The phone number lookup response data."""
+    """The phone number lookup response data. Held by ``CreateAsyncBulkLookupResponse.data``."""
 
     request_id: Optional[UUID] = Field(
-        default=None, description="The phone number lookup request ID from Bandwidth."
+        default=None,
+        validation_alias="requestId",
+        serialization_alias="requestId",
+        description="The phone number lookup request ID from Bandwidth.",
     )
-    status: Optional[_InProgressLookupStatusValue] = Field(default=None)
+    status: Optional[_InProgressLookupStatusValue] = Field(
+        default=None,
+        description=(
+            "One of `IN_PROGRESS`, `COMPLETE`, `PARTIAL_COMPLETE`, `FAILED` (a new value "
+            "stays a string)."
+        ),
+    )

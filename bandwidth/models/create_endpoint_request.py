@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar, Dict, FrozenSet, Optional, Tuple, Type
+from typing import TYPE_CHECKING, Any, ClassVar, Dict, FrozenSet, Optional, Tuple, Type, Union
 
 from pydantic import BaseModel
 
@@ -12,7 +12,13 @@ from bandwidth.models.create_web_rtc_connection_request import CreateWebRtcConne
 
 
 class CreateEndpointRequest(UnionModel):
-    """The ``createEndpointRequest`` schema."""
+    """
+    The body of ``EndpointsApi.create_endpoint``: one of its members (today only
+    ``CreateWebRtcConnectionRequest``), chosen by ``type``.
+    """
+
+    if TYPE_CHECKING:  # for type checkers: what the value may be
+        actual_instance: Union[CreateWebRtcConnectionRequest, Dict[str, Any], None]
 
     one_of_schemas: ClassVar[FrozenSet[str]] = frozenset({"CreateWebRtcConnectionRequest"})
     members: ClassVar[Tuple[Type[BaseModel], ...]] = (CreateWebRtcConnectionRequest,)

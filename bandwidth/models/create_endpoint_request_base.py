@@ -35,13 +35,21 @@ class CreateEndpointRequestBase(RequestModel):
         {"event_callback_url", "event_fallback_url", "tag"}
     )
 
-    type: _EndpointTypeChoice = Field()
-    direction: _EndpointDirectionChoice = Field()
+    type: _EndpointTypeChoice = Field(description="One of `WEBRTC`.")
+    direction: _EndpointDirectionChoice = Field(
+        description="One of `INBOUND`, `OUTBOUND`, `BIDIRECTIONAL`."
+    )
     event_callback_url: Optional[Annotated[StrictStr, rule(http_url)]] = Field(
-        default=None, description="The URL to send event callbacks to."
+        default=None,
+        validation_alias="eventCallbackUrl",
+        serialization_alias="eventCallbackUrl",
+        description="The URL to send event callbacks to.",
     )
     event_fallback_url: Optional[Annotated[StrictStr, rule(http_url)]] = Field(
-        default=None, description="The URL to send event fallbacks to."
+        default=None,
+        validation_alias="eventFallbackUrl",
+        serialization_alias="eventFallbackUrl",
+        description="The URL to send event fallbacks to.",
     )
     tag: Optional[Annotated[StrictStr, rule(max_length(1024))]] = Field(
         default=None, description="A tag for the endpoint."

@@ -14,7 +14,7 @@ from bandwidth.models.create_endpoint_response_data import CreateEndpointRespons
 
 
 class CreateEndpointResponse(ResponseModel):
-    """The ``createEndpointResponse`` schema."""
+    """The ``createEndpointResponse`` schema. Returned by ``create_endpoint``."""
 
     links: List[BrtcLink] = Field()
     data: CreateEndpointResponseData = Field()

@@ -12,8 +12,10 @@ from bandwidth.models.field_error import FieldError
 
 
 class CreateMessageRequestError(ResponseModel):
-    """CreateMessageRequestError."""
+    """CreateMessageRequestError. The error body of ``create_message``."""
 
     type: StrictStr = Field()
     description: StrictStr = Field()
-    field_errors: Optional[List[FieldError]] = Field(default=None)
+    field_errors: Optional[List[FieldError]] = Field(
+        default=None, validation_alias="fieldErrors", serialization_alias="fieldErrors"
+    )

@@ -14,8 +14,12 @@ from bandwidth.models.multi_channel_message_response_data import MultiChannelMes
 
 
 class CreateMultiChannelMessageResponse(ResponseModel):
-    """The ``createMultiChannelMessageResponse`` schema."""
+    """
+    The ``createMultiChannelMessageResponse`` schema. Returned by ``create_multi_channel_message``.
+    """
 
     links: Optional[List[Link]] = Field(default=None)
-    data: Optional[MultiChannelMessageResponseData] = Field(default=None)
+    data: Optional[MultiChannelMessageResponseData] = Field(
+        default=None, description="The data returned in a multichannel message response."
+    )
     errors: Optional[List[ErrorObject]] = Field(default=None)

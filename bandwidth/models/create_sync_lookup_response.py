@@ -14,9 +14,9 @@ from bandwidth.models.lookup_error_schema import LookupErrorSchema
 
 
 class CreateSyncLookupResponse(ResponseModel):
-    """The ``createSyncLookupResponse`` schema."""
+    """The ``createSyncLookupResponse`` schema. Returned by ``create_sync_lookup``."""
 
-    links: Optional[List[LinkSchema]] = Field(default=None)
+    links: Optional[List[LinkSchema]] = Field(default=None, description="Link.")
     data: Optional[CreateSyncLookupResponseData] = Field(
         default=None, description="The phone number lookup response data."
     )

@@ -18,12 +18,20 @@ _CompletedLookupStatusValue = Annotated[Union[CompletedLookupStatusEnum, StrictS
 
 
 class CreateSyncLookupResponseData(ResponseModel):
-    """The phone number lookup response data."""
+    """The phone number lookup response data. Held by ``CreateSyncLookupResponse.data``."""
 
     request_id: Optional[UUID] = Field(
-        default=None, description="The phone number lookup request ID from Bandwidth."
+        default=None,
+        validation_alias="requestId",
+        serialization_alias="requestId",
+        description="The phone number lookup request ID from Bandwidth.",
     )
-    status: Optional[_CompletedLookupStatusValue] = Field(default=None)
+    status: Optional[_CompletedLookupStatusValue] = Field(
+        default=None,
+        description=(
+            "One of `COMPLETE`, `PARTIAL_COMPLETE`, `FAILED` (a new value stays a string)."
+        ),
+    )
     results: Optional[List[LookupResult]] = Field(
         default=None,
         description="The carrier information results for the specified telephone numbers.",

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar, FrozenSet, Optional, Union
+from typing import TYPE_CHECKING, Any, ClassVar, Dict, FrozenSet, Optional, Union
 
 from pydantic import Field, StrictStr
 from typing_extensions import Annotated, Literal
@@ -29,21 +29,33 @@ else:
 
 
 class CreateWebRtcConnectionRequest(RequestModel):
-    """The ``createWebRtcConnectionRequest`` schema."""
+    """The ``createWebRtcConnectionRequest`` schema. Held by ``CreateEndpointRequest``."""
 
     _non_nullable: ClassVar[FrozenSet[str]] = frozenset(
         {"event_callback_url", "event_fallback_url", "tag", "connection_metadata"}
     )
 
-    type: _EndpointTypeChoice = Field()
-    direction: _EndpointDirectionChoice = Field()
+    type: _EndpointTypeChoice = Field(description="One of `WEBRTC`.")
+    direction: _EndpointDirectionChoice = Field(
+        description="One of `INBOUND`, `OUTBOUND`, `BIDIRECTIONAL`."
+    )
     event_callback_url: Optional[Annotated[StrictStr, rule(http_url)]] = Field(
-        default=None, description="The URL to send event callbacks to."
+        default=None,
+        validation_alias="eventCallbackUrl",
+        serialization_alias="eventCallbackUrl",
+        description="The URL to send event callbacks to.",
     )
     event_fallback_url: Optional[Annotated[StrictStr, rule(http_url)]] = Field(
-        default=None, description="The URL to send event fallbacks to."
+        default=None,
+        validation_alias="eventFallbackUrl",
+        serialization_alias="eventFallbackUrl",
+        description="The URL to send event fallbacks to.",
     )
     tag: Optional[Annotated[StrictStr, rule(max_length(1024))]] = Field(
         default=None, description="A tag for the endpoint."
     )
-    connection_metadata: Optional[Any] = Field(default=None)
+    connection_metadata: Optional[Dict[str, Any]] = Field(
+        default=None,
+        validation_alias="connectionMetadata",
+        serialization_alias="connectionMetadata",
+    )

@@ -5,6 +5,8 @@ from bandwidth.models._enum import ApiEnum
 
 
 class DeactivationEventEnum(ApiEnum):
-    """DNI-Only."""
+    """
+    DNI-Only: the ``deactivationEventEnum`` schema. Held by ``LookupResult.deactivation_event``.
+    """
 
     DEACTIVATED = "DEACTIVATED"

@@ -16,9 +16,27 @@ _DeviceStatusValue = Annotated[Union[DeviceStatusEnum, StrictStr], LEFT_TO_RIGHT
 
 
 class Device(ResponseModel):
-    """The ``device`` schema."""
+    """
+    The ``device`` schema. Held by ``Endpoint.devices``, ``CreateEndpointResponseData.devices`` and
+    ``EndpointEvent.device``.
+    """
 
-    device_id: StrictStr = Field(description="The unique ID of the device.")
-    device_name: Optional[StrictStr] = Field(default=None, description="The name of the device.")
-    status: _DeviceStatusValue = Field()
-    creation_timestamp: Timestamp = Field(description="The time the device was created.")
+    device_id: StrictStr = Field(
+        validation_alias="deviceId",
+        serialization_alias="deviceId",
+        description="The unique ID of the device.",
+    )
+    device_name: Optional[StrictStr] = Field(
+        default=None,
+        validation_alias="deviceName",
+        serialization_alias="deviceName",
+        description="The name of the device.",
+    )
+    status: _DeviceStatusValue = Field(
+        description="One of `CONNECTED`, `DISCONNECTED` (a new value stays a string)."
+    )
+    creation_timestamp: Timestamp = Field(
+        validation_alias="creationTimestamp",
+        serialization_alias="creationTimestamp",
+        description="The time the device was created.",
+    )

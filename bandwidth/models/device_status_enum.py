@@ -5,7 +5,7 @@ from bandwidth.models._enum import ApiEnum
 
 
 class DeviceStatusEnum(ApiEnum):
-    """The ``deviceStatusEnum`` schema."""
+    """The ``deviceStatusEnum`` schema. Held by ``Device.status``."""
 
     CONNECTED = "CONNECTED"
     DISCONNECTED = "DISCONNECTED"

@@ -5,7 +5,10 @@ from bandwidth.models._enum import ApiEnum
 
 
 class EndpointDirectionEnum(ApiEnum):
-    """The ``endpointDirectionEnum`` schema."""
+    """
+    The ``endpointDirectionEnum`` schema. Held by ``CreateWebRtcConnectionRequest.direction`` and
+    ``CreateEndpointRequestBase.direction``.
+    """
 
     INBOUND = "INBOUND"
     OUTBOUND = "OUTBOUND"

@@ -21,14 +21,38 @@ _EndpointEventTypeValue = Annotated[Union[EndpointEventTypeEnum, StrictStr], LEF
 
 
 class EndpointEvent(ResponseModel):
-    """An event that occurred on an endpoint."""
+    """An event that occurred on an endpoint. Posted to your ``endpointEvent`` webhook."""
 
-    endpoint_id: StrictStr = Field(description="The unique ID of the endpoint.")
-    type: _EndpointTypeValue = Field()
-    status: _EndpointStatusValue = Field()
-    creation_timestamp: Timestamp = Field(description="The time the endpoint was created.")
-    expiration_timestamp: Timestamp = Field(description="The time the endpoint token will expire.")
+    endpoint_id: StrictStr = Field(
+        validation_alias="endpointId",
+        serialization_alias="endpointId",
+        description="The unique ID of the endpoint.",
+    )
+    type: _EndpointTypeValue = Field(description="One of `WEBRTC` (a new value stays a string).")
+    status: _EndpointStatusValue = Field(
+        description="One of `CONNECTED`, `DISCONNECTED` (a new value stays a string)."
+    )
+    creation_timestamp: Timestamp = Field(
+        validation_alias="creationTimestamp",
+        serialization_alias="creationTimestamp",
+        description="The time the endpoint was created.",
+    )
+    expiration_timestamp: Timestamp = Field(
+        validation_alias="expirationTimestamp",
+        serialization_alias="expirationTimestamp",
+        description="The time the endpoint token will expire.",
+    )
     tag: Optional[StrictStr] = Field(default=None, description="A tag for the endpoint.")
-    event_time: Timestamp = Field(description="The time the event occurred.")
-    event_type: _EndpointEventTypeValue = Field()
+    event_time: Timestamp = Field(
+        validation_alias="eventTime",
+        serialization_alias="eventTime",
+        description="The time the event occurred.",
+    )
+    event_type: _EndpointEventTypeValue = Field(
+        validation_alias="eventType",
+        serialization_alias="eventType",
+        description=(
+            "One of `DEVICE_CONNECTED`, `DEVICE_DISCONNECTED` (a new value stays a string)."
+        ),
+    )
     device: Optional[Device] = Field(default=None)

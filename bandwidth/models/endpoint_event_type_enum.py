@@ -5,7 +5,7 @@ from bandwidth.models._enum import ApiEnum
 
 
 class EndpointEventTypeEnum(ApiEnum):
-    """The ``endpointEventTypeEnum`` schema."""
+    """The ``endpointEventTypeEnum`` schema. Held by ``EndpointEvent.event_type``."""
 
     DEVICE_CONNECTED = "DEVICE_CONNECTED"
     DEVICE_DISCONNECTED = "DEVICE_DISCONNECTED"

@@ -14,7 +14,7 @@ from bandwidth.models.endpoint import Endpoint
 
 
 class EndpointResponse(ResponseModel):
-    """The ``endpointResponse`` schema."""
+    """The ``endpointResponse`` schema. Returned by ``get_endpoint``."""
 
     links: List[BrtcLink] = Field()
     data: Endpoint = Field()

@@ -5,7 +5,10 @@ from bandwidth.models._enum import ApiEnum
 
 
 class EndpointStatusEnum(ApiEnum):
-    """The ``endpointStatusEnum`` schema."""
+    """
+    The ``endpointStatusEnum`` schema. Held by ``Endpoints.status``, ``Endpoint.status``,
+    ``CreateEndpointResponseData.status`` and 1 more.
+    """
 
     CONNECTED = "CONNECTED"
     DISCONNECTED = "DISCONNECTED"

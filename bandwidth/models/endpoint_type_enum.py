@@ -5,6 +5,9 @@ from bandwidth.models._enum import ApiEnum
 
 
 class EndpointTypeEnum(ApiEnum):
-    """The ``endpointTypeEnum`` schema."""
+    """
+    The ``endpointTypeEnum`` schema. Held by ``Endpoints.type``, ``Endpoint.type``,
+    ``CreateWebRtcConnectionRequest.type`` and 3 more.
+    """
 
     WEBRTC = "WEBRTC"

@@ -18,11 +18,25 @@ _EndpointStatusValue = Annotated[Union[EndpointStatusEnum, StrictStr], LEFT_TO_R
 
 
 class Endpoints(ResponseModel):
-    """The ``endpoints`` schema."""
+    """The ``endpoints`` schema. Held by ``ListEndpointsResponse.data``."""
 
-    endpoint_id: StrictStr = Field(description="The unique ID of the endpoint.")
-    type: _EndpointTypeValue = Field()
-    status: _EndpointStatusValue = Field()
-    creation_timestamp: Timestamp = Field(description="The time the endpoint was created.")
-    expiration_timestamp: Timestamp = Field(description="The time the endpoint token will expire.")
+    endpoint_id: StrictStr = Field(
+        validation_alias="endpointId",
+        serialization_alias="endpointId",
+        description="The unique ID of the endpoint.",
+    )
+    type: _EndpointTypeValue = Field(description="One of `WEBRTC` (a new value stays a string).")
+    status: _EndpointStatusValue = Field(
+        description="One of `CONNECTED`, `DISCONNECTED` (a new value stays a string)."
+    )
+    creation_timestamp: Timestamp = Field(
+        validation_alias="creationTimestamp",
+        serialization_alias="creationTimestamp",
+        description="The time the endpoint was created.",
+    )
+    expiration_timestamp: Timestamp = Field(
+        validation_alias="expirationTimestamp",
+        serialization_alias="expirationTimestamp",
+        description="The time the endpoint token will expire.",
+    )
     tag: Optional[StrictStr] = Field(default=None, description="A tag for the endpoint.")

@@ -10,8 +10,11 @@ from bandwidth.models.error_source import ErrorSource
 
 
 class ErrorObject(ResponseModel):
-    """The ``errorObject`` schema."""
+    """
+    The ``errorObject`` schema. Held by ``CreateMultiChannelMessageResponse.errors`` and
+    ``MultiChannelError.errors``.
+    """
 
     type: StrictStr = Field(description="A concise summary of the error used for categorization.")
     description: StrictStr = Field(description="A detailed explanation of the error.")
-    source: ErrorSource = Field()
+    source: ErrorSource = Field(description="Specifies relevant sources of the error, if any.")

@@ -11,7 +11,7 @@ from bandwidth.models._base import ResponseModel
 
 
 class ErrorSource(ResponseModel):
-    """Specifies relevant sources of the error, if any."""
+    """Specifies relevant sources of the error, if any. Held by ``ErrorObject.source``."""
 
     parameter: Optional[StrictStr] = Field(
         default=None, description="The relevant URI query parameter causing the error."

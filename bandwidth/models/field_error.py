@@ -11,10 +11,13 @@ from bandwidth.models._base import ResponseModel
 
 
 class FieldError(ResponseModel):
-    """The ``fieldError`` schema."""
+    """The ``fieldError`` schema. Held by ``CreateMessageRequestError.field_errors``."""
 
     field_name: Optional[StrictStr] = Field(
-        default=None, description="The name of the field that contains the error."
+        default=None,
+        validation_alias="fieldName",
+        serialization_alias="fieldName",
+        description="The name of the field that contains the error.",
     )
     description: Optional[StrictStr] = Field(
         default=None, description="The error associated with the field."

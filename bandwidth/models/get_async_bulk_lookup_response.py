@@ -14,9 +14,9 @@ from bandwidth.models.lookup_error_schema import LookupErrorSchema
 
 
 class GetAsyncBulkLookupResponse(ResponseModel):
-    """The ``getAsyncBulkLookupResponse`` schema."""
+    """The ``getAsyncBulkLookupResponse`` schema. Returned by ``get_async_bulk_lookup``."""
 
-    links: Optional[List[LinkSchema]] = Field(default=None)
+    links: Optional[List[LinkSchema]] = Field(default=None, description="Link.")
     data: Optional[GetAsyncBulkLookupResponseData] = Field(
         default=None, description="The phone number lookup response data."
     )

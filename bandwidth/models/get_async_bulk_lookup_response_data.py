@@ -20,12 +20,21 @@ _InProgressLookupStatusValue = Annotated[
 
 
 class GetAsyncBulkLookupResponseData(ResponseModel):
-    """The phone number lookup response data."""
+    """The phone number lookup response data. Held by ``GetAsyncBulkLookupResponse.data``."""
 
     request_id: Optional[UUID] = Field(
-        default=None, description="The phone number lookup request ID from Bandwidth."
+        default=None,
+        validation_alias="requestId",
+        serialization_alias="requestId",
+        description="The phone number lookup request ID from Bandwidth.",
     )
-    status: Optional[_InProgressLookupStatusValue] = Field(default=None)
+    status: Optional[_InProgressLookupStatusValue] = Field(
+        default=None,
+        description=(
+            "One of `IN_PROGRESS`, `COMPLETE`, `PARTIAL_COMPLETE`, `FAILED` (a new value "
+            "stays a string)."
+        ),
+    )
     results: Optional[List[LookupResult]] = Field(
         default=None,
         description="The carrier information results for the specified telephone number.",

@@ -5,7 +5,10 @@ from bandwidth.models._enum import ApiEnum
 
 
 class InProgressLookupStatusEnum(ApiEnum):
-    """The ``inProgressLookupStatusEnum`` schema."""
+    """
+    The ``inProgressLookupStatusEnum`` schema. Held by ``CreateAsyncBulkLookupResponseData.status``
+    and ``GetAsyncBulkLookupResponseData.status``.
+    """
 
     IN_PROGRESS = "IN_PROGRESS"
     COMPLETE = "COMPLETE"

@@ -17,10 +17,16 @@ _InboundCallbackTypeValue = Annotated[Union[InboundCallbackTypeEnum, StrictStr],
 
 
 class InboundCallback(ResponseModel):
-    """Represents an inbound callback."""
+    """Represents an inbound callback. Posted to your ``inboundCallback`` webhook."""
 
     time: Timestamp = Field()
-    type: _InboundCallbackTypeValue = Field()
+    type: _InboundCallbackTypeValue = Field(
+        description=(
+            "The possible inbound callback types originating from MO messages or "
+            "multichannel message client responses: `message-received` indicates an MO "
+            "message from a Bandwidth user's client to a Bandwidth number."
+        )
+    )
     to: StrictStr = Field(description="The destination phone number the message was sent to.")
     description: StrictStr = Field(
         description="A detailed description of the event described by the callback."
@@ -28,6 +34,8 @@ class InboundCallback(ResponseModel):
     message: InboundCallbackMessage = Field()
     carrier_name: Optional[StrictStr] = Field(
         default=None,
+        validation_alias="carrierName",
+        serialization_alias="carrierName",
         description=(
             "The name of the Authorized Message Provider (AMP) that handled this message."
         ),

@@ -25,7 +25,7 @@ _MultiChannelMessageChannelValue = Annotated[
 
 
 class InboundCallbackMessage(ResponseModel):
-    """The ``inboundCallbackMessage`` schema."""
+    """The ``inboundCallbackMessage`` schema. Held by ``InboundCallback.message``."""
 
     id: StrictStr = Field(description="A unique identifier of the message.")
     owner: StrictStr = Field(
@@ -34,17 +34,21 @@ class InboundCallbackMessage(ResponseModel):
         )
     )
     application_id: StrictStr = Field(
+        validation_alias="applicationId",
+        serialization_alias="applicationId",
         description=(
             "The ID of the Application your from number or senderId is associated with in "
             "the Bandwidth App."
-        )
+        ),
     )
     time: Timestamp = Field()
     segment_count: StrictInt = Field(
+        validation_alias="segmentCount",
+        serialization_alias="segmentCount",
         description=(
             "The number of segments the user's message is broken into before sending over "
             "carrier networks."
-        )
+        ),
     )
     direction: _MessageDirectionValue = Field(description="The direction of the message.")
     to: List[StrictStr] = Field(description="The phone number recipients of the message.")
@@ -76,5 +80,11 @@ class InboundCallbackMessage(ResponseModel):
     content: Optional[MultiChannelMessageContent] = Field(
         default=None, description="The structure of the content field of a multichannel message."
     )
-    suggestion_response: Optional[RbmSuggestionResponse] = Field(default=None)
-    location_response: Optional[RbmLocationResponse] = Field(default=None)
+    suggestion_response: Optional[RbmSuggestionResponse] = Field(
+        default=None,
+        validation_alias="suggestionResponse",
+        serialization_alias="suggestionResponse",
+    )
+    location_response: Optional[RbmLocationResponse] = Field(
+        default=None, validation_alias="locationResponse", serialization_alias="locationResponse"
+    )

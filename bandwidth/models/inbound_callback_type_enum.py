@@ -8,7 +8,7 @@ class InboundCallbackTypeEnum(ApiEnum):
     """
     The possible inbound callback types originating from MO messages or multichannel message client
     responses: `message-received` indicates an MO message from a Bandwidth user's client to a
-    Bandwidth number.
+    Bandwidth number. Held by ``InboundCallback.type``.
     """
 
     MESSAGE_MINUS_RECEIVED = "message-received"

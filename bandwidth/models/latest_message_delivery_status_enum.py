@@ -5,7 +5,10 @@ from bandwidth.models._enum import ApiEnum
 
 
 class LatestMessageDeliveryStatusEnum(ApiEnum):
-    """DNI-Only."""
+    """
+    DNI-Only: the ``latestMessageDeliveryStatusEnum`` schema. Held by
+    ``LookupResult.latest_message_delivery_status``.
+    """
 
     ACTIVE = "ACTIVE"
     DEACTIVATED = "DEACTIVATED"

@@ -5,7 +5,7 @@ from bandwidth.models._enum import ApiEnum
 
 
 class LineTypeEnum(ApiEnum):
-    """The ``lineTypeEnum`` schema."""
+    """The ``lineTypeEnum`` schema. Held by ``LookupResult.line_type``."""
 
     FIXED = "FIXED"
     VOIP_MINUS_FIXED = "VOIP-FIXED"

@@ -11,7 +11,10 @@ from bandwidth.models._base import ResponseModel
 
 
 class Link(ResponseModel):
-    """The ``link`` schema."""
+    """
+    The ``link`` schema. Held by ``CreateMultiChannelMessageResponse.links`` and
+    ``MultiChannelError.links``.
+    """
 
     rel: Optional[StrictStr] = Field(default=None)
     href: Optional[StrictStr] = Field(default=None)

@@ -11,7 +11,10 @@ from bandwidth.models._base import ResponseModel
 
 
 class LinkSchema(ResponseModel):
-    """Link."""
+    """
+    Link: the ``linkSchema`` schema. Held by ``CreateSyncLookupResponse.links``,
+    ``CreateAsyncBulkLookupResponse.links``, ``GetAsyncBulkLookupResponse.links`` and 1 more.
+    """
 
     href: Optional[StrictStr] = Field(default=None, description="URI of the link.")
     rel: Optional[StrictStr] = Field(

@@ -11,7 +11,7 @@ from bandwidth.models._base import ResponseModel
 
 
 class LinksObject(ResponseModel):
-    """The ``linksObject`` schema."""
+    """The ``linksObject`` schema. Held by ``WebhookSubscriptionsListBody.links``."""
 
     first: Optional[StrictStr] = Field(
         default=None, description="The first (or only) page of results matching the query."

@@ -15,7 +15,7 @@ from bandwidth.models.page import Page
 
 
 class ListEndpointsResponse(ResponseModel):
-    """The ``listEndpointsResponse`` schema."""
+    """The ``listEndpointsResponse`` schema. Returned by ``list_endpoints``."""
 
     links: List[BrtcLink] = Field()
     page: Optional[Page] = Field(default=None)

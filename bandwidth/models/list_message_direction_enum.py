@@ -5,7 +5,7 @@ from bandwidth.models._enum import ApiEnum
 
 
 class ListMessageDirectionEnum(ApiEnum):
-    """The direction of the message."""
+    """The direction of the message. Held by ``ListMessageItem.message_direction``."""
 
     INBOUND = "INBOUND"
     OUTBOUND = "OUTBOUND"

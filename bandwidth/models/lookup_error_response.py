@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Any, List, Optional
+from typing import Any, Dict, List, Optional
 
 from pydantic import Field
 
@@ -13,8 +13,13 @@ from bandwidth.models.lookup_error_schema import LookupErrorSchema
 
 
 class LookupErrorResponse(ResponseModel):
-    """The ``lookupErrorResponse`` schema."""
+    """
+    The ``lookupErrorResponse`` schema. The error body of ``create_sync_lookup``,
+    ``create_async_bulk_lookup`` and ``get_async_bulk_lookup``.
+    """
 
-    links: Optional[List[LinkSchema]] = Field(default=None)
-    data: Optional[Any] = Field(default=None, description="The phone number lookup response data.")
+    links: Optional[List[LinkSchema]] = Field(default=None, description="Link.")
+    data: Optional[Dict[str, Any]] = Field(
+        default=None, description="The phone number lookup response data."
+    )
     errors: Optional[List[LookupErrorSchema]] = Field(default=None)

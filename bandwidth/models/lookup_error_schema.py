@@ -12,7 +12,10 @@ from bandwidth.models.lookup_error_schema_meta import LookupErrorSchemaMeta
 
 
 class LookupErrorSchema(ResponseModel):
-    """The ``lookupErrorSchema`` schema."""
+    """
+    The ``lookupErrorSchema`` schema. Held by ``CreateSyncLookupResponse.errors``,
+    ``CreateAsyncBulkLookupResponse.errors``, ``GetAsyncBulkLookupResponse.errors`` and 1 more.
+    """
 
     code: Optional[StrictStr] = Field(default=None, description="Validation error code.")
     description: StrictStr = Field(description="Description of validation error.")

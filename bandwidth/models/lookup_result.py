@@ -23,34 +23,82 @@ _LatestMessageDeliveryStatusValue = Annotated[
 
 
 class LookupResult(ResponseModel):
-    """Carrier information results for the specified telephone number."""
+    """
+    Carrier information results for the specified telephone number. Held by
+    ``CreateSyncLookupResponseData.results`` and ``GetAsyncBulkLookupResponseData.results``.
+    """
 
     phone_number: Optional[StrictStr] = Field(
-        default=None, description="The telephone number in E.164 format."
+        default=None,
+        validation_alias="phoneNumber",
+        serialization_alias="phoneNumber",
+        description="The telephone number in E.164 format.",
     )
-    line_type: Optional[_LineTypeValue] = Field(default=None)
+    line_type: Optional[_LineTypeValue] = Field(
+        default=None,
+        validation_alias="lineType",
+        serialization_alias="lineType",
+        description=(
+            "One of `FIXED`, `VOIP-FIXED`, `MOBILE`, `VOIP` (a new value stays a string)."
+        ),
+    )
     messaging_provider: Optional[StrictStr] = Field(
-        default=None, description="The messaging service provider of the telephone number."
+        default=None,
+        validation_alias="messagingProvider",
+        serialization_alias="messagingProvider",
+        description="The messaging service provider of the telephone number.",
     )
     voice_provider: Optional[StrictStr] = Field(
-        default=None, description="The voice service provider of the telephone number."
+        default=None,
+        validation_alias="voiceProvider",
+        serialization_alias="voiceProvider",
+        description="The voice service provider of the telephone number.",
     )
     country_code_a3: Optional[StrictStr] = Field(
         default=None,
+        validation_alias="countryCodeA3",
+        serialization_alias="countryCodeA3",
         description="The country code of the telephone number in ISO 3166-1 alpha-3 format.",
     )
-    deactivation_reporter: Optional[StrictStr] = Field(default=None, description="DNI-Only.")
-    deactivation_date: Optional[StrictStr] = Field(default=None, description="DNI-Only.")
+    deactivation_reporter: Optional[StrictStr] = Field(
+        default=None,
+        validation_alias="deactivationReporter",
+        serialization_alias="deactivationReporter",
+        description="DNI-Only.",
+    )
+    deactivation_date: Optional[StrictStr] = Field(
+        default=None,
+        validation_alias="deactivationDate",
+        serialization_alias="deactivationDate",
+        description="DNI-Only.",
+    )
     deactivation_event: Optional[_DeactivationEventValue] = Field(
-        default=None, description="DNI-Only."
+        default=None,
+        validation_alias="deactivationEvent",
+        serialization_alias="deactivationEvent",
+        description="DNI-Only.",
     )
     latest_message_delivery_status: Optional[_LatestMessageDeliveryStatusValue] = Field(
-        default=None, description="DNI-Only."
+        default=None,
+        validation_alias="latestMessageDeliveryStatus",
+        serialization_alias="latestMessageDeliveryStatus",
+        description="DNI-Only.",
     )
     initial_message_delivery_status_date: Optional[date] = Field(
-        default=None, description="DNI-Only."
+        default=None,
+        validation_alias="initialMessageDeliveryStatusDate",
+        serialization_alias="initialMessageDeliveryStatusDate",
+        description="DNI-Only.",
     )
     latest_message_delivery_status_date: Optional[date] = Field(
-        default=None, description="DNI-Only."
+        default=None,
+        validation_alias="latestMessageDeliveryStatusDate",
+        serialization_alias="latestMessageDeliveryStatusDate",
+        description="DNI-Only.",
     )
-    rcs_enabled: Optional[StrictBool] = Field(default=None, description="RCS-Only.")
+    rcs_enabled: Optional[StrictBool] = Field(
+        default=None,
+        validation_alias="rcsEnabled",
+        serialization_alias="rcsEnabled",
+        description="RCS-Only.",
+    )

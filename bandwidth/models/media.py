@@ -11,8 +11,12 @@ from bandwidth.models._base import ResponseModel
 
 
 class Media(ResponseModel):
-    """Media."""
+    """Media: the ``media`` schema. Returned by ``list_media``."""
 
     content: Optional[StrictStr] = Field(default=None)
-    content_length: Optional[StrictInt] = Field(default=None)
-    media_name: Optional[StrictStr] = Field(default=None)
+    content_length: Optional[StrictInt] = Field(
+        default=None, validation_alias="contentLength", serialization_alias="contentLength"
+    )
+    media_name: Optional[StrictStr] = Field(
+        default=None, validation_alias="mediaName", serialization_alias="mediaName"
+    )

@@ -18,7 +18,7 @@ _PriorityValue = Annotated[Union[PriorityEnum, StrictStr], LEFT_TO_RIGHT]
 
 
 class Message(ResponseModel):
-    """Message."""
+    """Message: the ``message`` schema. Returned by ``create_message``."""
 
     id: Optional[StrictStr] = Field(default=None, description="The id of the message.")
     owner: Optional[StrictStr] = Field(
@@ -26,6 +26,8 @@ class Message(ResponseModel):
     )
     application_id: Optional[StrictStr] = Field(
         default=None,
+        validation_alias="applicationId",
+        serialization_alias="applicationId",
         description=(
             "The ID of the Application your from number or senderId is associated with in "
             "the Bandwidth App."
@@ -36,6 +38,8 @@ class Message(ResponseModel):
     )
     segment_count: Optional[StrictInt] = Field(
         default=None,
+        validation_alias="segmentCount",
+        serialization_alias="segmentCount",
         description=(
             "The number of segments the user's message is broken into before sending over "
             "carrier networks."

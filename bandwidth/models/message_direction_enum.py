@@ -5,7 +5,10 @@ from bandwidth.models._enum import ApiEnum
 
 
 class MessageDirectionEnum(ApiEnum):
-    """The direction of the message."""
+    """
+    The direction of the message. Held by ``Message.direction``,
+    ``MultiChannelMessageResponseData.direction``, ``StatusCallbackMessage.direction`` and 1 more.
+    """
 
     IN = "in"
     OUT = "out"

@@ -31,10 +31,12 @@ class MessageRequest(RequestModel):
     )
 
     application_id: StrictStr = Field(
+        validation_alias="applicationId",
+        serialization_alias="applicationId",
         description=(
             "The ID of the Application your from number or senderId is associated with in "
             "the Bandwidth App."
-        )
+        ),
     )
     to: Annotated[List[StrictStr], rule(min_items(1), max_items(10), each(e164))] = Field(
         description=(

@@ -5,7 +5,7 @@ from bandwidth.models._enum import ApiEnum
 
 
 class MessageStatusEnum(ApiEnum):
-    """The status of the message."""
+    """The status of the message. Held by ``ListMessageItem.message_status``."""
 
     RECEIVED = "RECEIVED"
     QUEUED = "QUEUED"

@@ -5,7 +5,9 @@ from bandwidth.models._enum import ApiEnum
 
 
 class MessageTypeEnum(ApiEnum):
-    """The type of message."""
+    """
+    The type of message: the ``messageTypeEnum`` schema. Held by ``ListMessageItem.message_type``.
+    """
 
     SMS = "sms"
     MMS = "mms"

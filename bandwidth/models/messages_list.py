@@ -13,10 +13,18 @@ from bandwidth.models.page_info import PageInfo
 
 
 class MessagesList(ResponseModel):
-    """MessagesList."""
+    """MessagesList: the ``messagesList`` schema. Returned by ``list_messages``."""
 
     total_count: Optional[StrictInt] = Field(
-        default=None, description="The total number of messages matched by the search."
+        default=None,
+        validation_alias="totalCount",
+        serialization_alias="totalCount",
+        description="The total number of messages matched by the search.",
     )
-    page_info: Optional[PageInfo] = Field(default=None)
-    messages: Optional[List[ListMessageItem]] = Field(default=None)
+    page_info: Optional[PageInfo] = Field(
+        default=None,
+        validation_alias="pageInfo",
+        serialization_alias="pageInfo",
+        description="PageInfo.",
+    )
+    messages: Optional[List[ListMessageItem]] = Field(default=None, description="listMessageItem.")

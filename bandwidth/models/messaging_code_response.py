@@ -11,6 +11,11 @@ from bandwidth.models._base import ResponseModel
 
 
 class MessagingCodeResponse(ResponseModel):
-    """The ``messagingCodeResponse`` schema."""
+    """The ``messagingCodeResponse`` schema. Returned by ``generate_messaging_code``."""
 
-    message_id: Optional[StrictStr] = Field(default=None, description="Messaging API Message ID.")
+    message_id: Optional[StrictStr] = Field(
+        default=None,
+        validation_alias="messageId",
+        serialization_alias="messageId",
+        description="Messaging API Message ID.",
+    )

@@ -9,7 +9,10 @@ from bandwidth.models._base import ResponseModel
 
 
 class MessagingRequestError(ResponseModel):
-    """MessagingRequestError."""
+    """
+    MessagingRequestError: the ``messagingRequestError`` schema. The error body of ``list_media``,
+    ``get_media``, ``upload_media`` and 3 more.
+    """
 
     type: StrictStr = Field()
     description: StrictStr = Field()

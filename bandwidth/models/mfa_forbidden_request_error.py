@@ -11,7 +11,10 @@ from bandwidth.models._base import ResponseModel
 
 
 class MfaForbiddenRequestError(ResponseModel):
-    """The ``mfaForbiddenRequestError`` schema."""
+    """
+    The ``mfaForbiddenRequestError`` schema. The error body of ``generate_voice_code``,
+    ``generate_messaging_code`` and ``verify_code``.
+    """
 
     message: Optional[StrictStr] = Field(
         default=None,

@@ -11,11 +11,17 @@ from bandwidth.models._base import ResponseModel
 
 
 class MfaRequestError(ResponseModel):
-    """The ``mfaRequestError`` schema."""
+    """
+    The ``mfaRequestError`` schema. The error body of ``generate_voice_code``,
+    ``generate_messaging_code`` and ``verify_code``.
+    """
 
     error: Optional[StrictStr] = Field(
         default=None, description="A message describing the error with your request."
     )
     request_id: Optional[StrictStr] = Field(
-        default=None, description="The associated requestId from AWS."
+        default=None,
+        validation_alias="requestId",
+        serialization_alias="requestId",
+        description="The associated requestId from AWS.",
     )

@@ -11,6 +11,9 @@ from bandwidth.models._base import ResponseModel
 
 
 class MfaUnauthorizedRequestError(ResponseModel):
-    """The ``mfaUnauthorizedRequestError`` schema."""
+    """
+    The ``mfaUnauthorizedRequestError`` schema. The error body of ``generate_voice_code``,
+    ``generate_messaging_code`` and ``verify_code``.
+    """
 
     message: Optional[StrictStr] = Field(default=None, description="Unauthorized.")

@@ -15,7 +15,11 @@ from bandwidth.models.mms_message_content_file import MmsMessageContentFile
 
 
 class MmsMessageContent(RequestModel):
-    """MMS Message."""
+    """
+    MMS Message: the ``mmsMessageContent`` schema. Held by
+    ``MultiChannelChannelListMMSObject.content`` and
+    ``MultiChannelChannelListMMSResponseObject.content``.
+    """
 
     _non_nullable: ClassVar[FrozenSet[str]] = frozenset({"text", "media"})
     _nested: ClassVar[Tuple[str, ...]] = ("media",)
@@ -23,4 +27,6 @@ class MmsMessageContent(RequestModel):
     text: Optional[Annotated[StrictStr, rule(max_length(2048))]] = Field(
         default=None, description="The contents of the text message."
     )
-    media: Optional[List[MmsMessageContentFile]] = Field(default=None)
+    media: Optional[List[MmsMessageContentFile]] = Field(
+        default=None, description="MMS Media File."
+    )

@@ -12,8 +12,10 @@ from bandwidth.models._constraints import http_url, max_length
 
 
 class MmsMessageContentFile(RequestModel):
-    """MMS Media File."""
+    """MMS Media File: the ``mmsMessageContentFile`` schema. Held by ``MmsMessageContent.media``."""
 
     file_url: Annotated[StrictStr, rule(max_length(1000), http_url)] = Field(
-        description="The URL of a media attachment."
+        validation_alias="fileUrl",
+        serialization_alias="fileUrl",
+        description="The URL of a media attachment.",
     )

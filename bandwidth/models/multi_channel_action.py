@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar, Dict, FrozenSet, Optional, Tuple, Type
+from typing import TYPE_CHECKING, Any, ClassVar, Dict, FrozenSet, Optional, Tuple, Type, Union
 
 from pydantic import BaseModel
 
@@ -16,7 +16,21 @@ from bandwidth.models.rbm_action_view_location import RbmActionViewLocation
 
 
 class MultiChannelAction(UnionModel):
-    """The ``multiChannelAction`` schema."""
+    """
+    The ``multiChannelAction`` schema. Held by ``RbmMessageContentText.suggestions``,
+    ``RbmMessageMedia.suggestions``, ``RbmCardContent.suggestions`` and 2 more.
+    """
+
+    if TYPE_CHECKING:  # for type checkers: what the value may be
+        actual_instance: Union[
+            RbmActionBase,
+            RbmActionDial,
+            RbmActionViewLocation,
+            MultiChannelActionCalendarEvent,
+            RbmActionOpenUrl,
+            Dict[str, Any],
+            None,
+        ]
 
     any_of_schemas: ClassVar[FrozenSet[str]] = frozenset(
         {

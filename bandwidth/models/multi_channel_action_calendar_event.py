@@ -31,22 +31,39 @@ else:
 
 
 class MultiChannelActionCalendarEvent(RequestModel):
-    """The ``multiChannelActionCalendarEvent`` schema."""
+    """The ``multiChannelActionCalendarEvent`` schema. Held by ``MultiChannelAction``."""
 
     _non_nullable: ClassVar[FrozenSet[str]] = frozenset({"description"})
 
-    type: _RbmActionTypeChoice = Field()
+    type: _RbmActionTypeChoice = Field(
+        description=(
+            "One of `REPLY`, `DIAL_PHONE`, `SHOW_LOCATION`, `CREATE_CALENDAR_EVENT`, "
+            "`OPEN_URL`, `REQUEST_LOCATION`."
+        )
+    )
     text: Annotated[StrictStr, rule(max_length(25))] = Field(
         description="Displayed text for user to click."
     )
     postback_data: Annotated[
         Annotated[Union[StrictStr, StrictBytes], LEFT_TO_RIGHT], rule(max_length(2048))
-    ] = Field(description="Base64 payload the customer receives when the reply is clicked.")
+    ] = Field(
+        validation_alias="postbackData",
+        serialization_alias="postbackData",
+        description="Base64 payload the customer receives when the reply is clicked.",
+    )
     title: Annotated[StrictStr, rule(max_length(100))] = Field(
         description="The title of the event."
     )
-    start_time: Timestamp = Field(description="The start time of the event.")
-    end_time: Timestamp = Field(description="The end time of the event.")
+    start_time: Timestamp = Field(
+        validation_alias="startTime",
+        serialization_alias="startTime",
+        description="The start time of the event.",
+    )
+    end_time: Timestamp = Field(
+        validation_alias="endTime",
+        serialization_alias="endTime",
+        description="The end time of the event.",
+    )
     description: Optional[Annotated[StrictStr, rule(max_length(500))]] = Field(
         default=None, description="The description of the event."
     )

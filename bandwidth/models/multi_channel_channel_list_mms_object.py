@@ -22,7 +22,10 @@ else:
 
 
 class MultiChannelChannelListMMSObject(RequestModel):
-    """The ``multiChannelChannelListMMSObject`` schema."""
+    """
+    The ``multiChannelChannelListMMSObject`` schema. Held by
+    ``MultiChannelChannelListRequestObject``.
+    """
 
     _nested: ClassVar[Tuple[str, ...]] = ("content",)
 
@@ -32,10 +35,12 @@ class MultiChannelChannelListMMSObject(RequestModel):
         description="The sender ID of the message.",
     )
     application_id: StrictStr = Field(
+        validation_alias="applicationId",
+        serialization_alias="applicationId",
         description=(
             "The ID of the Application your from number or senderId is associated with in "
             "the Bandwidth App."
-        )
+        ),
     )
     channel: _MultiChannelMessageChannelChoice = Field(
         description="The channel of the multi-channel message."

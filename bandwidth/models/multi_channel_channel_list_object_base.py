@@ -29,10 +29,12 @@ class MultiChannelChannelListObjectBase(RequestModel):
         description="The sender ID of the message.",
     )
     application_id: StrictStr = Field(
+        validation_alias="applicationId",
+        serialization_alias="applicationId",
         description=(
             "The ID of the Application your from number or senderId is associated with in "
             "the Bandwidth App."
-        )
+        ),
     )
     channel: _MultiChannelMessageChannelChoice = Field(
         description="The channel of the multi-channel message."

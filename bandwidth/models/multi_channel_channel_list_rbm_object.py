@@ -24,7 +24,10 @@ else:
 
 
 class MultiChannelChannelListRBMObject(RequestModel):
-    """The ``multiChannelChannelListRBMObject`` schema."""
+    """
+    The ``multiChannelChannelListRBMObject`` schema. Held by
+    ``MultiChannelChannelListRequestObject``.
+    """
 
     _nested: ClassVar[Tuple[str, ...]] = ("content",)
 
@@ -34,10 +37,12 @@ class MultiChannelChannelListRBMObject(RequestModel):
         description="The sender ID of the message.",
     )
     application_id: StrictStr = Field(
+        validation_alias="applicationId",
+        serialization_alias="applicationId",
         description=(
             "The ID of the Application your from number or senderId is associated with in "
             "the Bandwidth App."
-        )
+        ),
     )
     channel: _MultiChannelMessageChannelChoice = Field(
         description="The channel of the multi-channel message."

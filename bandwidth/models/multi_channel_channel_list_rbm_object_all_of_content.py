@@ -5,7 +5,7 @@ the ``MultiChannelChannelListRBMObjectAllOf.content`` schema (oneOf).
 
 from __future__ import annotations
 
-from typing import ClassVar, Dict, FrozenSet, Optional, Tuple, Type
+from typing import TYPE_CHECKING, Any, ClassVar, Dict, FrozenSet, Optional, Tuple, Type, Union
 
 from pydantic import BaseModel
 
@@ -16,7 +16,15 @@ from bandwidth.models.rbm_message_media import RbmMessageMedia
 
 
 class MultiChannelChannelListRBMObjectAllOfContent(UnionModel):
-    """The content of the message."""
+    """
+    The content of the message. Held by ``MultiChannelChannelListRBMObject.content`` and
+    ``MultiChannelChannelListRBMResponseObject.content``.
+    """
+
+    if TYPE_CHECKING:  # for type checkers: what the value may be
+        actual_instance: Union[
+            RbmMessageContentText, RbmMessageMedia, RbmMessageContentRichCard, Dict[str, Any], None
+        ]
 
     one_of_schemas: ClassVar[FrozenSet[str]] = frozenset(
         {"RbmMessageContentRichCard", "RbmMessageContentText", "RbmMessageMedia"}

@@ -23,7 +23,10 @@ _MultiChannelMessageChannelValue = Annotated[
 
 
 class MultiChannelChannelListRBMResponseObject(ResponseModel):
-    """The ``multiChannelChannelListRBMResponseObject`` schema."""
+    """
+    The ``multiChannelChannelListRBMResponseObject`` schema. Held by
+    ``MultiChannelChannelListResponseObject``.
+    """
 
     var_from: StrictStr = Field(
         validation_alias="from",
@@ -31,10 +34,12 @@ class MultiChannelChannelListRBMResponseObject(ResponseModel):
         description="The sender ID of the message.",
     )
     application_id: StrictStr = Field(
+        validation_alias="applicationId",
+        serialization_alias="applicationId",
         description=(
             "The ID of the Application your from number or senderId is associated with in "
             "the Bandwidth App."
-        )
+        ),
     )
     channel: _MultiChannelMessageChannelValue = Field(
         description="The channel of the multi-channel message."

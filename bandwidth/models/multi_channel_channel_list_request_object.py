@@ -5,7 +5,7 @@ the ``multiChannelChannelListRequestObject`` schema (anyOf).
 
 from __future__ import annotations
 
-from typing import ClassVar, Dict, FrozenSet, Optional, Tuple, Type
+from typing import TYPE_CHECKING, Any, ClassVar, Dict, FrozenSet, Optional, Tuple, Type, Union
 
 from pydantic import BaseModel
 
@@ -16,7 +16,19 @@ from bandwidth.models.multi_channel_channel_list_sms_object import MultiChannelC
 
 
 class MultiChannelChannelListRequestObject(UnionModel):
-    """The ``multiChannelChannelListRequestObject`` schema."""
+    """
+    The ``multiChannelChannelListRequestObject`` schema. Held by
+    ``MultiChannelMessageRequest.channel_list``.
+    """
+
+    if TYPE_CHECKING:  # for type checkers: what the value may be
+        actual_instance: Union[
+            MultiChannelChannelListRBMObject,
+            MultiChannelChannelListSMSObject,
+            MultiChannelChannelListMMSObject,
+            Dict[str, Any],
+            None,
+        ]
 
     any_of_schemas: ClassVar[FrozenSet[str]] = frozenset(
         {

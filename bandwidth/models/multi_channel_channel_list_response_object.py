@@ -5,7 +5,7 @@ the ``multiChannelChannelListResponseObject`` schema (anyOf).
 
 from __future__ import annotations
 
-from typing import ClassVar, Dict, FrozenSet, Optional, Tuple, Type
+from typing import TYPE_CHECKING, Any, ClassVar, Dict, FrozenSet, Optional, Tuple, Type, Union
 
 from pydantic import BaseModel
 
@@ -22,7 +22,19 @@ from bandwidth.models.multi_channel_channel_list_sms_response_object import (
 
 
 class MultiChannelChannelListResponseObject(UnionModel):
-    """The ``multiChannelChannelListResponseObject`` schema."""
+    """
+    The ``multiChannelChannelListResponseObject`` schema. Held by
+    ``MultiChannelMessageResponseData.channel_list``.
+    """
+
+    if TYPE_CHECKING:  # for type checkers: what the value may be
+        actual_instance: Union[
+            MultiChannelChannelListRBMResponseObject,
+            MultiChannelChannelListSMSResponseObject,
+            MultiChannelChannelListMMSResponseObject,
+            Dict[str, Any],
+            None,
+        ]
 
     any_of_schemas: ClassVar[FrozenSet[str]] = frozenset(
         {

@@ -21,7 +21,10 @@ _MultiChannelMessageChannelValue = Annotated[
 
 
 class MultiChannelChannelListSMSResponseObject(ResponseModel):
-    """The ``multiChannelChannelListSMSResponseObject`` schema."""
+    """
+    The ``multiChannelChannelListSMSResponseObject`` schema. Held by
+    ``MultiChannelChannelListResponseObject``.
+    """
 
     var_from: StrictStr = Field(
         validation_alias="from",
@@ -29,10 +32,12 @@ class MultiChannelChannelListSMSResponseObject(ResponseModel):
         description="The sender ID of the message.",
     )
     application_id: StrictStr = Field(
+        validation_alias="applicationId",
+        serialization_alias="applicationId",
         description=(
             "The ID of the Application your from number or senderId is associated with in "
             "the Bandwidth App."
-        )
+        ),
     )
     channel: _MultiChannelMessageChannelValue = Field(
         description="The channel of the multi-channel message."

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Any, List, Optional
+from typing import Any, Dict, List, Optional
 
 from pydantic import Field
 
@@ -13,8 +13,8 @@ from bandwidth.models.link import Link
 
 
 class MultiChannelError(ResponseModel):
-    """The ``multiChannelError`` schema."""
+    """The ``multiChannelError`` schema. The error body of ``create_multi_channel_message``."""
 
     links: Optional[List[Link]] = Field(default=None)
-    data: Optional[Any] = Field(default=None)
+    data: Optional[Dict[str, Any]] = Field(default=None)
     errors: Optional[List[ErrorObject]] = Field(default=None)

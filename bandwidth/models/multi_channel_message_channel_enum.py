@@ -5,7 +5,11 @@ from bandwidth.models._enum import ApiEnum
 
 
 class MultiChannelMessageChannelEnum(ApiEnum):
-    """The channel of the multi-channel message."""
+    """
+    The channel of the multi-channel message. Held by ``MultiChannelChannelListObjectBase.channel``,
+    ``MultiChannelChannelListRBMObject.channel``, ``MultiChannelChannelListSMSObject.channel`` and 6
+    more.
+    """
 
     RBM = "RBM"
     SMS = "SMS"

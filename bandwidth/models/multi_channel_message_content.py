@@ -12,7 +12,10 @@ from bandwidth.models.rbm_message_content_file import RbmMessageContentFile
 
 
 class MultiChannelMessageContent(ResponseModel):
-    """The structure of the content field of a multichannel message."""
+    """
+    The structure of the content field of a multichannel message. Held by
+    ``InboundCallbackMessage.content``.
+    """
 
     text: Optional[StrictStr] = Field(default=None)
     media: Optional[RbmMessageContentFile] = Field(default=None, description="RBM Rich Media File.")

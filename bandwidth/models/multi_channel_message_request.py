@@ -10,7 +10,7 @@ from typing_extensions import Annotated, Literal
 
 from bandwidth.models._base import RequestModel
 from bandwidth.models._checks import rule
-from bandwidth.models._constraints import max_items, max_length
+from bandwidth.models._constraints import e164, max_items, max_length
 from bandwidth.models._types import Timestamp, enum_field
 from bandwidth.models.multi_channel_channel_list_request_object import (
     MultiChannelChannelListRequestObject,
@@ -24,16 +24,22 @@ else:
 
 
 class MultiChannelMessageRequest(RequestModel):
-    """Multi-Channel Message Request."""
+    """
+    A message to send over the first channel that works, with
+    ``MultiChannelApi.create_multi_channel_message``: ``channel_list`` holds one entry per channel
+    (RBM, SMS, MMS), tried in order.
+    """
 
     _non_nullable: ClassVar[FrozenSet[str]] = frozenset({"tag", "priority", "expiration"})
     _nested: ClassVar[Tuple[str, ...]] = ("channel_list",)
 
-    to: StrictStr = Field(
+    to: Annotated[StrictStr, rule(e164)] = Field(
         description="The phone number the message should be sent to in E164 format."
     )
     channel_list: Annotated[List[MultiChannelChannelListRequestObject], rule(max_items(4))] = Field(
-        description="A list of message bodies."
+        validation_alias="channelList",
+        serialization_alias="channelList",
+        description="A list of message bodies.",
     )
     tag: Optional[Annotated[StrictStr, rule(max_length(1024))]] = Field(
         default=None,

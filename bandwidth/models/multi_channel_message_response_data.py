@@ -21,7 +21,10 @@ _PriorityValue = Annotated[Union[PriorityEnum, StrictStr], LEFT_TO_RIGHT]
 
 
 class MultiChannelMessageResponseData(ResponseModel):
-    """The data returned in a multichannel message response."""
+    """
+    The data returned in a multichannel message response. Held by
+    ``CreateMultiChannelMessageResponse.data``.
+    """
 
     id: StrictStr = Field(description="The ID of the message.")
     time: Timestamp = Field(description="The time the message was received by the Bandwidth API.")
@@ -30,7 +33,9 @@ class MultiChannelMessageResponseData(ResponseModel):
         description="The destination phone number(s) of the message, in E164 format."
     )
     channel_list: List[MultiChannelChannelListResponseObject] = Field(
-        description="A list of message bodies."
+        validation_alias="channelList",
+        serialization_alias="channelList",
+        description="A list of message bodies.",
     )
     tag: Optional[StrictStr] = Field(
         default=None,

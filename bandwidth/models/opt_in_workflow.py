@@ -14,7 +14,10 @@ from bandwidth.models._constraints import each, max_length, min_length, pattern
 
 
 class OptInWorkflow(RequestModel):
-    """The ``optInWorkflow`` schema."""
+    """
+    The ``optInWorkflow`` schema. Held by ``VerificationRequest.opt_in_workflow``,
+    ``VerificationUpdateRequest.opt_in_workflow`` and ``TfvSubmissionInfo.opt_in_workflow``.
+    """
 
     description: Annotated[StrictStr, rule(min_length(1), max_length(500))] = Field()
     image_urls: Annotated[
@@ -28,7 +31,11 @@ class OptInWorkflow(RequestModel):
                 ),
             )
         ),
-    ] = Field()
+    ] = Field(validation_alias="imageUrls", serialization_alias="imageUrls")
     confirmation_response: Optional[Annotated[StrictStr, rule(min_length(0), max_length(500))]] = (
-        Field(default=None)
+        Field(
+            default=None,
+            validation_alias="confirmationResponse",
+            serialization_alias="confirmationResponse",
+        )
     )

@@ -11,17 +11,29 @@ from bandwidth.models._base import ResponseModel
 
 
 class PageInfo(ResponseModel):
-    """PageInfo."""
+    """PageInfo: the ``pageInfo`` schema. Held by ``MessagesList.page_info``."""
 
     prev_page: Optional[StrictStr] = Field(
-        default=None, description="The link to the previous page for pagination."
+        default=None,
+        validation_alias="prevPage",
+        serialization_alias="prevPage",
+        description="The link to the previous page for pagination.",
     )
     next_page: Optional[StrictStr] = Field(
-        default=None, description="The link to the next page for pagination."
+        default=None,
+        validation_alias="nextPage",
+        serialization_alias="nextPage",
+        description="The link to the next page for pagination.",
     )
     prev_page_token: Optional[StrictStr] = Field(
-        default=None, description="The isolated pagination token for the previous page."
+        default=None,
+        validation_alias="prevPageToken",
+        serialization_alias="prevPageToken",
+        description="The isolated pagination token for the previous page.",
     )
     next_page_token: Optional[StrictStr] = Field(
-        default=None, description="The isolated pagination token for the next page."
+        default=None,
+        validation_alias="nextPageToken",
+        serialization_alias="nextPageToken",
+        description="The isolated pagination token for the next page.",
     )

@@ -31,12 +31,21 @@ else:
 
 
 class RbmActionBase(RequestModel):
-    """The ``rbmActionBase`` schema."""
+    """The ``rbmActionBase`` schema. Held by ``MultiChannelAction``."""
 
-    type: _RbmActionTypeChoice = Field()
+    type: _RbmActionTypeChoice = Field(
+        description=(
+            "One of `REPLY`, `DIAL_PHONE`, `SHOW_LOCATION`, `CREATE_CALENDAR_EVENT`, "
+            "`OPEN_URL`, `REQUEST_LOCATION`."
+        )
+    )
     text: Annotated[StrictStr, rule(max_length(25))] = Field(
         description="Displayed text for user to click."
     )
     postback_data: Annotated[
         Annotated[Union[StrictStr, StrictBytes], LEFT_TO_RIGHT], rule(max_length(2048))
-    ] = Field(description="Base64 payload the customer receives when the reply is clicked.")
+    ] = Field(
+        validation_alias="postbackData",
+        serialization_alias="postbackData",
+        description="Base64 payload the customer receives when the reply is clicked.",
+    )

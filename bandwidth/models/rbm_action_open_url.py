@@ -43,17 +43,26 @@ else:
 
 
 class RbmActionOpenUrl(RequestModel):
-    """The ``rbmActionOpenUrl`` schema."""
+    """The ``rbmActionOpenUrl`` schema. Held by ``MultiChannelAction``."""
 
     _non_nullable: ClassVar[FrozenSet[str]] = frozenset({"application", "webview_view_mode"})
 
-    type: _RbmActionTypeChoice = Field()
+    type: _RbmActionTypeChoice = Field(
+        description=(
+            "One of `REPLY`, `DIAL_PHONE`, `SHOW_LOCATION`, `CREATE_CALENDAR_EVENT`, "
+            "`OPEN_URL`, `REQUEST_LOCATION`."
+        )
+    )
     text: Annotated[StrictStr, rule(max_length(25))] = Field(
         description="Displayed text for user to click."
     )
     postback_data: Annotated[
         Annotated[Union[StrictStr, StrictBytes], LEFT_TO_RIGHT], rule(max_length(2048))
-    ] = Field(description="Base64 payload the customer receives when the reply is clicked.")
+    ] = Field(
+        validation_alias="postbackData",
+        serialization_alias="postbackData",
+        description="Base64 payload the customer receives when the reply is clicked.",
+    )
     url: Annotated[StrictStr, rule(max_length(2048), http_url)] = Field(
         description="The URL to open in browser."
     )
@@ -61,5 +70,8 @@ class RbmActionOpenUrl(RequestModel):
         default=None, description="Specifies how the URL should be opened on a mobile device."
     )
     webview_view_mode: Optional[_RbmWebViewChoice] = Field(
-        default=None, description="Defines the layout of the WebView on a mobile device."
+        default=None,
+        validation_alias="webviewViewMode",
+        serialization_alias="webviewViewMode",
+        description="Defines the layout of the WebView on a mobile device.",
     )

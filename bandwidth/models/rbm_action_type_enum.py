@@ -5,7 +5,10 @@ from bandwidth.models._enum import ApiEnum
 
 
 class RbmActionTypeEnum(ApiEnum):
-    """The ``rbmActionTypeEnum`` schema."""
+    """
+    The ``rbmActionTypeEnum`` schema. Held by ``RbmActionBase.type``, ``RbmActionDial.type``,
+    ``RbmActionViewLocation.type`` and 2 more.
+    """
 
     REPLY = "REPLY"
     DIAL_PHONE = "DIAL_PHONE"

@@ -16,7 +16,10 @@ from bandwidth.models.rbm_card_content_media import RbmCardContentMedia
 
 
 class RbmCardContent(RequestModel):
-    """Must contain at least one of title, description, or media to be valid."""
+    """
+    Must contain at least one of title, description, or media to be valid. Held by
+    ``RbmStandaloneCard.card_content`` and ``RbmMessageCarouselCard.card_contents``.
+    """
 
     _non_nullable: ClassVar[FrozenSet[str]] = frozenset(
         {"title", "description", "media", "suggestions"}

@@ -21,14 +21,19 @@ else:
 
 
 class RbmCardContentMedia(RequestModel):
-    """The ``RbmCardContent.media`` schema."""
+    """The ``RbmCardContent.media`` schema. Held by ``RbmCardContent.media``."""
 
     _non_nullable: ClassVar[FrozenSet[str]] = frozenset({"thumbnail_url"})
 
     file_url: Annotated[StrictStr, rule(max_length(1000), http_url)] = Field(
-        description="The URL of the media file. 100MB is the maximum file size."
+        validation_alias="fileUrl",
+        serialization_alias="fileUrl",
+        description="The URL of the media file. 100MB is the maximum file size.",
     )
     thumbnail_url: Optional[Annotated[StrictStr, rule(max_length(1000), http_url)]] = Field(
-        default=None, description="The URL of the thumbnail image."
+        default=None,
+        validation_alias="thumbnailUrl",
+        serialization_alias="thumbnailUrl",
+        description="The URL of the thumbnail image.",
     )
     height: _RbmMediaHeightChoice = Field(description="The height of the media.")

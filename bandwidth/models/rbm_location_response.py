@@ -11,7 +11,7 @@ from bandwidth.models._base import ResponseModel
 
 
 class RbmLocationResponse(ResponseModel):
-    """The ``rbmLocationResponse`` schema."""
+    """The ``rbmLocationResponse`` schema. Held by ``InboundCallbackMessage.location_response``."""
 
     latitude: Optional[StrictStr] = Field(
         default=None, description="The latitude of the client's location."

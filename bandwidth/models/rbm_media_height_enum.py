@@ -5,7 +5,10 @@ from bandwidth.models._enum import ApiEnum
 
 
 class RbmMediaHeightEnum(ApiEnum):
-    """The height of the media."""
+    """
+    The height of the media: the ``rbmMediaHeightEnum`` schema. Held by
+    ``RbmCardContentMedia.height``.
+    """
 
     SHORT = "SHORT"
     MEDIUM = "MEDIUM"

@@ -23,7 +23,7 @@ else:
 
 
 class RbmMessageCarouselCard(RequestModel):
-    """Carousel."""
+    """Carousel: the ``rbmMessageCarouselCard`` schema. Held by ``RbmMessageContentRichCard``."""
 
     _non_nullable: ClassVar[FrozenSet[str]] = frozenset({"suggestions"})
     _nested: ClassVar[Tuple[str, ...]] = (
@@ -31,8 +31,16 @@ class RbmMessageCarouselCard(RequestModel):
         "suggestions",
     )
 
-    card_width: _CardWidthChoice = Field()
-    card_contents: Annotated[List[RbmCardContent], rule(min_items(2), max_items(10))] = Field()
+    card_width: _CardWidthChoice = Field(
+        validation_alias="cardWidth",
+        serialization_alias="cardWidth",
+        description="One of `SMALL`, `MEDIUM`.",
+    )
+    card_contents: Annotated[List[RbmCardContent], rule(min_items(2), max_items(10))] = Field(
+        validation_alias="cardContents",
+        serialization_alias="cardContents",
+        description="Must contain at least one of title, description, or media to be valid.",
+    )
     suggestions: Optional[Annotated[List[MultiChannelAction], rule(max_items(11))]] = Field(
         default=None, description="An array of suggested actions for the recipient."
     )

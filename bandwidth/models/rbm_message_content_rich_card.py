@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar, Dict, FrozenSet, Optional, Tuple, Type
+from typing import TYPE_CHECKING, Any, ClassVar, Dict, FrozenSet, Optional, Tuple, Type, Union
 
 from pydantic import BaseModel
 
@@ -13,7 +13,13 @@ from bandwidth.models.rbm_standalone_card import RbmStandaloneCard
 
 
 class RbmMessageContentRichCard(UnionModel):
-    """RBM Rich Card."""
+    """
+    RBM Rich Card: the ``rbmMessageContentRichCard`` schema. Held by
+    ``MultiChannelChannelListRBMObjectAllOfContent``.
+    """
+
+    if TYPE_CHECKING:  # for type checkers: what the value may be
+        actual_instance: Union[RbmStandaloneCard, RbmMessageCarouselCard, Dict[str, Any], None]
 
     one_of_schemas: ClassVar[FrozenSet[str]] = frozenset(
         {"RbmMessageCarouselCard", "RbmStandaloneCard"}

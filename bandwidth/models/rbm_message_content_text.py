@@ -15,7 +15,10 @@ from bandwidth.models.multi_channel_action import MultiChannelAction
 
 
 class RbmMessageContentText(RequestModel):
-    """RBM Text."""
+    """
+    RBM Text: the ``rbmMessageContentText`` schema. Held by
+    ``MultiChannelChannelListRBMObjectAllOfContent``.
+    """
 
     _non_nullable: ClassVar[FrozenSet[str]] = frozenset({"suggestions"})
     _nested: ClassVar[Tuple[str, ...]] = ("suggestions",)

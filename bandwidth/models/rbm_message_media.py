@@ -16,7 +16,10 @@ from bandwidth.models.rbm_message_content_file import RbmMessageContentFile
 
 
 class RbmMessageMedia(RequestModel):
-    """RBM Media."""
+    """
+    RBM Media: the ``rbmMessageMedia`` schema. Held by
+    ``MultiChannelChannelListRBMObjectAllOfContent``.
+    """
 
     _non_nullable: ClassVar[FrozenSet[str]] = frozenset({"suggestions"})
     _nested: ClassVar[Tuple[str, ...]] = (
@@ -24,7 +27,7 @@ class RbmMessageMedia(RequestModel):
         "suggestions",
     )
 
-    media: List[RbmMessageContentFile] = Field()
+    media: List[RbmMessageContentFile] = Field(description="RBM Rich Media File.")
     suggestions: Optional[Annotated[List[MultiChannelAction], rule(max_items(11))]] = Field(
         default=None, description="An array of suggested actions for the recipient."
     )

@@ -5,7 +5,10 @@ from bandwidth.models._enum import ApiEnum
 
 
 class RbmOpenUrlEnum(ApiEnum):
-    """Specifies how the URL should be opened on a mobile device."""
+    """
+    Specifies how the URL should be opened on a mobile device. Held by
+    ``RbmActionOpenUrl.application``.
+    """
 
     BROWSER = "BROWSER"
     WEBVIEW = "WEBVIEW"

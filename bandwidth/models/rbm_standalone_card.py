@@ -31,7 +31,7 @@ else:
 
 
 class RbmStandaloneCard(RequestModel):
-    """Standalone Card."""
+    """Standalone Card: the ``rbmStandaloneCard`` schema. Held by ``RbmMessageContentRichCard``."""
 
     _non_nullable: ClassVar[FrozenSet[str]] = frozenset(
         {"thumbnail_image_alignment", "suggestions"}
@@ -41,10 +41,19 @@ class RbmStandaloneCard(RequestModel):
         "suggestions",
     )
 
-    orientation: _StandaloneCardOrientationChoice = Field()
-    thumbnail_image_alignment: Optional[_ThumbnailAlignmentChoice] = Field(default=None)
+    orientation: _StandaloneCardOrientationChoice = Field(
+        description="One of `HORIZONTAL`, `VERTICAL`."
+    )
+    thumbnail_image_alignment: Optional[_ThumbnailAlignmentChoice] = Field(
+        default=None,
+        validation_alias="thumbnailImageAlignment",
+        serialization_alias="thumbnailImageAlignment",
+        description="The alignment of the thumbnail image in the card.",
+    )
     card_content: RbmCardContent = Field(
-        description="Must contain at least one of title, description, or media to be valid."
+        validation_alias="cardContent",
+        serialization_alias="cardContent",
+        description="Must contain at least one of title, description, or media to be valid.",
     )
     suggestions: Optional[Annotated[List[MultiChannelAction], rule(max_items(11))]] = Field(
         default=None, description="An array of suggested actions for the recipient."

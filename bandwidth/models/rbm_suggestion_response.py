@@ -13,14 +13,22 @@ from bandwidth.models._types import LEFT_TO_RIGHT
 
 
 class RbmSuggestionResponse(ResponseModel):
-    """The ``rbmSuggestionResponse`` schema."""
+    """
+    The ``rbmSuggestionResponse`` schema. Held by ``InboundCallbackMessage.suggestion_response``.
+    """
 
     text: Optional[StrictStr] = Field(
         default=None, description="The text associated with the suggestion response."
     )
     postback_data: Optional[Annotated[Union[StrictStr, StrictBytes], LEFT_TO_RIGHT]] = Field(
-        default=None, description="Base64 payload the customer receives when the reply is clicked."
+        default=None,
+        validation_alias="postbackData",
+        serialization_alias="postbackData",
+        description="Base64 payload the customer receives when the reply is clicked.",
     )
     paired_message_id: Optional[StrictStr] = Field(
-        default=None, description="Corresponding parent message ID (MT)."
+        default=None,
+        validation_alias="pairedMessageId",
+        serialization_alias="pairedMessageId",
+        description="Corresponding parent message ID (MT).",
     )

@@ -5,7 +5,10 @@ from bandwidth.models._enum import ApiEnum
 
 
 class RbmWebViewEnum(ApiEnum):
-    """Defines the layout of the WebView on a mobile device."""
+    """
+    Defines the layout of the WebView on a mobile device. Held by
+    ``RbmActionOpenUrl.webview_view_mode``.
+    """
 
     FULL = "FULL"
     HALF = "HALF"

@@ -12,13 +12,19 @@ from bandwidth.models.sip_credentials import SipCredentials
 
 
 class SipConnectionMetadata(ResponseModel):
-    """SIP Connection."""
+    """SIP Connection: the ``sipConnectionMetadata`` schema."""
 
     ip_address: Optional[StrictStr] = Field(
-        default=None, description="The IP address of the SIP connection."
+        default=None,
+        validation_alias="ipAddress",
+        serialization_alias="ipAddress",
+        description="The IP address of the SIP connection.",
     )
     port: Optional[StrictInt] = Field(default=None, description="The port of the SIP connection.")
     credentials: Optional[SipCredentials] = Field(default=None)
     uui_header: Optional[StrictStr] = Field(
-        default=None, description="The User-to-User Information header for the SIP connection."
+        default=None,
+        validation_alias="uuiHeader",
+        serialization_alias="uuiHeader",
+        description="The User-to-User Information header for the SIP connection.",
     )

@@ -11,7 +11,7 @@ from bandwidth.models._base import ResponseModel
 
 
 class SipCredentials(ResponseModel):
-    """The ``sipCredentials`` schema."""
+    """The ``sipCredentials`` schema. Held by ``SipConnectionMetadata.credentials``."""
 
     username: Optional[StrictStr] = Field(
         default=None, description="The username for the SIP connection."

@@ -12,7 +12,10 @@ from bandwidth.models._constraints import max_length
 
 
 class SmsMessageContent(RequestModel):
-    """SMS Text."""
+    """
+    SMS Text: the ``smsMessageContent`` schema. Held by ``MultiChannelChannelListSMSObject.content``
+    and ``MultiChannelChannelListSMSResponseObject.content``.
+    """
 
     text: Annotated[StrictStr, rule(max_length(2048))] = Field(
         description="The contents of the text message."

@@ -5,7 +5,7 @@ from bandwidth.models._enum import ApiEnum
 
 
 class StandaloneCardOrientationEnum(ApiEnum):
-    """The ``standaloneCardOrientationEnum`` schema."""
+    """The ``standaloneCardOrientationEnum`` schema. Held by ``RbmStandaloneCard.orientation``."""
 
     HORIZONTAL = "HORIZONTAL"
     VERTICAL = "VERTICAL"

@@ -17,27 +17,42 @@ _StatusCallbackTypeValue = Annotated[Union[StatusCallbackTypeEnum, StrictStr], L
 
 
 class StatusCallback(ResponseModel):
-    """Represents a status callback for an outbound MT SMS or MMS or RBM message."""
+    """
+    Represents a status callback for an outbound MT SMS or MMS or RBM message. Posted to your
+    ``statusCallback`` webhook.
+    """
 
     time: Timestamp = Field()
     event_time: Optional[Timestamp] = Field(
         default=None,
+        validation_alias="eventTime",
+        serialization_alias="eventTime",
         description=(
             "Represents the time at which the message was read, for `message-read` callbacks."
         ),
     )
-    type: _StatusCallbackTypeValue = Field()
+    type: _StatusCallbackTypeValue = Field(
+        description=(
+            "The possible status callbacks when sending an MT SMS or MMS or RBM message: "
+            "`message-sending` indicates that Bandwidth is sending the message to the "
+            "upstream provider."
+        )
+    )
     to: StrictStr = Field(description="The destination phone number the message was sent to.")
     description: StrictStr = Field(
         description="A detailed description of the event described by the callback."
     )
-    message: StatusCallbackMessage = Field()
+    message: StatusCallbackMessage = Field(description="Message payload schema within a callback.")
     error_code: Optional[StrictInt] = Field(
         default=None,
+        validation_alias="errorCode",
+        serialization_alias="errorCode",
         description="Optional error code, applicable only when type is `message-failed`.",
     )
     carrier_name: Optional[StrictStr] = Field(
         default=None,
+        validation_alias="carrierName",
+        serialization_alias="carrierName",
         description=(
             "The name of the Authorized Message Provider (AMP) that handled this message."
         ),

@@ -22,7 +22,7 @@ _MultiChannelMessageChannelValue = Annotated[
 
 
 class StatusCallbackMessage(ResponseModel):
-    """Message payload schema within a callback."""
+    """Message payload schema within a callback. Held by ``StatusCallback.message``."""
 
     id: StrictStr = Field(description="A unique identifier of the message.")
     owner: StrictStr = Field(
@@ -31,17 +31,21 @@ class StatusCallbackMessage(ResponseModel):
         )
     )
     application_id: StrictStr = Field(
+        validation_alias="applicationId",
+        serialization_alias="applicationId",
         description=(
             "The ID of the Application your from number or senderId is associated with in "
             "the Bandwidth App."
-        )
+        ),
     )
     time: Timestamp = Field()
     segment_count: StrictInt = Field(
+        validation_alias="segmentCount",
+        serialization_alias="segmentCount",
         description=(
             "The number of segments the user's message is broken into before sending over "
             "carrier networks."
-        )
+        ),
     )
     direction: _MessageDirectionValue = Field(description="The direction of the message.")
     to: List[StrictStr] = Field(description="The phone number recipients of the message.")

@@ -7,7 +7,8 @@ from bandwidth.models._enum import ApiEnum
 class StatusCallbackTypeEnum(ApiEnum):
     """
     The possible status callbacks when sending an MT SMS or MMS or RBM message: `message-sending`
-    indicates that Bandwidth is sending the message to the upstream provider.
+    indicates that Bandwidth is sending the message to the upstream provider. Held by
+    ``StatusCallback.type``.
     """
 
     MESSAGE_MINUS_SENDING = "message-sending"

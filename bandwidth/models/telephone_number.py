@@ -11,8 +11,11 @@ from bandwidth.models._base import ResponseModel
 
 
 class TelephoneNumber(ResponseModel):
-    """The ``telephoneNumber`` schema."""
+    """The ``telephoneNumber`` schema. Held by ``WebhookSubscriptionError.telephone_numbers``."""
 
     telephone_number: Optional[StrictStr] = Field(
-        default=None, description="Simple Telephone Number."
+        default=None,
+        validation_alias="telephoneNumber",
+        serialization_alias="telephoneNumber",
+        description="Simple Telephone Number.",
     )

@@ -12,7 +12,10 @@ from bandwidth.models._constraints import max_length
 
 
 class TfvBasicAuthentication(RequestModel):
-    """The ``tfvBasicAuthentication`` schema."""
+    """
+    The ``tfvBasicAuthentication`` schema. Held by
+    ``WebhookSubscriptionRequestSchema.basic_authentication``.
+    """
 
     username: Annotated[StrictStr, rule(max_length(100))] = Field()
     password: Annotated[StrictStr, rule(max_length(200))] = Field()

@@ -5,7 +5,10 @@ from bandwidth.models._enum import ApiEnum
 
 
 class TfvCallbackStatusEnum(ApiEnum):
-    """The ``tfvCallbackStatusEnum`` schema."""
+    """
+    The ``tfvCallbackStatusEnum`` schema. Held by ``VerificationWebhook.status`` and
+    ``BlockedWebhook.status``.
+    """
 
     VERIFIED = "VERIFIED"
     UNVERIFIED = "UNVERIFIED"

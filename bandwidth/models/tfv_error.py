@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import Any, Dict, Optional
 
 from pydantic import Field, StrictStr
 
@@ -11,11 +11,15 @@ from bandwidth.models._base import ResponseModel
 
 
 class TfvError(ResponseModel):
-    """A generic error object."""
+    """
+    A generic error object: the ``tfvError`` schema. The error body of
+    ``request_toll_free_verification``, ``get_toll_free_verification_status``,
+    ``update_toll_free_verification_request`` and 6 more.
+    """
 
     type: Optional[StrictStr] = Field(default=None)
     description: Optional[StrictStr] = Field(default=None)
-    errors: Optional[Any] = Field(
+    errors: Optional[Dict[str, Any]] = Field(
         default=None,
         description=(
             "Each key of this errors object refers to a field of the submitted object (using "

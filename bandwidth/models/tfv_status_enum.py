@@ -5,7 +5,7 @@ from bandwidth.models._enum import ApiEnum
 
 
 class TfvStatusEnum(ApiEnum):
-    """The ``tfvStatusEnum`` schema."""
+    """The ``tfvStatusEnum`` schema. Held by ``TfvStatus.status``."""
 
     VERIFIED = "VERIFIED"
     UNVERIFIED = "UNVERIFIED"

@@ -12,7 +12,7 @@ from bandwidth.models.verification_update_request import VerificationUpdateReque
 
 
 class TfvSubmissionWrapper(RequestModel):
-    """The ``tfvSubmissionWrapper`` schema."""
+    """The ``tfvSubmissionWrapper`` schema. Sent by ``update_toll_free_verification_request``."""
 
     _non_nullable: ClassVar[FrozenSet[str]] = frozenset({"submission"})
     _nested: ClassVar[Tuple[str, ...]] = ("submission",)

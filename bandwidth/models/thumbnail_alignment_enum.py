@@ -5,7 +5,10 @@ from bandwidth.models._enum import ApiEnum
 
 
 class ThumbnailAlignmentEnum(ApiEnum):
-    """The alignment of the thumbnail image in the card."""
+    """
+    The alignment of the thumbnail image in the card. Held by
+    ``RbmStandaloneCard.thumbnail_image_alignment``.
+    """
 
     LEFT = "LEFT"
     RIGHT = "RIGHT"

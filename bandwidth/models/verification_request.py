@@ -63,7 +63,11 @@ else:
 
 
 class VerificationRequest(RequestModel):
-    """The ``verificationRequest`` schema."""
+    """
+    A toll-free number's verification request, sent by
+    ``TollFreeVerificationApi.request_toll_free_verification``: the business, its contact, the
+    expected volume and the use case.
+    """
 
     _non_nullable: ClassVar[FrozenSet[str]] = frozenset(
         {
@@ -80,10 +84,16 @@ class VerificationRequest(RequestModel):
         "opt_in_workflow",
     )
 
-    business_address: Address = Field()
-    business_contact: Contact = Field()
+    business_address: Address = Field(
+        validation_alias="businessAddress", serialization_alias="businessAddress"
+    )
+    business_contact: Contact = Field(
+        validation_alias="businessContact", serialization_alias="businessContact"
+    )
     message_volume: Annotated[StrictInt, rule(in_range(10, 10000000))] = Field(
-        description="Estimated monthly volume of messages from the toll-free number."
+        validation_alias="messageVolume",
+        serialization_alias="messageVolume",
+        description="Estimated monthly volume of messages from the toll-free number.",
     )
     phone_numbers: Annotated[
         List[StrictStr],
@@ -96,53 +106,95 @@ class VerificationRequest(RequestModel):
                 pattern(r"^\+1(800|833|844|855|866|877|888)[2-9]\d{6}$"),
             ),
         ),
-    ] = Field()
+    ] = Field(validation_alias="phoneNumbers", serialization_alias="phoneNumbers")
     use_case: Annotated[StrictStr, rule(min_length(0), max_length(500))] = Field(
-        description="The category of the use case."
+        validation_alias="useCase",
+        serialization_alias="useCase",
+        description="The category of the use case.",
     )
     use_case_summary: Annotated[StrictStr, rule(min_length(0), max_length(500))] = Field(
-        description="A general idea of the use case and customer."
+        validation_alias="useCaseSummary",
+        serialization_alias="useCaseSummary",
+        description="A general idea of the use case and customer.",
     )
     production_message_content: Annotated[StrictStr, rule(min_length(0), max_length(500))] = Field(
-        description="Example of message content."
+        validation_alias="productionMessageContent",
+        serialization_alias="productionMessageContent",
+        description="Example of message content.",
     )
-    opt_in_workflow: OptInWorkflow = Field()
+    opt_in_workflow: OptInWorkflow = Field(
+        validation_alias="optInWorkflow", serialization_alias="optInWorkflow"
+    )
     additional_information: Optional[Annotated[StrictStr, rule(min_length(0), max_length(500))]] = (
-        Field(default=None, description="Any additional information.")
+        Field(
+            default=None,
+            validation_alias="additionalInformation",
+            serialization_alias="additionalInformation",
+            description="Any additional information.",
+        )
     )
     isv_reseller: Optional[Annotated[StrictStr, rule(min_length(0), max_length(500))]] = Field(
-        default=None, description="ISV name."
+        default=None,
+        validation_alias="isvReseller",
+        serialization_alias="isvReseller",
+        description="ISV name.",
     )
     privacy_policy_url: Optional[Annotated[StrictStr, rule(max_length(500))]] = Field(
-        default=None, description="The Toll-Free Verification request privacy policy URL."
+        default=None,
+        validation_alias="privacyPolicyUrl",
+        serialization_alias="privacyPolicyUrl",
+        description="The Toll-Free Verification request privacy policy URL.",
     )
     terms_and_conditions_url: Optional[Annotated[StrictStr, rule(max_length(500))]] = Field(
         default=None,
+        validation_alias="termsAndConditionsUrl",
+        serialization_alias="termsAndConditionsUrl",
         description="The Toll-Free Verification request terms and conditions policy URL.",
     )
     business_dba: Optional[Annotated[StrictStr, rule(max_length(500))]] = Field(
-        default=None, description="The company 'Doing Business As'."
+        default=None,
+        validation_alias="businessDba",
+        serialization_alias="businessDba",
+        description="The company 'Doing Business As'.",
     )
     business_registration_number: Optional[Annotated[StrictStr, rule(max_length(500))]] = Field(
-        default=None, description="Government-issued business identifying number."
+        default=None,
+        validation_alias="businessRegistrationNumber",
+        serialization_alias="businessRegistrationNumber",
+        description="Government-issued business identifying number.",
     )
     business_registration_type: Optional[_BusinessRegistrationTypeChoice] = Field(
-        default=None, description="The type of business registration number."
+        default=None,
+        validation_alias="businessRegistrationType",
+        serialization_alias="businessRegistrationType",
+        description="The type of business registration number.",
     )
     business_registration_issuing_country: Optional[StrictStr] = Field(
         default=None,
+        validation_alias="businessRegistrationIssuingCountry",
+        serialization_alias="businessRegistrationIssuingCountry",
         description=("The country issuing the business registration in ISO-3166-1 alpha-3 format."),
     )
     business_entity_type: _BusinessEntityTypeChoice = Field(
-        description="The type of registered business."
+        validation_alias="businessEntityType",
+        serialization_alias="businessEntityType",
+        description="The type of registered business.",
     )
     help_message_response: Optional[Annotated[StrictStr, rule(max_length(500))]] = Field(
-        default=None, description="A message that gets sent to users requesting help."
+        default=None,
+        validation_alias="helpMessageResponse",
+        serialization_alias="helpMessageResponse",
+        description="A message that gets sent to users requesting help.",
     )
     age_gated_content: Optional[StrictBool] = Field(
-        default=None, description="Indicates whether the content is age-gated."
+        default=None,
+        validation_alias="ageGatedContent",
+        serialization_alias="ageGatedContent",
+        description="Indicates whether the content is age-gated.",
     )
     cv_token: Optional[Annotated[StrictStr, rule(min_length(0), max_length(500))]] = Field(
         default=None,
+        validation_alias="cvToken",
+        serialization_alias="cvToken",
         description=("The token provided by Campaign Verify to validate your political use case."),
     )

@@ -14,7 +14,10 @@ from bandwidth.models._constraints import in_range, max_length, min_length, patt
 
 
 class VerifyCodeRequest(RequestModel):
-    """The ``verifyCodeRequest`` schema."""
+    """
+    A code to check with ``MFAApi.verify_code``: valid if it was sent to ``to`` under the same
+    ``scope`` less than ``expiration_time_in_minutes`` ago.
+    """
 
     _non_nullable: ClassVar[FrozenSet[str]] = frozenset({"scope"})
 
@@ -30,10 +33,12 @@ class VerifyCodeRequest(RequestModel):
     )
     expiration_time_in_minutes: Annotated[Union[StrictFloat, StrictInt], rule(in_range(1, 15))] = (
         Field(
+            validation_alias="expirationTimeInMinutes",
+            serialization_alias="expirationTimeInMinutes",
             description=(
                 "How old a code may be and still verify, in minutes (1 to 15): chosen when "
                 "verifying, not when generating."
-            )
+            ),
         )
     )
     code: Annotated[StrictStr, rule(min_length(4), max_length(8))] = Field(

@@ -11,7 +11,7 @@ from bandwidth.models._base import ResponseModel
 
 
 class VerifyCodeResponse(ResponseModel):
-    """The ``verifyCodeResponse`` schema."""
+    """The ``verifyCodeResponse`` schema. Returned by ``verify_code``."""
 
     valid: Optional[StrictBool] = Field(
         default=None, description="Whether or not the supplied code is valid."

@@ -11,8 +11,11 @@ from bandwidth.models._base import ResponseModel
 
 
 class VoiceCodeResponse(ResponseModel):
-    """The ``voiceCodeResponse`` schema."""
+    """The ``voiceCodeResponse`` schema. Returned by ``generate_voice_code``."""
 
     call_id: Optional[StrictStr] = Field(
-        default=None, description="Programmable Voice API Call ID."
+        default=None,
+        validation_alias="callId",
+        serialization_alias="callId",
+        description="Programmable Voice API Call ID.",
     )

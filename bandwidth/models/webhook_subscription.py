@@ -23,21 +23,37 @@ _WebhookSubscriptionTypeValue = Annotated[
 class WebhookSubscription(ResponseModel):
     """
     Information about a webhook that Bandwidth should send upon the completion of event customer has
-    subscribed to.
+    subscribed to. Returned by ``create_webhook_subscription`` and ``update_webhook_subscription``.
     """
 
     id: Optional[StrictStr] = Field(default=None)
-    account_id: Optional[StrictStr] = Field(default=None)
-    callback_url: Optional[StrictStr] = Field(
-        description="Callback URL to receive status updates from Bandwidth."
+    account_id: Optional[StrictStr] = Field(
+        default=None, validation_alias="accountId", serialization_alias="accountId"
     )
-    type: Optional[_WebhookSubscriptionTypeValue] = Field(default=None)
+    callback_url: Optional[StrictStr] = Field(
+        validation_alias="callbackUrl",
+        serialization_alias="callbackUrl",
+        description="Callback URL to receive status updates from Bandwidth.",
+    )
+    type: Optional[_WebhookSubscriptionTypeValue] = Field(
+        default=None,
+        description=(
+            "One of `TOLLFREE_VERIFICATION_STATUS`, `MESSAGING_PORTOUT_APPROVAL_STATUS` (a "
+            "new value stays a string)."
+        ),
+    )
     basic_authentication: Optional[WebhookSubscriptionBasicAuthentication] = Field(
         default=None,
+        validation_alias="basicAuthentication",
+        serialization_alias="basicAuthentication",
         description=(
             "Basic authentication credentials are not required, but if present, both "
             "username and password must be provided."
         ),
     )
-    created_date: Optional[Timestamp] = Field(default=None)
-    modified_date: Optional[Timestamp] = Field(default=None)
+    created_date: Optional[Timestamp] = Field(
+        default=None, validation_alias="createdDate", serialization_alias="createdDate"
+    )
+    modified_date: Optional[Timestamp] = Field(
+        default=None, validation_alias="modifiedDate", serialization_alias="modifiedDate"
+    )

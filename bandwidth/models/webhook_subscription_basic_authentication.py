@@ -15,7 +15,7 @@ from bandwidth.models._base import ResponseModel
 class WebhookSubscriptionBasicAuthentication(ResponseModel):
     """
     Basic authentication credentials are not required, but if present, both username and password
-    must be provided.
+    must be provided. Held by ``WebhookSubscription.basic_authentication``.
     """
 
     username: StrictStr = Field()

@@ -12,8 +12,10 @@ from bandwidth.models.telephone_number import TelephoneNumber
 
 
 class WebhookSubscriptionError(ResponseModel):
-    """The ``webhookSubscriptionError`` schema."""
+    """The ``webhookSubscriptionError`` schema. Held by ``WebhookSubscriptionsListBody.errors``."""
 
     code: Optional[StrictInt] = Field(default=None)
     description: Optional[StrictStr] = Field(default=None)
-    telephone_numbers: Optional[List[TelephoneNumber]] = Field(default=None)
+    telephone_numbers: Optional[List[TelephoneNumber]] = Field(
+        default=None, validation_alias="telephoneNumbers", serialization_alias="telephoneNumbers"
+    )

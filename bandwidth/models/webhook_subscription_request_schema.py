@@ -15,12 +15,20 @@ from bandwidth.models.tfv_basic_authentication import TfvBasicAuthentication
 
 
 class WebhookSubscriptionRequestSchema(RequestModel):
-    """The ``webhookSubscriptionRequestSchema`` schema."""
+    """
+    Where Bandwidth posts toll-free verification status changes (``create_webhook_subscription``,
+    ``update_webhook_subscription``); ``shared_secret_key`` and the basic-auth password are never
+    shown in ``repr``.
+    """
 
     _non_nullable: ClassVar[FrozenSet[str]] = frozenset({"basic_authentication"})
     _nested: ClassVar[Tuple[str, ...]] = ("basic_authentication",)
 
-    basic_authentication: Optional[TfvBasicAuthentication] = Field(default=None)
+    basic_authentication: Optional[TfvBasicAuthentication] = Field(
+        default=None,
+        validation_alias="basicAuthentication",
+        serialization_alias="basicAuthentication",
+    )
     callback_url: Optional[
         Annotated[
             StrictStr,
@@ -33,11 +41,17 @@ class WebhookSubscriptionRequestSchema(RequestModel):
                 http_url,
             ),
         ]
-    ] = Field(description="Callback URL to receive status updates from Bandwidth.")
+    ] = Field(
+        validation_alias="callbackUrl",
+        serialization_alias="callbackUrl",
+        description="Callback URL to receive status updates from Bandwidth.",
+    )
     shared_secret_key: Optional[
         Annotated[StrictStr, rule(min_length(16), max_length(64), pattern(r"^[ -~]{16,64}$"))]
     ] = Field(
         default=None,
+        validation_alias="sharedSecretKey",
+        serialization_alias="sharedSecretKey",
         description=(
             "An ASCII string submitted by the user as a shared secret key for generating an "
             "HMAC header for callbacks."

@@ -5,7 +5,7 @@ from bandwidth.models._enum import ApiEnum
 
 
 class WebhookSubscriptionTypeEnum(ApiEnum):
-    """The ``webhookSubscriptionTypeEnum`` schema."""
+    """The ``webhookSubscriptionTypeEnum`` schema. Held by ``WebhookSubscription.type``."""
 
     TOLLFREE_VERIFICATION_STATUS = "TOLLFREE_VERIFICATION_STATUS"
     MESSAGING_PORTOUT_APPROVAL_STATUS = "MESSAGING_PORTOUT_APPROVAL_STATUS"

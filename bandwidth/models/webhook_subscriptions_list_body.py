@@ -16,9 +16,14 @@ from bandwidth.models.webhook_subscription_error import WebhookSubscriptionError
 class WebhookSubscriptionsListBody(ResponseModel):
     """
     A list of all webhook subscriptions registered for this account ID for this particular feature
-    (unpaginated).
+    (unpaginated). Returned by ``list_webhook_subscriptions``.
     """
 
     links: Optional[LinksObject] = Field(default=None)
     errors: Optional[List[WebhookSubscriptionError]] = Field(default=None)
-    data: List[WebhookSubscription] = Field()
+    data: List[WebhookSubscription] = Field(
+        description=(
+            "Information about a webhook that Bandwidth should send upon the completion of "
+            "event customer has subscribed to."
+        )
+    )

@@ -41,6 +41,12 @@ from bandwidth import (
     UpdateConferenceMember,
 )
 from bandwidth.models.bxml import Response, SpeakSentence
+from bandwidth import EndpointsApi, MFAApi, PhoneNumberLookupApi, TollFreeVerificationApi
+from bandwidth.models.code_request import CodeRequest
+from bandwidth.models.endpoints import Endpoints
+from bandwidth.models.get_async_bulk_lookup_response import GetAsyncBulkLookupResponse
+from bandwidth.models.voice_code_response import VoiceCodeResponse
+from uuid import UUID
 
 api = CallsApi()
 body = CreateCall(to="+1", var_from="+1", application_id="a", answer_url="https://x")
@@ -70,6 +76,14 @@ with open("call.wav", "wb") as file:
 recordings.update_call_recording_state("a", "c", {"state": "paused"})
 texts: List[CallTranscriptionMetadata] = TranscriptionsApi().list_real_time_transcriptions("a", "c")
 stats: AccountStatistics = StatisticsApi().get_statistics("a", _host_index=0)
+code = CodeRequest(to="+1", var_from="+1", application_id="a", message="{CODE}", digits=6)
+voice: VoiceCodeResponse = MFAApi().generate_voice_code("a", code)
+MFAApi().verify_code_with_http_info("a", {"to": "+1", "code": "1234"}, _request_timeout=3)
+lookup = PhoneNumberLookupApi()
+bulk: GetAsyncBulkLookupResponse = lookup.get_async_bulk_lookup("a", UUID(int=1))
+cases: List[str] = TollFreeVerificationApi().list_toll_free_use_cases(5)
+TollFreeVerificationApi().delete_webhook_subscription("a", id="s")
+everyone: List[Endpoints] = list(EndpointsApi().iter_endpoints("a", limit=10, _request_timeout=2))
 """
 
 #: (a wrong call, what mypy says about it, what pyright says)
@@ -100,6 +114,14 @@ BAD = [
     ('conferences.iter_conferences("a", max_pages="9")', '"max_pages"', '"max_pages"'),
     ('conferences.iter_conferences("a", page_token="x")', '"page_token"', '"page_token"'),
     ('StatisticsApi().get_statistics("a", _headers=1)', '"_headers"', '"_headers"'),
+    ('MFAApi().verify_code("a", code)', '"CodeRequest"', '"verify_code_request"'),
+    ('lookup.get_async_bulk_lookup("a", 7)', "Argument 2", '"request_id"'),
+    (
+        'TollFreeVerificationApi().get_toll_free_verification_status("a", 1)',
+        "Argument 2",
+        '"phone_number"',
+    ),
+    ('EndpointsApi().iter_endpoints("a", after_cursor="c")', '"after_cursor"', '"after_cursor"'),
 ]
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import subprocess
 import sys
 from datetime import date, datetime
 from enum import Enum
@@ -356,8 +357,9 @@ def test_a_union_is_built_from_a_member_or_empty() -> None:
     assert bandwidth.Callback().to_json() == "null"
     with pytest.raises(ValueError):
         bandwidth.Callback(status, status)
-    with pytest.raises(ValidationError):
-        bandwidth.Callback(42)
+    with pytest.raises(ValidationError) as caught:
+        bandwidth.Callback("hunter2-not-a-callback")
+    assert "hunter2" not in str(caught.value)
 
 
 def test_a_field_of_a_union_type_takes_a_bare_member() -> None:
@@ -390,6 +392,29 @@ def test_an_anyof_without_a_discriminator_match_takes_the_closest_member() -> No
     assert action.actual_instance.type == "SOMETHING_NEW"
 
 
+def test_a_request_union_is_checked_through_its_member() -> None:
+    webrtc = bandwidth.CreateWebRtcConnectionRequest(type="WEBRTC", direction="INBOUND")
+    request = bandwidth.CreateEndpointRequest(webrtc)
+    request.check()
+    assert json.loads(request.to_json()) == {"type": "WEBRTC", "direction": "INBOUND"}
+    sideways = bandwidth.CreateEndpointRequest(
+        bandwidth.CreateWebRtcConnectionRequest(type="WEBRTC", direction="SIDEWAYS")
+    )
+    assert [e["loc"] for e in _problems(sideways).errors()] == [("direction",)]
+    assert "has no value" in str(_problems(bandwidth.CreateEndpointRequest()))
+    built = bandwidth.CreateEndpointRequest.from_json(
+        '{"type": "WEBRTC", "direction": "OUTBOUND"}', check=True
+    )
+    assert isinstance(built.actual_instance, bandwidth.CreateWebRtcConnectionRequest)
+    for body, problem in [
+        ({"type": "WEBRTC"}, "direction: Field required"),
+        ({"type": "WEBRTC", "direction": "INBOUND", "tagg": "x"}, "has no field 'tagg'"),
+        ({"type": "SIP", "direction": "INBOUND"}, "matches none of"),
+    ]:
+        with pytest.raises(RequestValidationError, match=problem):
+            bandwidth.CreateEndpointRequest.from_dict(body, check=True)
+
+
 # -- types ------------------------------------------------------------------------
 
 
@@ -405,6 +430,18 @@ def test_dates_times_and_maps_have_their_python_types() -> None:
         type="WEBRTC", direction="INBOUND", connection_metadata={"k": "v"}
     )
     assert request.to_dict()["connectionMetadata"] == {"k": "v"}
+
+
+def test_a_messaging_model_loads_only_what_it_uses() -> None:
+    code = (
+        "import sys, json; from bandwidth import Callback, MessageRequest; "
+        "print(json.dumps(sorted(m for m in sys.modules if m.startswith('bandwidth'))))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
+    loaded = json.loads(out.stdout)
+    assert "bandwidth.models.status_callback" in loaded
+    assert not [m for m in loaded if m.startswith(("bandwidth.callbacks", "bandwidth.testing"))]
+    assert "bandwidth.models.create_call" not in loaded and "bandwidth.api" not in loaded
 
 
 def test_every_generated_name_is_exported_from_bandwidth() -> None:

@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import copy
 import logging
+from pathlib import Path
 from typing import Any, Dict, Iterator
 
 import pytest
+import yaml
 
 from bandwidth import ApiClient, ApiTypeError, ApiValueError, Configuration, RequestValidationError
+from bandwidth._formats import TOLL_FREE
 from bandwidth.api.toll_free_verification_api import TollFreeVerificationApi
 from bandwidth.models.tfv_error import TfvError
 from bandwidth.models.tfv_status import TfvStatus
@@ -326,3 +329,10 @@ def test_a_subscription_request_hides_its_secrets(
         api.create_webhook_subscription(ACCOUNT, model)
     assert caplog.records
     assert PASSWORD not in caplog.text and SECRET_KEY not in caplog.text
+
+
+def test_the_toll_free_rule_is_the_specs() -> None:
+    """The path check and the spec's ``tfPhoneNumber`` are one rule: a spec refresh shows."""
+    spec = Path(__file__).resolve().parents[2] / "spec" / "bandwidth.yml"
+    schemas = yaml.safe_load(spec.read_text(encoding="utf-8"))["components"]["schemas"]
+    assert schemas["tfPhoneNumber"]["pattern"] == f"^{TOLL_FREE.pattern}$"

@@ -17,7 +17,7 @@ import json
 import socket
 import threading
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterator, List, Optional, Tuple, Type
+from typing import Any, Callable, List, Optional, Tuple, Type
 
 import pytest
 import urllib3
@@ -137,6 +137,8 @@ def check_extras(wire: Wire, api: Any, case: Case) -> None:
     assert wire.last.headers["X-Trace"] == "keyword"
     assert wire.last.headers["Authorization"] == BASIC
     sent = len(wire.requests)
+    with pytest.raises(ApiValueError, match="_host_index"):  # the product has one server
+        getattr(api, case.name)(*case.args, _host_index=1)
     with pytest.raises(ApiTypeError, match="_request_timout"):
         getattr(api, case.name)(*case.args, _request_timout=5)
     with pytest.raises(ApiTypeError, match="positional argument"):
@@ -270,13 +272,3 @@ class dropping_server:
 
     def __exit__(self, *exc: Any) -> None:
         self.server.close()
-
-
-def api_fixture(api_class: Type[Any]) -> Callable[[Configuration], Iterator[Any]]:
-    """A pytest fixture body: ``api_class`` on a client for the loopback server."""
-
-    def make(configuration: Configuration) -> Iterator[Any]:
-        with ApiClient(configuration) as client:
-            yield api_class(client)
-
-    return make
