@@ -16,19 +16,19 @@ from typing import TYPE_CHECKING, Any, Callable, Dict, List
 from bandwidth._lazy import lazy_exports
 
 _MODULES: Dict[str, str] = {
-    "AnsweredBy": "bandwidth.testing._callees",
-    "Attempt": "bandwidth.testing._webhooks",
-    "AutoProgress": "bandwidth.testing._calls",
-    "Callee": "bandwidth.testing._callees",
-    "ManualClock": "bandwidth.testing._clock",
-    "OPERATIONS": "bandwidth.testing._faults",
-    "RecordedRequest": "bandwidth.testing._rest",
-    "SimulatedCall": "bandwidth.testing._calls",
-    "SimulatorControl": "bandwidth.testing._control",
-    "SimulatorControlError": "bandwidth.testing._control",
-    "Timing": "bandwidth.testing._interpreter",
+    "AnsweredBy": "bandwidth.testing.voice.callees",
+    "Attempt": "bandwidth.testing.core.webhooks",
+    "AutoProgress": "bandwidth.testing.voice.calls",
+    "Callee": "bandwidth.testing.voice.callees",
+    "ManualClock": "bandwidth.testing.core.clock",
+    "OPERATIONS": "bandwidth.testing.core.faults",
+    "RecordedRequest": "bandwidth.testing.core.rest_service",
+    "SimulatedCall": "bandwidth.testing.voice.calls",
+    "SimulatorControl": "bandwidth.testing.control_client",
+    "SimulatorControlError": "bandwidth.testing.control_client",
+    "Timing": "bandwidth.testing.voice.interpreter",
     "VoiceSimulator": "bandwidth.testing.simulator",
-    "Webhook": "bandwidth.testing._webhooks",
+    "Webhook": "bandwidth.testing.core.webhooks",
     "WebhookAppError": "bandwidth.testing.simulator",
 }
 
@@ -50,15 +50,15 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from bandwidth.testing._callees import AnsweredBy, Callee
-    from bandwidth.testing._calls import AutoProgress, SimulatedCall
-    from bandwidth.testing._clock import ManualClock
-    from bandwidth.testing._control import SimulatorControl, SimulatorControlError
-    from bandwidth.testing._faults import OPERATIONS
-    from bandwidth.testing._interpreter import Timing
-    from bandwidth.testing._rest import RecordedRequest
-    from bandwidth.testing._webhooks import Attempt, Webhook
+    from bandwidth.testing.control_client import SimulatorControl, SimulatorControlError
+    from bandwidth.testing.core.clock import ManualClock
+    from bandwidth.testing.core.faults import OPERATIONS
+    from bandwidth.testing.core.rest_service import RecordedRequest
+    from bandwidth.testing.core.webhooks import Attempt, Webhook
     from bandwidth.testing.simulator import VoiceSimulator, WebhookAppError
+    from bandwidth.testing.voice.callees import AnsweredBy, Callee
+    from bandwidth.testing.voice.calls import AutoProgress, SimulatedCall
+    from bandwidth.testing.voice.interpreter import Timing
 
 
 __getattr__: Callable[[str], Any]

@@ -27,10 +27,18 @@ from typing import TYPE_CHECKING, Any, Callable, Dict, List, Optional, TypeVar, 
 from urllib.parse import quote
 
 from bandwidth.exceptions import OpenApiException
-from bandwidth.testing._access import AccessControls, check_lifetime
-from bandwidth.testing._apps import transport_for
-from bandwidth.testing._auth import Credentials, check_name
-from bandwidth.testing._calls import (
+from bandwidth.testing.core.access_controls import AccessControls, check_lifetime
+from bandwidth.testing.core.clock import ManualClock
+from bandwidth.testing.core.credentials import Credentials, check_name
+from bandwidth.testing.core.fault_controls import FaultsAndRequests
+from bandwidth.testing.core.faults import OPERATIONS
+from bandwidth.testing.core.http_server import HttpServer
+from bandwidth.testing.core.in_process_apps import transport_for
+from bandwidth.testing.core.rest_service import BASE_PATH, RecordedRequest, RestApi
+from bandwidth.testing.core.start_listeners import STARTED_LISTENERS
+from bandwidth.testing.core.webhooks import HttpTransport, Webhook
+from bandwidth.testing.voice.call_store import CallStore
+from bandwidth.testing.voice.calls import (
     ANSWERED,
     DISCONNECTED,
     INITIATED,
@@ -38,22 +46,14 @@ from bandwidth.testing._calls import (
     AutoProgress,
     SimulatedCall,
 )
-from bandwidth.testing._clock import ManualClock
-from bandwidth.testing._driving import Driving
-from bandwidth.testing._far_ends import FarEnds
-from bandwidth.testing._faulting import FaultsAndRequests
-from bandwidth.testing._faults import OPERATIONS
-from bandwidth.testing._flows import FlowEngine
-from bandwidth.testing._http import HttpServer
-from bandwidth.testing._interpreter import Timing
-from bandwidth.testing._media_api import MediaControls
-from bandwidth.testing._paths import TOKEN_PATH
-from bandwidth.testing._registry import STARTED_LISTENERS
-from bandwidth.testing._rest import BASE_PATH, RecordedRequest, RestApi
-from bandwidth.testing._seeding import VoiceResources, camel
-from bandwidth.testing._store import CallStore
-from bandwidth.testing._validate import CREATE_CALL_FIELDS, Invalid, check_create_call
-from bandwidth.testing._webhooks import HttpTransport, Webhook
+from bandwidth.testing.voice.far_end_controls import FarEnds
+from bandwidth.testing.voice.flow_driving import Driving
+from bandwidth.testing.voice.flow_engine import FlowEngine
+from bandwidth.testing.voice.interpreter import Timing
+from bandwidth.testing.voice.media_controls import MediaControls
+from bandwidth.testing.voice.operations import TOKEN_PATH
+from bandwidth.testing.voice.request_checks import CREATE_CALL_FIELDS, Invalid, check_create_call
+from bandwidth.testing.voice.resource_controls import VoiceResources, camel
 
 if TYPE_CHECKING:
     from bandwidth.configuration import Configuration

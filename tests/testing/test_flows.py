@@ -308,7 +308,7 @@ def test_failures_end_the_call_with_the_documented_cause(
 def test_a_verb_without_a_runner_ends_the_call_naming_it(monkeypatch: pytest.MonkeyPatch) -> None:
     # Every verb of the BXML reference has a runner; take one away to see the path a
     # verb the simulator could not run takes: never skipped silently.
-    from bandwidth.testing._interpreter import RUNNERS
+    from bandwidth.testing.voice.interpreter import RUNNERS
 
     monkeypatch.delitem(RUNNERS, "Ring")
     app = ScriptedApp({"/answer": bxml("<SpeakSentence>Hi.</SpeakSentence><Ring/>")})

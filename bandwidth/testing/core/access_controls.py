@@ -1,0 +1,95 @@
+"""Who may call the simulator: added users and OAuth clients, tokens (a part of ``VoiceSimulator``).
+
+:class:`AccessControls` adds users (HTTP Basic) and OAuth clients, with or
+without Voice access, and controls the tokens the token endpoint issues; the
+rules are in :mod:`bandwidth.testing.core.credentials`.
+"""
+
+from __future__ import annotations
+
+import threading
+from datetime import datetime
+from typing import TYPE_CHECKING, Optional
+
+from bandwidth.testing.core.credentials import Credentials, Principal
+
+__all__ = ["AccessControls", "check_lifetime"]
+
+
+def check_lifetime(seconds: float) -> float:
+    """A token lifetime: a positive number of seconds (``ValueError`` otherwise)."""
+    if isinstance(seconds, bool) or not isinstance(seconds, (int, float)) or not seconds > 0:
+        raise ValueError("token_lifetime must be a positive number of seconds")
+    return float(seconds)
+
+
+class AccessControls:
+    """Users, clients and tokens (a mixin of ``VoiceSimulator``)."""
+
+    _credentials: Credentials
+    username: str
+    password: str
+    client_id: str
+    client_secret: str
+    if TYPE_CHECKING:
+        _lock: threading.Lock
+
+        def _now(self) -> datetime:
+            """The simulator's current time."""
+
+    def add_user(self, username: str, password: str, *, voice: bool = True) -> None:
+        """Let ``username:password`` in (HTTP Basic); ``voice=False``: 403 on every operation.
+
+        Adding a name again replaces its password and access.
+        """
+        with self._lock:
+            self._credentials.add_user(username, password, bool(voice))
+
+    def add_client(self, client_id: str, client_secret: str, *, voice: bool = True) -> None:
+        """Let an OAuth client get tokens; with ``voice=False`` they get 403 on every operation."""
+        with self._lock:
+            self._credentials.add_client(client_id, client_secret, bool(voice))
+
+    def _password_of(self, user: str) -> str:
+        if user == self.username:
+            return self.password
+        with self._lock:
+            entry = self._credentials.users.get(user)
+        if entry is None:
+            raise KeyError(f"no user {user!r}: add it with add_user()")
+        return entry[0]
+
+    def _secret_of(self, client_id: str) -> str:
+        if client_id == self.client_id:
+            return self.client_secret
+        with self._lock:
+            entry = self._credentials.clients.get(client_id)
+        if entry is None:
+            raise KeyError(f"no client {client_id!r}: add it with add_client()")
+        return entry[0]
+
+    @property
+    def token_lifetime(self) -> float:
+        """How long a token from :attr:`token_url` stays valid, in seconds of simulated time."""
+        return self._credentials.token_lifetime
+
+    @token_lifetime.setter
+    def token_lifetime(self, seconds: float) -> None:
+        self._credentials.token_lifetime = check_lifetime(seconds)
+
+    def issue_token(self, client_id: Optional[str] = None) -> str:
+        """A token as :attr:`token_url` would issue it to ``client_id`` (default: the own client).
+
+        For tests that configure ``access_token=`` themselves.
+        """
+        name = self.client_id if client_id is None else client_id
+        self._secret_of(name)  # KeyError for an unknown client
+        with self._lock:
+            entry = self._credentials.clients.get(name)
+            voice = True if name == self.client_id or entry is None else entry[1]
+            return self._credentials.issue(Principal(name, voice), self._now())
+
+    def revoke_tokens(self) -> None:
+        """End every token issued so far: they get 401, and clients must fetch new ones."""
+        with self._lock:
+            self._credentials.revoke()

@@ -1,0 +1,389 @@
+"""The simulator's REST service: auth, faults, recording, and dispatch to the routes.
+
+:class:`RestApi` is the :class:`~bandwidth.testing.core.http_server.Service` the HTTP
+server hands each request to. It authenticates (:mod:`._auth`), applies
+scripted faults, records every request for the test's assertions, and hands
+the request to the handler of its operation (:mod:`._routes`, one module per
+resource), answering what a handler refuses as a ``voiceApiError``.
+Requests for the control routes (``/_control``) skip faults and recording,
+and go to :mod:`._routes.control` with the same credentials.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import threading
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Callable,
+    Dict,
+    Iterable,
+    List,
+    Mapping,
+    Optional,
+    Tuple,
+    Union,
+)
+from urllib.parse import parse_qsl
+
+from bandwidth.testing.core.credentials import Credentials, Principal, basic_pair
+from bandwidth.testing.core.faults import NOTHING, Fault, FaultQueue, Taken
+from bandwidth.testing.core.http_server import NO_BODY, Pace, Response, Shaped, reason
+from bandwidth.testing.voice.call_store import CallStore
+from bandwidth.testing.voice.operations import SUCCESS, TOKEN_OPERATION
+from bandwidth.testing.voice.request_checks import Invalid
+from bandwidth.testing.voice.routes import control
+from bandwidth.testing.voice.routes.common import JSON_HEADER, Problem, Request
+from bandwidth.testing.voice.routes.router import BASE_PATH, HANDLERS, Route
+from bandwidth.testing.voice.routes.router import route as find_route
+
+if TYPE_CHECKING:
+    from bandwidth.testing.simulator import VoiceSimulator
+    from bandwidth.testing.voice.flow_engine import FlowEngine
+
+__all__ = ["BASE_PATH", "JSON_HEADER", "RecordedRequest", "RestApi"]
+
+_ERROR_TYPES = {
+    400: "validation",
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not-found",
+    405: "method-not-allowed",
+    408: "request-timeout",
+    409: "conflict",
+    413: "request-too-large",
+    415: "unsupported-media-type",
+    429: "rate_limit_exceeded",
+    500: "internal-server-error",
+    501: "not-implemented",
+    502: "bad-gateway",
+    503: "service-unavailable",
+    504: "gateway-timeout",
+}
+_GARBLED_JSON = b'{"callId": "c-15ac29a2-1331029c-2cb0-4a07-b215-b2286566'
+_GARBLED_SCHEMA = {
+    "create_call": b'{"callId": 42, "accountId": null, "callUrl": ["not", "a", "url"]}',
+    "get_call_state": b'["not", "a", "callState"]',
+    "list_calls": b'{"calls": "not an array"}',
+}
+#: Valid JSON of the wrong type for the other operations: an object where a list
+#: is due, a list where an object is (a schema whose fields are all optional
+#: accepts any object, so only the type can be wrong).
+_WRONG_LIST = b'{"items": "not an array"}'
+_WRONG_OBJECT = b'["not", "an", "object"]'
+_CHALLENGE = ("WWW-Authenticate", 'Basic realm="Bandwidth Voice API"')
+
+
+@dataclass(frozen=True)
+class RecordedRequest:
+    """One request as the simulator received it, for assertions.
+
+    ``headers`` has lower-cased names; ``query`` is the parsed query string
+    (every value of a repeated key, in order); ``operation`` is the SDK method
+    name the request was routed to (``oauth_token`` for the token endpoint),
+    or ``None`` for a wrong path or method. ``time`` is the simulator's clock
+    when it arrived. ``connection`` numbers the connection it came on (1 for
+    the simulator's first): requests that share it came over one kept-alive
+    connection, so a client's reuse (or a reconnect after a fault) shows.
+    """
+
+    method: str
+    path: str
+    query_string: str
+    query: Dict[str, List[str]]
+    headers: Dict[str, str]
+    body: bytes
+    operation: Optional[str]
+    time: datetime
+    connection: int = 0
+
+    def json(self) -> Any:
+        """The body parsed as JSON."""
+        return json.loads(self.body)
+
+    @property
+    def text(self) -> str:
+        """The body decoded as UTF-8."""
+        return self.body.decode("utf-8")
+
+
+@dataclass
+class _ControlTicket:
+    """A request for a control route (``/_control/...``): never faulted nor recorded."""
+
+    method: str
+    path: str
+    query: str
+    headers: Mapping[str, str]
+
+
+@dataclass
+class _Ticket:
+    """A request whose head was read: where it goes and which faults apply to it."""
+
+    method: str
+    path: str
+    query: str
+    headers: Mapping[str, str]
+    route: Route
+    connection: int
+    taken: Taken
+
+
+def _paced(response: Response, pace: Optional[Pace]) -> Union[Response, Shaped]:
+    return response if pace is None else Shaped(response, pace)
+
+
+class RestApi:
+    """The Voice API of one simulator, served by the :class:`~.http_server.HttpServer`.
+
+    It reads the simulator's public settings (account, credentials, clock,
+    URLs) at each request, so they may change while it runs; everything the
+    simulator holds lives in the shared :class:`CallStore`, under its lock.
+    """
+
+    def __init__(
+        self,
+        sim: VoiceSimulator,
+        store: CallStore,
+        engine: FlowEngine,
+        credentials: Credentials,
+    ) -> None:
+        self.sim = sim
+        self.store = store
+        self.engine = engine
+        self.credentials = credentials
+        self.faults = FaultQueue()
+        self.requests: List[RecordedRequest] = []
+        self._auth_key: Tuple[Any, ...] = ()
+        #: control requests run one at a time (two ``advance``s must not interleave)
+        self._control_lock = threading.Lock()
+        self._auth_ok: Dict[str, Principal] = {}
+
+    # -- the HTTP service ------------------------------------------------------------------
+
+    def accept(
+        self, method: str, target: str, headers: Mapping[str, str], connection: int
+    ) -> Union[_Ticket, _ControlTicket, None]:
+        """Route a request head and take its faults; ``None`` drops it before the body."""
+        path, _, query = target.partition("?")
+        if control.is_control(path):
+            return _ControlTicket(method, path, query, headers)
+        route = find_route(method, path)
+        taken = self._take_faults(route.operation)
+        fault = taken.fault
+        if fault is not None and fault.kind == "drop" and fault.when == "before_read":
+            self._record(method, path, query, headers, b"", route.operation, connection)
+            return None
+        return _Ticket(method, path, query, headers, route, connection, taken)
+
+    def respond(
+        self,
+        ticket: Union[_Ticket, _ControlTicket],
+        body: bytes,
+        sleep: Callable[[float], bool],
+    ) -> Union[Response, Shaped, None]:
+        """Record the request, apply its faults and answer it (``None``: drop the connection)."""
+        if isinstance(ticket, _ControlTicket):
+            return self._control(ticket, body)
+        route, taken = ticket.route, ticket.taken
+        fault = taken.fault
+        self._record(
+            ticket.method,
+            ticket.path,
+            ticket.query,
+            ticket.headers,
+            body,
+            route.operation,
+            ticket.connection,
+        )
+        if taken.delay and sleep(taken.delay):
+            return None
+        if fault is not None and fault.kind == "raw":
+            return Shaped(fault.body or b"", taken.pace)
+        if fault is not None and fault.kind == "fail":
+            return _paced(self._fault_response(fault), taken.pace)
+        if fault is not None and fault.kind == "drop" and fault.when == "after_read":
+            return None
+        response = self._respond(ticket.method, route, ticket.query, ticket.headers, body)
+        if fault is not None and fault.kind == "drop":  # after_process
+            return None
+        if fault is not None and fault.kind == "malformed":
+            response = self._garble(route.operation, response, fault.when)
+        return _paced(response, taken.pace)
+
+    def error(
+        self, status: int, description: str, headers: Iterable[Tuple[str, str]] = ()
+    ) -> Response:
+        """A ``voiceApiError`` answer: ``{"type", "description", "id"}``."""
+        payload = {
+            "type": _ERROR_TYPES.get(status, "error"),
+            "description": description,
+            "id": str(uuid.uuid4()),
+        }
+        return status, [JSON_HEADER, *headers], json.dumps(payload).encode()
+
+    # -- faults and recording --------------------------------------------------------------
+
+    def _take_faults(self, operation: Optional[str]) -> Taken:
+        if not self.faults:  # unlocked peek: the common case costs nothing
+            return NOTHING
+        with self.store.lock:
+            return self.faults.take(operation)
+
+    def _record(
+        self,
+        method: str,
+        path: str,
+        query: str,
+        headers: Mapping[str, str],
+        body: bytes,
+        operation: Optional[str],
+        connection: int,
+    ) -> None:
+        if not self.sim.record_requests:
+            return
+        params: Dict[str, List[str]] = {}
+        for key, value in parse_qsl(query, keep_blank_values=True):
+            params.setdefault(key, []).append(value)
+        entry = RecordedRequest(
+            method, path, query, params, dict(headers), body, operation, self.sim.now(), connection
+        )
+        with self.store.lock:
+            self.requests.append(entry)
+
+    def _fault_response(self, fault: Fault) -> Response:
+        headers = list(fault.headers)
+        if fault.body is not None:
+            return fault.status, headers, fault.body
+        if fault.status in NO_BODY or fault.status < 200:
+            return fault.status, headers, b""
+        return self.error(fault.status, f"Simulated failure: {reason(fault.status)}.", headers)
+
+    @staticmethod
+    def _garble(operation: Optional[str], response: Response, kind: str) -> Response:
+        status, headers, _ = response
+        op = operation or ""
+        success = SUCCESS.get(op, 200)
+        if success == 204:  # a garbled answer needs a body, which 204 cannot carry
+            success = 200
+        keep = [h for h in headers if h[0] == "Location"] if status == success else []
+        body = _GARBLED_JSON
+        if kind == "schema":
+            wrong = _WRONG_LIST if op.startswith("list_") else _WRONG_OBJECT
+            body = _GARBLED_SCHEMA.get(op, wrong)
+        return success, [JSON_HEADER, *keep], body
+
+    # -- auth and dispatch -----------------------------------------------------------------
+
+    def _accepted(self) -> Dict[str, Principal]:
+        """Header values that authenticate as they are (Basic users, the static token)."""
+        sim, credentials = self.sim, self.credentials
+        key = (sim.username, sim.password, sim.access_token, credentials.version)
+        if key != self._auth_key:  # credentials may be changed on a running simulator
+            accepted: Dict[str, Principal] = {}
+            with self.store.lock:
+                users = dict(credentials.users)
+            users[sim.username] = (sim.password, True)
+            for name, (password, voice) in users.items():
+                token = base64.b64encode(f"{name}:{password}".encode()).decode("ascii")
+                accepted["Basic " + token] = Principal(name, voice)
+            if sim.access_token is not None:
+                accepted["Bearer " + sim.access_token] = Principal("access token", True)
+            self._auth_ok, self._auth_key = accepted, key
+        return self._auth_ok
+
+    def _authenticate(self, value: Optional[str]) -> Optional[Principal]:
+        """Who sent the request, or ``None`` (401)."""
+        if value is None:
+            return None
+        accepted = self._accepted()
+        known = accepted.get(value)
+        if known is not None:
+            return known
+        scheme, _, credentials = value.strip().partition(" ")
+        scheme = scheme.lower()
+        credentials = credentials.strip()
+        if scheme == "basic":
+            pair = basic_pair(value)
+            if pair is None:
+                return None
+            token = base64.b64encode(f"{pair[0]}:{pair[1]}".encode()).decode("ascii")
+            return accepted.get("Basic " + token)  # the canonical spelling of the same pair
+        if scheme == "bearer":
+            static = accepted.get("Bearer " + credentials)
+            if static is not None:
+                return static
+            with self.store.lock:
+                return self.credentials.bearer(credentials, self.sim.now())
+        return None
+
+    def _control(self, ticket: _ControlTicket, body: bytes) -> Response:
+        """Answer a control route, with the API's credentials and its order of checks."""
+        principal = self._authenticate(ticket.headers.get("authorization"))
+        if principal is None:
+            return self.error(401, "Missing or invalid credentials.", [_CHALLENGE])
+        handler, params, allow = control.find(ticket.method, ticket.path)
+        if handler is None:
+            if not allow:
+                return self.error(404, "The requested resource does not exist.")
+            return self.error(
+                405, f"Method {ticket.method} is not allowed here.", [("Allow", allow)]
+            )
+        if not principal.voice:
+            return self.error(403, f"{principal.name} has no access to the Voice API.")
+        request = Request(ticket.method, params, ticket.query, ticket.headers, body)
+        try:
+            with self._control_lock:
+                return control.respond(self.sim, handler, request)
+        except Problem as exc:
+            return self.error(exc.status, exc.description)
+        except Invalid as exc:
+            return self.error(400, str(exc))
+
+    def _token(self, headers: Mapping[str, str], body: bytes) -> Response:
+        sim = self.sim
+        with self.store.lock:
+            return self.credentials.token_answer(
+                headers, body, sim.now(), (sim.client_id, sim.client_secret)
+            )
+
+    def _respond(
+        self,
+        method: str,
+        route: Route,
+        query: str,
+        headers: Mapping[str, str],
+        body: bytes,
+    ) -> Response:
+        op = route.operation
+        if op == TOKEN_OPERATION:
+            return self._token(headers, body)
+        principal = self._authenticate(headers.get("authorization"))
+        if principal is None:
+            return self.error(401, "Missing or invalid credentials.", [_CHALLENGE])
+        if op is None:
+            if not route.allow:
+                return self.error(404, "The requested resource does not exist.")
+            return self.error(
+                405, f"Method {method} is not allowed here.", [("Allow", route.allow)]
+            )
+        if not principal.voice:
+            return self.error(403, f"{principal.name} has no access to the Voice API.")
+        if route.account_id != self.sim.account_id:
+            return self.error(403, f"Access to account {route.account_id} is forbidden.")
+        engine = self.engine
+        engine.run(wait=False)  # catch up first (a run in progress elsewhere does it)
+        try:
+            return HANDLERS[op](self, Request(method, route.params, query, headers, body))
+        except Problem as exc:
+            return self.error(exc.status, exc.description)
+        except Invalid as exc:
+            return self.error(400, str(exc))
+        finally:
+            engine.run(wait=False)  # webhooks the request set off (redirect, disconnect)

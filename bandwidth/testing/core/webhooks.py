@@ -1,0 +1,369 @@
+"""Webhook delivery: one event to the app, the way Bandwidth sends it, and what came back.
+
+A :class:`Delivery` is one event (its payload, the primary URL and the
+fallback). :func:`deliver` sends it through a :class:`Transport` (real HTTP
+here; an in-process WSGI or ASGI app in ``_apps``) and follows the documented
+rules:
+
+* POST sends the payload as JSON; GET sends it as query parameters.
+* The first request carries no credentials. A ``401`` with a
+  ``WWW-Authenticate`` challenge is answered by sending it again with HTTP
+  Basic credentials, when the URL has them; a bare 401 loses the event.
+* A connection that cannot be made is retried once on the same URL.
+* When the primary URL still fails (no connection, a timeout, a non-2xx
+  answer), the fallback URL gets the event, with its own method and
+  credentials.
+
+The result is a :class:`Webhook`, the record tests read from
+``sim.webhooks``.
+"""
+
+from __future__ import annotations
+
+import base64
+import http.client
+import json
+import socket
+import ssl
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, Callable, Dict, List, Mapping, Optional, Protocol, Tuple
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
+
+if TYPE_CHECKING:
+    from bandwidth.testing.voice.verbs.reading import Callback
+
+__all__ = [
+    "MAX_REPLY_BYTES",
+    "Attempt",
+    "Delivery",
+    "DeliveryError",
+    "HttpTransport",
+    "Reply",
+    "Target",
+    "Targets",
+    "Transport",
+    "Webhook",
+    "deliver",
+    "encode_request",
+    "request_targets",
+    "targets_for",
+]
+
+#: A reply body is read up to this size (BXML is at most 64 KiB; more is invalid anyway).
+MAX_REPLY_BYTES = 64 * 1024 + 1
+USER_AGENT = "bandwidth-voice-simulator"
+
+
+@dataclass(frozen=True)
+class Attempt:
+    """One HTTP request of a delivery: to which URL, with or without credentials, and its fate."""
+
+    url: str
+    method: str
+    #: the app's HTTP status, ``None`` when there was no answer
+    status: Optional[int]
+    #: whether the request carried ``Authorization: Basic ...``
+    authorized: bool = False
+    #: why there was no answer (connection refused, timeout, the app raised), else ``None``
+    error: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class Webhook:
+    """One event delivered to the app, as ``sim.webhooks`` and ``call.webhooks`` list it.
+
+    ``url`` and ``method`` are those of the last request made (the fallback
+    URL's when the primary failed); ``status`` is the app's final HTTP status
+    (``None`` if it could not be reached) and ``bxml`` the reply's text
+    (``None`` when it was empty or there was none). ``attempts`` lists every
+    request, including the unauthenticated one a 401 challenge answered.
+    """
+
+    event_type: str
+    call_id: str
+    url: str
+    method: str
+    payload: Dict[str, Any]
+    status: Optional[int]
+    bxml: Optional[str]
+    time: datetime
+    attempts: Tuple[Attempt, ...] = ()
+    #: why the delivery failed, ``None`` when the app answered 2xx
+    error: Optional[str] = None
+
+    @property
+    def ok(self) -> bool:
+        """Whether the app answered with a 2xx status."""
+        return self.status is not None and 200 <= self.status < 300
+
+
+@dataclass(frozen=True)
+class Target:
+    """Where one request goes: URL, method and the Basic credentials to answer a challenge with."""
+
+    url: str
+    method: str = "POST"
+    username: Optional[str] = None
+    password: Optional[str] = field(default=None, repr=False)
+
+
+#: A webhook's destination and its fallback, if it has one.
+Targets = Tuple[Target, Optional[Target]]
+
+
+def targets_for(callback: Callback, base_url: str) -> Optional[Targets]:
+    """Where a verb's webhook goes, relative URLs resolved against ``base_url``.
+
+    ``None`` when the verb gives no URL (it then sends no webhook).
+    """
+    if not callback.url:
+        return None
+
+    def resolve(url: str) -> str:
+        return urljoin(base_url, url) if base_url else url
+
+    primary = Target(resolve(callback.url), callback.method, callback.username, callback.password)
+    fallback = None
+    if callback.fallback_url:
+        fallback = Target(
+            resolve(callback.fallback_url),
+            callback.fallback_method,
+            callback.fallback_username,
+            callback.fallback_password,
+        )
+    return primary, fallback
+
+
+def request_targets(request: Mapping[str, Any], prefix: str) -> Targets:
+    """Where a REST body's ``{prefix}Url`` webhook goes, with its ``{prefix}FallbackUrl``.
+
+    As ``createCall``, ``updateCall`` and ``updateConference`` name them
+    (``answerUrl``/``answerMethod``, ``redirectFallbackUrl``, ...), with the
+    body's ``username``/``password`` and ``fallbackUsername``/``fallbackPassword``.
+    """
+    primary = Target(
+        request[f"{prefix}Url"],
+        request.get(f"{prefix}Method") or "POST",
+        request.get("username"),
+        request.get("password"),
+    )
+    fallback = None
+    if request.get(f"{prefix}FallbackUrl"):
+        fallback = Target(
+            request[f"{prefix}FallbackUrl"],
+            request.get(f"{prefix}FallbackMethod") or "POST",
+            request.get("fallbackUsername"),
+            request.get("fallbackPassword"),
+        )
+    return primary, fallback
+
+
+@dataclass
+class Delivery:
+    """One event to deliver, and what the simulator does with the answer."""
+
+    event_type: str
+    call_id: str
+    payload: Dict[str, Any]
+    primary: Target
+    fallback: Optional[Target]
+    #: the call's ``callbackTimeout`` in seconds (a real socket timeout over HTTP)
+    timeout: float
+    #: the simulated time of the event
+    time: datetime
+    #: ``True`` for events answered with BXML (initiate, answer, gather, redirect)
+    expects_bxml: bool = True
+    #: the run generation it belongs to (a reply to a superseded event is ignored)
+    generation: int = 0
+    #: what to do with the outcome instead of running the reply on the call (conference
+    #: events: their BXML runs on the conference); may return the next delivery
+    on_reply: Optional[Callable[[Webhook, Optional[Reply]], Optional[Delivery]]] = field(
+        default=None, repr=False
+    )
+
+
+@dataclass(frozen=True)
+class Reply:
+    """What the app answered one request with."""
+
+    status: int
+    headers: Mapping[str, str]
+    body: bytes
+
+
+class DeliveryError(Exception):
+    """No answer: the connection failed or timed out, or an in-process app raised."""
+
+    def __init__(self, message: str, *, connect: bool = False) -> None:
+        super().__init__(message)
+        #: ``True`` when no connection could be made (delivery retries those once)
+        self.connect = connect
+
+
+class Transport(Protocol):
+    """Sends one request to the app and returns its answer (or raises :class:`DeliveryError`)."""
+
+    def send(
+        self, method: str, url: str, headers: Dict[str, str], body: bytes, timeout: float
+    ) -> Reply:
+        """One HTTP exchange."""
+
+
+def encode_request(target: Target, payload: Mapping[str, Any]) -> Tuple[str, Dict[str, str], bytes]:
+    """The URL, headers and body for ``payload``: JSON for POST, query parameters for GET.
+
+    Under GET a nested value (an object or list) is sent as its JSON text, and
+    ``null`` fields are left out: no source says how Bandwidth encodes them.
+    """
+    headers = {"User-Agent": USER_AGENT}
+    if target.method == "GET":
+        parts = urlsplit(target.url)
+        pairs = parse_qsl(parts.query, keep_blank_values=True)
+        for key, value in payload.items():
+            if value is None:
+                continue
+            if isinstance(value, bool):
+                value = "true" if value else "false"
+            elif isinstance(value, (dict, list)):
+                value = json.dumps(value, separators=(",", ":"))
+            pairs.append((key, str(value)))
+        url = parts._replace(query=urlencode(pairs)).geturl()
+        return url, headers, b""
+    headers["Content-Type"] = "application/json"
+    return target.url, headers, json.dumps(payload, separators=(",", ":")).encode()
+
+
+def _basic(target: Target) -> str:
+    token = f"{target.username or ''}:{target.password or ''}".encode()
+    return "Basic " + base64.b64encode(token).decode("ascii")
+
+
+def _challenged(reply: Reply) -> bool:
+    header = next((v for k, v in reply.headers.items() if k.lower() == "www-authenticate"), "")
+    return reply.status == 401 and header.strip().lower().startswith("basic")
+
+
+def _try(
+    transport: Transport,
+    target: Target,
+    payload: Mapping[str, Any],
+    timeout: float,
+    attempts: List[Attempt],
+) -> Optional[Reply]:
+    """Deliver to one URL: plain first, again with credentials after a Basic challenge."""
+    url, headers, body = encode_request(target, payload)
+    reply = _send(transport, target, url, headers, body, timeout, attempts, authorized=False)
+    if reply is not None and _challenged(reply) and target.username is not None:
+        headers = {**headers, "Authorization": _basic(target)}
+        reply = _send(transport, target, url, headers, body, timeout, attempts, authorized=True)
+    return reply
+
+
+def _send(
+    transport: Transport,
+    target: Target,
+    url: str,
+    headers: Dict[str, str],
+    body: bytes,
+    timeout: float,
+    attempts: List[Attempt],
+    *,
+    authorized: bool,
+) -> Optional[Reply]:
+    for retry in (False, True):
+        try:
+            reply = transport.send(target.method, url, headers, body, timeout)
+        except DeliveryError as exc:
+            attempts.append(Attempt(target.url, target.method, None, authorized, str(exc)))
+            if exc.connect and not retry:
+                continue  # a connection error is retried once, as the platform does
+            return None
+        attempts.append(Attempt(target.url, target.method, reply.status, authorized))
+        return reply
+    return None  # pragma: no cover - the loop always returns
+
+
+def deliver(transport: Transport, delivery: Delivery) -> Tuple[Webhook, Optional[Reply]]:
+    """Send ``delivery`` (primary, then fallback) and return its record and the 2xx reply."""
+    attempts: List[Attempt] = []
+    reply: Optional[Reply] = None
+    target = delivery.primary
+    for candidate in (delivery.primary, delivery.fallback):
+        if candidate is None:
+            continue
+        target = candidate
+        reply = _try(transport, candidate, delivery.payload, delivery.timeout, attempts)
+        if reply is not None and 200 <= reply.status < 300:
+            break
+    last = attempts[-1] if attempts else None
+    status = None if reply is None else reply.status
+    ok = status is not None and 200 <= status < 300
+    text: Optional[str] = None
+    if reply is not None and reply.body:
+        text = reply.body.decode("utf-8", errors="replace")
+    error = None
+    if not ok:
+        if status is not None:
+            error = f"the app answered HTTP {status}"
+        else:
+            error = last.error if last is not None and last.error else "no answer"
+    record = Webhook(
+        event_type=delivery.event_type,
+        call_id=delivery.call_id,
+        url=target.url,
+        method=target.method,
+        payload=dict(delivery.payload),
+        status=status,
+        bxml=text,
+        time=delivery.time,
+        attempts=tuple(attempts),
+        error=error,
+    )
+    return record, (reply if ok else None)
+
+
+class HttpTransport:
+    """Real HTTP(S) with :mod:`http.client`; the timeout bounds connecting and each read."""
+
+    def send(
+        self, method: str, url: str, headers: Dict[str, str], body: bytes, timeout: float
+    ) -> Reply:
+        """One request on a fresh connection (closed afterwards)."""
+        parts = urlsplit(url)
+        host = parts.hostname or ""
+        try:
+            port = parts.port
+        except ValueError:
+            raise DeliveryError(f"invalid port in {url}", connect=False) from None
+        connection: http.client.HTTPConnection
+        if parts.scheme == "https":
+            context = ssl.create_default_context()
+            connection = http.client.HTTPSConnection(host, port, timeout=timeout, context=context)
+        else:
+            connection = http.client.HTTPConnection(host, port, timeout=timeout)
+        target = parts.path or "/"
+        if parts.query:
+            target += "?" + parts.query
+        try:
+            try:
+                connection.connect()
+            except (OSError, http.client.HTTPException) as exc:
+                raise DeliveryError(_describe(exc, "connecting to", url), connect=True) from None
+            try:
+                connection.request(method, target, body=body or None, headers=headers)
+                response = connection.getresponse()
+                data = response.read(MAX_REPLY_BYTES)
+                reply_headers = {k.lower(): v for k, v in response.getheaders()}
+                return Reply(response.status, reply_headers, data)
+            except (OSError, http.client.HTTPException) as exc:
+                raise DeliveryError(_describe(exc, "waiting for", url)) from None
+        finally:
+            connection.close()
+
+
+def _describe(exc: BaseException, doing: str, url: str) -> str:
+    if isinstance(exc, (TimeoutError, socket.timeout)):
+        return f"timed out {doing} {url}"
+    detail = str(exc) or type(exc).__name__
+    return f"{type(exc).__name__} {doing} {url}: {detail}"

@@ -1,0 +1,295 @@
+"""Stored call records and their wire forms (``callState``, ``createCallResponse``, webhooks)."""
+
+from __future__ import annotations
+
+import copy
+import json
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, Dict, List, Optional, Tuple
+
+from bandwidth.testing.core.clock import format_time
+
+if TYPE_CHECKING:
+    from bandwidth.testing.core.webhooks import Webhook
+
+__all__ = ["INBOUND", "OUTBOUND", "AutoProgress", "SimulatedCall", "Utterance", "new_id"]
+
+QUEUED = "queued"
+INITIATED = "initiated"
+ANSWERED = "answered"
+DISCONNECTED = "disconnected"
+STATES = (QUEUED, INITIATED, ANSWERED, DISCONNECTED)
+#: The two directions of a call's audio, named from the platform's side (as stream and
+#: transcription ``tracks`` are): ``inbound`` comes from the far end, ``outbound`` goes to it.
+INBOUND = "inbound"
+OUTBOUND = "outbound"
+
+
+def new_id(prefix: str) -> str:
+    """A new id in the platform's shape: ``c-15ac29a2-1331029c-2cb0-...`` for prefix ``c``."""
+    return f"{prefix}-{uuid.uuid4().hex[:8]}-{uuid.uuid4()}"
+
+
+@dataclass(frozen=True)
+class AutoProgress:
+    """How calls move through their lifecycle on their own, timed by the simulator's clock.
+
+    Each delay is in seconds from entering the previous state; ``None`` means
+    "never on its own" (the test drives that step with ``answer``/``hangup``).
+    A ringing call that is not answered within its ``callTimeout`` (default
+    30) ends with ``disconnectCause`` ``timeout``, as the real API does.
+    """
+
+    #: queued -> initiated (the call leaves the queue and starts ringing)
+    initiate_after: Optional[float] = 0.0
+    #: initiated -> answered
+    answer_after: Optional[float] = 1.0
+    #: answered -> disconnected with :attr:`hangup_cause`
+    hangup_after: Optional[float] = None
+    hangup_cause: str = "hangup"
+
+
+@dataclass(frozen=True)
+class Utterance:
+    """Words said on a call over a span of simulated time, in one direction.
+
+    The far end's speech (``sim.speak``) is ``inbound``; what the call hears
+    (the app's ``SpeakSentence``, a conference's audio and members) is
+    ``outbound``. Recordings and transcriptions are made of these.
+    """
+
+    start: datetime
+    end: datetime
+    text: str
+    track: str
+
+
+@dataclass
+class SimulatedCall:
+    """One call as the simulator stores it; ``VoiceSimulator.call()`` returns a copy.
+
+    ``request`` is the ``createCall`` body as received; ``redirects`` holds the
+    body of every accepted ``update_call`` redirect and ``bxml`` every accepted
+    ``update_call_bxml`` document, oldest first.
+
+    When the simulator runs call flows: ``heard`` is what the far end heard,
+    in order (each ``SpeakSentence`` as plain text, each ``PlayAudio`` as its
+    URL); ``pressed`` the digits the far end pressed (one entry per
+    ``sim.press``); ``dtmf_sent`` the digits ``SendDtmf`` played to it;
+    ``webhooks`` this call's deliveries. :meth:`timeline` tells it all.
+    ``audio`` is what was said on the call, both ways, with times
+    (:class:`Utterance`): what its recordings and transcriptions hold.
+
+    Other legs: ``legs`` lists the ids of the calls this one placed
+    (``<Transfer>``, ``<Forward>``), oldest first; each of those has
+    ``parent_call_id`` set to this call's id.
+    """
+
+    call_id: str
+    account_id: str
+    application_id: str
+    to: str
+    from_: str
+    direction: str
+    state: str
+    enqueued_time: datetime
+    last_update: datetime
+    start_time: Optional[datetime] = None
+    answer_time: Optional[datetime] = None
+    end_time: Optional[datetime] = None
+    disconnect_cause: Optional[str] = None
+    error_message: Optional[str] = None
+    error_id: Optional[str] = None
+    parent_call_id: Optional[str] = None
+    stir_shaken: Optional[Dict[str, str]] = None
+    identity: Optional[str] = None
+    tag: Optional[str] = None
+    request: Dict[str, Any] = field(default_factory=dict)
+    redirects: List[Dict[str, Any]] = field(default_factory=list)
+    bxml: List[str] = field(default_factory=list)
+    heard: List[str] = field(default_factory=list)
+    pressed: List[str] = field(default_factory=list)
+    dtmf_sent: List[str] = field(default_factory=list)
+    audio: List[Utterance] = field(default_factory=list, repr=False, compare=False)
+    #: ids of the calls this one placed (``<Transfer>``, ``<Forward>`` legs), oldest first
+    legs: List[str] = field(default_factory=list)
+    #: the SIP status the callee refused the INVITE with (486 busy, 603 rejected), if it did
+    sip_response_code: Optional[int] = None
+    #: a ``<Transfer>`` B-leg: the A-leg's ``(from, to)``, which its webhooks carry as
+    #: ``from``/``to`` (its own go in ``transferCallerId``/``transferTo``)
+    transfer_parties: Optional[Tuple[str, str]] = None
+    webhooks: List[Webhook] = field(default_factory=list, repr=False, compare=False)
+    #: ``(time, what happened)``, oldest first: what :meth:`timeline` prints
+    log: List[Tuple[datetime, str]] = field(default_factory=list, repr=False, compare=False)
+    seq: int = field(default=0, repr=False, compare=False)
+    _json: Optional[bytes] = field(default=None, repr=False, compare=False)
+
+    @property
+    def sort_key(self) -> Tuple[datetime, int]:
+        """Position in ``list_calls``: creation time, then creation order."""
+        return (self.enqueued_time, self.seq)
+
+    def changed(self, when: datetime) -> None:
+        """Note a state change at ``when`` and drop the cached JSON."""
+        self.last_update = when
+        self._json = None
+
+    def state_json(self) -> bytes:
+        """The ``callState`` JSON of this call, serialized once per change."""
+        if self._json is None:
+            self._json = json.dumps(self.to_call_state(), separators=(",", ":")).encode()
+        return self._json
+
+    def to_call_state(self) -> Dict[str, Any]:
+        """This call as a ``callState`` object (every documented key; null when unset)."""
+        return {
+            "applicationId": self.application_id,
+            "accountId": self.account_id,
+            "callId": self.call_id,
+            "parentCallId": self.parent_call_id,
+            "to": self.to,
+            "from": self.from_,
+            "direction": self.direction,
+            "state": self.state,
+            "stirShaken": self.stir_shaken,
+            "identity": self.identity,
+            "enqueuedTime": _time(self.enqueued_time),
+            "startTime": _time(self.start_time),
+            "answerTime": _time(self.answer_time),
+            "endTime": _time(self.end_time),
+            "disconnectCause": self.disconnect_cause,
+            "errorMessage": self.error_message,
+            "errorId": self.error_id,
+            "lastUpdate": _time(self.last_update),
+        }
+
+    def to_create_response(self, call_url: str) -> Dict[str, Any]:
+        """The ``createCallResponse`` for this call; passwords are masked like the API does."""
+        req = self.request
+
+        def secret(key: str) -> Optional[str]:
+            return None if req.get(key) is None else "*****"
+
+        return {
+            "applicationId": self.application_id,
+            "accountId": self.account_id,
+            "callId": self.call_id,
+            "to": self.to,
+            "from": self.from_,
+            "enqueuedTime": _time(self.enqueued_time),
+            "callUrl": call_url,
+            "callTimeout": _or(req.get("callTimeout"), 30),
+            "callbackTimeout": _or(req.get("callbackTimeout"), 15),
+            "tag": self.tag,
+            "answerMethod": _or(req.get("answerMethod"), "POST"),
+            "answerUrl": req.get("answerUrl"),
+            "answerFallbackMethod": _or(req.get("answerFallbackMethod"), "POST"),
+            "answerFallbackUrl": req.get("answerFallbackUrl"),
+            "disconnectMethod": _or(req.get("disconnectMethod"), "POST"),
+            "disconnectUrl": req.get("disconnectUrl"),
+            "username": req.get("username"),
+            "password": secret("password"),
+            "fallbackUsername": req.get("fallbackUsername"),
+            "fallbackPassword": secret("fallbackPassword"),
+            "priority": _or(req.get("priority"), 5),
+        }
+
+    def note(self, when: datetime, what: str) -> None:
+        """Add a line to the call's timeline."""
+        self.log.append((when, what))
+
+    def timeline(self) -> str:
+        """What happened on this call, one line per step, times from its creation.
+
+        Webhooks with their replies, what was said and played, digits pressed,
+        state changes: print it when a flow does not do what a test expects.
+        """
+        head = (
+            f"call {self.call_id}  {self.direction}  {self.from_} -> {self.to}  "
+            f"(created {format_time(self.enqueued_time)}; now {self.state}"
+            + (f", {self.disconnect_cause}" if self.disconnect_cause else "")
+            + ")"
+        )
+        lines = [head]
+        for when, what in self.log:
+            offset = (when - self.enqueued_time).total_seconds()
+            rows = what.splitlines() or [""]
+            lines.append(f"  {offset:>+9.3f}s  {rows[0]}")
+            lines.extend(f"  {'':>10}     {row}" for row in rows[1:])
+        return "\n".join(lines)
+
+    def callback_payload(self, event_type: str, when: datetime, call_url: str) -> Dict[str, Any]:
+        """The fields Bandwidth sends with ``event_type`` for this call, as they are now.
+
+        The call base set of the callbacks reference: ``initiate`` has no
+        ``enqueuedTime``, ``answerTime`` or ``tag``; ``enqueuedTime`` is set
+        for outbound calls only; ``tag`` is left out while none is set. A
+        ``<Transfer>`` B-leg's events carry the A-leg's ``from`` and ``to``,
+        ``parentCallId``, and the leg's own numbers as ``transferCallerId`` and
+        ``transferTo`` (and no ``enqueuedTime``: the platform placed it).
+        ``disconnect`` adds ``sipResponseCode`` when the callee refused the call.
+        """
+        payload: Dict[str, Any] = {
+            "eventType": event_type,
+            "eventTime": format_time(when),
+            "accountId": self.account_id,
+            "applicationId": self.application_id,
+            "from": self.from_,
+            "to": self.to,
+            "direction": self.direction,
+            "callId": self.call_id,
+            "callUrl": call_url,
+        }
+        leg = self.transfer_parties is not None
+        if event_type != "initiate" and self.direction == "outbound" and not leg:
+            payload["enqueuedTime"] = _time(self.enqueued_time)
+        payload["startTime"] = _time(self.start_time or when)
+        if event_type != "initiate":
+            payload["answerTime"] = _time(self.answer_time)
+            if self.tag is not None:
+                payload["tag"] = self.tag
+        if event_type == "disconnect":
+            payload["endTime"] = _time(self.end_time or when)
+            payload["cause"] = self.disconnect_cause
+            payload["errorMessage"] = self.error_message
+            payload["errorId"] = self.error_id
+            if self.sip_response_code is not None:
+                payload["sipResponseCode"] = self.sip_response_code
+        if self.transfer_parties is not None:
+            payload["from"], payload["to"] = self.transfer_parties
+            payload["parentCallId"] = self.parent_call_id
+            payload["transferCallerId"] = self.from_
+            payload["transferTo"] = self.to
+        return payload
+
+    def set_tag(self, tag: Optional[str], when: datetime) -> None:
+        """A verb's ``tag`` goes with its webhook and every later one (``""`` clears it)."""
+        if tag is not None:
+            self.tag = tag or None
+            self.note(when, f"tag set to {tag!r}" if tag else "tag cleared")
+
+    def snapshot(self) -> SimulatedCall:
+        """An independent copy, safe to read while the simulator keeps serving."""
+        clone = copy.copy(self)
+        clone.request = copy.deepcopy(self.request)
+        clone.redirects = copy.deepcopy(self.redirects)
+        clone.bxml = list(self.bxml)
+        clone.heard = list(self.heard)
+        clone.pressed = list(self.pressed)
+        clone.dtmf_sent = list(self.dtmf_sent)
+        clone.audio = list(self.audio)
+        clone.legs = list(self.legs)
+        clone.webhooks = list(self.webhooks)
+        clone.log = list(self.log)
+        clone.stir_shaken = None if self.stir_shaken is None else dict(self.stir_shaken)
+        return clone
+
+
+def _time(value: Optional[datetime]) -> Optional[str]:
+    return None if value is None else format_time(value)
+
+
+def _or(value: Any, default: Any) -> Any:
+    return default if value is None else value

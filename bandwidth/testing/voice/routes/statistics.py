@@ -1,0 +1,21 @@
+"""The Statistics operation: the account's call queue, from the simulated calls."""
+
+from __future__ import annotations
+
+from bandwidth.testing.core.http_server import Response
+from bandwidth.testing.voice.calls import QUEUED
+from bandwidth.testing.voice.routes.common import Host, Request, json_answer, locked
+
+__all__ = ["HANDLERS"]
+
+
+def get_statistics(host: Host, request: Request) -> Response:
+    """``currentCallQueueSize``: the calls queued now; ``maxCallQueueSize``: the store's setting."""
+    store = host.store
+    with locked(host):
+        queued = sum(1 for call in store.order if call.state == QUEUED)
+        payload = {"currentCallQueueSize": queued, "maxCallQueueSize": store.max_call_queue_size}
+    return json_answer(payload)
+
+
+HANDLERS = {"get_statistics": get_statistics}
