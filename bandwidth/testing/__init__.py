@@ -21,7 +21,7 @@ _MODULES: Dict[str, str] = {
     "AutoProgress": "bandwidth.testing.voice.calls",
     "Callee": "bandwidth.testing.voice.callees",
     "ManualClock": "bandwidth.testing.core.clock",
-    "OPERATIONS": "bandwidth.testing.core.faults",
+    "OPERATIONS": "bandwidth.testing.composition",
     "RecordedRequest": "bandwidth.testing.core.rest_service",
     "SimulatedCall": "bandwidth.testing.voice.calls",
     "SimulatorControl": "bandwidth.testing.control_client",
@@ -29,7 +29,7 @@ _MODULES: Dict[str, str] = {
     "Timing": "bandwidth.testing.voice.interpreter",
     "VoiceSimulator": "bandwidth.testing.simulator",
     "Webhook": "bandwidth.testing.core.webhooks",
-    "WebhookAppError": "bandwidth.testing.simulator",
+    "WebhookAppError": "bandwidth.testing.core.app_errors",
 }
 
 __all__ = [
@@ -50,12 +50,13 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
+    from bandwidth.testing.composition import OPERATIONS
     from bandwidth.testing.control_client import SimulatorControl, SimulatorControlError
+    from bandwidth.testing.core.app_errors import WebhookAppError
     from bandwidth.testing.core.clock import ManualClock
-    from bandwidth.testing.core.faults import OPERATIONS
     from bandwidth.testing.core.rest_service import RecordedRequest
     from bandwidth.testing.core.webhooks import Attempt, Webhook
-    from bandwidth.testing.simulator import VoiceSimulator, WebhookAppError
+    from bandwidth.testing.simulator import VoiceSimulator
     from bandwidth.testing.voice.callees import AnsweredBy, Callee
     from bandwidth.testing.voice.calls import AutoProgress, SimulatedCall
     from bandwidth.testing.voice.interpreter import Timing

@@ -1,4 +1,4 @@
-"""Who may call the simulator: added users and OAuth clients, tokens (a part of ``VoiceSimulator``).
+"""Who may call the simulator: added users and OAuth clients, tokens.
 
 :class:`AccessControls` adds users (HTTP Basic) and OAuth clients, with or
 without Voice access, and controls the tokens the token endpoint issues; the
@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import threading
 from datetime import datetime
-from typing import TYPE_CHECKING, Optional
+from typing import Callable, Optional, Protocol
 
 from bandwidth.testing.core.credentials import Credentials, Principal
 
-__all__ = ["AccessControls", "check_lifetime"]
+__all__ = ["AccessControls", "OwnIdentity", "check_lifetime"]
 
 
 def check_lifetime(seconds: float) -> float:
@@ -23,19 +23,29 @@ def check_lifetime(seconds: float) -> float:
     return float(seconds)
 
 
-class AccessControls:
-    """Users, clients and tokens (a mixin of ``VoiceSimulator``)."""
+class OwnIdentity(Protocol):
+    """The simulator's own user and OAuth client (settings of the facade, changeable)."""
 
-    _credentials: Credentials
     username: str
     password: str
     client_id: str
     client_secret: str
-    if TYPE_CHECKING:
-        _lock: threading.Lock
 
-        def _now(self) -> datetime:
-            """The simulator's current time."""
+
+class AccessControls:
+    """Users, clients and tokens."""
+
+    def __init__(
+        self,
+        credentials: Credentials,
+        own: OwnIdentity,
+        lock: threading.Lock,
+        now: Callable[[], datetime],
+    ) -> None:
+        self._credentials = credentials
+        self._own = own
+        self._lock = lock
+        self._now = now
 
     def add_user(self, username: str, password: str, *, voice: bool = True) -> None:
         """Let ``username:password`` in (HTTP Basic); ``voice=False``: 403 on every operation.
@@ -50,18 +60,20 @@ class AccessControls:
         with self._lock:
             self._credentials.add_client(client_id, client_secret, bool(voice))
 
-    def _password_of(self, user: str) -> str:
-        if user == self.username:
-            return self.password
+    def password_of(self, user: str) -> str:
+        """The password of the own or an added user (``KeyError`` for another)."""
+        if user == self._own.username:
+            return self._own.password
         with self._lock:
             entry = self._credentials.users.get(user)
         if entry is None:
             raise KeyError(f"no user {user!r}: add it with add_user()")
         return entry[0]
 
-    def _secret_of(self, client_id: str) -> str:
-        if client_id == self.client_id:
-            return self.client_secret
+    def secret_of(self, client_id: str) -> str:
+        """The secret of the own or an added client (``KeyError`` for another)."""
+        if client_id == self._own.client_id:
+            return self._own.client_secret
         with self._lock:
             entry = self._credentials.clients.get(client_id)
         if entry is None:
@@ -82,11 +94,12 @@ class AccessControls:
 
         For tests that configure ``access_token=`` themselves.
         """
-        name = self.client_id if client_id is None else client_id
-        self._secret_of(name)  # KeyError for an unknown client
+        own = self._own.client_id
+        name = own if client_id is None else client_id
+        self.secret_of(name)  # KeyError for an unknown client
         with self._lock:
             entry = self._credentials.clients.get(name)
-            voice = True if name == self.client_id or entry is None else entry[1]
+            voice = True if name == own or entry is None else entry[1]
             return self._credentials.issue(Principal(name, voice), self._now())
 
     def revoke_tokens(self) -> None:

@@ -30,7 +30,12 @@ from urllib.parse import parse_qsl
 
 from bandwidth.testing.core.http_server import Response
 
-__all__ = ["Credentials", "Principal", "basic_pair", "check_name"]
+__all__ = ["TOKEN_OPERATION", "TOKEN_PATH", "Credentials", "Principal", "basic_pair", "check_name"]
+
+#: The OAuth 2 token endpoint's name (not an SDK method, but faults and recordings name it so).
+TOKEN_OPERATION = "oauth_token"
+#: Where it lives on the simulator's origin, as on ``api.bandwidth.com``.
+TOKEN_PATH = "/api/v1/oauth2/token"
 
 FORM = "application/x-www-form-urlencoded"
 _CHALLENGE = ("WWW-Authenticate", 'Basic realm="Bandwidth OAuth"')

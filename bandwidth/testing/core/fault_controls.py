@@ -1,6 +1,6 @@
-"""The simulator's fault injection and request recording (a part of ``VoiceSimulator``).
+"""The simulator's fault injection and request recording.
 
-:class:`FaultsAndRequests` scripts what the next requests of an operation
+:class:`FaultControls` scripts what the next requests of an operation
 meet (a status, a delay, a dropped connection, a garbled body) and reads
 back every request received. Operations are named by SDK method
 (:data:`~bandwidth.testing.OPERATIONS`).
@@ -10,21 +10,21 @@ from __future__ import annotations
 
 import json
 import threading
-from typing import TYPE_CHECKING, Any, Dict, List, Mapping, Optional, Union
+from typing import Any, Dict, List, Mapping, Optional, Union
 
 from bandwidth.testing.core.faults import DROP_WHEN, MALFORMED_KINDS, Fault
 from bandwidth.testing.core.http_server import Pace
 from bandwidth.testing.core.rest_service import JSON_HEADER, RecordedRequest, RestApi
 
-__all__ = ["FaultsAndRequests"]
+__all__ = ["FaultControls"]
 
 
-class FaultsAndRequests:
-    """Faults and recorded requests (a mixin of ``VoiceSimulator``)."""
+class FaultControls:
+    """Faults and recorded requests."""
 
-    _rest: RestApi
-    if TYPE_CHECKING:
-        _lock: threading.Lock
+    def __init__(self, rest: RestApi) -> None:
+        self._rest = rest
+        self._lock: threading.Lock = rest.lock
 
     def fail_next(
         self,

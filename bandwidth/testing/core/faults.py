@@ -13,9 +13,8 @@ from dataclasses import dataclass
 from typing import Dict, List, Optional, Tuple
 
 from bandwidth.testing.core.http_server import Pace
-from bandwidth.testing.voice.operations import OPERATIONS
 
-__all__ = ["DROP_WHEN", "MALFORMED_KINDS", "OPERATIONS", "Fault", "FaultQueue", "Taken"]
+__all__ = ["DROP_WHEN", "MALFORMED_KINDS", "Fault", "FaultQueue", "Taken"]
 
 DROP_WHEN = ("before_read", "after_read", "after_process")
 MALFORMED_KINDS = ("json", "schema")
@@ -53,14 +52,17 @@ NOTHING = Taken()
 class FaultQueue:
     """Faults in the order they were scripted. Not thread-safe: the simulator locks."""
 
-    def __init__(self) -> None:
+    def __init__(self, operations: Tuple[str, ...]) -> None:
+        #: the operation names a fault may target (every product's, and the token endpoint)
+        self.operations = operations
         self._faults: List[Fault] = []
         self._timing: Dict[str, List[Fault]] = {kind: [] for kind in _TIMING}
 
     def add(self, fault: Fault) -> None:
-        if fault.operation is not None and fault.operation not in OPERATIONS:
+        operations = self.operations
+        if fault.operation is not None and fault.operation not in operations:
             raise ValueError(
-                f"unknown operation {fault.operation!r}; expected None or one of {OPERATIONS}"
+                f"unknown operation {fault.operation!r}; expected None or one of {operations}"
             )
         if isinstance(fault.remaining, bool) or not isinstance(fault.remaining, int):
             raise TypeError("count must be an integer")

@@ -1,12 +1,15 @@
-"""The simulator's REST service: auth, faults, recording, and dispatch to the routes.
+"""The simulator's REST service: auth, faults, recording, and dispatch to the products.
 
-:class:`RestApi` is the :class:`~bandwidth.testing.core.http_server.Service` the HTTP
-server hands each request to. It authenticates (:mod:`._auth`), applies
-scripted faults, records every request for the test's assertions, and hands
-the request to the handler of its operation (:mod:`._routes`, one module per
-resource), answering what a handler refuses as a ``voiceApiError``.
-Requests for the control routes (``/_control``) skip faults and recording,
-and go to :mod:`._routes.control` with the same credentials.
+:class:`RestApi` is the :class:`~bandwidth.testing.core.http_server.Service`
+the HTTP server hands each request to. It authenticates
+(:mod:`~bandwidth.testing.core.credentials`), applies scripted faults,
+records every request for the test's assertions, and hands the request to
+the product whose operation it is (a
+:class:`~bandwidth.testing.core.products.ProductService`: voice today),
+answering what the product refuses with the product's error body. The OAuth
+token endpoint is the core's own. Requests for the control routes
+(``/_control``) skip faults and recording, and go to the product whose
+control endpoint they are, with the same credentials.
 """
 
 from __future__ import annotations
@@ -14,11 +17,9 @@ from __future__ import annotations
 import base64
 import json
 import threading
-import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from typing import (
-    TYPE_CHECKING,
     Any,
     Callable,
     Dict,
@@ -26,45 +27,29 @@ from typing import (
     List,
     Mapping,
     Optional,
+    Protocol,
+    Sequence,
     Tuple,
     Union,
 )
 from urllib.parse import parse_qsl
 
-from bandwidth.testing.core.credentials import Credentials, Principal, basic_pair
+from bandwidth.testing.core.credentials import (
+    TOKEN_OPERATION,
+    TOKEN_PATH,
+    Credentials,
+    Principal,
+    basic_pair,
+)
 from bandwidth.testing.core.faults import NOTHING, Fault, FaultQueue, Taken
+from bandwidth.testing.core.handlers import JSON_HEADER, InvalidRequest, Problem, Request
 from bandwidth.testing.core.http_server import NO_BODY, Pace, Response, Shaped, reason
-from bandwidth.testing.voice.call_store import CallStore
-from bandwidth.testing.voice.operations import SUCCESS, TOKEN_OPERATION
-from bandwidth.testing.voice.request_checks import Invalid
-from bandwidth.testing.voice.routes import control
-from bandwidth.testing.voice.routes.common import JSON_HEADER, Problem, Request
-from bandwidth.testing.voice.routes.router import BASE_PATH, HANDLERS, Route
-from bandwidth.testing.voice.routes.router import route as find_route
+from bandwidth.testing.core.products import ProductService, Route
 
-if TYPE_CHECKING:
-    from bandwidth.testing.simulator import VoiceSimulator
-    from bandwidth.testing.voice.flow_engine import FlowEngine
+__all__ = ["CONTROL_PATH", "JSON_HEADER", "RecordedRequest", "RestApi", "RestSettings"]
 
-__all__ = ["BASE_PATH", "JSON_HEADER", "RecordedRequest", "RestApi"]
-
-_ERROR_TYPES = {
-    400: "validation",
-    401: "unauthorized",
-    403: "forbidden",
-    404: "not-found",
-    405: "method-not-allowed",
-    408: "request-timeout",
-    409: "conflict",
-    413: "request-too-large",
-    415: "unsupported-media-type",
-    429: "rate_limit_exceeded",
-    500: "internal-server-error",
-    501: "not-implemented",
-    502: "bad-gateway",
-    503: "service-unavailable",
-    504: "gateway-timeout",
-}
+#: Where the control routes live on the simulator's origin (no API path starts so).
+CONTROL_PATH = "/_control"
 _GARBLED_JSON = b'{"callId": "c-15ac29a2-1331029c-2cb0-4a07-b215-b2286566'
 _GARBLED_SCHEMA = {
     "create_call": b'{"callId": 42, "accountId": null, "callUrl": ["not", "a", "url"]}',
@@ -77,6 +62,26 @@ _GARBLED_SCHEMA = {
 _WRONG_LIST = b'{"items": "not an array"}'
 _WRONG_OBJECT = b'["not", "an", "object"]'
 _CHALLENGE = ("WWW-Authenticate", 'Basic realm="Bandwidth Voice API"')
+_NOT_FOUND = Route(None)
+_TOKEN = Route(TOKEN_OPERATION, allow="POST")
+
+
+class RestSettings(Protocol):
+    """What the REST service reads of the simulator at each request (they may change)."""
+
+    username: str
+    password: str
+    access_token: Optional[str]
+    client_id: str
+    client_secret: str
+    record_requests: bool
+
+    @property
+    def account_id(self) -> str:
+        """The one account served."""
+
+    def now(self) -> datetime:
+        """The simulator's current time."""
 
 
 @dataclass(frozen=True)
@@ -131,6 +136,7 @@ class _Ticket:
     query: str
     headers: Mapping[str, str]
     route: Route
+    product: Optional[ProductService]
     connection: int
     taken: Taken
 
@@ -140,25 +146,32 @@ def _paced(response: Response, pace: Optional[Pace]) -> Union[Response, Shaped]:
 
 
 class RestApi:
-    """The Voice API of one simulator, served by the :class:`~.http_server.HttpServer`.
+    """The REST API of one simulator, served by :class:`~.http_server.HttpServer`.
 
-    It reads the simulator's public settings (account, credentials, clock,
-    URLs) at each request, so they may change while it runs; everything the
-    simulator holds lives in the shared :class:`CallStore`, under its lock.
+    It reads the simulator's public settings (account, credentials, clock)
+    at each request, so they may change while it runs; everything the
+    products hold lives under the one ``lock``.
     """
 
     def __init__(
         self,
-        sim: VoiceSimulator,
-        store: CallStore,
-        engine: FlowEngine,
+        settings: RestSettings,
+        lock: threading.Lock,
         credentials: Credentials,
+        products: Sequence[ProductService],
     ) -> None:
-        self.sim = sim
-        self.store = store
-        self.engine = engine
+        if not products:
+            raise ValueError("a simulator serves at least one product")
+        self.settings = settings
+        self.lock = lock
         self.credentials = credentials
-        self.faults = FaultQueue()
+        self.products: Tuple[ProductService, ...] = tuple(products)
+        operations = [TOKEN_OPERATION]
+        for product in self.products:
+            operations.extend(product.success)
+        #: every operation name faults and recordings may use
+        self.operations: Tuple[str, ...] = tuple(operations)
+        self.faults = FaultQueue(self.operations)
         self.requests: List[RecordedRequest] = []
         self._auth_key: Tuple[Any, ...] = ()
         #: control requests run one at a time (two ``advance``s must not interleave)
@@ -172,15 +185,25 @@ class RestApi:
     ) -> Union[_Ticket, _ControlTicket, None]:
         """Route a request head and take its faults; ``None`` drops it before the body."""
         path, _, query = target.partition("?")
-        if control.is_control(path):
+        if path == CONTROL_PATH or path.startswith(CONTROL_PATH + "/"):
             return _ControlTicket(method, path, query, headers)
-        route = find_route(method, path)
+        route, product = self._route(method, path)
         taken = self._take_faults(route.operation)
         fault = taken.fault
         if fault is not None and fault.kind == "drop" and fault.when == "before_read":
             self._record(method, path, query, headers, b"", route.operation, connection)
             return None
-        return _Ticket(method, path, query, headers, route, connection, taken)
+        return _Ticket(method, path, query, headers, route, product, connection, taken)
+
+    def _route(self, method: str, path: str) -> Tuple[Route, Optional[ProductService]]:
+        """The route of a request and the product it belongs to (``None``: the core's)."""
+        if path == TOKEN_PATH:
+            return (_TOKEN if method == "POST" else Route(None, allow="POST")), None
+        for product in self.products:
+            found = product.route(method, path)
+            if found is not None:
+                return found, product
+        return _NOT_FOUND, None
 
     def respond(
         self,
@@ -207,33 +230,32 @@ class RestApi:
         if fault is not None and fault.kind == "raw":
             return Shaped(fault.body or b"", taken.pace)
         if fault is not None and fault.kind == "fail":
-            return _paced(self._fault_response(fault), taken.pace)
+            return _paced(self._fault_response(fault, ticket.product), taken.pace)
         if fault is not None and fault.kind == "drop" and fault.when == "after_read":
             return None
-        response = self._respond(ticket.method, route, ticket.query, ticket.headers, body)
+        response = self._respond(ticket, body)
         if fault is not None and fault.kind == "drop":  # after_process
             return None
         if fault is not None and fault.kind == "malformed":
-            response = self._garble(route.operation, response, fault.when)
+            response = self._garble(ticket.product, route.operation, response, fault.when)
         return _paced(response, taken.pace)
 
     def error(
-        self, status: int, description: str, headers: Iterable[Tuple[str, str]] = ()
+        self,
+        status: int,
+        description: str,
+        headers: Iterable[Tuple[str, str]] = (),
+        product: Optional[ProductService] = None,
     ) -> Response:
-        """A ``voiceApiError`` answer: ``{"type", "description", "id"}``."""
-        payload = {
-            "type": _ERROR_TYPES.get(status, "error"),
-            "description": description,
-            "id": str(uuid.uuid4()),
-        }
-        return status, [JSON_HEADER, *headers], json.dumps(payload).encode()
+        """The product's error answer (the first product's for a request no product's)."""
+        return (product or self.products[0]).error(status, description, tuple(headers))
 
     # -- faults and recording --------------------------------------------------------------
 
     def _take_faults(self, operation: Optional[str]) -> Taken:
         if not self.faults:  # unlocked peek: the common case costs nothing
             return NOTHING
-        with self.store.lock:
+        with self.lock:
             return self.faults.take(operation)
 
     def _record(
@@ -246,30 +268,41 @@ class RestApi:
         operation: Optional[str],
         connection: int,
     ) -> None:
-        if not self.sim.record_requests:
+        if not self.settings.record_requests:
             return
         params: Dict[str, List[str]] = {}
         for key, value in parse_qsl(query, keep_blank_values=True):
             params.setdefault(key, []).append(value)
         entry = RecordedRequest(
-            method, path, query, params, dict(headers), body, operation, self.sim.now(), connection
+            method,
+            path,
+            query,
+            params,
+            dict(headers),
+            body,
+            operation,
+            self.settings.now(),
+            connection,
         )
-        with self.store.lock:
+        with self.lock:
             self.requests.append(entry)
 
-    def _fault_response(self, fault: Fault) -> Response:
+    def _fault_response(self, fault: Fault, product: Optional[ProductService]) -> Response:
         headers = list(fault.headers)
         if fault.body is not None:
             return fault.status, headers, fault.body
         if fault.status in NO_BODY or fault.status < 200:
             return fault.status, headers, b""
-        return self.error(fault.status, f"Simulated failure: {reason(fault.status)}.", headers)
+        description = f"Simulated failure: {reason(fault.status)}."
+        return self.error(fault.status, description, headers, product)
 
     @staticmethod
-    def _garble(operation: Optional[str], response: Response, kind: str) -> Response:
+    def _garble(
+        product: Optional[ProductService], operation: Optional[str], response: Response, kind: str
+    ) -> Response:
         status, headers, _ = response
         op = operation or ""
-        success = SUCCESS.get(op, 200)
+        success = product.success.get(op, 200) if product is not None else 200
         if success == 204:  # a garbled answer needs a body, which 204 cannot carry
             success = 200
         keep = [h for h in headers if h[0] == "Location"] if status == success else []
@@ -283,11 +316,11 @@ class RestApi:
 
     def _accepted(self) -> Dict[str, Principal]:
         """Header values that authenticate as they are (Basic users, the static token)."""
-        sim, credentials = self.sim, self.credentials
+        sim, credentials = self.settings, self.credentials
         key = (sim.username, sim.password, sim.access_token, credentials.version)
         if key != self._auth_key:  # credentials may be changed on a running simulator
             accepted: Dict[str, Principal] = {}
-            with self.store.lock:
+            with self.lock:
                 users = dict(credentials.users)
             users[sim.username] = (sim.password, True)
             for name, (password, voice) in users.items():
@@ -319,8 +352,8 @@ class RestApi:
             static = accepted.get("Bearer " + credentials)
             if static is not None:
                 return static
-            with self.store.lock:
-                return self.credentials.bearer(credentials, self.sim.now())
+            with self.lock:
+                return self.credentials.bearer(credentials, self.settings.now())
         return None
 
     def _control(self, ticket: _ControlTicket, body: bytes) -> Response:
@@ -328,62 +361,67 @@ class RestApi:
         principal = self._authenticate(ticket.headers.get("authorization"))
         if principal is None:
             return self.error(401, "Missing or invalid credentials.", [_CHALLENGE])
-        handler, params, allow = control.find(ticket.method, ticket.path)
-        if handler is None:
-            if not allow:
-                return self.error(404, "The requested resource does not exist.")
+        rest = ticket.path[len(CONTROL_PATH) :]
+        for product in self.products:
+            found = product.control(ticket.method, rest)
+            if found is not None:
+                break
+        else:
+            return self.error(404, "The requested resource does not exist.")
+        if found.handler is None:
             return self.error(
-                405, f"Method {ticket.method} is not allowed here.", [("Allow", allow)]
+                405,
+                f"Method {ticket.method} is not allowed here.",
+                [("Allow", found.allow)],
+                product,
             )
-        if not principal.voice:
-            return self.error(403, f"{principal.name} has no access to the Voice API.")
-        request = Request(ticket.method, params, ticket.query, ticket.headers, body)
+        if not product.permits(principal):
+            return self.error(403, f"{principal.name} has no access to the {product.api_name}.")
+        request = Request(ticket.method, found.params, ticket.query, ticket.headers, body)
         try:
             with self._control_lock:
-                return control.respond(self.sim, handler, request)
+                return found.handler(request)
         except Problem as exc:
-            return self.error(exc.status, exc.description)
-        except Invalid as exc:
-            return self.error(400, str(exc))
+            return self.error(exc.status, exc.description, (), product)
+        except InvalidRequest as exc:
+            return self.error(400, str(exc), (), product)
 
     def _token(self, headers: Mapping[str, str], body: bytes) -> Response:
-        sim = self.sim
-        with self.store.lock:
+        settings = self.settings
+        with self.lock:
             return self.credentials.token_answer(
-                headers, body, sim.now(), (sim.client_id, sim.client_secret)
+                headers, body, settings.now(), (settings.client_id, settings.client_secret)
             )
 
-    def _respond(
-        self,
-        method: str,
-        route: Route,
-        query: str,
-        headers: Mapping[str, str],
-        body: bytes,
-    ) -> Response:
+    def _respond(self, ticket: _Ticket, body: bytes) -> Response:
+        method, route, headers, product = (
+            ticket.method,
+            ticket.route,
+            ticket.headers,
+            ticket.product,
+        )
         op = route.operation
-        if op == TOKEN_OPERATION:
+        if op == TOKEN_OPERATION and product is None:
             return self._token(headers, body)
         principal = self._authenticate(headers.get("authorization"))
         if principal is None:
-            return self.error(401, "Missing or invalid credentials.", [_CHALLENGE])
-        if op is None:
+            return self.error(401, "Missing or invalid credentials.", [_CHALLENGE], product)
+        if op is None or product is None:
             if not route.allow:
-                return self.error(404, "The requested resource does not exist.")
+                return self.error(404, "The requested resource does not exist.", (), product)
             return self.error(
-                405, f"Method {method} is not allowed here.", [("Allow", route.allow)]
+                405, f"Method {method} is not allowed here.", [("Allow", route.allow)], product
             )
-        if not principal.voice:
-            return self.error(403, f"{principal.name} has no access to the Voice API.")
-        if route.account_id != self.sim.account_id:
-            return self.error(403, f"Access to account {route.account_id} is forbidden.")
-        engine = self.engine
-        engine.run(wait=False)  # catch up first (a run in progress elsewhere does it)
+        if not product.permits(principal):
+            description = f"{principal.name} has no access to the {product.api_name}."
+            return self.error(403, description, (), product)
+        if route.account_id != self.settings.account_id:
+            description = f"Access to account {route.account_id} is forbidden."
+            return self.error(403, description, (), product)
+        request = Request(method, route.params, ticket.query, headers, body)
         try:
-            return HANDLERS[op](self, Request(method, route.params, query, headers, body))
+            return product.answer(route, request)
         except Problem as exc:
-            return self.error(exc.status, exc.description)
-        except Invalid as exc:
-            return self.error(400, str(exc))
-        finally:
-            engine.run(wait=False)  # webhooks the request set off (redirect, disconnect)
+            return self.error(exc.status, exc.description, (), product)
+        except InvalidRequest as exc:
+            return self.error(400, str(exc), (), product)

@@ -4,8 +4,9 @@ A :class:`CallStore` holds every call, keeps them sorted by creation (so a
 page of ``list_calls`` is a slice), and moves calls through ``queued ->
 initiated -> answered -> disconnected``, by hand or on a schedule
 (:class:`~bandwidth.testing.AutoProgress`) timed by the simulator's clock.
-Its :class:`Timers` hold everything due later, lifecycle steps and call-flow
-steps alike; the flow engine runs them in time order. A
+Its timers (:class:`~bandwidth.testing.core.timers.Timers`, shared by every
+product) hold everything due later, lifecycle steps and call-flow steps
+alike; the flow engine runs them in time order. A
 :class:`LifecycleListener` (the flow engine) hears of every answer and end.
 
 What calls make lives beside them, each in its own book with its own small
@@ -25,12 +26,11 @@ from __future__ import annotations
 
 import bisect
 import functools
-import heapq
-import itertools
 import threading
 from datetime import datetime, timedelta
-from typing import Any, Callable, Dict, List, Optional, Protocol, Tuple
+from typing import Any, Dict, List, Optional, Protocol, Tuple
 
+from bandwidth.testing.core.timers import Timers
 from bandwidth.testing.voice.callees import Callees
 from bandwidth.testing.voice.calls import (
     ANSWERED,
@@ -45,49 +45,10 @@ from bandwidth.testing.voice.conferences import Conferences
 from bandwidth.testing.voice.recordings import Recordings
 from bandwidth.testing.voice.transcriptions import Transcriptions
 
-__all__ = ["RETENTION", "Action", "CallStore", "LifecycleListener", "Timers"]
+__all__ = ["RETENTION", "CallStore", "LifecycleListener"]
 
 #: Call records stay readable this long after hang-up, then 404 / drop out of lists.
 RETENTION = timedelta(days=7)
-
-
-#: Something due at a time: called with that time, under the store's lock. It may
-#: return a webhook delivery (``_webhooks.Delivery``) for the flow engine to make.
-Action = Callable[[datetime], Any]
-
-
-class Timers:
-    """Actions due at given times, run in time order (then in the order they were added)."""
-
-    def __init__(self) -> None:
-        self._heap: List[Tuple[datetime, int, Action]] = []
-        self._seq = itertools.count()
-
-    def __bool__(self) -> bool:
-        return bool(self._heap)
-
-    def __len__(self) -> int:
-        return len(self._heap)
-
-    def add(self, due: datetime, action: Action) -> None:
-        """Run ``action`` once the clock reaches ``due``."""
-        heapq.heappush(self._heap, (due, next(self._seq), action))
-
-    def next_due(self) -> Optional[datetime]:
-        """When the earliest action is due, ``None`` if there is none."""
-        return self._heap[0][0] if self._heap else None
-
-    def pop(self, now: datetime) -> Optional[Tuple[datetime, Action]]:
-        """The earliest action due by ``now`` (removed), or ``None``."""
-        heap = self._heap
-        if not heap or heap[0][0] > now:
-            return None
-        due, _, action = heapq.heappop(heap)
-        return due, action
-
-    def clear(self) -> None:
-        """Drop every pending action."""
-        self._heap.clear()
 
 
 class LifecycleListener(Protocol):
@@ -103,18 +64,24 @@ class LifecycleListener(Protocol):
 class CallStore:
     """Every call of one simulator, in creation order, with the due lifecycle steps."""
 
-    def __init__(self, account_id: str, auto_progress: Optional[AutoProgress]) -> None:
+    def __init__(
+        self,
+        account_id: str,
+        auto_progress: Optional[AutoProgress],
+        lock: threading.Lock,
+        timers: Timers,
+    ) -> None:
         self.account_id = account_id
         self.auto_progress = auto_progress
-        #: guards everything here (and the simulator's faults and recordings)
-        self.lock = threading.Lock()
+        #: the simulator's one lock: guards everything here (and the core's faults and requests)
+        self.lock = lock
         self.calls: Dict[str, SimulatedCall] = {}
         #: sorted by ``sort_key`` (the ``list_calls`` order)
         self.order: List[SimulatedCall] = []
         #: parallel to ``order``, for bisect
         self.keys: List[Tuple[datetime, int]] = []
         self._seq = 0
-        self.timers = Timers()
+        self.timers = timers
         self.listener: Optional[LifecycleListener] = None
         self.recordings = Recordings()
         self.conferences = Conferences(self.recordings)
@@ -164,6 +131,24 @@ class CallStore:
             seq=self._seq,
         )
 
+    def place_ringing(
+        self,
+        request: Dict[str, Any],
+        now: datetime,
+        direction: str,
+        parent: Optional[SimulatedCall] = None,
+    ) -> SimulatedCall:
+        """Store a call that rings from ``now`` (an inbound call, or a leg ``parent`` places)."""
+        call = self.new_call(request, now)
+        call.direction = direction
+        call.state = INITIATED
+        call.start_time = now
+        if parent is not None:
+            call.parent_call_id = parent.call_id
+            parent.legs.append(call.call_id)
+        self.insert(call)
+        return call
+
     def insert(self, call: SimulatedCall) -> None:
         """Store a call at its place in creation order."""
         key = call.sort_key
@@ -199,7 +184,7 @@ class CallStore:
         if call.state == QUEUED and auto.initiate_after is not None:
             self._push(since + timedelta(seconds=auto.initiate_after), call, "initiate")
         elif call.state == INITIATED:
-            timeout = call.request.get("callTimeout") or 30
+            timeout = call.call_timeout
             if auto.answer_after is not None and auto.answer_after < timeout:
                 self._push(since + timedelta(seconds=auto.answer_after), call, "answer")
             else:

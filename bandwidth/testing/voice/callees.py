@@ -31,7 +31,6 @@ if TYPE_CHECKING:
 __all__ = ["AnsweredBy", "Callee", "Callees", "refuse"]
 
 #: How long a call rings before it times out when it sets no ``callTimeout``.
-DEFAULT_CALL_TIMEOUT = 30.0
 #: What a refusal looks like on the wire: cause, SIP status, error message.
 REFUSALS = {
     "busy": (486, "Callee is busy"),
@@ -225,7 +224,7 @@ class Callees:
         if state == QUEUED:
             self._push(store, call, since, "initiate")
         elif state == INITIATED:
-            timeout = float(call.request.get("callTimeout") or DEFAULT_CALL_TIMEOUT)
+            timeout = call.call_timeout
             if callee.busy:
                 self._push(store, call, since, "busy")
             elif callee.rejected and callee.answer_after < timeout:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -14,7 +15,17 @@ from bandwidth.testing.core.clock import format_time
 if TYPE_CHECKING:
     from bandwidth.testing.core.webhooks import Webhook
 
-__all__ = ["INBOUND", "OUTBOUND", "AutoProgress", "SimulatedCall", "Utterance", "new_id"]
+__all__ = [
+    "DEFAULT_CALLBACK_TIMEOUT",
+    "DEFAULT_CALL_TIMEOUT",
+    "DTMF",
+    "INBOUND",
+    "OUTBOUND",
+    "AutoProgress",
+    "SimulatedCall",
+    "Utterance",
+    "new_id",
+]
 
 QUEUED = "queued"
 INITIATED = "initiated"
@@ -25,6 +36,12 @@ STATES = (QUEUED, INITIATED, ANSWERED, DISCONNECTED)
 #: transcription ``tracks`` are): ``inbound`` comes from the far end, ``outbound`` goes to it.
 INBOUND = "inbound"
 OUTBOUND = "outbound"
+#: ``callbackTimeout`` (seconds a webhook may take) when a call or verb sets none.
+DEFAULT_CALLBACK_TIMEOUT = 15.0
+#: ``callTimeout`` (seconds a call rings before it times out) when a call or verb sets none.
+DEFAULT_CALL_TIMEOUT = 30.0
+#: The keys a far end can press: DTMF ``0-9``, ``*``, ``#`` and ``A-D``.
+DTMF = re.compile(r"[0-9*#A-Da-d]+")
 
 
 def new_id(prefix: str) -> str:
@@ -125,6 +142,16 @@ class SimulatedCall:
     log: List[Tuple[datetime, str]] = field(default_factory=list, repr=False, compare=False)
     seq: int = field(default=0, repr=False, compare=False)
     _json: Optional[bytes] = field(default=None, repr=False, compare=False)
+
+    @property
+    def callback_timeout(self) -> float:
+        """Seconds each of its webhooks may take (``callbackTimeout``, default 15)."""
+        return float(self.request.get("callbackTimeout") or DEFAULT_CALLBACK_TIMEOUT)
+
+    @property
+    def call_timeout(self) -> float:
+        """Seconds it rings before it times out (``callTimeout``, default 30)."""
+        return float(self.request.get("callTimeout") or DEFAULT_CALL_TIMEOUT)
 
     @property
     def sort_key(self) -> Tuple[datetime, int]:

@@ -35,6 +35,7 @@ from bandwidth.testing.voice.calls import DISCONNECTED, SimulatedCall, new_id
 from bandwidth.testing.voice.recordings import Recordings
 
 __all__ = [
+    "CONFERENCE_VERBS",
     "MAX_MEMBERS",
     "ConferenceListener",
     "Conferences",
@@ -44,6 +45,19 @@ __all__ = [
 
 #: At most this many calls in one conference (the BXML reference).
 MAX_MEMBERS = 20
+
+
+#: The only verbs BXML sent to a conference may hold (the BXML reference).
+CONFERENCE_VERBS = frozenset(
+    {
+        "PlayAudio",
+        "SpeakSentence",
+        "StartRecording",
+        "StopRecording",
+        "PauseRecording",
+        "ResumeRecording",
+    }
+)
 
 
 def _q(value: str) -> str:

@@ -1,44 +1,32 @@
 """The simulator's test API for the other ends of calls: scripted callees and call legs.
 
-:class:`FarEnds` is a part of :class:`~bandwidth.testing.VoiceSimulator`
-(a mixin). ``sim.callee(destination, ...)`` says what the party at a number
-or SIP URI does when called (see :class:`~bandwidth.testing.Callee`);
-``sim.legs(call_id)`` lists the calls a ``<Transfer>`` or ``<Forward>``
-placed for a call. Importing this module also registers the verbs and
-extensions of the other-legs issue with the interpreter and the flow engine.
+``sim.callee(destination, ...)`` says what the party at a number or SIP URI
+does when called (see :class:`~bandwidth.testing.Callee`); ``sim.legs(call_id)``
+lists the calls a ``<Transfer>`` or ``<Forward>`` placed for a call.
+:class:`FarEndControls` holds them; the facade forwards to it.
 """
 
 from __future__ import annotations
 
 import threading
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, Callable, Dict, List, Optional, TypeVar
+from typing import Any, Dict, List, Optional
 
-# The verbs and engine extensions register themselves on import.
-from bandwidth.testing.voice import machine_detection as _machine_detection
+from bandwidth.testing.voice.action_runner import ActionRunner
 from bandwidth.testing.voice.call_store import CallStore
 from bandwidth.testing.voice.callees import Callee
 from bandwidth.testing.voice.calls import SimulatedCall
-from bandwidth.testing.voice.verbs import bridge as _bridge
-from bandwidth.testing.voice.verbs import forward as _forward
-from bandwidth.testing.voice.verbs import refer as _refer
-from bandwidth.testing.voice.verbs import transfer as _transfer
 
-__all__ = ["FarEnds"]
-
-_REGISTERED = (_bridge, _forward, _machine_detection, _refer, _transfer)
-_T = TypeVar("_T")
+__all__ = ["FarEndControls"]
 
 
-class FarEnds:
-    """Scripting who answers, and inspecting call legs (a mixin)."""
+class FarEndControls:
+    """Scripting who answers, and inspecting call legs."""
 
-    _store: CallStore
-    if TYPE_CHECKING:
-        _lock: threading.Lock
-
-        def _act(self, change: Callable[[datetime], _T]) -> _T:
-            """Catch up, make one change under the lock, then run what it set off."""
+    def __init__(self, store: CallStore, actions: ActionRunner) -> None:
+        self._store = store
+        self._lock: threading.Lock = store.lock
+        self._act = actions.act
 
     def callee(
         self, destination: str, behaviour: Optional[Callee] = None, **options: Any

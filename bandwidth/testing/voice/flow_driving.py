@@ -1,10 +1,10 @@
-"""Driving calls from a loop of your own (a part of ``VoiceSimulator``).
+"""Driving calls from a loop of your own: the next step due, a gather waiting.
 
 A test moves the clock with ``advance`` and knows what its app does. A
 driver that does not (``bandwidth phone``, the control routes, a harness
 pacing calls in real time) needs two more facts: when the next scheduled step
 falls due, so it can jump the clock there instead of polling, and whether a
-``<Gather>`` waits for the caller. :class:`Driving` answers both, and lets a
+``<Gather>`` waits for the caller. :class:`FlowDriving` answers both, and lets a
 simulator on the real clock run what fell due without waiting for a request.
 """
 
@@ -12,28 +12,24 @@ from __future__ import annotations
 
 import threading
 from datetime import datetime
-from typing import TYPE_CHECKING, Optional
+from typing import Optional
 
-if TYPE_CHECKING:
-    from bandwidth.testing.voice.call_store import CallStore
-    from bandwidth.testing.voice.flow_engine import FlowEngine
+from bandwidth.testing.voice.action_runner import ActionRunner
+from bandwidth.testing.voice.call_store import CallStore
+from bandwidth.testing.voice.flow_engine import FlowEngine
 
-__all__ = ["Driving"]
+__all__ = ["FlowDriving"]
 
 
-class Driving:
-    """What a loop driving calls needs to know (a mixin of ``VoiceSimulator``)."""
+class FlowDriving:
+    """What a loop driving calls needs to know."""
 
-    _store: CallStore
-    _engine: FlowEngine
-    if TYPE_CHECKING:
-        _lock: threading.Lock
-
-        def _now(self) -> datetime:
-            """The simulator's current time."""
-
-        def _raise_app_error(self) -> None:
-            """Re-raise an exception an in-process app raised."""
+    def __init__(self, store: CallStore, engine: FlowEngine, actions: ActionRunner) -> None:
+        self._store = store
+        self._engine = engine
+        self._lock: threading.Lock = store.lock
+        self._now = actions.now
+        self._raise_app_error = actions.raise_app_error
 
     @property
     def call_flows(self) -> bool:

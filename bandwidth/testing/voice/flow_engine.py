@@ -1,4 +1,4 @@
-"""The call-flow engine: runs what falls due, in order, and delivers webhooks between steps.
+r"""The call-flow engine: runs what falls due, in order, and delivers webhooks between steps.
 
 Everything timed (lifecycle steps, verbs ending, gather timeouts, digits,
 webhooks) is an action in the store's :class:`~bandwidth.testing.voice.call_store.Timers`.
@@ -16,8 +16,9 @@ inside an in-process webhook handler only queues its effect: the run it is
 part of carries it out once the handler returns.
 
 Features that live in modules of their own (other call legs, machine
-detection, ...) register an :class:`Extension` factory in :data:`EXTENSIONS`:
-each engine makes one of each and tells it of every answer and end.
+detection, ...) are :class:`Extension`\ s the composition root hands the
+engine: it tells each of every answer and end. The verbs come the same way,
+as a complete :class:`~bandwidth.testing.voice.interpreter.VerbTable`.
 """
 
 from __future__ import annotations
@@ -28,7 +29,6 @@ import threading
 from collections import deque
 from datetime import datetime
 from typing import (
-    TYPE_CHECKING,
     Any,
     Callable,
     Deque,
@@ -37,6 +37,7 @@ from typing import (
     Mapping,
     Optional,
     Protocol,
+    Sequence,
     Tuple,
 )
 
@@ -52,25 +53,20 @@ from bandwidth.testing.core.webhooks import (
 )
 from bandwidth.testing.voice.call_store import CallStore
 from bandwidth.testing.voice.calls import ANSWERED, DISCONNECTED, SimulatedCall
-from bandwidth.testing.voice.interpreter import CallFlow, Timing
+from bandwidth.testing.voice.interpreter import CallFlow, FlowHost, Timing, VerbTable
 from bandwidth.testing.voice.verbs.reading import InvalidBxml, parse_document
 
-if TYPE_CHECKING:
-    from bandwidth.testing.voice.media_engine import MediaEngine
-
-__all__ = ["EXTENSIONS", "MAX_WEBHOOKS_AT_ONCE", "Extension", "FlowEngine"]
+__all__ = ["MAX_WEBHOOKS_AT_ONCE", "Extension", "FlowEngine", "MediaListener"]
 
 #: More webhooks than this for one call at one simulated instant is a loop (the
 #: app redirecting to itself): the call ends with ``application-error``.
 MAX_WEBHOOKS_AT_ONCE = 100
-#: ``callbackTimeout`` when the call does not set one.
-DEFAULT_CALLBACK_TIMEOUT = 15.0
 
 
 class Extension(Protocol):
     """A call-flow feature in a module of its own, told of every answer and end (under the lock)."""
 
-    def answered(self, call: SimulatedCall, when: datetime) -> bool:
+    def answered(self, host: FlowHost, call: SimulatedCall, when: datetime) -> bool:
         """``call`` was answered; ``True`` when the extension sends its first webhook itself."""
 
     def ended(self, call: SimulatedCall, when: datetime) -> None:
@@ -80,9 +76,14 @@ class Extension(Protocol):
         """Forget everything (the store's calls are being cleared)."""
 
 
-#: Extension factories (a class taking the engine): each engine makes one of each,
-#: found again with ``engine.extensions[factory]``.
-EXTENSIONS: List[Callable[[FlowEngine], Extension]] = []
+class MediaListener(Protocol):
+    """The media side, told of every call's end (its streams and transcriptions stop)."""
+
+    def call_ended(self, call: SimulatedCall, when: datetime) -> None:
+        """``call`` ended."""
+
+    def clear(self) -> None:
+        """Forget everything (the store's calls are being cleared)."""
 
 
 class _Capturing:
@@ -113,12 +114,18 @@ class FlowEngine:
         call_url: Callable[[str], str],
         transport: Optional[Transport],
         timing: Timing,
+        *,
+        verbs: VerbTable,
+        media: MediaListener,
+        extensions: Sequence[Extension] = (),
+        flows: Optional[Dict[str, CallFlow]] = None,
     ) -> None:
         self.store = store
         store.listener = self
         self.now = now
         self.call_url = call_url
         self.timing = timing
+        self.verbs = verbs
         #: exceptions in-process apps raised, not yet re-raised to the test
         self.app_errors: List[BaseException] = []
         self.transport: Optional[Transport] = (
@@ -126,19 +133,16 @@ class FlowEngine:
         )
         #: every delivery, oldest first
         self.webhooks: List[Webhook] = []
-        self.flows: Dict[str, CallFlow] = {}
+        #: call id -> its flow (shared with the media side, which reads it)
+        self.flows: Dict[str, CallFlow] = {} if flows is None else flows
         self._pending: Deque[Delivery] = deque()
         self._in_flight = False
         self._run_lock = threading.Lock()
         self._owner: Optional[int] = None
         self._burst: Dict[str, Tuple[datetime, int]] = {}
-        # Imported here: the media verbs' modules build on this one (and register their runners).
-        from bandwidth.testing.voice.media_engine import MediaEngine
-
         #: conferences, recordings, streams, transcriptions and background gathers
-        self.media: MediaEngine = MediaEngine(self)
-        #: one of each registered extension, by its factory
-        self.extensions: Dict[Any, Extension] = {make: make(self) for make in EXTENSIONS}
+        self.media = media
+        self.extensions: Tuple[Extension, ...] = tuple(extensions)
 
     @property
     def enabled(self) -> bool:
@@ -151,7 +155,7 @@ class FlowEngine:
         self._pending.clear()
         self._burst.clear()
         self.media.clear()
-        for extension in self.extensions.values():
+        for extension in self.extensions:
             extension.clear()
 
     # -- running ---------------------------------------------------------------------------
@@ -229,8 +233,8 @@ class FlowEngine:
 
     def answered(self, call: SimulatedCall, when: datetime) -> None:
         """An outbound call answered: its ``answer`` webhook is due (unless an extension's)."""
-        for extension in self.extensions.values():
-            if extension.answered(call, when):
+        for extension in self.extensions:
+            if extension.answered(self, call, when):
                 return
         if self.enabled and call.direction == "outbound":
             self.later(when, functools.partial(self.first_webhook, call, "answer"))
@@ -241,7 +245,7 @@ class FlowEngine:
         if flow is not None:
             flow.stop(when)
         self.media.call_ended(call, when)
-        for extension in self.extensions.values():
+        for extension in self.extensions:
             extension.ended(call, when)
         if self.enabled and call.request.get("disconnectUrl"):
             self.later(when, functools.partial(self._disconnect_webhook, call))
@@ -271,7 +275,7 @@ class FlowEngine:
     def _flow(self, call: SimulatedCall, base_url: str) -> CallFlow:
         flow = self.flows.get(call.call_id)
         if flow is None:
-            flow = self.flows[call.call_id] = CallFlow(self, call, base_url)
+            flow = self.flows[call.call_id] = CallFlow(self, self.verbs, call, base_url)
         return flow
 
     def flow(self, call: SimulatedCall, base_url: str = "") -> CallFlow:
@@ -341,7 +345,7 @@ class FlowEngine:
         """A delivery of ``event_type`` with the call's payload as it is at ``when``."""
         payload = call.callback_payload(event_type, when, self.call_url(call.call_id))
         payload.update(fields)
-        timeout = float(call.request.get("callbackTimeout") or DEFAULT_CALLBACK_TIMEOUT)
+        timeout = call.callback_timeout
         return Delivery(
             event_type=event_type,
             call_id=call.call_id,

@@ -22,17 +22,14 @@ from __future__ import annotations
 
 import functools
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any, Callable, Dict, Optional, Protocol, Set, cast
+from typing import Any, Callable, Dict, Optional, Protocol, Set
 
 from bandwidth.testing.core.webhooks import Delivery
-from bandwidth.testing.voice.callees import DEFAULT_CALL_TIMEOUT
+from bandwidth.testing.voice.call_store import CallStore
 from bandwidth.testing.voice.calls import INITIATED, SimulatedCall
-from bandwidth.testing.voice.flow_engine import EXTENSIONS, FlowEngine
+from bandwidth.testing.voice.interpreter import FlowHost
 
-if TYPE_CHECKING:
-    from bandwidth.testing.voice.interpreter import CallFlow
-
-__all__ = ["Hold", "Legs", "Owner", "legs_of"]
+__all__ = ["Hold", "Legs", "Owner"]
 
 
 class Owner(Protocol):
@@ -73,8 +70,8 @@ class Hold:
 class Legs:
     """The engine extension for legs: their owners, and which calls are bridged or forwarded."""
 
-    def __init__(self, engine: FlowEngine) -> None:
-        self.engine = engine
+    def __init__(self, store: CallStore) -> None:
+        self.store = store
         #: leg id -> what placed it
         self.owners: Dict[str, Owner] = {}
         #: call id -> the call it is bridged with (a transfer's A- and B-leg, a ``<Bridge>``)
@@ -84,7 +81,7 @@ class Legs:
 
     # -- the engine's extension API ----------------------------------------------------
 
-    def answered(self, call: SimulatedCall, when: datetime) -> bool:
+    def answered(self, host: FlowHost, call: SimulatedCall, when: datetime) -> bool:
         """A leg's owner takes its answer (no ``answer`` webhook goes out)."""
         owner = self.owners.get(call.call_id)
         if owner is None:
@@ -124,25 +121,20 @@ class Legs:
         as its ``request``. A scripted callee decides what happens next, else
         auto-progress, else the test; it times out after ``callTimeout``.
         """
-        store = self.engine.store
-        leg = store.new_call(request, when)
-        leg.parent_call_id = parent.call_id
+        store = self.store
+        leg = store.place_ringing(request, when, "outbound", parent)
         if transfer:
             leg.transfer_parties = (parent.from_, parent.to)
-        leg.state = INITIATED
-        leg.start_time = when
-        store.insert(leg)
-        parent.legs.append(leg.call_id)
         self.owners[leg.call_id] = owner
         what = "transfer" if transfer else "forward"
         leg.note(when, f"{what} leg of {parent.call_id}: ringing {leg.to} from {leg.from_}")
         store.schedule(leg, when)  # a scripted callee, or auto-progress
-        timeout = float(request.get("callTimeout") or DEFAULT_CALL_TIMEOUT)
-        self.engine.later(when + timedelta(seconds=timeout), functools.partial(self._ring_out, leg))
+        timeout = leg.call_timeout
+        store.timers.add(when + timedelta(seconds=timeout), functools.partial(self._ring_out, leg))
         return leg
 
     def _ring_out(self, leg: SimulatedCall, when: datetime) -> None:
-        store = self.engine.store
+        store = self.store
         if store.calls.get(leg.call_id) is leg and leg.state == INITIATED:
             store.move(leg, "timeout", when)
 
@@ -158,12 +150,3 @@ class Legs:
         self.bridged[other.call_id] = one.call_id
         one.note(when, f"bridged with {other.call_id}")
         other.note(when, f"bridged with {one.call_id}")
-
-
-EXTENSIONS.append(Legs)
-
-
-def legs_of(flow: CallFlow) -> Legs:
-    """The :class:`Legs` extension of the engine running ``flow``."""
-    engine = cast(FlowEngine, flow.host)
-    return cast(Legs, engine.extensions[Legs])

@@ -37,7 +37,7 @@ from typing import Any, Dict, Mapping, Optional, Tuple
 from bandwidth.testing.core.webhooks import Delivery, Target
 from bandwidth.testing.voice.callees import AnsweredBy
 from bandwidth.testing.voice.calls import DISCONNECTED, SimulatedCall
-from bandwidth.testing.voice.flow_engine import EXTENSIONS, FlowEngine
+from bandwidth.testing.voice.interpreter import FlowHost
 
 __all__ = ["DetectionSettings", "MachineDetection", "detect", "iso_duration"]
 
@@ -106,17 +106,18 @@ def iso_duration(seconds: float) -> str:
 class MachineDetection:
     """The engine extension that runs machine detection when an outbound call answers."""
 
-    def __init__(self, engine: FlowEngine) -> None:
-        self.engine = engine
+    def __init__(self, enabled: bool) -> None:
+        #: whether call flows run (with them off, nothing is detected)
+        self.enabled = enabled
 
-    def answered(self, call: SimulatedCall, when: datetime) -> bool:
+    def answered(self, host: FlowHost, call: SimulatedCall, when: datetime) -> bool:
         """Start detecting; in sync mode the ``answer`` webhook waits (``True``)."""
         config = call.request.get("machineDetection")
-        if not (self.engine.enabled and isinstance(config, dict)):
+        if not (self.enabled and isinstance(config, dict)):
             return False
         if call.direction != "outbound" or call.parent_call_id is not None:
             return False
-        script = self.engine.store.callees.of(call)
+        script = host.store.callees.of(call)
         heard = (script.answered_by if script else None) or AnsweredBy.human()
         value, seconds = detect(heard, DetectionSettings.of(config))
         result = {"value": value, "duration": iso_duration(seconds)}
@@ -128,19 +129,23 @@ class MachineDetection:
         )
         due = when + timedelta(seconds=seconds)
         if mode == "sync":
-            engine = self.engine
             answer = functools.partial(
-                engine.first_webhook, call, "answer", machineDetectionResult=result
+                host.first_webhook, call, "answer", machineDetectionResult=result
             )
-            self.engine.later(due, answer)
+            host.later(due, answer)
             return True
-        self.engine.later(due, functools.partial(self._complete, call, config, result))
+        host.later(due, functools.partial(self._complete, host, call, config, result))
         return False
 
     def _complete(
-        self, call: SimulatedCall, config: Dict[str, Any], result: Dict[str, str], when: datetime
+        self,
+        host: FlowHost,
+        call: SimulatedCall,
+        config: Dict[str, Any],
+        result: Dict[str, str],
+        when: datetime,
     ) -> Optional[Delivery]:
-        if call.state == DISCONNECTED or self.engine.store.calls.get(call.call_id) is not call:
+        if call.state == DISCONNECTED or host.store.calls.get(call.call_id) is not call:
             return None
         url = config.get("callbackUrl")
         if not url:
@@ -157,7 +162,7 @@ class MachineDetection:
                 config.get("fallbackPassword"),
             )
         event = "machineDetectionComplete"
-        delivery = self.engine.webhook(
+        delivery = host.webhook(
             call, event, when, primary, fallback, 0, machineDetectionResult=result
         )
         delivery.expects_bxml = False
@@ -168,6 +173,3 @@ class MachineDetection:
 
     def clear(self) -> None:
         """Nothing kept."""
-
-
-EXTENSIONS.append(MachineDetection)

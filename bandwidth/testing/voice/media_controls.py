@@ -1,10 +1,10 @@
 """The simulator's test API for what the far end says and for media streams.
 
-:class:`MediaControls` is a part of :class:`~bandwidth.testing.VoiceSimulator`
-(a mixin). The test plays the far end: :meth:`~MediaControls.speak` makes it
-talk (what recordings, transcriptions and conference members then hold and
-hear; silence otherwise, which ends a ``<Record silenceTimeout>``), and
-plays the WebSocket servers streams would connect to
+:class:`MediaControls` holds the part of the test API where the test plays
+the far end: :meth:`~MediaControls.speak` makes it talk (what recordings,
+transcriptions and conference members then hold and hear; silence
+otherwise, which ends a ``<Record silenceTimeout>``), and plays the
+WebSocket servers streams would connect to
 (:meth:`~MediaControls.close_stream`, :meth:`~MediaControls.fail_websocket`).
 """
 
@@ -13,31 +13,31 @@ from __future__ import annotations
 import math
 import threading
 from datetime import datetime
-from typing import TYPE_CHECKING, Callable, List, Optional, TypeVar
+from typing import List, Optional
 
+from bandwidth.testing.voice.action_runner import ActionRunner
 from bandwidth.testing.voice.call_store import CallStore
 from bandwidth.testing.voice.calls import ANSWERED
+from bandwidth.testing.voice.interpreter import Timing
+from bandwidth.testing.voice.media_engine import MediaEngine
 from bandwidth.testing.voice.verbs.background_media import STREAM_FAILURES, SimulatedStream
-
-if TYPE_CHECKING:
-    from bandwidth.testing.voice.flow_engine import FlowEngine
 
 __all__ = ["MediaControls"]
 
-_T = TypeVar("_T")
 STREAM_END_CAUSES = ("closed", *STREAM_FAILURES)
 
 
 class MediaControls:
-    """The far end's speech and the streams' sockets, driven by the test (a mixin)."""
+    """The far end's speech and the streams' sockets, driven by the test."""
 
-    _store: CallStore
-    _engine: FlowEngine
-    if TYPE_CHECKING:
-        _lock: threading.Lock
-
-        def _act(self, change: Callable[[datetime], _T]) -> _T:
-            """Catch up, make one change under the lock, then run what it set off."""
+    def __init__(
+        self, store: CallStore, media: MediaEngine, timing: Timing, actions: ActionRunner
+    ) -> None:
+        self._store = store
+        self._media = media
+        self._timing = timing
+        self._lock: threading.Lock = store.lock
+        self._act = actions.act
 
     def speak(self, call_id: str, text: str = "", *, seconds: Optional[float] = None) -> None:
         """The far end talks now, for ``seconds``, saying ``text``.
@@ -56,7 +56,7 @@ class MediaControls:
             words = len(text.split())
             if not words:
                 raise ValueError("give text, or seconds of sound without words")
-            seconds = self._engine.timing.speech_seconds(words)
+            seconds = self._timing.speech_seconds(words)
         if (
             isinstance(seconds, bool)
             or not isinstance(seconds, (int, float))
@@ -70,7 +70,7 @@ class MediaControls:
             call = self._store.get(call_id)
             if call.state != ANSWERED:
                 raise ValueError(f"call {call_id} is {call.state}; only an answered call talks")
-            self._engine.media.speak(call, " ".join(text.split()), length, now)
+            self._media.speak(call, " ".join(text.split()), length, now)
 
         self._act(change)
 
@@ -94,7 +94,7 @@ class MediaControls:
 
         def change(now: datetime) -> None:
             self._store.get(call_id)
-            background = self._engine.media.background
+            background = self._media.background
             stream = background.find_stream(call_id, name)
             if stream is None:
                 raise ValueError(f"no stream {name!r} is running on call {call_id}")
@@ -115,7 +115,7 @@ class MediaControls:
             raise ValueError(f"cause must be one of {STREAM_FAILURES}, or None")
 
         def change(now: datetime) -> None:
-            failing = self._engine.media.background.failing
+            failing = self._media.background.failing
             if cause is None:
                 failing.pop(destination, None)
             else:
@@ -126,4 +126,4 @@ class MediaControls:
     @property
     def streams(self) -> List[SimulatedStream]:
         """Copies of every stream a ``<StartStream>`` asked for, oldest first."""
-        return self._act(lambda now: [s.snapshot() for s in self._engine.media.background.streams])
+        return self._act(lambda now: [s.snapshot() for s in self._media.background.streams])

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from typing import Dict, List, NamedTuple, Optional, Tuple
 
-__all__ = ["OPERATIONS", "TABLE", "TOKEN_OPERATION", "TOKEN_PATH", "Operation", "match"]
+__all__ = ["SUCCESS", "TABLE", "VOICE_OPERATIONS", "VoiceOperation", "match"]
 
 
-class Operation(NamedTuple):
+class VoiceOperation(NamedTuple):
     """One operation of the Voice API as the simulator serves it."""
 
     name: str
@@ -24,73 +24,77 @@ class Operation(NamedTuple):
     success: int
 
 
-TABLE: Tuple[Operation, ...] = (
+TABLE: Tuple[VoiceOperation, ...] = (
     # calls (CallsApi)
-    Operation("create_call", "POST", "calls", 201),
-    Operation("list_calls", "GET", "calls", 200),
-    Operation("get_call_state", "GET", "calls/{callId}", 200),
-    Operation("update_call", "POST", "calls/{callId}", 200),
-    Operation("update_call_bxml", "PUT", "calls/{callId}/bxml", 204),
+    VoiceOperation("create_call", "POST", "calls", 201),
+    VoiceOperation("list_calls", "GET", "calls", 200),
+    VoiceOperation("get_call_state", "GET", "calls/{callId}", 200),
+    VoiceOperation("update_call", "POST", "calls/{callId}", 200),
+    VoiceOperation("update_call_bxml", "PUT", "calls/{callId}/bxml", 204),
     # conferences (ConferencesApi)
-    Operation("list_conferences", "GET", "conferences", 200),
-    Operation("get_conference", "GET", "conferences/{conferenceId}", 200),
-    Operation("update_conference", "POST", "conferences/{conferenceId}", 204),
-    Operation("update_conference_bxml", "PUT", "conferences/{conferenceId}/bxml", 204),
-    Operation("get_conference_member", "GET", "conferences/{conferenceId}/members/{memberId}", 200),
-    Operation(
+    VoiceOperation("list_conferences", "GET", "conferences", 200),
+    VoiceOperation("get_conference", "GET", "conferences/{conferenceId}", 200),
+    VoiceOperation("update_conference", "POST", "conferences/{conferenceId}", 204),
+    VoiceOperation("update_conference_bxml", "PUT", "conferences/{conferenceId}/bxml", 204),
+    VoiceOperation(
+        "get_conference_member", "GET", "conferences/{conferenceId}/members/{memberId}", 200
+    ),
+    VoiceOperation(
         "update_conference_member", "PUT", "conferences/{conferenceId}/members/{memberId}", 204
     ),
-    Operation("list_conference_recordings", "GET", "conferences/{conferenceId}/recordings", 200),
-    Operation(
+    VoiceOperation(
+        "list_conference_recordings", "GET", "conferences/{conferenceId}/recordings", 200
+    ),
+    VoiceOperation(
         "get_conference_recording",
         "GET",
         "conferences/{conferenceId}/recordings/{recordingId}",
         200,
     ),
-    Operation(
+    VoiceOperation(
         "download_conference_recording",
         "GET",
         "conferences/{conferenceId}/recordings/{recordingId}/media",
         200,
     ),
     # recordings (RecordingsApi)
-    Operation("list_account_call_recordings", "GET", "recordings", 200),
-    Operation("update_call_recording_state", "PUT", "calls/{callId}/recording", 200),
-    Operation("list_call_recordings", "GET", "calls/{callId}/recordings", 200),
-    Operation("get_call_recording", "GET", "calls/{callId}/recordings/{recordingId}", 200),
-    Operation("delete_recording", "DELETE", "calls/{callId}/recordings/{recordingId}", 204),
-    Operation(
+    VoiceOperation("list_account_call_recordings", "GET", "recordings", 200),
+    VoiceOperation("update_call_recording_state", "PUT", "calls/{callId}/recording", 200),
+    VoiceOperation("list_call_recordings", "GET", "calls/{callId}/recordings", 200),
+    VoiceOperation("get_call_recording", "GET", "calls/{callId}/recordings/{recordingId}", 200),
+    VoiceOperation("delete_recording", "DELETE", "calls/{callId}/recordings/{recordingId}", 204),
+    VoiceOperation(
         "download_call_recording", "GET", "calls/{callId}/recordings/{recordingId}/media", 200
     ),
-    Operation(
+    VoiceOperation(
         "delete_recording_media", "DELETE", "calls/{callId}/recordings/{recordingId}/media", 204
     ),
-    Operation(
+    VoiceOperation(
         "get_recording_transcription",
         "GET",
         "calls/{callId}/recordings/{recordingId}/transcription",
         200,
     ),
-    Operation(
+    VoiceOperation(
         "transcribe_call_recording",
         "POST",
         "calls/{callId}/recordings/{recordingId}/transcription",
         204,
     ),
-    Operation(
+    VoiceOperation(
         "delete_recording_transcription",
         "DELETE",
         "calls/{callId}/recordings/{recordingId}/transcription",
         204,
     ),
     # statistics (StatisticsApi)
-    Operation("get_statistics", "GET", "statistics", 200),
+    VoiceOperation("get_statistics", "GET", "statistics", 200),
     # real-time transcriptions (TranscriptionsApi)
-    Operation("list_real_time_transcriptions", "GET", "calls/{callId}/transcriptions", 200),
-    Operation(
+    VoiceOperation("list_real_time_transcriptions", "GET", "calls/{callId}/transcriptions", 200),
+    VoiceOperation(
         "get_real_time_transcription", "GET", "calls/{callId}/transcriptions/{transcriptionId}", 200
     ),
-    Operation(
+    VoiceOperation(
         "delete_real_time_transcription",
         "DELETE",
         "calls/{callId}/transcriptions/{transcriptionId}",
@@ -98,17 +102,11 @@ TABLE: Tuple[Operation, ...] = (
     ),
 )
 
-#: The OAuth 2 token endpoint (not an SDK method, but faults and recordings name it so).
-TOKEN_OPERATION = "oauth_token"
-#: Where it lives on the simulator's origin, as on ``api.bandwidth.com``.
-TOKEN_PATH = "/api/v1/oauth2/token"
-
 #: The SDK method names, which are also the names faults and recordings use.
-OPERATIONS: Tuple[str, ...] = (*(op.name for op in TABLE), TOKEN_OPERATION)
+VOICE_OPERATIONS: Tuple[str, ...] = tuple(op.name for op in TABLE)
 
 #: Success status by operation name.
 SUCCESS: Dict[str, int] = {op.name: op.success for op in TABLE}
-SUCCESS[TOKEN_OPERATION] = 200
 
 
 class _Node:

@@ -1,42 +1,32 @@
 """Request checks the real Voice API makes, written from the spec and its prose.
 
-Every check raises :class:`Invalid` with a description in the API's style
+Every check raises :class:`InvalidRequest` with a description in the API's style
 (``"Invalid answerUrl: only http and https are allowed."``); the simulator
 answers it with a 400 ``voiceApiError``.
 """
 
 from __future__ import annotations
 
-import json
-import re
 import xml.parsers.expat
-from typing import Any, Dict, FrozenSet, List, Mapping, Optional, Union
+from typing import Any, FrozenSet, List, Mapping, Optional, Union
 from urllib.parse import urlsplit
 
 from bandwidth import _formats as formats
+from bandwidth.testing.core.handlers import InvalidRequest
 
 __all__ = [
     "CREATE_CALL_FIELDS",
-    "MAX_JSON_DEPTH",
-    "Invalid",
     "check_bxml",
     "check_create_call",
-    "check_decimal",
     "check_transcribe_recording",
     "check_update_call",
     "check_update_call_recording",
     "check_update_conference",
     "check_update_conference_member",
-    "parse_json_object",
 ]
 
 
-class Invalid(Exception):
-    """A request the API rejects with 400; ``str(exc)`` is the error description."""
-
-
 _METHODS = frozenset({"GET", "POST"})
-_DECIMAL = re.compile(r"[0-9]+")
 
 CREATE_CALL_FIELDS: FrozenSet[str] = frozenset(
     {
@@ -65,46 +55,6 @@ CREATE_CALL_FIELDS: FrozenSet[str] = frozenset(
 )
 
 
-def _reject_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not valid JSON")
-
-
-#: No request the API takes nests deeper than this (createCall.machineDetection is 2).
-MAX_JSON_DEPTH = 32
-_TOO_DEEP = "Malformed JSON in the request body: nested too deeply."
-
-
-def parse_json_object(body: bytes) -> Dict[str, Any]:
-    """Parse a request body that must be a JSON object (at most :data:`MAX_JSON_DEPTH` deep)."""
-    if not body.strip():
-        raise Invalid("The request body is empty: a JSON object is required.")
-    try:
-        value = json.loads(body, parse_constant=_reject_constant)
-    except RecursionError:
-        raise Invalid(_TOO_DEEP) from None
-    except ValueError as exc:  # JSONDecodeError and UnicodeDecodeError
-        raise Invalid(f"Malformed JSON in the request body: {exc}") from None
-    if not isinstance(value, dict):
-        raise Invalid("The request body must be a JSON object.")
-    if _depth_exceeds(value, MAX_JSON_DEPTH):
-        raise Invalid(_TOO_DEEP)
-    return value
-
-
-def _depth_exceeds(value: Any, limit: int) -> bool:
-    """Whether ``value`` nests objects or arrays more than ``limit`` deep (no recursion)."""
-    stack = [(value, 1)]
-    while stack:
-        item, depth = stack.pop()
-        if depth > limit:
-            return True
-        if isinstance(item, dict):
-            stack.extend((child, depth + 1) for child in item.values())
-        elif isinstance(item, list):
-            stack.extend((child, depth + 1) for child in item)
-    return False
-
-
 # -- field checks --------------------------------------------------------------------------
 
 
@@ -122,8 +72,8 @@ def _type_name(value: Any) -> str:
     return "object"
 
 
-def _wrong_type(name: str, expected: str, value: Any) -> Invalid:
-    return Invalid(f"Invalid {name}: expected {expected}, got {_type_name(value)}.")
+def _wrong_type(name: str, expected: str, value: Any) -> InvalidRequest:
+    return InvalidRequest(f"Invalid {name}: expected {expected}, got {_type_name(value)}.")
 
 
 def _string(
@@ -137,17 +87,17 @@ def _string(
 ) -> Optional[str]:
     if key not in body:
         if required:
-            raise Invalid(f"Missing required field {name}.")
+            raise InvalidRequest(f"Missing required field {name}.")
         return None
     value = body[key]
     if value is None:
         if nullable and not required:
             return None
-        raise Invalid(f"Invalid {name}: must not be null.")
+        raise InvalidRequest(f"Invalid {name}: must not be null.")
     if not isinstance(value, str):
         raise _wrong_type(name, "a string", value)
     if max_length is not None and len(value) > max_length:
-        raise Invalid(f"Invalid {name}: longer than {max_length} characters.")
+        raise InvalidRequest(f"Invalid {name}: longer than {max_length} characters.")
     return value
 
 
@@ -164,9 +114,9 @@ def _url(
         return None
     parts = urlsplit(value)
     if parts.scheme.lower() not in ("http", "https"):
-        raise Invalid(f"Invalid {name}: only http and https are allowed.")
+        raise InvalidRequest(f"Invalid {name}: only http and https are allowed.")
     if not parts.hostname or any(c.isspace() for c in value):
-        raise Invalid(f"Invalid {name}: not a valid absolute URL.")
+        raise InvalidRequest(f"Invalid {name}: not a valid absolute URL.")
     return value
 
 
@@ -181,7 +131,7 @@ def _enum(
     value = _string(body, key, name, nullable=nullable)
     if value is not None and value not in allowed:
         choices = ", ".join(sorted(allowed))
-        raise Invalid(f"Invalid {name}: {value!r} is not one of {choices}.")
+        raise InvalidRequest(f"Invalid {name}: {value!r} is not one of {choices}.")
     return value
 
 
@@ -202,7 +152,7 @@ def _number(
     if integer and not isinstance(value, int):
         raise _wrong_type(name, "an integer", value)
     if (minimum is not None and value < minimum) or (maximum is not None and value > maximum):
-        raise Invalid(f"Invalid {name}: must be between {minimum:g} and {maximum:g}.")
+        raise InvalidRequest(f"Invalid {name}: must be between {minimum:g} and {maximum:g}.")
     return value
 
 
@@ -229,7 +179,7 @@ def _require_https(url: Optional[str], name: str) -> None:
         return
     parts = urlsplit(url)
     if parts.scheme.lower() != "https" and (parts.hostname or "").lower() not in LOOPBACK_HOSTS:
-        raise Invalid(f"Invalid {name}: must use https when credentials are given.")
+        raise InvalidRequest(f"Invalid {name}: must use https when credentials are given.")
 
 
 # -- operations ----------------------------------------------------------------------------
@@ -240,27 +190,27 @@ def check_create_call(body: Mapping[str, Any]) -> None:
     to = _string(body, "to", "to", required=True)
     assert to is not None
     if not formats.is_e164_or_sip(to):
-        raise Invalid(
+        raise InvalidRequest(
             "Invalid to: must be an E.164 number (like +15555551212) "
             "or a SIP URI (like sip:user@server.example)."
         )
     sender = _string(body, "from", "from", required=True)
     assert sender is not None
     if not formats.is_e164(sender):
-        raise Invalid("Invalid from: must be an E.164 number (like +15555551212).")
+        raise InvalidRequest("Invalid from: must be an E.164 number (like +15555551212).")
     privacy = _boolean(body, "privacy", "privacy")
     display_name = _string(body, "displayName", "displayName", max_length=256)
     if display_name is not None:
         if formats.has_control_characters(display_name):
-            raise Invalid("Invalid displayName: control characters are not allowed.")
+            raise InvalidRequest("Invalid displayName: control characters are not allowed.")
         if privacy and display_name not in formats.PRIVACY_NAMES:
-            raise Invalid(
+            raise InvalidRequest(
                 "Invalid displayName: with privacy, only Restricted, Anonymous, "
                 "Private or Unavailable are allowed."
             )
     uui = _string(body, "uui", "uui")
     if uui is not None and not formats.is_uui(uui):
-        raise Invalid(
+        raise InvalidRequest(
             "Invalid uui: at most 350 characters of comma-separated values, "
             "each ending with ;encoding=jwt, base64 or hex."
         )
@@ -317,14 +267,14 @@ def check_update_call(body: Mapping[str, Any]) -> str:
     _credentials(body, "", "fallbackUsername", "fallbackPassword")
     tag = _string(body, "tag", "tag", max_length=4096)
     if state == "active" and redirect_url is None:
-        raise Invalid("Invalid redirectUrl: required when state is active.")
+        raise InvalidRequest("Invalid redirectUrl: required when state is active.")
     if state == "completed":
         # The spec also lists redirectMethod as not allowed with completed, but
         # the real server tolerates it (SDKs send the default), so only these two.
         if redirect_url is not None:
-            raise Invalid("Invalid redirectUrl: not allowed when state is completed.")
+            raise InvalidRequest("Invalid redirectUrl: not allowed when state is completed.")
         if tag is not None:
-            raise Invalid("Invalid tag: not allowed when state is completed.")
+            raise InvalidRequest("Invalid tag: not allowed when state is completed.")
     return state
 
 
@@ -338,12 +288,12 @@ def check_update_conference(body: Mapping[str, Any]) -> str:
     _credentials(body, "", "username", "password")
     _credentials(body, "", "fallbackUsername", "fallbackPassword")
     if status == "active" and redirect_url is None:
-        raise Invalid("Invalid redirectUrl: required when status is active.")
+        raise InvalidRequest("Invalid redirectUrl: required when status is active.")
     if status == "completed":
         # As for calls, the methods' defaults are tolerated; the URLs are not.
         for name, value in (("redirectUrl", redirect_url), ("redirectFallbackUrl", fallback_url)):
             if value is not None:
-                raise Invalid(f"Invalid {name}: not allowed when status is completed.")
+                raise InvalidRequest(f"Invalid {name}: not allowed when status is completed.")
     return status
 
 
@@ -358,14 +308,14 @@ def check_update_conference_member(body: Mapping[str, Any]) -> None:
         raise _wrong_type("callIdsToCoach", "an array", coached)
     for index, item in enumerate(coached):
         if not isinstance(item, str) or not item:
-            raise Invalid(f"Invalid callIdsToCoach[{index}]: expected a call id.")
+            raise InvalidRequest(f"Invalid callIdsToCoach[{index}]: expected a call id.")
 
 
 def check_update_call_recording(body: Mapping[str, Any]) -> str:
     """Validate an ``updateCallRecording`` body and return its ``state``."""
     state = _enum(body, "state", "state", frozenset({"paused", "recording"}), nullable=False)
     if state is None:
-        raise Invalid("Missing required field state.")
+        raise InvalidRequest("Missing required field state.")
     return state
 
 
@@ -379,22 +329,10 @@ def check_transcribe_recording(body: Mapping[str, Any]) -> None:
     _boolean(body, "detectLanguage", "detectLanguage")
 
 
-def check_decimal(text: str, name: str) -> int:
-    """A non-negative integer written as plain ASCII digits (no sign, ``_``, spaces or ``0x``).
-
-    Python's ``int()`` also takes ``1_0``, ``+5``, `` 5`` and other scripts'
-    digits; the API does not. Values past 10**12 read as 10**12, for the
-    caller's range check to refuse (and no huge number is ever converted).
-    """
-    if not _DECIMAL.fullmatch(text):
-        raise Invalid(f"Invalid {name}: must be an integer.")
-    return int(text) if len(text) <= 12 else 10**12
-
-
 def check_bxml(body: bytes) -> str:
     """Check that ``body`` is a well-formed XML document whose root is ``<Bxml>``."""
     if not body.strip():
-        raise Invalid("The request body is empty: a BXML document is required.")
+        raise InvalidRequest("The request body is empty: a BXML document is required.")
     root: List[str] = []
 
     def start(name: str, attrs: Any) -> None:
@@ -406,9 +344,11 @@ def check_bxml(body: bytes) -> str:
     try:
         parser.Parse(body, True)
     except xml.parsers.expat.ExpatError as exc:
-        raise Invalid(f"Invalid BXML: the document is not well-formed XML ({exc}).") from None
+        raise InvalidRequest(
+            f"Invalid BXML: the document is not well-formed XML ({exc})."
+        ) from None
     if root != ["Bxml"]:
-        raise Invalid("Invalid BXML: the root element must be <Bxml>.")
+        raise InvalidRequest("Invalid BXML: the root element must be <Bxml>.")
     try:
         return body.decode("utf-8")
     except UnicodeDecodeError:

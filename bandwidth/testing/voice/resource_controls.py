@@ -1,7 +1,6 @@
 """The simulator's test API to seed calls, conferences, recordings and transcriptions.
 
-:class:`VoiceResources` is a part of :class:`~bandwidth.testing.VoiceSimulator`
-(a mixin): it stores calls, conferences, recordings and real-time
+:class:`ResourceControls` stores calls, conferences, recordings and real-time
 transcriptions directly (no HTTP), through the same store methods the REST
 API and the call-flow interpreter use, so the API serves them exactly as it
 serves those a flow makes; and it hands out copies of them for assertions.
@@ -13,30 +12,25 @@ import re
 import threading
 from datetime import datetime, timedelta
 from typing import (
-    TYPE_CHECKING,
     Any,
-    Callable,
     List,
     Mapping,
     Optional,
     Sequence,
-    TypeVar,
     Union,
 )
 
+from bandwidth.testing.voice.action_runner import ActionRunner
 from bandwidth.testing.voice.call_store import CallStore
 from bandwidth.testing.voice.calls import ANSWERED, DISCONNECTED, QUEUED, STATES, SimulatedCall
 from bandwidth.testing.voice.conferences import MAX_MEMBERS, SimulatedConference
+from bandwidth.testing.voice.flow_engine import FlowEngine
 from bandwidth.testing.voice.recordings import SimulatedRecording
 from bandwidth.testing.voice.request_checks import CREATE_CALL_FIELDS
 from bandwidth.testing.voice.transcriptions import TRACKS, SimulatedTranscription
 
-if TYPE_CHECKING:
-    from bandwidth.testing.voice.flow_engine import FlowEngine
+__all__ = ["ResourceControls", "camel"]
 
-__all__ = ["VoiceResources", "camel"]
-
-_T = TypeVar("_T")
 #: A conference name: up to 100 letters, digits, ``-``, ``_`` and ``.`` (the BXML reference).
 _CONFERENCE_NAME = re.compile(r"[A-Za-z0-9_.\-]{1,100}")
 Texts = Union[str, Sequence[str], None]
@@ -58,19 +52,15 @@ def camel(name: str) -> str:
     return head + "".join(word[:1].upper() + word[1:] for word in rest)
 
 
-class VoiceResources:
-    """Seeding and inspection of calls, conferences, recordings, transcriptions (a mixin)."""
+class ResourceControls:
+    """Seeding and inspection of calls, conferences, recordings, transcriptions."""
 
-    _store: CallStore
-    _engine: FlowEngine
-    if TYPE_CHECKING:
-        _lock: threading.Lock
-
-        def _act(self, change: Callable[[datetime], _T]) -> _T:
-            """Catch up, make one change under the lock, then run what it set off."""
-
-        def _now(self) -> datetime:
-            """The simulator's current time."""
+    def __init__(self, store: CallStore, engine: FlowEngine, actions: ActionRunner) -> None:
+        self._store = store
+        self._engine = engine
+        self._lock: threading.Lock = store.lock
+        self._act = actions.act
+        self._now = actions.now
 
     # -- calls -----------------------------------------------------------------------------
 

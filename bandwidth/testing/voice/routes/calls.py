@@ -6,27 +6,21 @@ import bisect
 from datetime import datetime
 from typing import List, Optional
 
-from bandwidth.testing.core.http_server import Response
-from bandwidth.testing.voice.calls import ANSWERED, DISCONNECTED, QUEUED, SimulatedCall
-from bandwidth.testing.voice.request_checks import (
-    Invalid,
-    check_bxml,
-    check_create_call,
-    check_update_call,
-    parse_json_object,
-)
-from bandwidth.testing.voice.routes.common import (
+from bandwidth.testing.core.handlers import (
     JSON_HEADER,
-    Host,
+    InvalidRequest,
     Problem,
     Request,
-    account_url,
     empty,
     json_answer,
-    locked,
     next_link,
+    parse_json_object,
     require_media_type,
 )
+from bandwidth.testing.core.http_server import Response
+from bandwidth.testing.voice.calls import ANSWERED, DISCONNECTED, QUEUED, SimulatedCall
+from bandwidth.testing.voice.request_checks import check_bxml, check_create_call, check_update_call
+from bandwidth.testing.voice.routes.common import RouteHost, account_url, locked
 from bandwidth.testing.voice.verbs.reading import InvalidBxml, parse_document
 
 __all__ = ["HANDLERS", "live_call"]
@@ -35,7 +29,7 @@ MAX_PAGE_SIZE = 10000
 DEFAULT_PAGE_SIZE = 1000
 
 
-def live_call(host: Host, call_id: str, now: datetime) -> SimulatedCall:
+def live_call(host: RouteHost, call_id: str, now: datetime) -> SimulatedCall:
     """The call the API still shows (404 otherwise). Under the store's lock."""
     call = host.store.live(call_id, now)
     if call is None:
@@ -43,7 +37,7 @@ def live_call(host: Host, call_id: str, now: datetime) -> SimulatedCall:
     return call
 
 
-def create_call(host: Host, request: Request) -> Response:
+def create_call(host: RouteHost, request: Request) -> Response:
     require_media_type(request.headers, "application/json")
     body = parse_json_object(request.body)
     check_create_call(body)
@@ -58,13 +52,13 @@ def create_call(host: Host, request: Request) -> Response:
     return json_answer(payload, 201, (("Location", url),))
 
 
-def get_call_state(host: Host, request: Request) -> Response:
+def get_call_state(host: RouteHost, request: Request) -> Response:
     with locked(host) as now:
         call = live_call(host, request.params["callId"], now)
         return 200, [JSON_HEADER], call.state_json()
 
 
-def list_calls(host: Host, request: Request) -> Response:
+def list_calls(host: RouteHost, request: Request) -> Response:
     query = request.parsed_query()
     page_size = query.page_size(DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE)
     low, high = query.time("minStartTime"), query.time("maxStartTime")
@@ -105,7 +99,7 @@ def list_calls(host: Host, request: Request) -> Response:
     return 200, headers, b"[" + b",".join(page) + b"]"
 
 
-def update_call(host: Host, request: Request) -> Response:
+def update_call(host: RouteHost, request: Request) -> Response:
     require_media_type(request.headers, "application/json")
     body = parse_json_object(request.body)
     state = check_update_call(body)
@@ -137,13 +131,13 @@ def update_call(host: Host, request: Request) -> Response:
     return empty(200)
 
 
-def update_call_bxml(host: Host, request: Request) -> Response:
+def update_call_bxml(host: RouteHost, request: Request) -> Response:
     require_media_type(request.headers, "application/xml")
     document = check_bxml(request.body)
     try:
         parse_document(document, root="Bxml")
     except InvalidBxml as exc:
-        raise Invalid(f"Invalid BXML: {exc}") from None
+        raise InvalidRequest(f"Invalid BXML: {exc}") from None
     call_id = request.params["callId"]
     with locked(host) as now:
         call = live_call(host, call_id, now)

@@ -11,46 +11,37 @@ import bisect
 from datetime import datetime
 from typing import Any, Dict, List, Optional, Tuple
 
+from bandwidth.testing.core.handlers import (
+    InvalidRequest,
+    Problem,
+    Request,
+    empty,
+    json_answer,
+    next_link,
+    parse_json_object,
+    require_media_type,
+)
 from bandwidth.testing.core.http_server import Response
-from bandwidth.testing.voice.conferences import SimulatedConference, SimulatedMember
+from bandwidth.testing.voice.conferences import (
+    CONFERENCE_VERBS,
+    SimulatedConference,
+    SimulatedMember,
+)
 from bandwidth.testing.voice.request_checks import (
-    Invalid,
     check_bxml,
     check_update_conference,
     check_update_conference_member,
-    parse_json_object,
 )
-from bandwidth.testing.voice.routes.common import (
-    Host,
-    Problem,
-    Request,
-    account_url,
-    empty,
-    json_answer,
-    locked,
-    next_link,
-    require_media_type,
-)
+from bandwidth.testing.voice.routes.common import RouteHost, account_url, locked
 from bandwidth.testing.voice.verbs.reading import InvalidBxml, parse_document, verb_name
 
-__all__ = ["CONFERENCE_VERBS", "HANDLERS", "find_conference"]
+__all__ = ["HANDLERS", "find_conference"]
 
 MAX_PAGE_SIZE = 1000
 DEFAULT_PAGE_SIZE = 1000
-#: The only verbs BXML sent to a conference may hold (the BXML reference).
-CONFERENCE_VERBS = frozenset(
-    {
-        "PlayAudio",
-        "SpeakSentence",
-        "StartRecording",
-        "StopRecording",
-        "PauseRecording",
-        "ResumeRecording",
-    }
-)
 
 
-def find_conference(host: Host, conference_id: str) -> SimulatedConference:
+def find_conference(host: RouteHost, conference_id: str) -> SimulatedConference:
     """The conference (404 when there is none). Under the store's lock."""
     conf = host.store.conferences.by_id.get(conference_id)
     if conf is None:
@@ -58,7 +49,7 @@ def find_conference(host: Host, conference_id: str) -> SimulatedConference:
     return conf
 
 
-def _running(host: Host, conference_id: str) -> SimulatedConference:
+def _running(host: RouteHost, conference_id: str) -> SimulatedConference:
     conf = find_conference(host, conference_id)
     if not conf.active:
         raise Problem(404, f"Conference {conference_id} has ended; it takes no changes.")
@@ -72,7 +63,7 @@ def _member(conf: SimulatedConference, member_id: str) -> SimulatedMember:
     return member
 
 
-def list_conferences(host: Host, request: Request) -> Response:
+def list_conferences(host: RouteHost, request: Request) -> Response:
     query = request.parsed_query()
     page_size = query.page_size(DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE)
     low, high = query.time("minCreatedTime"), query.time("maxCreatedTime")
@@ -101,13 +92,13 @@ def list_conferences(host: Host, request: Request) -> Response:
     return json_answer(page, 200, headers)
 
 
-def get_conference(host: Host, request: Request) -> Response:
+def get_conference(host: RouteHost, request: Request) -> Response:
     with locked(host):
         conf = find_conference(host, request.params["conferenceId"])
         return json_answer(conf.to_json(account_url(host.sim)))
 
 
-def update_conference(host: Host, request: Request) -> Response:
+def update_conference(host: RouteHost, request: Request) -> Response:
     require_media_type(request.headers, "application/json")
     body = parse_json_object(request.body)
     status = check_update_conference(body)
@@ -121,32 +112,34 @@ def update_conference(host: Host, request: Request) -> Response:
     return empty(204)
 
 
-def update_conference_bxml(host: Host, request: Request) -> Response:
+def update_conference_bxml(host: RouteHost, request: Request) -> Response:
     require_media_type(request.headers, "application/xml")
     document = check_bxml(request.body)
     try:
         verbs = parse_document(document, root="Bxml")
     except InvalidBxml as exc:
-        raise Invalid(f"Invalid BXML: {exc}") from None
+        raise InvalidRequest(f"Invalid BXML: {exc}") from None
     for verb in verbs:
         name = verb_name(verb)
         if name not in CONFERENCE_VERBS:
             allowed = ", ".join(sorted(CONFERENCE_VERBS))
-            raise Invalid(f"Invalid BXML: <{name}> cannot run on a conference (only {allowed}).")
+            raise InvalidRequest(
+                f"Invalid BXML: <{name}> cannot run on a conference (only {allowed})."
+            )
     with locked(host) as now:
         conf = _running(host, request.params["conferenceId"])
         host.store.conferences.replace_bxml(conf, document, now)
     return empty(204)
 
 
-def get_conference_member(host: Host, request: Request) -> Response:
+def get_conference_member(host: RouteHost, request: Request) -> Response:
     with locked(host):
         conf = find_conference(host, request.params["conferenceId"])
         member = _member(conf, request.params["memberId"])
         return json_answer(member.to_json(account_url(host.sim)))
 
 
-def update_conference_member(host: Host, request: Request) -> Response:
+def update_conference_member(host: RouteHost, request: Request) -> Response:
     require_media_type(request.headers, "application/json")
     body = parse_json_object(request.body)
     check_update_conference_member(body)

@@ -9,36 +9,123 @@ credentials first; they are never faulted nor recorded (they are the test
 speaking, not the code under test).
 
 A handler is ``handler(sim, request) -> Response`` and calls the simulator's
-public methods, mapping their refusals: ``KeyError`` (an unknown call) to
+public methods (typed as :class:`ControlTarget`, the part of the facade they
+use), mapping their refusals: ``KeyError`` (an unknown call) to
 404, ``ValueError`` (what the call cannot do now) to 409, a bad body to 400.
 """
 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any, Callable, Dict, List, Mapping, Optional, Tuple
+from datetime import datetime
+from typing import Any, Callable, Dict, List, Mapping, Optional, Protocol, Tuple, Union
 from urllib.parse import unquote
 
-from bandwidth.testing.control_client import CONTROL_PATH, call_json, request_json, webhook_json
+from bandwidth.testing.control_client import call_json, request_json, webhook_json
+from bandwidth.testing.core.app_errors import WebhookAppError
 from bandwidth.testing.core.clock import ManualClock, format_time
+from bandwidth.testing.core.handlers import (
+    InvalidRequest,
+    Problem,
+    QueryString,
+    Request,
+    empty,
+    json_answer,
+    parse_json_object,
+)
 from bandwidth.testing.core.http_server import Response
-from bandwidth.testing.voice.request_checks import Invalid, parse_json_object
-from bandwidth.testing.voice.routes.common import Problem, Query, Request, empty, json_answer
+from bandwidth.testing.core.rest_service import RecordedRequest
+from bandwidth.testing.core.webhooks import Webhook
+from bandwidth.testing.voice.calls import DTMF, SimulatedCall
 
-if TYPE_CHECKING:
-    from bandwidth.testing.simulator import VoiceSimulator
+__all__ = ["ControlTarget", "find", "respond"]
 
-__all__ = ["CONTROL_PATH", "find", "is_control"]
 
-Handler = Callable[["VoiceSimulator", Request], Response]
-_DTMF = re.compile(r"[0-9*#A-Da-d]+")
+class ControlTarget(Protocol):
+    """The part of the simulator's public test API the control routes drive."""
+
+    clock: Union[ManualClock, Callable[[], datetime]]
+    record_requests: bool
+
+    @property
+    def account_id(self) -> str:
+        """The one account served."""
+
+    @property
+    def url(self) -> str:
+        """The API base URL."""
+
+    @property
+    def call_flows(self) -> bool:
+        """Whether calls run flows."""
+
+    @property
+    def calls(self) -> List[SimulatedCall]:
+        """Copies of every call."""
+
+    @property
+    def webhooks(self) -> List[Webhook]:
+        """Every webhook delivered."""
+
+    @property
+    def requests(self) -> List[RecordedRequest]:
+        """Every request recorded."""
+
+    def now(self) -> datetime:
+        """The current time."""
+
+    def next_due(self) -> Optional[datetime]:
+        """When the next step falls due."""
+
+    def run_due(self) -> None:
+        """Run what is due."""
+
+    def advance(self, seconds: float) -> datetime:
+        """Move the manual clock."""
+
+    def call(self, call_id: str) -> SimulatedCall:
+        """A copy of one call."""
+
+    def awaiting_digits(self, call_id: str) -> bool:
+        """Whether a Gather waits for a first key."""
+
+    def inbound_call(
+        self, to: str, from_: str, *, answer_url: str, answer_method: str = ..., **fields: Any
+    ) -> str:
+        """Place an inbound call."""
+
+    def clear_calls(self) -> None:
+        """Forget every call."""
+
+    def initiate(self, call_id: str) -> None:
+        """Dequeue a call."""
+
+    def answer(self, call_id: str) -> None:
+        """Answer a call."""
+
+    def press(self, call_id: str, digits: str) -> None:
+        """Press digits."""
+
+    def hangup(
+        self,
+        call_id: str,
+        cause: str = ...,
+        *,
+        error_message: Optional[str] = ...,
+        error_id: Optional[str] = ...,
+    ) -> None:
+        """End a call."""
+
+    def requests_for(self, operation: Optional[str]) -> List[RecordedRequest]:
+        """The requests of one operation."""
+
+    def clear_requests(self) -> None:
+        """Forget the recorded requests."""
+
+
+Handler = Callable[[ControlTarget, Request], Response]
 #: A ``disconnectCause``: the platform's list is open (``hangup``, ``busy``, ``timeout``, ...).
 _CAUSE = re.compile(r"[a-z][a-z-]{0,63}")
-
-
-def is_control(path: str) -> bool:
-    """Whether ``path`` (no query) is a control route's."""
-    return path == CONTROL_PATH or path.startswith(CONTROL_PATH + "/")
 
 
 def _body(request: Request) -> Dict[str, Any]:
@@ -51,7 +138,7 @@ def _body(request: Request) -> Dict[str, Any]:
 def _string(body: Mapping[str, Any], key: str, default: Optional[str] = None) -> Optional[str]:
     value = body.get(key, default)
     if value is not None and not isinstance(value, str):
-        raise Invalid(f"{key} must be a string.")
+        raise InvalidRequest(f"{key} must be a string.")
     return value
 
 
@@ -59,7 +146,7 @@ def _call_id(request: Request) -> str:
     return request.params["callId"]
 
 
-def _shown(sim: VoiceSimulator, call_id: str) -> Response:
+def _shown(sim: ControlTarget, call_id: str) -> Response:
     """The call as :func:`call_json` shows it (404 when unknown)."""
     awaiting = sim.awaiting_digits(call_id)
     return json_answer(call_json(sim.call(call_id), awaiting))
@@ -68,7 +155,7 @@ def _shown(sim: VoiceSimulator, call_id: str) -> Response:
 # -- the simulator --------------------------------------------------------------------------
 
 
-def status(sim: VoiceSimulator, request: Request) -> Response:
+def status(sim: ControlTarget, request: Request) -> Response:
     """``GET /_control``: the clock, the next step due and how the simulator runs."""
     sim.run_due()
     due = sim.next_due()
@@ -85,15 +172,15 @@ def status(sim: VoiceSimulator, request: Request) -> Response:
     )
 
 
-def advance(sim: VoiceSimulator, request: Request) -> Response:
+def advance(sim: ControlTarget, request: Request) -> Response:
     """``POST /_control/advance {"seconds": N}``: move the manual clock, running what falls due."""
     seconds = _body(request).get("seconds")
     if isinstance(seconds, bool) or not isinstance(seconds, (int, float)) or not seconds >= 0:
-        raise Invalid("seconds must be a number of seconds, 0 or more.")
+        raise InvalidRequest("seconds must be a number of seconds, 0 or more.")
     if not isinstance(sim.clock, ManualClock):
         raise Problem(409, "The simulator runs on the real clock: start it with --manual-clock.")
     if seconds > 366 * 86400:
-        raise Invalid("seconds must be at most a year.")
+        raise InvalidRequest("seconds must be at most a year.")
     moment = sim.advance(float(seconds))
     return json_answer({"now": format_time(moment)})
 
@@ -101,18 +188,18 @@ def advance(sim: VoiceSimulator, request: Request) -> Response:
 # -- calls ----------------------------------------------------------------------------------
 
 
-def inbound(sim: VoiceSimulator, request: Request) -> Response:
+def inbound(sim: ControlTarget, request: Request) -> Response:
     """``POST /_control/inbound``: a createCall-shaped body; answers 201 with the call."""
     body = _body(request)
     fields = dict(body)
     try:
         to, sender, answer_url = fields.pop("to"), fields.pop("from"), fields.pop("answerUrl")
     except KeyError as exc:
-        raise Invalid(f"{exc.args[0]} is required.") from None
+        raise InvalidRequest(f"{exc.args[0]} is required.") from None
     answer_method = fields.pop("answerMethod", "POST")
     for name, value in (("to", to), ("from", sender), ("answerUrl", answer_url)):
         if not isinstance(value, str):
-            raise Invalid(f"{name} must be a string.")
+            raise InvalidRequest(f"{name} must be a string.")
     if not sim.call_flows:
         raise Problem(
             409,
@@ -123,56 +210,56 @@ def inbound(sim: VoiceSimulator, request: Request) -> Response:
             to, sender, answer_url=answer_url, answer_method=answer_method, **fields
         )
     except (TypeError, ValueError) as exc:
-        raise Invalid(str(exc)) from None
+        raise InvalidRequest(str(exc)) from None
     awaiting = sim.awaiting_digits(call_id)
     return json_answer(call_json(sim.call(call_id), awaiting), 201)
 
 
-def list_calls(sim: VoiceSimulator, request: Request) -> Response:
+def list_calls(sim: ControlTarget, request: Request) -> Response:
     """``GET /_control/calls``: every call, oldest first."""
     return json_answer([call_json(c, sim.awaiting_digits(c.call_id)) for c in sim.calls])
 
 
-def clear_calls(sim: VoiceSimulator, request: Request) -> Response:
+def clear_calls(sim: ControlTarget, request: Request) -> Response:
     """``DELETE /_control/calls``: forget every call and webhook."""
     sim.clear_calls()
     return empty(204)
 
 
-def get_call(sim: VoiceSimulator, request: Request) -> Response:
+def get_call(sim: ControlTarget, request: Request) -> Response:
     """``GET /_control/calls/{callId}``."""
     return _shown(sim, _call_id(request))
 
 
-def initiate(sim: VoiceSimulator, request: Request) -> Response:
+def initiate(sim: ControlTarget, request: Request) -> Response:
     """``POST /_control/calls/{callId}/initiate``."""
     _body(request)
     sim.initiate(_call_id(request))
     return _shown(sim, _call_id(request))
 
 
-def answer(sim: VoiceSimulator, request: Request) -> Response:
+def answer(sim: ControlTarget, request: Request) -> Response:
     """``POST /_control/calls/{callId}/answer``."""
     _body(request)
     sim.answer(_call_id(request))
     return _shown(sim, _call_id(request))
 
 
-def press(sim: VoiceSimulator, request: Request) -> Response:
+def press(sim: ControlTarget, request: Request) -> Response:
     """``POST /_control/calls/{callId}/press {"digits": "1#"}``."""
     digits = _string(_body(request), "digits")
-    if not digits or not _DTMF.fullmatch(digits):
-        raise Invalid("digits must be DTMF characters: 0-9, *, #, A-D.")
+    if not digits or not DTMF.fullmatch(digits):
+        raise InvalidRequest("digits must be DTMF characters: 0-9, *, #, A-D.")
     sim.press(_call_id(request), digits)
     return _shown(sim, _call_id(request))
 
 
-def hangup(sim: VoiceSimulator, request: Request) -> Response:
+def hangup(sim: ControlTarget, request: Request) -> Response:
     """``POST /_control/calls/{callId}/hangup {"cause": "hangup"}`` (the body is optional)."""
     body = _body(request)
     cause = _string(body, "cause", "hangup") or "hangup"
     if not _CAUSE.fullmatch(cause):
-        raise Invalid("cause must be a disconnect cause such as hangup, busy or timeout.")
+        raise InvalidRequest("cause must be a disconnect cause such as hangup, busy or timeout.")
     sim.hangup(
         _call_id(request),
         cause,
@@ -185,28 +272,28 @@ def hangup(sim: VoiceSimulator, request: Request) -> Response:
 # -- what it received and sent --------------------------------------------------------------
 
 
-def webhooks(sim: VoiceSimulator, request: Request) -> Response:
+def webhooks(sim: ControlTarget, request: Request) -> Response:
     """``GET /_control/webhooks[?callId=...]``: every delivery, oldest first."""
-    call_id = Query(request.query).get("callId")
+    call_id = QueryString(request.query).get("callId")
     delivered = sim.webhooks
     if call_id is not None:
         delivered = [w for w in delivered if w.call_id == call_id]
     return json_answer([webhook_json(w) for w in delivered])
 
 
-def requests(sim: VoiceSimulator, request: Request) -> Response:
+def requests(sim: ControlTarget, request: Request) -> Response:
     """``GET /_control/requests[?operation=...]``: the recorded API requests, oldest first."""
     if not sim.record_requests:
         raise Problem(
             409,
             "Requests are not recorded: start bandwidth simulator with --record-requests.",
         )
-    operation = Query(request.query).get("operation")
+    operation = QueryString(request.query).get("operation")
     recorded = sim.requests if operation is None else sim.requests_for(operation)
     return json_answer([request_json(r) for r in recorded])
 
 
-def clear_requests(sim: VoiceSimulator, request: Request) -> Response:
+def clear_requests(sim: ControlTarget, request: Request) -> Response:
     """``DELETE /_control/requests``."""
     sim.clear_requests()
     return empty(204)
@@ -229,12 +316,13 @@ _ROUTES: Dict[Tuple[str, ...], Dict[str, Handler]] = {
 }
 
 
-def find(method: str, path: str) -> Tuple[Optional[Handler], Dict[str, str], str]:
+def find(method: str, below: str) -> Tuple[Optional[Handler], Dict[str, str], str]:
     """The handler of a control request, its path parameters, and the methods the path takes.
 
-    ``(None, {}, "")`` for an unknown path, ``(None, {}, allow)`` for a method it does not take.
+    ``below`` is the path after ``/_control``. ``(None, {}, "")`` for an unknown path,
+    ``(None, {}, allow)`` for a method it does not take.
     """
-    rest = path[len(CONTROL_PATH) :].strip("/")
+    rest = below.strip("/")
     segments: List[str] = [unquote(s) for s in rest.split("/")] if rest else []
     params: Dict[str, str] = {}
     shape: Tuple[str, ...] = tuple(segments)
@@ -249,10 +337,8 @@ def find(method: str, path: str) -> Tuple[Optional[Handler], Dict[str, str], str
     return methods.get(method), params, ", ".join(sorted(methods))
 
 
-def respond(sim: VoiceSimulator, handler: Handler, request: Request) -> Response:
+def respond(sim: ControlTarget, handler: Handler, request: Request) -> Response:
     """Run a handler, mapping the simulator's refusals to statuses (see the module docstring)."""
-    from bandwidth.testing.simulator import WebhookAppError
-
     try:
         return handler(sim, request)
     except KeyError as exc:

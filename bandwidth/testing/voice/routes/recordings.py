@@ -12,26 +12,23 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Optional
 
+from bandwidth.testing.core.handlers import (
+    Problem,
+    Request,
+    empty,
+    json_answer,
+    parse_json_object,
+    require_media_type,
+)
 from bandwidth.testing.core.http_server import Response
 from bandwidth.testing.voice.recording_audio import CONTENT_TYPES
 from bandwidth.testing.voice.recordings import SimulatedRecording
 from bandwidth.testing.voice.request_checks import (
     check_transcribe_recording,
     check_update_call_recording,
-    parse_json_object,
 )
 from bandwidth.testing.voice.routes.calls import live_call
-from bandwidth.testing.voice.routes.common import (
-    Host,
-    Problem,
-    Request,
-    account_url,
-    empty,
-    json_answer,
-    locked,
-    require_known_call,
-    require_media_type,
-)
+from bandwidth.testing.voice.routes.common import RouteHost, account_url, locked, require_known_call
 from bandwidth.testing.voice.routes.conferences import find_conference
 
 __all__ = ["HANDLERS"]
@@ -40,7 +37,7 @@ __all__ = ["HANDLERS"]
 MAX_LISTED = 1000
 
 
-def _call_recording(host: Host, request: Request, now: datetime) -> SimulatedRecording:
+def _call_recording(host: RouteHost, request: Request, now: datetime) -> SimulatedRecording:
     call_id, recording_id = request.params["callId"], request.params["recordingId"]
     rec = host.store.recordings.find(recording_id, now, call_id=call_id)
     if rec is None:
@@ -48,7 +45,7 @@ def _call_recording(host: Host, request: Request, now: datetime) -> SimulatedRec
     return rec
 
 
-def _conference_recording(host: Host, request: Request, now: datetime) -> SimulatedRecording:
+def _conference_recording(host: RouteHost, request: Request, now: datetime) -> SimulatedRecording:
     conference_id, recording_id = request.params["conferenceId"], request.params["recordingId"]
     rec = host.store.recordings.find(recording_id, now, conference_id=conference_id)
     if rec is None:
@@ -70,7 +67,7 @@ def _media(rec: SimulatedRecording) -> Response:
 # -- call recordings -----------------------------------------------------------------------
 
 
-def list_account_call_recordings(host: Host, request: Request) -> Response:
+def list_account_call_recordings(host: RouteHost, request: Request) -> Response:
     query = request.parsed_query()
     low, high = query.time("minStartTime"), query.time("maxStartTime")
     to, sender = query.get("to"), query.get("from")
@@ -94,7 +91,7 @@ def list_account_call_recordings(host: Host, request: Request) -> Response:
     return json_answer(page)
 
 
-def update_call_recording_state(host: Host, request: Request) -> Response:
+def update_call_recording_state(host: RouteHost, request: Request) -> Response:
     require_media_type(request.headers, "application/json")
     state = check_update_call_recording(parse_json_object(request.body))
     book = host.store.recordings
@@ -109,7 +106,7 @@ def update_call_recording_state(host: Host, request: Request) -> Response:
     return empty(200)
 
 
-def list_call_recordings(host: Host, request: Request) -> Response:
+def list_call_recordings(host: RouteHost, request: Request) -> Response:
     call_id = request.params["callId"]
     book = host.store.recordings
     with locked(host) as now:
@@ -119,25 +116,25 @@ def list_call_recordings(host: Host, request: Request) -> Response:
         return json_answer([r.to_call_metadata(base) for r in shown])
 
 
-def get_call_recording(host: Host, request: Request) -> Response:
+def get_call_recording(host: RouteHost, request: Request) -> Response:
     with locked(host) as now:
         rec = _call_recording(host, request, now)
         return json_answer(rec.to_call_metadata(account_url(host.sim)))
 
 
-def delete_recording(host: Host, request: Request) -> Response:
+def delete_recording(host: RouteHost, request: Request) -> Response:
     with locked(host) as now:
         host.store.recordings.delete(_call_recording(host, request, now))
     return empty(204)
 
 
-def download_call_recording(host: Host, request: Request) -> Response:
+def download_call_recording(host: RouteHost, request: Request) -> Response:
     with locked(host) as now:
         rec = _call_recording(host, request, now).snapshot()
     return _media(rec)  # generated outside the lock
 
 
-def delete_recording_media(host: Host, request: Request) -> Response:
+def delete_recording_media(host: RouteHost, request: Request) -> Response:
     with locked(host) as now:
         rec = _call_recording(host, request, now)
         if not rec.has_media:
@@ -149,7 +146,7 @@ def delete_recording_media(host: Host, request: Request) -> Response:
 # -- a call recording's transcription ------------------------------------------------------
 
 
-def get_recording_transcription(host: Host, request: Request) -> Response:
+def get_recording_transcription(host: RouteHost, request: Request) -> Response:
     with locked(host) as now:
         rec = _call_recording(host, request, now)
         transcript = rec.transcription
@@ -160,7 +157,7 @@ def get_recording_transcription(host: Host, request: Request) -> Response:
         return json_answer(transcript.to_json(rec.seconds))
 
 
-def transcribe_call_recording(host: Host, request: Request) -> Response:
+def transcribe_call_recording(host: RouteHost, request: Request) -> Response:
     require_media_type(request.headers, "application/json")
     body = parse_json_object(request.body)
     check_transcribe_recording(body)
@@ -175,7 +172,7 @@ def transcribe_call_recording(host: Host, request: Request) -> Response:
     return empty(204)
 
 
-def delete_recording_transcription(host: Host, request: Request) -> Response:
+def delete_recording_transcription(host: RouteHost, request: Request) -> Response:
     with locked(host) as now:
         rec = _call_recording(host, request, now)
         if rec.transcription is None:
@@ -187,7 +184,7 @@ def delete_recording_transcription(host: Host, request: Request) -> Response:
 # -- conference recordings -----------------------------------------------------------------
 
 
-def list_conference_recordings(host: Host, request: Request) -> Response:
+def list_conference_recordings(host: RouteHost, request: Request) -> Response:
     with locked(host) as now:
         conf = find_conference(host, request.params["conferenceId"])
         base = account_url(host.sim)
@@ -195,13 +192,13 @@ def list_conference_recordings(host: Host, request: Request) -> Response:
         return json_answer([r.to_conference_metadata(base) for r in recordings])
 
 
-def get_conference_recording(host: Host, request: Request) -> Response:
+def get_conference_recording(host: RouteHost, request: Request) -> Response:
     with locked(host) as now:
         rec = _conference_recording(host, request, now)
         return json_answer(rec.to_conference_metadata(account_url(host.sim)))
 
 
-def download_conference_recording(host: Host, request: Request) -> Response:
+def download_conference_recording(host: RouteHost, request: Request) -> Response:
     with locked(host) as now:
         rec = _conference_recording(host, request, now).snapshot()
     return _media(rec)

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from bandwidth.testing.core.handlers import Request, json_answer
 from bandwidth.testing.core.http_server import Response
 from bandwidth.testing.voice.calls import QUEUED
-from bandwidth.testing.voice.routes.common import Host, Request, json_answer, locked
+from bandwidth.testing.voice.routes.common import RouteHost, locked
 
 __all__ = ["HANDLERS"]
 
 
-def get_statistics(host: Host, request: Request) -> Response:
+def get_statistics(host: RouteHost, request: Request) -> Response:
     """``currentCallQueueSize``: the calls queued now; ``maxCallQueueSize``: the store's setting."""
     store = host.store
     with locked(host):

@@ -9,23 +9,15 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from bandwidth.testing.core.handlers import Problem, Request, empty, json_answer
 from bandwidth.testing.core.http_server import Response
-from bandwidth.testing.voice.routes.common import (
-    Host,
-    Problem,
-    Request,
-    account_url,
-    empty,
-    json_answer,
-    locked,
-    require_known_call,
-)
+from bandwidth.testing.voice.routes.common import RouteHost, account_url, locked, require_known_call
 from bandwidth.testing.voice.transcriptions import SimulatedTranscription
 
 __all__ = ["HANDLERS"]
 
 
-def _find(host: Host, request: Request, now: datetime) -> SimulatedTranscription:
+def _find(host: RouteHost, request: Request, now: datetime) -> SimulatedTranscription:
     call_id, transcription_id = request.params["callId"], request.params["transcriptionId"]
     found = host.store.transcriptions.find(transcription_id, call_id, now)
     if found is None:
@@ -33,7 +25,7 @@ def _find(host: Host, request: Request, now: datetime) -> SimulatedTranscription
     return found
 
 
-def list_real_time_transcriptions(host: Host, request: Request) -> Response:
+def list_real_time_transcriptions(host: RouteHost, request: Request) -> Response:
     call_id = request.params["callId"]
     book = host.store.transcriptions
     with locked(host) as now:
@@ -43,12 +35,12 @@ def list_real_time_transcriptions(host: Host, request: Request) -> Response:
         return json_answer([t.to_metadata(base) for t in shown])
 
 
-def get_real_time_transcription(host: Host, request: Request) -> Response:
+def get_real_time_transcription(host: RouteHost, request: Request) -> Response:
     with locked(host) as now:
         return json_answer(_find(host, request, now).to_json())
 
 
-def delete_real_time_transcription(host: Host, request: Request) -> Response:
+def delete_real_time_transcription(host: RouteHost, request: Request) -> Response:
     with locked(host) as now:
         host.store.transcriptions.delete(_find(host, request, now))
     return empty(200)  # the spec's answer: 200 with no content

@@ -25,12 +25,14 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, Dict, List, Optional, Tuple
+from typing import Any, Dict, List, Optional, Tuple
 
+from bandwidth.models.bxml import StartGather, StartStream, StopGather, StopStream
 from bandwidth.testing.core.clock import format_duration, format_time
 from bandwidth.testing.core.webhooks import Delivery, Target, targets_for
 from bandwidth.testing.voice.calls import SimulatedCall, new_id
-from bandwidth.testing.voice.interpreter import DIGIT_TAPS, HALT, CallFlow, Step, runs
+from bandwidth.testing.voice.interpreter import HALT, CallFlow, Step, VerbFamily, VerbRunner
+from bandwidth.testing.voice.media_delivery import MediaDelivery
 from bandwidth.testing.voice.verbs.media_reading import (
     StreamSpec,
     dtmf_callback,
@@ -38,10 +40,7 @@ from bandwidth.testing.voice.verbs.media_reading import (
     stream_spec,
 )
 
-if TYPE_CHECKING:
-    from bandwidth.testing.voice.media_engine import MediaEngine
-
-__all__ = ["MAX_TRACKS", "STREAM_FAILURES", "BackgroundMedia", "SimulatedStream"]
+__all__ = ["MAX_TRACKS", "STREAM_FAILURES", "BackgroundMedia", "SimulatedStream", "family"]
 
 #: At most this many tracks stream (or are transcribed) at once on a call; ``both`` is 2.
 MAX_TRACKS = 4
@@ -102,7 +101,10 @@ class SimulatedStream:
 class StreamWait:
     """A ``<StopStream wait="true">``: holds the call until the stream's socket closes."""
 
-    def __init__(self, flow: CallFlow, stream: SimulatedStream) -> None:
+    def __init__(
+        self, background: BackgroundMedia, flow: CallFlow, stream: SimulatedStream
+    ) -> None:
+        self.background = background
         self.flow = flow
         self.stream = stream
 
@@ -113,13 +115,13 @@ class StreamWait:
 
     def release(self, when: datetime) -> None:
         """The document stopped: the stream stops with it."""
-        self.flow.host.media.background.stop_stream_now(self.stream, when, "closed")
+        self.background.stop_stream_now(self.stream, when, "closed")
 
 
 class BackgroundMedia:
     """Background gathers, streams and real-time transcriptions of every call."""
 
-    def __init__(self, media: MediaEngine) -> None:
+    def __init__(self, media: MediaDelivery) -> None:
         self.media = media
         #: call id -> where its dtmf events go
         self.gathers: Dict[str, Target] = {}
@@ -226,7 +228,7 @@ class BackgroundMedia:
             return 0.0
         if spec.wait:
             flow.call.note(when, f"<StopStream> {stream.name}: waiting for its socket to close")
-            flow.holding = StreamWait(flow, stream)
+            flow.holding = StreamWait(self, flow, stream)
             return HALT
         self.stop_stream_now(stream, when, "closed")
         return 0.0
@@ -266,7 +268,7 @@ class BackgroundMedia:
         waiting = flow.holding if flow is not None else None
         if flow is not None and isinstance(waiting, StreamWait) and waiting.stream is stream:
             flow.holding = None
-            self.media.later(when, flow._bind(flow._next))
+            self.media.later(when, flow.bind(flow.resume))
 
     def _stream_event(
         self,
@@ -291,28 +293,19 @@ def _spec(spec: StreamSpec) -> str:
 # -- the verbs -----------------------------------------------------------------------------
 
 
-@runs("StartGather")
-def _start_gather(flow: CallFlow, verb: Any, when: datetime) -> Step:
-    return flow.host.media.background.start_gather(flow, verb, when)
+def family(background: BackgroundMedia) -> VerbFamily:
+    """The runners of StartGather, StopGather, StartStream and StopStream, and the tap that
+    sends a ``dtmf`` event for each digit no ``<Gather>`` collects."""
 
+    def stop_gather(flow: CallFlow, verb: Any, when: datetime) -> Step:
+        return background.stop_gather(flow, when)
 
-@runs("StopGather")
-def _stop_gather(flow: CallFlow, verb: Any, when: datetime) -> Step:
-    return flow.host.media.background.stop_gather(flow, when)
-
-
-@runs("StartStream")
-def _start_stream(flow: CallFlow, verb: Any, when: datetime) -> Step:
-    return flow.host.media.background.start_stream(flow, verb, when)
-
-
-@runs("StopStream")
-def _stop_stream(flow: CallFlow, verb: Any, when: datetime) -> Step:
-    return flow.host.media.background.stop_stream(flow, verb, when)
-
-
-def _dtmf(flow: CallFlow, digit: str, when: datetime) -> bool:
-    return flow.host.media.background.dtmf(flow, digit, when)
-
-
-DIGIT_TAPS.append(_dtmf)
+    return VerbFamily(
+        {
+            StartGather: VerbRunner(background.start_gather),
+            StopGather: VerbRunner(stop_gather),
+            StartStream: VerbRunner(background.start_stream),
+            StopStream: VerbRunner(background.stop_stream),
+        },
+        digit_taps=(background.dtmf,),
+    )

@@ -20,17 +20,19 @@ What the platform does, per the BXML and callbacks references:
 
 from __future__ import annotations
 
+import functools
 import uuid
 from datetime import datetime
 from typing import Any, Optional, Tuple
 
+from bandwidth.models.bxml import Bridge as BridgeVerb
 from bandwidth.testing.core.webhooks import Delivery, targets_for
 from bandwidth.testing.voice.calls import ANSWERED, DISCONNECTED, SimulatedCall
-from bandwidth.testing.voice.interpreter import HALT, CallFlow, Step, runs
-from bandwidth.testing.voice.legs import Hold, Legs, legs_of
+from bandwidth.testing.voice.interpreter import HALT, CallFlow, Step, VerbFamily, answering
+from bandwidth.testing.voice.legs import Hold, Legs
 from bandwidth.testing.voice.verbs.leg_reading import BridgeSpec, bridge_spec
 
-__all__ = ["Bridge"]
+__all__ = ["RunningBridge", "family"]
 
 
 def _refusal(
@@ -52,15 +54,15 @@ def _refusal(
     return None
 
 
-class Bridge:
+class RunningBridge:
     """One ``<Bridge>`` in progress: the calling call, the target, and who leaves first."""
 
-    def __init__(self, flow: CallFlow, target: SimulatedCall, spec: BridgeSpec) -> None:
+    def __init__(self, flow: CallFlow, legs: Legs, target: SimulatedCall, spec: BridgeSpec) -> None:
         self.flow = flow
         self.caller = flow.call
         self.target = target
-        self.legs = legs_of(flow)
-        self.engine = self.legs.engine
+        self.legs = legs
+        self.engine = flow.host
         self.spec = spec
         self.generation = flow.generation
         self.complete = targets_for(spec.complete, flow.base_url)
@@ -128,17 +130,15 @@ class Bridge:
         )
 
 
-@runs("Bridge", answers=True)
-def _bridge(flow: CallFlow, verb: Any, when: datetime) -> Step:
+def _bridge(legs: Legs, flow: CallFlow, verb: Any, when: datetime) -> Step:
     spec = bridge_spec(verb)
-    legs = legs_of(flow)
     caller = flow.call
-    target = legs.engine.store.calls.get(spec.target)
+    target = flow.host.store.calls.get(spec.target)
     refused = _refusal(legs, caller, target, spec.target)
     if refused is None:
         assert target is not None
         caller.note(when, f"bridge with {spec.target}")
-        Bridge(flow, target, spec).start(when)
+        RunningBridge(flow, legs, target, spec).start(when)
         return HALT
     cause, message = refused
     caller.note(when, f"bridge with {spec.target} failed ({cause}): {message}")
@@ -146,7 +146,7 @@ def _bridge(flow: CallFlow, verb: Any, when: datetime) -> Step:
     if complete is None:
         return 0.0
     caller.set_tag(spec.complete.tag, when)
-    return legs.engine.webhook(
+    return flow.host.webhook(
         caller,
         "bridgeComplete",
         when,
@@ -157,3 +157,8 @@ def _bridge(flow: CallFlow, verb: Any, when: datetime) -> Step:
         errorMessage=message,
         errorId=str(uuid.uuid4()),
     )
+
+
+def family(legs: Legs) -> VerbFamily:
+    """The runner of ``<Bridge>``, which keeps its bridges in ``legs``."""
+    return VerbFamily({BridgeVerb: answering(functools.partial(_bridge, legs))})

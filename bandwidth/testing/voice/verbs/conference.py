@@ -27,9 +27,10 @@ from __future__ import annotations
 import functools
 from collections import deque
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any, Deque, Dict, List, Mapping, Optional, Tuple
+from typing import Any, Deque, Dict, List, Mapping, Optional, Tuple
 from urllib.parse import urljoin
 
+from bandwidth.models.bxml import Conference
 from bandwidth.testing.core.webhooks import (
     Delivery,
     Reply,
@@ -39,10 +40,14 @@ from bandwidth.testing.core.webhooks import (
     targets_for,
 )
 from bandwidth.testing.voice.calls import OUTBOUND, SimulatedCall, Utterance
-from bandwidth.testing.voice.conferences import SimulatedConference, SimulatedMember
-from bandwidth.testing.voice.interpreter import HALT, CallFlow, Step, runs
+from bandwidth.testing.voice.conferences import (
+    CONFERENCE_VERBS,
+    SimulatedConference,
+    SimulatedMember,
+)
+from bandwidth.testing.voice.interpreter import HALT, CallFlow, Step, VerbFamily, answering
+from bandwidth.testing.voice.media_delivery import MediaDelivery
 from bandwidth.testing.voice.media_events import conference_values, member_values, payload
-from bandwidth.testing.voice.routes.conferences import CONFERENCE_VERBS
 from bandwidth.testing.voice.verbs.media_reading import conference_spec
 from bandwidth.testing.voice.verbs.reading import (
     InvalidBxml,
@@ -51,12 +56,9 @@ from bandwidth.testing.voice.verbs.reading import (
     text,
     verb_name,
 )
-from bandwidth.testing.voice.verbs.recording import recording_verb
+from bandwidth.testing.voice.verbs.recording import RecordingEngine, recording_verb
 
-if TYPE_CHECKING:
-    from bandwidth.testing.voice.media_engine import MediaEngine
-
-__all__ = ["MAX_CONFERENCE_SECONDS", "ConferenceEngine", "MemberHold"]
+__all__ = ["MAX_CONFERENCE_SECONDS", "ConferenceEngine", "MemberHold", "family"]
 
 #: A conference lasts at most 24 hours (the BXML reference).
 MAX_CONFERENCE_SECONDS = 24 * 3600.0
@@ -80,7 +82,7 @@ class MemberHold:
         if self.released:
             return
         self.released = True
-        book = self.flow.host.media.store.conferences
+        book = self.flow.host.store.conferences
         conf = book.by_id.get(self.conference_id)
         if conf is not None:
             book.leave(conf, self.flow.call.call_id, when)
@@ -89,10 +91,11 @@ class MemberHold:
 class ConferenceEngine:
     """Runs ``<Conference>``, the conferences' BXML and events (the store's listener)."""
 
-    def __init__(self, media: MediaEngine) -> None:
+    def __init__(self, media: MediaDelivery, recordings: RecordingEngine) -> None:
         self.media = media
-        #: conference id -> what its recordings hear
-        self._audio: Dict[str, List[Utterance]] = {}
+        self.recordings = recordings
+        #: conference id -> what its recordings hear (the one writer of it)
+        self._audio: Dict[str, List[Utterance]] = media.conference_audio
         #: conference id -> its BXML verbs waiting to play (verb, base URL)
         self._queue: Dict[str, Deque[Tuple[Any, str]]] = {}
         self._playing: Dict[str, bool] = {}
@@ -263,7 +266,7 @@ class ConferenceEngine:
                 if call is not None and not member.hold:
                     call.heard.append(url)
             return seconds
-        done = recording_verb(self.media, conf, name, verb, when, base_url)
+        done = recording_verb(self.recordings, conf, name, verb, when, base_url)
         self._note(conf, when, done)
         return 0.0
 
@@ -298,7 +301,7 @@ class ConferenceEngine:
 
     def timeout(self, conf: SimulatedConference) -> float:
         """The conference's ``callbackTimeout``: its creator's verb's, else its call's."""
-        return float(conf.request.get("callbackTimeout") or self.media.timeout(None))
+        return self.media.conference_timeout(conf)
 
     def _event(
         self,
@@ -403,7 +406,7 @@ class ConferenceEngine:
         ):
             hold.released = True
             flow.holding = None
-            self.media.later(when, flow._bind(flow._next))
+            self.media.later(when, flow.bind(flow.resume))
 
     def conference_completed(self, conference: SimulatedConference, when: datetime) -> None:
         """The conference ended: ``conferenceCompleted``; its BXML stops."""
@@ -420,6 +423,6 @@ def _on_reply(engine: ConferenceEngine, conference_id: str) -> Any:
     return replied
 
 
-@runs("Conference", answers=True)
-def _conference(flow: CallFlow, verb: Any, when: datetime) -> Step:
-    return flow.host.media.conferences.enter(flow, verb, when)
+def family(conferences: ConferenceEngine) -> VerbFamily:
+    """The runner of ``<Conference>`` (it answers an inbound call)."""
+    return VerbFamily({Conference: answering(conferences.enter)})

@@ -13,25 +13,27 @@ runs only on an unanswered inbound call; anywhere else the call ends with
 
 from __future__ import annotations
 
+import functools
 from datetime import datetime
 from typing import Any, Dict, Optional
 
+from bandwidth.models.bxml import Forward as ForwardVerb
 from bandwidth.testing.voice.calls import ANSWERED, DISCONNECTED, SimulatedCall
-from bandwidth.testing.voice.interpreter import HALT, CallFlow, Step, runs
-from bandwidth.testing.voice.legs import Hold, legs_of
+from bandwidth.testing.voice.interpreter import HALT, CallFlow, Step, VerbFamily, VerbRunner
+from bandwidth.testing.voice.legs import Hold, Legs
 from bandwidth.testing.voice.verbs.leg_reading import ForwardSpec, diversion, forward_spec
 
-__all__ = ["Forward"]
+__all__ = ["RunningForward", "family"]
 
 
-class Forward:
+class RunningForward:
     """One ``<Forward>``: the inbound call, and the leg it was handed to."""
 
-    def __init__(self, flow: CallFlow, spec: ForwardSpec) -> None:
+    def __init__(self, flow: CallFlow, legs: Legs, spec: ForwardSpec) -> None:
         self.flow = flow
         self.inbound = flow.call
-        self.legs = legs_of(flow)
-        self.engine = self.legs.engine
+        self.legs = legs
+        self.engine = flow.host
         self.spec = spec
         self.leg: Optional[SimulatedCall] = None
 
@@ -76,13 +78,17 @@ class Forward:
             self.engine.store.disconnect(leg, cause, when)
 
 
-@runs("Forward")
-def _forward(flow: CallFlow, verb: Any, when: datetime) -> Step:
+def _forward(legs: Legs, flow: CallFlow, verb: Any, when: datetime) -> Step:
     call = flow.call
     if call.direction != "inbound" or call.answer_time is not None:
         flow.host.end(
             call, "application-error", when, "<Forward> works only on an unanswered inbound call"
         )
         return HALT
-    Forward(flow, forward_spec(verb)).start(when)
+    RunningForward(flow, legs, forward_spec(verb)).start(when)
     return HALT
+
+
+def family(legs: Legs) -> VerbFamily:
+    """The runner of ``<Forward>`` (it does not answer the call it hands over)."""
+    return VerbFamily({ForwardVerb: VerbRunner(functools.partial(_forward, legs))})

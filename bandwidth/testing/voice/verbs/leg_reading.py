@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Dict, Optional, Tuple
 
+from bandwidth.testing.voice.calls import DEFAULT_CALL_TIMEOUT
 from bandwidth.testing.voice.verbs.reading import Callback, callback, flag, number, text
 
 __all__ = [
@@ -25,9 +26,6 @@ __all__ = [
     "refer_spec",
     "transfer_spec",
 ]
-
-#: ``callTimeout`` of Transfer and Forward when absent (the BXML reference).
-DEFAULT_CALL_TIMEOUT = 30.0
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Optional, Tuple
 
+from bandwidth.testing.voice.calls import DEFAULT_CALLBACK_TIMEOUT
 from bandwidth.testing.voice.verbs.reading import Callback, _callback, _integer, flag, number, text
 
 if TYPE_CHECKING:
@@ -73,7 +74,9 @@ def conference_spec(verb: Any) -> ConferenceSpec:
         call_ids_to_coach=None if coached is None else tuple(coached.split(",")),
         events=_callback(verb, "conference_event"),
         tag=text(verb, "tag"),
-        callback_timeout=None if timeout is None else number(verb, "callback_timeout", 15.0),
+        callback_timeout=None
+        if timeout is None
+        else number(verb, "callback_timeout", DEFAULT_CALLBACK_TIMEOUT),
     )
 
 

@@ -22,13 +22,33 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any, Dict, List, Optional, Tuple, Union
+from typing import Any, Dict, List, Optional, Tuple, Type, Union
 
+from bandwidth.models.bxml import (
+    PauseRecording,
+    Record,
+    ResumeRecording,
+    StartRecording,
+    StopRecording,
+)
 from bandwidth.testing.core.webhooks import Delivery, Target, targets_for
 from bandwidth.testing.voice.calls import INBOUND, OUTBOUND, SimulatedCall
 from bandwidth.testing.voice.conferences import SimulatedConference
-from bandwidth.testing.voice.interpreter import HALT, CallFlow, Step, runs
-from bandwidth.testing.voice.media_events import call_values, payload, recording_values
+from bandwidth.testing.voice.interpreter import (
+    HALT,
+    CallFlow,
+    Step,
+    VerbFamily,
+    VerbRunner,
+    answering,
+)
+from bandwidth.testing.voice.media_delivery import MediaDelivery
+from bandwidth.testing.voice.media_events import (
+    call_values,
+    conference_values,
+    payload,
+    recording_values,
+)
 from bandwidth.testing.voice.recordings import SimulatedRecording
 from bandwidth.testing.voice.verbs.media_reading import (
     RecordingSpec,
@@ -39,10 +59,7 @@ from bandwidth.testing.voice.verbs.media_reading import (
 from bandwidth.testing.voice.verbs.reading import verb_name
 from bandwidth.testing.voice.words_said import Segment, words_within
 
-if TYPE_CHECKING:
-    from bandwidth.testing.voice.media_engine import MediaEngine
-
-__all__ = ["RecordHold", "RecordingEngine"]
+__all__ = ["RecordHold", "RecordingEngine", "family", "recording_verb"]
 
 Owner = Union[SimulatedCall, SimulatedConference]
 Targets = Optional[Tuple[Target, Optional[Target]]]
@@ -62,7 +79,7 @@ class _Made:
 class RecordingEngine:
     """Runs the recording verbs and sends the recording events (the store's listener)."""
 
-    def __init__(self, media: MediaEngine) -> None:
+    def __init__(self, media: MediaDelivery) -> None:
         self.media = media
         self._made: Dict[str, _Made] = {}
 
@@ -173,7 +190,7 @@ class RecordingEngine:
         segments = made.segments
         store = self.media.store
         if rec.conference_id is not None:
-            audio = self.media.conferences.audio(rec.conference_id)
+            audio = self.media.conference_audio.get(rec.conference_id, [])
             rec.speech = (words_within(audio, segments),)
         else:
             call = store.calls.get(rec.call_id or "")
@@ -219,7 +236,7 @@ class RecordingEngine:
         conf = self.media.store.conferences.by_id.get(rec.conference_id or "")
         if conf is None or available is None:
             return
-        values = self.media.conferences.values(conf, "conferenceRecordingAvailable", when)
+        values = conference_values(conf, "conferenceRecordingAvailable", when)
         values.update(recording_values(rec, self.media.account_url()))
         data = payload("conferenceRecordingAvailable", values)
         self.media.send(
@@ -228,7 +245,7 @@ class RecordingEngine:
             data,
             available[0],
             when=when,
-            timeout=self.media.conferences.timeout(conf),
+            timeout=self.media.conference_timeout(conf),
         )
 
     def _transcription_event(
@@ -274,7 +291,14 @@ class RecordingEngine:
 class RecordHold:
     """A ``<Record>`` in progress: it holds the call until it ends."""
 
-    def __init__(self, flow: CallFlow, spec: RecordSpec, rec: SimulatedRecording) -> None:
+    def __init__(
+        self,
+        recordings: RecordingEngine,
+        flow: CallFlow,
+        spec: RecordSpec,
+        rec: SimulatedRecording,
+    ) -> None:
+        self.recordings = recordings
         self.flow = flow
         self.spec = spec
         self.rec = rec
@@ -284,7 +308,7 @@ class RecordHold:
     def begin(self, when: datetime) -> None:
         """Schedule its ``maxDuration`` and, with ``silenceTimeout``, its silence timer."""
         due = when + timedelta(seconds=self.spec.max_duration)
-        self.flow.host.later(due, self.flow._bind(self._max_duration))
+        self.flow.host.later(due, self.flow.bind(self._max_duration))
         talking = [u.end for u in self.flow.call.audio if u.track == INBOUND and u.end > when]
         self.spoke(max([when, *talking]))
 
@@ -295,7 +319,7 @@ class RecordHold:
         self._silence += 1
         token = self._silence
         due = until + timedelta(seconds=self.spec.silence_timeout)
-        self.flow.host.later(due, self.flow._bind(lambda when: self._silent(when, token)))
+        self.flow.host.later(due, self.flow.bind(lambda when: self._silent(when, token)))
 
     def digit(self, digit: str, when: datetime) -> Optional[Delivery]:
         """A terminating digit ends the recording (other digits are only recorded)."""
@@ -308,7 +332,7 @@ class RecordHold:
         """The document stopped (redirect, new BXML, hang-up): it ends, no recordComplete."""
         if not self.done:
             self.done = True
-            self.flow.host.media.recordings.finish(self.rec, when)
+            self.recordings.finish(self.rec, when)
 
     def _max_duration(self, when: datetime) -> Optional[Delivery]:
         if self.done:
@@ -326,12 +350,12 @@ class RecordHold:
         if flow.holding is self:
             flow.holding = None
         call.note(when, f"<Record> {why}")
-        flow.host.media.recordings.finish(self.rec, when)
+        self.recordings.finish(self.rec, when)
         complete = targets_for(self.spec.complete, flow.base_url)
         if complete is None:
-            return flow._next(when)
+            return flow.resume(when)
         primary, fallback = complete
-        media = flow.host.media
+        media = self.recordings.media
         values = call_values(call, "recordComplete", when, media.call_url(call.call_id))
         values.update(recording_values(self.rec, media.account_url()))
         return Delivery(
@@ -346,18 +370,17 @@ class RecordHold:
         )
 
 
-@runs("Record", answers=True)
-def _record(flow: CallFlow, verb: Any, when: datetime) -> Step:
+def _record(recordings: RecordingEngine, flow: CallFlow, verb: Any, when: datetime) -> Step:
     spec = record_spec(verb)
     flow.call.set_tag(spec.complete.tag, when)
-    rec = flow.host.media.recordings.start(flow.call, spec.recording, when, flow.base_url)
+    rec = recordings.start(flow.call, spec.recording, when, flow.base_url)
     ends = [f"maxDuration {spec.max_duration:g}s"]
     if spec.terminating_digits:
         ends.append(f"terminatingDigits {spec.terminating_digits!r}")
     if spec.silence_timeout > 0:
         ends.append(f"silenceTimeout {spec.silence_timeout:g}s")
     flow.call.note(when, f"<Record> recording {rec.recording_id} ({', '.join(ends)})")
-    hold = RecordHold(flow, spec, rec)
+    hold = RecordHold(recordings, flow, spec, rec)
     flow.holding = hold
     hold.begin(when)
     return HALT
@@ -366,9 +389,9 @@ def _record(flow: CallFlow, verb: Any, when: datetime) -> Step:
 # -- <StartRecording> and the verbs that act on it ------------------------------------------
 
 
-def running(media: MediaEngine, owner: Owner) -> Optional[SimulatedRecording]:
+def running(recordings: RecordingEngine, owner: Owner) -> Optional[SimulatedRecording]:
     """The owner's recording in progress (a call's or a conference's), if any."""
-    book = media.store.recordings
+    book = recordings.media.store.recordings
     if isinstance(owner, SimulatedCall):
         return book.running(owner.call_id)
     for rec in reversed(book.order):
@@ -378,7 +401,7 @@ def running(media: MediaEngine, owner: Owner) -> Optional[SimulatedRecording]:
 
 
 def recording_verb(
-    media: MediaEngine,
+    recordings: RecordingEngine,
     owner: Owner,
     name: str,
     verb: Any,
@@ -386,8 +409,7 @@ def recording_verb(
     base_url: str,
 ) -> str:
     """Run one recording verb on a call or conference; returns what it did, for the timeline."""
-    recordings = media.recordings
-    rec = running(media, owner)
+    rec = running(recordings, owner)
     if name == "StartRecording":
         if rec is not None:
             return f"<StartRecording> ignored: {rec.recording_id} is recording already"
@@ -405,15 +427,23 @@ def recording_verb(
     return f"<{name}> {rec.recording_id}" + ("" if changed else ": nothing to change")
 
 
-def _on_call(flow: CallFlow, verb: Any, when: datetime) -> Step:
-    name = verb_name(verb)
-    if name == "StartRecording":
-        flow.call.set_tag(recording_spec(verb).available.tag, when)
-    done = recording_verb(flow.host.media, flow.call, name, verb, when, flow.base_url)
-    flow.call.note(when, done)
-    return 0.0
+def family(recordings: RecordingEngine) -> VerbFamily:
+    """The runners of ``<Record>`` (it answers an inbound call) and of StartRecording,
+    PauseRecording, ResumeRecording and StopRecording on a call."""
 
+    def record(flow: CallFlow, verb: Any, when: datetime) -> Step:
+        return _record(recordings, flow, verb, when)
 
-for _name in ("StartRecording", "PauseRecording", "ResumeRecording", "StopRecording"):
-    runs(_name)(_on_call)
-del _name
+    def on_call(flow: CallFlow, verb: Any, when: datetime) -> Step:
+        name = verb_name(verb)
+        if isinstance(verb, StartRecording):
+            flow.call.set_tag(recording_spec(verb).available.tag, when)
+        flow.call.note(when, recording_verb(recordings, flow.call, name, verb, when, flow.base_url))
+        return 0.0
+
+    runners: Dict[Type[Any], VerbRunner] = {
+        cls: VerbRunner(on_call)
+        for cls in (StartRecording, PauseRecording, ResumeRecording, StopRecording)
+    }
+    runners[Record] = answering(record)
+    return VerbFamily(runners)

@@ -28,14 +28,14 @@ from datetime import datetime, timedelta
 from typing import Any, Dict, Optional, Tuple
 
 from bandwidth._formats import SIP_URI
+from bandwidth.models.bxml import Refer
 from bandwidth.testing.core.webhooks import Delivery, targets_for
-from bandwidth.testing.voice.callees import DEFAULT_CALL_TIMEOUT, REFUSALS, Callee
-from bandwidth.testing.voice.calls import DISCONNECTED
-from bandwidth.testing.voice.interpreter import HALT, CallFlow, Step, runs
-from bandwidth.testing.voice.legs import legs_of
+from bandwidth.testing.voice.callees import REFUSALS, Callee
+from bandwidth.testing.voice.calls import DEFAULT_CALL_TIMEOUT, DISCONNECTED
+from bandwidth.testing.voice.interpreter import HALT, CallFlow, Step, VerbFamily, answering
 from bandwidth.testing.voice.verbs.leg_reading import ReferSpec, refer_spec
 
-__all__ = ["refer_outcome"]
+__all__ = ["family", "refer_outcome"]
 
 #: (success, referSipResponseCode, notifySipResponseCode, seconds until the outcome)
 Outcome = Tuple[bool, int, Optional[int], float]
@@ -61,7 +61,7 @@ class _Refer:
     def __init__(self, flow: CallFlow, spec: ReferSpec) -> None:
         self.flow = flow
         self.call = flow.call
-        self.engine = legs_of(flow).engine
+        self.engine = flow.host
         self.spec = spec
         self.generation = flow.generation
         self.complete = targets_for(spec.complete, flow.base_url)
@@ -126,7 +126,11 @@ class _Refer:
             self.engine.end(self.call, "hangup", when)
 
 
-@runs("Refer", answers=True)
 def _refer(flow: CallFlow, verb: Any, when: datetime) -> Step:
     _Refer(flow, refer_spec(verb)).start(when)
     return HALT
+
+
+def family() -> VerbFamily:
+    """The runner of ``<Refer>`` (it answers an inbound call)."""
+    return VerbFamily({Refer: answering(_refer)})

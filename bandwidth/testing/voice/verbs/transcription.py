@@ -16,22 +16,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, Dict, Optional, Tuple
+from typing import Any, Dict, Optional, Tuple
 
+from bandwidth.models.bxml import StartTranscription, StopTranscription
 from bandwidth.testing.core.clock import format_duration, format_time
 from bandwidth.testing.core.webhooks import Target, targets_for
 from bandwidth.testing.voice.calls import SimulatedCall, new_id
-from bandwidth.testing.voice.interpreter import CallFlow, Step, runs
+from bandwidth.testing.voice.interpreter import CallFlow, Step, VerbFamily, VerbRunner
+from bandwidth.testing.voice.media_delivery import MediaDelivery
 from bandwidth.testing.voice.transcriptions import LANGUAGES, SimulatedTranscription
-from bandwidth.testing.voice.verbs.background_media import MAX_TRACKS
+from bandwidth.testing.voice.verbs.background_media import MAX_TRACKS, BackgroundMedia
 from bandwidth.testing.voice.verbs.media_reading import TranscriptionSpec, transcription_spec
 from bandwidth.testing.voice.verbs.reading import text
 from bandwidth.testing.voice.words_said import words_within
 
-if TYPE_CHECKING:
-    from bandwidth.testing.voice.media_engine import MediaEngine
-
-__all__ = ["RealTimeTranscribing"]
+__all__ = ["RealTimeTranscribing", "family"]
 
 
 @dataclass
@@ -46,8 +45,9 @@ class _Live:
 class RealTimeTranscribing:
     """The real-time transcriptions that verbs started, and their events."""
 
-    def __init__(self, media: MediaEngine) -> None:
+    def __init__(self, media: MediaDelivery, background: BackgroundMedia) -> None:
         self.media = media
+        self.background = background
         self._live: Dict[str, _Live] = {}
 
     def clear(self) -> None:
@@ -72,9 +72,7 @@ class RealTimeTranscribing:
         running = [t for t in book.order if t.call_id == call.call_id and t.active]
         taken = next((t for t in running if spec.name and t.name == spec.name), None)
         tracks = sum(len(t.tracks) for t in running) + len(spec.tracks)
-        failure = (
-            self.media.background.failing.get(spec.destination or "") if spec.destination else None
-        )
+        failure = self.background.failing.get(spec.destination or "") if spec.destination else None
         if taken is None and tracks <= MAX_TRACKS and failure is None:
             language = next((lang for lang in spec.preferred_languages if lang in LANGUAGES), None)
             started = book.start(
@@ -214,11 +212,11 @@ class RealTimeTranscribing:
 # -- the verbs -----------------------------------------------------------------------------
 
 
-@runs("StartTranscription")
-def _start_transcription(flow: CallFlow, verb: Any, when: datetime) -> Step:
-    return flow.host.media.transcribing.start_transcription(flow, verb, when)
-
-
-@runs("StopTranscription")
-def _stop_transcription(flow: CallFlow, verb: Any, when: datetime) -> Step:
-    return flow.host.media.transcribing.stop_transcription(flow, verb, when)
+def family(transcribing: RealTimeTranscribing) -> VerbFamily:
+    """The runners of StartTranscription and StopTranscription."""
+    return VerbFamily(
+        {
+            StartTranscription: VerbRunner(transcribing.start_transcription),
+            StopTranscription: VerbRunner(transcribing.stop_transcription),
+        }
+    )

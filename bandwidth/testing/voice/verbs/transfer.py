@@ -26,11 +26,12 @@ import functools
 from datetime import datetime
 from typing import Any, Dict, List, Optional
 
+from bandwidth.models.bxml import Transfer as TransferVerb
 from bandwidth.testing.core.clock import format_time
 from bandwidth.testing.core.webhooks import Delivery, Targets, targets_for
 from bandwidth.testing.voice.calls import DISCONNECTED, SimulatedCall
-from bandwidth.testing.voice.interpreter import HALT, CallFlow, Step, runs
-from bandwidth.testing.voice.legs import Hold, legs_of
+from bandwidth.testing.voice.interpreter import HALT, CallFlow, Step, VerbFamily, answering
+from bandwidth.testing.voice.legs import Hold, Legs
 from bandwidth.testing.voice.verbs.leg_reading import (
     Destination,
     TransferSpec,
@@ -38,7 +39,7 @@ from bandwidth.testing.voice.verbs.leg_reading import (
     transfer_spec,
 )
 
-__all__ = ["FORBIDDEN_AFTER_ANSWER", "Transfer"]
+__all__ = ["FORBIDDEN_AFTER_ANSWER", "RunningTransfer", "family"]
 
 #: Verbs the BXML of a transferAnswer webhook may not hold (the transferAnswer docs).
 FORBIDDEN_AFTER_ANSWER: Dict[str, str] = {
@@ -57,14 +58,14 @@ class _Leg:
         self.disconnect: Optional[Targets] = targets_for(destination.disconnect, base_url)
 
 
-class Transfer:
+class RunningTransfer:
     """One ``<Transfer>`` running on an A-leg: its legs, the winner, and how it ends."""
 
-    def __init__(self, flow: CallFlow, spec: TransferSpec) -> None:
+    def __init__(self, flow: CallFlow, legs: Legs, spec: TransferSpec) -> None:
         self.flow = flow
         self.a = flow.call
-        self.legs = legs_of(flow)
-        self.engine = self.legs.engine
+        self.legs = legs
+        self.engine = flow.host
         self.spec = spec
         self.generation = flow.generation
         self.complete = targets_for(spec.complete, flow.base_url)
@@ -242,7 +243,11 @@ class Transfer:
         )
 
 
-@runs("Transfer", answers=True)
-def _transfer(flow: CallFlow, verb: Any, when: datetime) -> Step:
-    Transfer(flow, transfer_spec(verb)).start(when)
+def _transfer(legs: Legs, flow: CallFlow, verb: Any, when: datetime) -> Step:
+    RunningTransfer(flow, legs, transfer_spec(verb)).start(when)
     return HALT
+
+
+def family(legs: Legs) -> VerbFamily:
+    """The runner of ``<Transfer>``, which places its legs through ``legs``."""
+    return VerbFamily({TransferVerb: answering(functools.partial(_transfer, legs))})
