@@ -28,7 +28,7 @@ from datetime import datetime, timedelta
 from typing import Dict, List, Mapping, Optional, Tuple
 from urllib.parse import parse_qsl
 
-from bandwidth.testing.core.http_server import Response
+from bandwidth.testing.core.http_answers import Response
 
 __all__ = ["TOKEN_OPERATION", "TOKEN_PATH", "Credentials", "Principal", "basic_pair", "check_name"]
 

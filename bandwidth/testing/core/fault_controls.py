@@ -13,7 +13,7 @@ import threading
 from typing import Any, Dict, List, Mapping, Optional, Union
 
 from bandwidth.testing.core.faults import DROP_WHEN, MALFORMED_KINDS, Fault
-from bandwidth.testing.core.http_server import Pace
+from bandwidth.testing.core.http_answers import Pace
 from bandwidth.testing.core.rest_service import JSON_HEADER, RecordedRequest, RestApi
 
 __all__ = ["FaultControls"]

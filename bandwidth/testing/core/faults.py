@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Dict, List, Optional, Tuple
 
-from bandwidth.testing.core.http_server import Pace
+from bandwidth.testing.core.http_answers import Pace
 
 __all__ = ["DROP_WHEN", "MALFORMED_KINDS", "Fault", "FaultQueue", "Taken"]
 

@@ -20,7 +20,7 @@ from typing import Any, Dict, List, Mapping, Optional, Tuple
 from urllib.parse import parse_qsl, urlencode
 
 from bandwidth.testing.core.clock import parse_time
-from bandwidth.testing.core.http_server import Response
+from bandwidth.testing.core.http_answers import Response
 
 __all__ = [
     "JSON_HEADER",

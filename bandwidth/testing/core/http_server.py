@@ -1,7 +1,8 @@
 """The simulator's HTTP/1.1 server: sockets, parsing and writing, nothing about the API.
 
 It reads a request head into a plain dict, hands it to a :class:`Service`
-(the REST routes, in ``_rest``) and writes what the service answers. The
+(the REST service, :mod:`.rest_service`) and writes what the service answers
+(:mod:`.http_answers` encodes it). The
 service decides everything the API means (routes, auth, faults, recording);
 this module only knows HTTP. Keep-alive, ``Expect: 100-continue`` and chunked
 request bodies are supported. An answer may also be exact bytes (a head no
@@ -20,7 +21,6 @@ connection is closed after each of them.
 from __future__ import annotations
 
 import contextlib
-import http
 import itertools
 import re
 import selectors
@@ -28,8 +28,6 @@ import socket
 import sys
 import threading
 import time
-from dataclasses import dataclass
-from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import (
     Any,
@@ -40,57 +38,21 @@ from typing import (
     Optional,
     Protocol,
     Set,
-    Tuple,
     Type,
-    Union,
     cast,
 )
 
-__all__ = [
-    "MAX_BODY_BYTES",
-    "NO_BODY",
-    "HttpServer",
-    "Pace",
-    "Response",
-    "Service",
-    "Shaped",
-    "reason",
-]
+from bandwidth.testing.core.http_answers import (
+    Pace,
+    Response,
+    Shaped,
+    encode_answer,
+)
+
+__all__ = ["MAX_BODY_BYTES", "HttpServer", "Service"]
 
 #: The largest request body the simulator reads (a BXML document is at most 64 KiB).
 MAX_BODY_BYTES = 1024 * 1024
-
-#: ``(status, headers, body)``: what a service answers one request with.
-Response = Tuple[int, List[Tuple[str, str]], bytes]
-
-#: Statuses whose answers carry no body.
-NO_BODY = frozenset({204, 304})
-
-
-@dataclass(frozen=True)
-class Pace:
-    """Write an answer slowly: ``size`` bytes, then a pause of ``interval`` seconds, and so on.
-
-    With ``head_at_once`` the whole head (up to the blank line) goes first and
-    only the body is paced. A server that stops ends the pacing at once.
-    """
-
-    size: int
-    interval: float
-    head_at_once: bool = False
-
-
-@dataclass(frozen=True)
-class Shaped:
-    """An answer written unusually: ``answer`` is a :data:`Response`, or exact bytes.
-
-    Exact bytes go out as they are (no ``Date``, no framing added) and the
-    connection closes after them, so a body may run to the close. ``pace``,
-    if given, writes either slowly.
-    """
-
-    answer: Union[Response, bytes]
-    pace: Optional[Pace] = None
 
 
 class Service(Protocol):
@@ -116,14 +78,6 @@ class Service(Protocol):
         """The answer to a request the server could not read (bad syntax, oversized, ...)."""
 
 
-def reason(status: int) -> str:
-    """The reason phrase of ``status``, ``Unknown`` for an unregistered one."""
-    try:
-        return http.HTTPStatus(status).phrase
-    except ValueError:
-        return "Unknown"
-
-
 _MAX_LINE = 65536
 _MAX_HEADERS = 100
 _DECIMAL = re.compile(r"[0-9]+")
@@ -134,15 +88,6 @@ _LINGER_QUIET = 0.1
 _LINGER_BYTES = 4 * MAX_BODY_BYTES
 _TOO_LARGE = f"The request body is larger than {MAX_BODY_BYTES} bytes."
 _INCOMPLETE = "Incomplete request body: the connection ended early."
-_date_cache: List[Any] = [0, ""]
-
-
-def _http_date() -> str:
-    now = int(time.time())
-    if _date_cache[0] != now:
-        _date_cache[0] = now
-        _date_cache[1] = formatdate(now, usegmt=True)
-    return cast(str, _date_cache[1])
 
 
 class _Unreadable(Exception):
@@ -470,21 +415,7 @@ class _Handler(BaseHTTPRequestHandler):
         self._send(self._encode(response, method))
 
     def _encode(self, response: Response, method: str) -> bytes:
-        status, headers, body = response
-        lines = [
-            f"HTTP/1.1 {status} {reason(status)}",
-            "Server: bandwidth-voice-simulator",
-            "Date: " + _http_date(),
-        ]
-        lines.extend(f"{name}: {value}" for name, value in headers)
-        if status in NO_BODY or status < 200:
-            body = b""
-        else:
-            lines.append(f"Content-Length: {len(body)}")
-        if self.close_connection:
-            lines.append("Connection: close")
-        head = ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1")
-        return head if method == "HEAD" else head + body
+        return encode_answer(response, method, bool(self.close_connection))
 
     def _send(self, data: bytes, pace: Optional[Pace] = None) -> None:
         """Write ``data``: at once, or in ``pace``'s pieces with its pauses between them."""

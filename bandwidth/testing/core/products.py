@@ -16,7 +16,7 @@ from typing import Callable, Mapping, Optional, Protocol, Tuple
 
 from bandwidth.testing.core.credentials import Principal
 from bandwidth.testing.core.handlers import Request
-from bandwidth.testing.core.http_server import Response
+from bandwidth.testing.core.http_answers import Response
 
 __all__ = ["ControlMatch", "ProductService", "Route"]
 

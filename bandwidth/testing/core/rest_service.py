@@ -43,7 +43,7 @@ from bandwidth.testing.core.credentials import (
 )
 from bandwidth.testing.core.faults import NOTHING, Fault, FaultQueue, Taken
 from bandwidth.testing.core.handlers import JSON_HEADER, InvalidRequest, Problem, Request
-from bandwidth.testing.core.http_server import NO_BODY, Pace, Response, Shaped, reason
+from bandwidth.testing.core.http_answers import NO_BODY, Pace, Response, Shaped, reason
 from bandwidth.testing.core.products import ProductService, Route
 
 __all__ = ["CONTROL_PATH", "JSON_HEADER", "RecordedRequest", "RestApi", "RestSettings"]

@@ -27,15 +27,13 @@ import socket
 import ssl
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, Callable, Dict, List, Mapping, Optional, Protocol, Tuple
+from typing import Any, Callable, Dict, List, Mapping, Optional, Protocol, Tuple
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
-
-if TYPE_CHECKING:
-    from bandwidth.testing.voice.verbs.reading import Callback
 
 __all__ = [
     "MAX_REPLY_BYTES",
     "Attempt",
+    "CallbackSettings",
     "Delivery",
     "DeliveryError",
     "HttpTransport",
@@ -112,7 +110,43 @@ class Target:
 Targets = Tuple[Target, Optional[Target]]
 
 
-def targets_for(callback: Callback, base_url: str) -> Optional[Targets]:
+class CallbackSettings(Protocol):
+    """A webhook's settings as a product reads them (a BXML verb's ``...Url`` attributes)."""
+
+    @property
+    def url(self) -> Optional[str]:
+        """The URL (``None``: no webhook)."""
+
+    @property
+    def method(self) -> str:
+        """Its HTTP method."""
+
+    @property
+    def fallback_url(self) -> Optional[str]:
+        """The fallback URL, if any."""
+
+    @property
+    def fallback_method(self) -> str:
+        """The fallback's HTTP method."""
+
+    @property
+    def username(self) -> Optional[str]:
+        """Basic credentials for the URL."""
+
+    @property
+    def password(self) -> Optional[str]:
+        """Basic credentials for the URL."""
+
+    @property
+    def fallback_username(self) -> Optional[str]:
+        """Basic credentials for the fallback."""
+
+    @property
+    def fallback_password(self) -> Optional[str]:
+        """Basic credentials for the fallback."""
+
+
+def targets_for(callback: CallbackSettings, base_url: str) -> Optional[Targets]:
     """Where a verb's webhook goes, relative URLs resolved against ``base_url``.
 
     ``None`` when the verb gives no URL (it then sends no webhook).

@@ -42,7 +42,7 @@ from bandwidth.testing.voice.calls import (
     new_id,
 )
 from bandwidth.testing.voice.conferences import Conferences
-from bandwidth.testing.voice.recordings import Recordings
+from bandwidth.testing.voice.recording_book import Recordings
 from bandwidth.testing.voice.transcriptions import Transcriptions
 
 __all__ = ["RETENTION", "CallStore", "LifecycleListener"]

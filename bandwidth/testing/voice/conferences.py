@@ -32,7 +32,7 @@ from urllib.parse import quote
 
 from bandwidth.testing.core.clock import format_time
 from bandwidth.testing.voice.calls import DISCONNECTED, SimulatedCall, new_id
-from bandwidth.testing.voice.recordings import Recordings
+from bandwidth.testing.voice.recording_book import Recordings
 
 __all__ = [
     "CONFERENCE_VERBS",

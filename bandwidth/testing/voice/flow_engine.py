@@ -54,7 +54,7 @@ from bandwidth.testing.core.webhooks import (
 from bandwidth.testing.voice.call_store import CallStore
 from bandwidth.testing.voice.calls import ANSWERED, DISCONNECTED, SimulatedCall
 from bandwidth.testing.voice.interpreter import CallFlow, FlowHost, Timing, VerbTable
-from bandwidth.testing.voice.verbs.reading import InvalidBxml, parse_document
+from bandwidth.testing.voice.verbs.reading import InvalidBxml, read_verbs
 
 __all__ = ["MAX_WEBHOOKS_AT_ONCE", "Extension", "FlowEngine", "MediaListener"]
 
@@ -303,7 +303,7 @@ class FlowEngine:
         flow = self._flow(call, call.request.get("answerUrl") or "")
         call.note(when, "update_call_bxml: the BXML is replaced\n" + _shown(document))
         try:
-            verbs = parse_document(document, root="Bxml")
+            verbs = read_verbs(document, root="Bxml")
         except InvalidBxml as exc:  # pragma: no cover - the REST layer checked it
             self.end(call, "invalid-bxml", when, str(exc))
             return
@@ -394,7 +394,7 @@ class FlowEngine:
         if self._looping(call, when):
             return None
         try:
-            verbs = parse_document(reply.body if reply.body.strip() else b"<Response/>")
+            verbs = read_verbs(reply.body if reply.body.strip() else b"<Response/>")
         except InvalidBxml as exc:
             message = f"Invalid BXML in the reply to the {record.event_type} webhook: {exc}"
             self.end(call, "invalid-bxml", when, message)

@@ -43,7 +43,7 @@ from urllib.parse import urljoin
 from bandwidth.testing.core.webhooks import Delivery, Target, Targets, targets_for
 from bandwidth.testing.voice.call_store import CallStore
 from bandwidth.testing.voice.calls import ANSWERED, DISCONNECTED, SimulatedCall
-from bandwidth.testing.voice.verbs.reading import Callback, InvalidBxml, verb_name
+from bandwidth.testing.voice.verbs.reading import InvalidBxml, VerbCallback, verb_name
 
 __all__ = [
     "HALT",
@@ -334,7 +334,7 @@ class CallFlow:
         """A URL of the document, resolved against the URL the document came from."""
         return urljoin(self.base_url, url) if self.base_url else url
 
-    def targets(self, callback: Callback) -> Targets:
+    def targets(self, callback: VerbCallback) -> Targets:
         """Where a verb's webhook goes; the verbs that call this always have a URL."""
         found = targets_for(callback, self.base_url)
         assert found is not None

@@ -17,7 +17,7 @@ from typing import Mapping, Optional, Tuple
 
 from bandwidth.testing.core.credentials import Principal
 from bandwidth.testing.core.handlers import JSON_HEADER, Request
-from bandwidth.testing.core.http_server import Response
+from bandwidth.testing.core.http_answers import Response
 from bandwidth.testing.core.products import ControlMatch, Route
 from bandwidth.testing.voice.call_store import CallStore
 from bandwidth.testing.voice.flow_engine import FlowEngine

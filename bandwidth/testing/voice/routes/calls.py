@@ -17,11 +17,11 @@ from bandwidth.testing.core.handlers import (
     parse_json_object,
     require_media_type,
 )
-from bandwidth.testing.core.http_server import Response
+from bandwidth.testing.core.http_answers import Response
 from bandwidth.testing.voice.calls import ANSWERED, DISCONNECTED, QUEUED, SimulatedCall
 from bandwidth.testing.voice.request_checks import check_bxml, check_create_call, check_update_call
 from bandwidth.testing.voice.routes.common import RouteHost, account_url, locked
-from bandwidth.testing.voice.verbs.reading import InvalidBxml, parse_document
+from bandwidth.testing.voice.verbs.reading import InvalidBxml, read_verbs
 
 __all__ = ["HANDLERS", "live_call"]
 
@@ -135,7 +135,7 @@ def update_call_bxml(host: RouteHost, request: Request) -> Response:
     require_media_type(request.headers, "application/xml")
     document = check_bxml(request.body)
     try:
-        parse_document(document, root="Bxml")
+        read_verbs(document, root="Bxml")
     except InvalidBxml as exc:
         raise InvalidRequest(f"Invalid BXML: {exc}") from None
     call_id = request.params["callId"]

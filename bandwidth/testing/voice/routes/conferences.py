@@ -21,7 +21,7 @@ from bandwidth.testing.core.handlers import (
     parse_json_object,
     require_media_type,
 )
-from bandwidth.testing.core.http_server import Response
+from bandwidth.testing.core.http_answers import Response
 from bandwidth.testing.voice.conferences import (
     CONFERENCE_VERBS,
     SimulatedConference,
@@ -33,7 +33,7 @@ from bandwidth.testing.voice.request_checks import (
     check_update_conference_member,
 )
 from bandwidth.testing.voice.routes.common import RouteHost, account_url, locked
-from bandwidth.testing.voice.verbs.reading import InvalidBxml, parse_document, verb_name
+from bandwidth.testing.voice.verbs.reading import InvalidBxml, read_verbs, verb_name
 
 __all__ = ["HANDLERS", "find_conference"]
 
@@ -116,7 +116,7 @@ def update_conference_bxml(host: RouteHost, request: Request) -> Response:
     require_media_type(request.headers, "application/xml")
     document = check_bxml(request.body)
     try:
-        verbs = parse_document(document, root="Bxml")
+        verbs = read_verbs(document, root="Bxml")
     except InvalidBxml as exc:
         raise InvalidRequest(f"Invalid BXML: {exc}") from None
     for verb in verbs:

@@ -33,7 +33,7 @@ from bandwidth.testing.core.handlers import (
     json_answer,
     parse_json_object,
 )
-from bandwidth.testing.core.http_server import Response
+from bandwidth.testing.core.http_answers import Response
 from bandwidth.testing.core.rest_service import RecordedRequest
 from bandwidth.testing.core.webhooks import Webhook
 from bandwidth.testing.voice.calls import DTMF, SimulatedCall

@@ -20,7 +20,7 @@ from bandwidth.testing.core.handlers import (
     parse_json_object,
     require_media_type,
 )
-from bandwidth.testing.core.http_server import Response
+from bandwidth.testing.core.http_answers import Response
 from bandwidth.testing.voice.recording_audio import CONTENT_TYPES
 from bandwidth.testing.voice.recordings import SimulatedRecording
 from bandwidth.testing.voice.request_checks import (

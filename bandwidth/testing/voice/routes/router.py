@@ -16,7 +16,7 @@ from typing import Callable, Dict, Optional
 from urllib.parse import unquote
 
 from bandwidth.testing.core.handlers import Request
-from bandwidth.testing.core.http_server import Response
+from bandwidth.testing.core.http_answers import Response
 from bandwidth.testing.core.products import Route
 from bandwidth.testing.voice.operations import TABLE, match
 from bandwidth.testing.voice.routes import (

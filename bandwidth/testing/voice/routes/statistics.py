@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bandwidth.testing.core.handlers import Request, json_answer
-from bandwidth.testing.core.http_server import Response
+from bandwidth.testing.core.http_answers import Response
 from bandwidth.testing.voice.calls import QUEUED
 from bandwidth.testing.voice.routes.common import RouteHost, locked
 

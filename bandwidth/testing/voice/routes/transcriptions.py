@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from bandwidth.testing.core.handlers import Problem, Request, empty, json_answer
-from bandwidth.testing.core.http_server import Response
+from bandwidth.testing.core.http_answers import Response
 from bandwidth.testing.voice.routes.common import RouteHost, account_url, locked, require_known_call
 from bandwidth.testing.voice.transcriptions import SimulatedTranscription
 

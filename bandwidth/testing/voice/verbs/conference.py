@@ -51,7 +51,7 @@ from bandwidth.testing.voice.media_events import conference_values, member_value
 from bandwidth.testing.voice.verbs.media_reading import conference_spec
 from bandwidth.testing.voice.verbs.reading import (
     InvalidBxml,
-    parse_document,
+    read_verbs,
     speech,
     text,
     verb_name,
@@ -277,7 +277,7 @@ class ConferenceEngine:
             return
         when = record.time
         try:
-            verbs = parse_document(reply.body)
+            verbs = read_verbs(reply.body)
         except InvalidBxml as exc:
             self._note(conf, when, f"conference BXML refused: {exc}")
             return
@@ -369,7 +369,7 @@ class ConferenceEngine:
         """``update_conference_bxml``: the document plays on the conference (checked already)."""
         if not self.media.enabled:
             return
-        verbs = parse_document(document, root="Bxml")
+        verbs = read_verbs(document, root="Bxml")
         self._note(conference, when, "update_conference_bxml: BXML for the conference")
         self.play(conference, verbs, conference.event_url or "", when)
 

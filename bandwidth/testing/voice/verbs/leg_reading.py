@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any, Dict, Optional, Tuple
 
 from bandwidth.testing.voice.calls import DEFAULT_CALL_TIMEOUT
-from bandwidth.testing.voice.verbs.reading import Callback, callback, flag, number, text
+from bandwidth.testing.voice.verbs.reading import VerbCallback, callback, flag, number, text
 
 __all__ = [
     "BridgeSpec",
@@ -34,9 +34,9 @@ class Destination:
 
     address: str
     #: ``transferAnswerUrl`` and the rest (its BXML runs on the leg before the bridge)
-    answer: Callback
+    answer: VerbCallback
     #: ``transferDisconnectUrl`` (no fallback: none is documented)
-    disconnect: Callback
+    disconnect: VerbCallback
     tag: Optional[str]
     uui: Optional[str]
 
@@ -50,7 +50,7 @@ class TransferSpec:
     display_name: Optional[str]
     privacy: bool
     call_timeout: float
-    complete: Callback
+    complete: VerbCallback
     diversion_treatment: Optional[str]
     diversion_reason: Optional[str]
 
@@ -84,8 +84,8 @@ class BridgeSpec:
     """A ``<Bridge>``: the target call, and the webhooks for whichever call leaves first."""
 
     target: str
-    complete: Callback
-    target_complete: Callback
+    complete: VerbCallback
+    target_complete: VerbCallback
 
 
 def bridge_spec(verb: Any) -> BridgeSpec:
@@ -130,7 +130,7 @@ class ReferSpec:
     """A ``<Refer>``: the SIP URI the caller is referred to, and the referComplete webhook."""
 
     uri: str
-    complete: Callback
+    complete: VerbCallback
 
 
 def refer_spec(verb: Any) -> ReferSpec:

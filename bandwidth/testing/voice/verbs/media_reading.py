@@ -11,7 +11,14 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Optional, Tuple
 
 from bandwidth.testing.voice.calls import DEFAULT_CALLBACK_TIMEOUT
-from bandwidth.testing.voice.verbs.reading import Callback, _callback, _integer, flag, number, text
+from bandwidth.testing.voice.verbs.reading import (
+    VerbCallback,
+    callback,
+    flag,
+    integer,
+    number,
+    text,
+)
 
 if TYPE_CHECKING:
     pass
@@ -58,7 +65,7 @@ class ConferenceSpec:
     mute: bool
     hold: bool
     call_ids_to_coach: Optional[Tuple[str, ...]]
-    events: Callback
+    events: VerbCallback
     tag: Optional[str]
     callback_timeout: Optional[float]
 
@@ -72,7 +79,7 @@ def conference_spec(verb: Any) -> ConferenceSpec:
         mute=flag(verb, "mute", False),
         hold=flag(verb, "hold", False),
         call_ids_to_coach=None if coached is None else tuple(coached.split(",")),
-        events=_callback(verb, "conference_event"),
+        events=callback(verb, "conference_event"),
         tag=text(verb, "tag"),
         callback_timeout=None
         if timeout is None
@@ -84,8 +91,8 @@ def conference_spec(verb: Any) -> ConferenceSpec:
 class RecordingSpec:
     """A ``<StartRecording>`` (and what ``<Record>`` shares with it)."""
 
-    available: Callback
-    transcription: Callback
+    available: VerbCallback
+    transcription: VerbCallback
     transcribe: bool
     detect_language: bool
     tag: Optional[str]
@@ -97,8 +104,8 @@ class RecordingSpec:
 def recording_spec(verb: Any) -> RecordingSpec:
     """Read a StartRecording: wav, one channel, no transcription by default."""
     return RecordingSpec(
-        available=_callback(verb, "recording_available"),
-        transcription=_callback(verb, "transcription_available"),
+        available=callback(verb, "recording_available"),
+        transcription=callback(verb, "transcription_available"),
         transcribe=flag(verb, "transcribe", False),
         detect_language=flag(verb, "detect_language", False),
         tag=text(verb, "tag"),
@@ -113,7 +120,7 @@ class RecordSpec:
     """A ``<Record>``: what ends it, and where its events go."""
 
     recording: RecordingSpec
-    complete: Callback
+    complete: VerbCallback
     terminating_digits: str
     max_duration: float
     silence_timeout: float
@@ -124,16 +131,16 @@ def record_spec(verb: Any) -> RecordSpec:
     digits = text(verb, "terminating_digits")
     return RecordSpec(
         recording=recording_spec(verb),
-        complete=_callback(verb, "record_complete"),
+        complete=callback(verb, "record_complete"),
         terminating_digits=RECORD_TERMINATING_DIGITS if digits is None else digits,
-        max_duration=float(_integer(verb, "max_duration", int(RECORD_MAX_DURATION))),
+        max_duration=float(integer(verb, "max_duration", int(RECORD_MAX_DURATION))),
         silence_timeout=number(verb, "silence_timeout", 0.0),
     )
 
 
-def dtmf_callback(verb: Any) -> Callback:
+def dtmf_callback(verb: Any) -> VerbCallback:
     """A StartGather's ``dtmfUrl`` settings (its ``tag`` included)."""
-    return _callback(verb, "dtmf")
+    return callback(verb, "dtmf")
 
 
 @dataclass(frozen=True)
@@ -145,7 +152,7 @@ class StreamSpec:
     mode: str
     tracks: Tuple[str, ...]
     params: Tuple[Tuple[str, str], ...]
-    events: Callback
+    events: VerbCallback
     destination_username: Optional[str]
     destination_password: Optional[str] = field(default=None, repr=False)
 
@@ -158,7 +165,7 @@ def stream_spec(verb: Any) -> StreamSpec:
         mode=text(verb, "mode") or "unidirectional",
         tracks=tracks_of(verb),
         params=_params(verb, "stream_params"),
-        events=_callback(verb, "stream_event"),
+        events=callback(verb, "stream_event"),
         destination_username=text(verb, "destination_username"),
         destination_password=text(verb, "destination_password"),
     )
@@ -183,7 +190,7 @@ class TranscriptionSpec:
 
     name: Optional[str]
     tracks: Tuple[str, ...]
-    events: Callback
+    events: VerbCallback
     destination: Optional[str]
     stabilized: bool
     params: Tuple[Tuple[str, str], ...]
@@ -197,7 +204,7 @@ def transcription_spec(verb: Any) -> TranscriptionSpec:
     return TranscriptionSpec(
         name=text(verb, "name"),
         tracks=tracks_of(verb),
-        events=_callback(verb, "transcription_event"),
+        events=callback(verb, "transcription_event"),
         destination=text(verb, "destination"),
         stabilized=flag(verb, "stabilized", True),
         params=_params(verb, "custom_params"),

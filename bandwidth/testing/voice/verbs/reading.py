@@ -16,16 +16,17 @@ from typing import Any, Callable, List, Optional, Tuple, Union
 from xml.parsers.expat import ExpatError, ParserCreate
 
 __all__ = [
-    "Callback",
     "GatherSpec",
     "InvalidBxml",
     "RedirectSpec",
+    "VerbCallback",
     "callback",
     "dtmf_seconds",
     "flag",
     "gather_spec",
+    "integer",
     "number",
-    "parse_document",
+    "read_verbs",
     "redirect_spec",
     "speech",
     "text",
@@ -39,7 +40,7 @@ class InvalidBxml(Exception):
     """A document (or a value in it) the platform would refuse; the message says why."""
 
 
-def parse_document(document: Union[str, bytes], root: str = "Response") -> List[Any]:
+def read_verbs(document: Union[str, bytes], root: str = "Response") -> List[Any]:
     """The verbs of a ``<Response>`` (webhook reply) or ``<Bxml>`` (``PUT .../bxml``) document."""
     from bandwidth.models.bxml import Bxml, BxmlError, Response
 
@@ -99,7 +100,8 @@ def flag(verb: Any, name: str, default: bool) -> bool:
     raise InvalidBxml(f"<{verb_name(verb)}> {name} {value!r} is not true or false")
 
 
-def _integer(verb: Any, name: str, default: int) -> int:
+def integer(verb: Any, name: str, default: int) -> int:
+    """An integer attribute, or ``default`` when absent."""
     value = getattr(verb, name, None)
     if value is None:
         return default
@@ -114,7 +116,7 @@ def _method(verb: Any, name: str) -> str:
 
 
 @dataclass(frozen=True)
-class Callback:
+class VerbCallback:
     """A verb's webhook settings: URLs, methods and credentials."""
 
     url: Optional[str]
@@ -128,8 +130,14 @@ class Callback:
     tag: Optional[str]
 
 
-def _callback(verb: Any, prefix: str) -> Callback:
-    return Callback(
+def callback(verb: Any, prefix: str) -> VerbCallback:
+    """The settings of a verb's ``{prefix}Url`` webhook (``prefix`` in snake_case).
+
+    URL, method, fallback URL and method, the verb's credentials and tag;
+    ``callback(verb, "transfer_complete")`` reads ``transferCompleteUrl`` and
+    the rest.
+    """
+    return VerbCallback(
         url=text(verb, f"{prefix}_url"),
         method=_method(verb, f"{prefix}_method"),
         fallback_url=text(verb, f"{prefix}_fallback_url"),
@@ -142,21 +150,11 @@ def _callback(verb: Any, prefix: str) -> Callback:
     )
 
 
-def callback(verb: Any, prefix: str) -> Callback:
-    """The settings of a verb's ``{prefix}Url`` webhook (``prefix`` in snake_case).
-
-    URL, method, fallback URL and method, the verb's credentials and tag;
-    ``callback(verb, "transfer_complete")`` reads ``transferCompleteUrl`` and
-    the rest.
-    """
-    return _callback(verb, prefix)
-
-
 @dataclass(frozen=True)
 class GatherSpec:
     """A ``<Gather>`` as the interpreter runs it (defaults from the BXML reference)."""
 
-    callback: Callback
+    callback: VerbCallback
     prompts: Tuple[Any, ...]
     terminating_digits: str
     max_digits: int
@@ -169,13 +167,13 @@ def gather_spec(verb: Any) -> GatherSpec:
     """Read a Gather: maxDigits 50, interDigitTimeout 5, firstDigitTimeout 5, repeatCount 1."""
     prompts = tuple(getattr(verb, "audio_verbs", None) or ())
     return GatherSpec(
-        callback=_callback(verb, "gather"),
+        callback=callback(verb, "gather"),
         prompts=prompts,
         terminating_digits=text(verb, "terminating_digits") or "",
-        max_digits=max(1, _integer(verb, "max_digits", 50)),
+        max_digits=max(1, integer(verb, "max_digits", 50)),
         inter_digit_timeout=number(verb, "inter_digit_timeout", 5.0),
         first_digit_timeout=number(verb, "first_digit_timeout", 5.0),
-        repeat_count=max(1, _integer(verb, "repeat_count", 1)),
+        repeat_count=max(1, integer(verb, "repeat_count", 1)),
     )
 
 
@@ -183,12 +181,12 @@ def gather_spec(verb: Any) -> GatherSpec:
 class RedirectSpec:
     """A ``<Redirect>``: where the next BXML comes from."""
 
-    callback: Callback
+    callback: VerbCallback
 
 
 def redirect_spec(verb: Any) -> RedirectSpec:
     """Read a Redirect (its ``redirect_url`` is required by the builder)."""
-    return RedirectSpec(_callback(verb, "redirect"))
+    return RedirectSpec(callback(verb, "redirect"))
 
 
 _TIME = re.compile(r"\s*([0-9]+(?:\.[0-9]+)?)\s*(ms|s)\s*")
