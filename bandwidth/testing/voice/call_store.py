@@ -137,8 +137,10 @@ class CallStore:
         now: datetime,
         direction: str,
         parent: Optional[SimulatedCall] = None,
+        transfer_parties: Optional[Tuple[str, str]] = None,
     ) -> SimulatedCall:
-        """Store a call that rings from ``now`` (an inbound call, or a leg ``parent`` places)."""
+        """Store a call that rings from ``now`` (an inbound call, or a leg ``parent`` places;
+        a ``<Transfer>`` leg carries the A-leg's ``(from, to)`` as ``transfer_parties``)."""
         call = self.new_call(request, now)
         call.direction = direction
         call.state = INITIATED
@@ -146,6 +148,7 @@ class CallStore:
         if parent is not None:
             call.parent_call_id = parent.call_id
             parent.legs.append(call.call_id)
+        call.transfer_parties = transfer_parties
         self.insert(call)
         return call
 

@@ -177,7 +177,7 @@ def refuse(store: CallStore, call: SimulatedCall, cause: str, when: datetime) ->
     if call.state not in (QUEUED, INITIATED):
         return
     code, message = REFUSALS[cause]
-    call.sip_response_code = code
+    call.refused(code)
     store.disconnect(call, cause, when, message, str(uuid.uuid4()))
 
 

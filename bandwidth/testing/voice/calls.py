@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import copy
+import functools
 import json
 import re
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, Dict, List, Optional, Tuple
+from typing import TYPE_CHECKING, Any, Dict, List, Mapping, Optional, Tuple
 
 from bandwidth.testing.core.clock import format_time
 
@@ -170,58 +171,35 @@ class SimulatedCall:
         return self._json
 
     def to_call_state(self) -> Dict[str, Any]:
-        """This call as a ``callState`` object (every documented key; null when unset)."""
-        return {
-            "applicationId": self.application_id,
-            "accountId": self.account_id,
-            "callId": self.call_id,
-            "parentCallId": self.parent_call_id,
-            "to": self.to,
-            "from": self.from_,
-            "direction": self.direction,
-            "state": self.state,
-            "stirShaken": self.stir_shaken,
-            "identity": self.identity,
-            "enqueuedTime": _time(self.enqueued_time),
-            "startTime": _time(self.start_time),
-            "answerTime": _time(self.answer_time),
-            "endTime": _time(self.end_time),
-            "disconnectCause": self.disconnect_cause,
-            "errorMessage": self.error_message,
-            "errorId": self.error_id,
-            "lastUpdate": _time(self.last_update),
-        }
+        """This call as a ``callState`` object: every field of the SDK's
+        :class:`~bandwidth.models.call_state.CallState`, in its order (null when unset)."""
+        return {wire: _wire(getattr(self, attribute)) for wire, attribute in call_state_fields()}
 
     def to_create_response(self, call_url: str) -> Dict[str, Any]:
-        """The ``createCallResponse`` for this call; passwords are masked like the API does."""
-        req = self.request
-
-        def secret(key: str) -> Optional[str]:
-            return None if req.get(key) is None else "*****"
-
-        return {
+        """The ``createCallResponse`` for this call: every field of the SDK's
+        :class:`~bandwidth.models.create_call_response.CreateCallResponse`, from the call
+        or its request (the API's defaults where it set none); passwords masked as the API
+        masks them."""
+        request = self.request
+        own = {
             "applicationId": self.application_id,
             "accountId": self.account_id,
             "callId": self.call_id,
             "to": self.to,
             "from": self.from_,
-            "enqueuedTime": _time(self.enqueued_time),
+            "enqueuedTime": _wire(self.enqueued_time),
             "callUrl": call_url,
-            "callTimeout": _or(req.get("callTimeout"), 30),
-            "callbackTimeout": _or(req.get("callbackTimeout"), 15),
             "tag": self.tag,
-            "answerMethod": _or(req.get("answerMethod"), "POST"),
-            "answerUrl": req.get("answerUrl"),
-            "answerFallbackMethod": _or(req.get("answerFallbackMethod"), "POST"),
-            "answerFallbackUrl": req.get("answerFallbackUrl"),
-            "disconnectMethod": _or(req.get("disconnectMethod"), "POST"),
-            "disconnectUrl": req.get("disconnectUrl"),
-            "username": req.get("username"),
-            "password": secret("password"),
-            "fallbackUsername": req.get("fallbackUsername"),
-            "fallbackPassword": secret("fallbackPassword"),
-            "priority": _or(req.get("priority"), 5),
         }
+        answer: Dict[str, Any] = {}
+        for wire in create_response_fields():
+            if wire in own:
+                answer[wire] = own[wire]
+            elif wire in _MASKED:
+                answer[wire] = None if request.get(wire) is None else "*****"
+            else:
+                answer[wire] = _or(request.get(wire), CREATE_CALL_DEFAULTS.get(wire))
+        return answer
 
     def note(self, when: datetime, what: str) -> None:
         """Add a line to the call's timeline."""
@@ -291,6 +269,75 @@ class SimulatedCall:
             payload["transferTo"] = self.to
         return payload
 
+    # -- changes (the call's own writers; the store moves its lifecycle) --------------------
+
+    def seed(
+        self,
+        state: str,
+        direction: str,
+        extras: Mapping[str, Any],
+        cause: Optional[str],
+    ) -> None:
+        """Make a stored-as-seeded call look as if it got to ``state`` at its creation time.
+
+        ``extras`` holds the ``callState`` fields a test may give (``parentCallId``,
+        ``stirShaken``, ``identity``, ``errorMessage``, ``errorId``).
+        """
+        created = self.enqueued_time
+        self.direction = direction
+        self.state = state
+        self.parent_call_id = extras.get("parentCallId")
+        self.stir_shaken = extras.get("stirShaken")
+        self.identity = extras.get("identity")
+        if state != QUEUED:
+            self.start_time = created
+        if state == ANSWERED or (state == DISCONNECTED and cause == "hangup"):
+            self.answer_time = created
+        if state == DISCONNECTED:
+            self.end_time = created
+            self.disconnect_cause = cause
+            self.error_message = extras.get("errorMessage")
+            self.error_id = extras.get("errorId")
+
+    def redirected(self, body: Dict[str, Any]) -> None:
+        """An accepted ``update_call`` redirect (not a state change: ``lastUpdate`` stays)."""
+        self.redirects.append(body)
+        if body.get("tag") is not None:
+            self.tag = body["tag"] or None
+
+    def replaced(self, document: str) -> None:
+        """An accepted ``update_call_bxml`` document."""
+        self.bxml.append(document)
+
+    def hears(self, what: str, utterance: Optional[Utterance] = None) -> None:
+        """The far end hears ``what`` (words said, or a played file's URL), said as
+        ``utterance`` (what recordings and transcriptions hold); ``""`` adds to ``heard``
+        nothing (a conference's silence still takes its time in ``audio``)."""
+        if what:
+            self.heard.append(what)
+        if utterance is not None:
+            self.audio.append(utterance)
+
+    def far_end_says(self, utterance: Utterance) -> None:
+        """The far end talks (``sim.speak``)."""
+        self.audio.append(utterance)
+
+    def sends_dtmf(self, digits: str) -> None:
+        """A ``<SendDtmf>`` plays ``digits`` to the far end."""
+        self.dtmf_sent.append(digits)
+
+    def presses(self, digits: str) -> None:
+        """The far end presses ``digits`` (``sim.press``)."""
+        self.pressed.append(digits)
+
+    def delivered(self, record: Webhook) -> None:
+        """A webhook of this call was delivered."""
+        self.webhooks.append(record)
+
+    def refused(self, sip_status: int) -> None:
+        """The callee refused the INVITE with ``sip_status`` (486 busy, 603 rejected)."""
+        self.sip_response_code = sip_status
+
     def set_tag(self, tag: Optional[str], when: datetime) -> None:
         """A verb's ``tag`` goes with its webhook and every later one (``""`` clears it)."""
         if tag is not None:
@@ -312,6 +359,52 @@ class SimulatedCall:
         clone.log = list(self.log)
         clone.stir_shaken = None if self.stir_shaken is None else dict(self.stir_shaken)
         return clone
+
+
+#: What ``createCall`` defaults when a request leaves a field out (the API reference).
+CREATE_CALL_DEFAULTS: Mapping[str, Any] = {
+    "callTimeout": DEFAULT_CALL_TIMEOUT,
+    "callbackTimeout": DEFAULT_CALLBACK_TIMEOUT,
+    "answerMethod": "POST",
+    "answerFallbackMethod": "POST",
+    "disconnectMethod": "POST",
+    "priority": 5,
+}
+#: Request fields the API answers masked.
+_MASKED = frozenset({"password", "fallbackPassword"})
+#: The call's attribute that holds a model field, where the names differ.
+_ATTRIBUTE = {"var_from": "from_"}
+
+
+def _wire_names(model: Any) -> Tuple[Tuple[str, str], ...]:
+    """``(wire name, Python name)`` of every field of an SDK model, in its order."""
+    return tuple(
+        (info.serialization_alias or name, name) for name, info in model.model_fields.items()
+    )
+
+
+@functools.cache
+def call_state_fields() -> Tuple[Tuple[str, str], ...]:
+    """``(wire name, call attribute)`` of every ``callState`` field: the SDK model's.
+
+    Read on first use, so loading the simulator does not load the models.
+    """
+    from bandwidth.models.call_state import CallState
+
+    return tuple((wire, _ATTRIBUTE.get(name, name)) for wire, name in _wire_names(CallState))
+
+
+@functools.cache
+def create_response_fields() -> Tuple[str, ...]:
+    """The wire names of every ``createCallResponse`` field: the SDK model's."""
+    from bandwidth.models.create_call_response import CreateCallResponse
+
+    return tuple(wire for wire, _ in _wire_names(CreateCallResponse))
+
+
+def _wire(value: Any) -> Any:
+    """A value as the wire has it: times in ISO 8601, the rest as they are."""
+    return format_time(value) if isinstance(value, datetime) else value
 
 
 def _time(value: Optional[datetime]) -> Optional[str]:

@@ -313,7 +313,7 @@ class FlowEngine:
 
     def press(self, call: SimulatedCall, digits: str, when: datetime) -> None:
         """The far end pressed ``digits`` (one after the other, at ``when``)."""
-        call.pressed.append(digits)
+        call.presses(digits)
         call.note(when, f"pressed {digits}")
         for digit in digits:
             self.later(when, functools.partial(self._digit, call, digit))
@@ -377,7 +377,7 @@ class FlowEngine:
         self.webhooks.append(record)
         call = self.store.calls.get(delivery.call_id)
         if call is not None:
-            call.webhooks.append(record)
+            call.delivered(record)
             call.note(delivery.time, _describe(record))
         if delivery.on_reply is not None:  # a conference event: its BXML runs on the conference
             return delivery.on_reply(record, reply)

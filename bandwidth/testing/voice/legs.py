@@ -122,9 +122,8 @@ class Legs:
         auto-progress, else the test; it times out after ``callTimeout``.
         """
         store = self.store
-        leg = store.place_ringing(request, when, "outbound", parent)
-        if transfer:
-            leg.transfer_parties = (parent.from_, parent.to)
+        parties = (parent.from_, parent.to) if transfer else None
+        leg = store.place_ringing(request, when, "outbound", parent, parties)
         self.owners[leg.call_id] = owner
         what = "transfer" if transfer else "forward"
         leg.note(when, f"{what} leg of {parent.call_id}: ringing {leg.to} from {leg.from_}")

@@ -48,7 +48,7 @@ class MediaEngine:
     def speak(self, call: SimulatedCall, text: str, seconds: float, when: datetime) -> None:
         """The far end talks for ``seconds`` from ``when``, saying ``text`` (``""``: no words)."""
         utterance = Utterance(when, when + timedelta(seconds=seconds), text, INBOUND)
-        call.audio.append(utterance)
+        call.far_end_says(utterance)
         said = f'says "{text}"' if text else "makes sound (no words)"
         call.note(when, f"the far end {said} for {seconds:g}s")
         self.conferences.spoken(call, utterance, when)

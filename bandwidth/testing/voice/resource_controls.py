@@ -111,20 +111,7 @@ class ResourceControls:
             for index in range(n):
                 created = now - timedelta(seconds=spacing * (n - 1 - index))
                 call = self._store.new_call(dict(request), created)
-                call.direction = direction
-                call.state = state
-                call.parent_call_id = data.get("parentCallId")
-                call.stir_shaken = data.get("stirShaken")
-                call.identity = data.get("identity")
-                if state != QUEUED:
-                    call.start_time = created
-                if state == ANSWERED or (state == DISCONNECTED and cause == "hangup"):
-                    call.answer_time = created
-                if state == DISCONNECTED:
-                    call.end_time = created
-                    call.disconnect_cause = cause
-                    call.error_message = data.get("errorMessage")
-                    call.error_id = data.get("errorId")
+                call.seed(state, direction, data, cause)
                 self._store.insert(call)
                 self._store.schedule(call, now)
                 ids.append(call.call_id)

@@ -121,9 +121,7 @@ def update_call(host: RouteHost, request: Request) -> Response:
         if call.state == QUEUED:
             raise Problem(409, f"Call {call_id} is still queued and cannot be redirected yet.")
         # Not a state change, so lastUpdate (and the cached callState) stay.
-        call.redirects.append(body)
-        if body.get("tag") is not None:
-            call.tag = body["tag"] or None
+        call.redirected(body)
         if call.state == ANSWERED or call.direction == "inbound":
             engine.redirect(call, body, now)
         else:
@@ -143,7 +141,7 @@ def update_call_bxml(host: RouteHost, request: Request) -> Response:
         call = live_call(host, call_id, now)
         if call.state != ANSWERED:
             raise Problem(409, f"Call {call_id} is {call.state}; only an answered call runs BXML.")
-        call.bxml.append(document)
+        call.replaced(document)
         host.engine.replace(call, document, now)
     return empty(204)
 

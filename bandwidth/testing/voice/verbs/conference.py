@@ -216,9 +216,7 @@ class ConferenceEngine:
         call = self.media.store.calls.get(member.call_id)
         if call is None or member.hold:
             return
-        if said:
-            call.heard.append(said)
-        call.audio.append(Utterance(start, end, said, OUTBOUND))
+        call.hears(said, Utterance(start, end, said, OUTBOUND))
 
     # -- the conference's BXML -------------------------------------------------------------
 
@@ -264,7 +262,7 @@ class ConferenceEngine:
             for member in conf.active_members:
                 call = self.media.store.calls.get(member.call_id)
                 if call is not None and not member.hold:
-                    call.heard.append(url)
+                    call.hears(url)
             return seconds
         done = recording_verb(self.recordings, conf, name, verb, when, base_url)
         self._note(conf, when, done)

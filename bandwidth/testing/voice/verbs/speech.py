@@ -23,15 +23,14 @@ def _speak(flow: CallFlow, verb: Any, when: datetime) -> float:
     said, pauses = speech(verb)
     seconds = flow.host.timing.speech_seconds(len(said.split())) + pauses
     call = flow.call
-    call.heard.append(said)
-    call.audio.append(Utterance(when, when + timedelta(seconds=seconds), said, OUTBOUND))
+    call.hears(said, Utterance(when, when + timedelta(seconds=seconds), said, OUTBOUND))
     call.note(when, f'speak "{said}"')
     return seconds
 
 
 def _play_audio(flow: CallFlow, verb: Any, when: datetime) -> float:
     url = flow.resolve(text(verb, "audio_uri") or "")
-    flow.call.heard.append(url)
+    flow.call.hears(url)
     flow.call.note(when, f"play {url}")
     return flow.host.timing.audio_seconds(url)
 
@@ -50,7 +49,7 @@ def _ring(flow: CallFlow, verb: Any, when: datetime) -> float:
 
 def _send_dtmf(flow: CallFlow, verb: Any, when: datetime) -> float:
     digits, seconds = dtmf_seconds(verb)
-    flow.call.dtmf_sent.append(digits)
+    flow.call.sends_dtmf(digits)
     flow.call.note(when, f"send DTMF {digits}")
     return seconds
 
