@@ -225,50 +225,6 @@ class SimulatedCall:
             lines.extend(f"  {'':>10}     {row}" for row in rows[1:])
         return "\n".join(lines)
 
-    def callback_payload(self, event_type: str, when: datetime, call_url: str) -> Dict[str, Any]:
-        """The fields Bandwidth sends with ``event_type`` for this call, as they are now.
-
-        The call base set of the callbacks reference: ``initiate`` has no
-        ``enqueuedTime``, ``answerTime`` or ``tag``; ``enqueuedTime`` is set
-        for outbound calls only; ``tag`` is left out while none is set. A
-        ``<Transfer>`` B-leg's events carry the A-leg's ``from`` and ``to``,
-        ``parentCallId``, and the leg's own numbers as ``transferCallerId`` and
-        ``transferTo`` (and no ``enqueuedTime``: the platform placed it).
-        ``disconnect`` adds ``sipResponseCode`` when the callee refused the call.
-        """
-        payload: Dict[str, Any] = {
-            "eventType": event_type,
-            "eventTime": format_time(when),
-            "accountId": self.account_id,
-            "applicationId": self.application_id,
-            "from": self.from_,
-            "to": self.to,
-            "direction": self.direction,
-            "callId": self.call_id,
-            "callUrl": call_url,
-        }
-        leg = self.transfer_parties is not None
-        if event_type != "initiate" and self.direction == "outbound" and not leg:
-            payload["enqueuedTime"] = _time(self.enqueued_time)
-        payload["startTime"] = _time(self.start_time or when)
-        if event_type != "initiate":
-            payload["answerTime"] = _time(self.answer_time)
-            if self.tag is not None:
-                payload["tag"] = self.tag
-        if event_type == "disconnect":
-            payload["endTime"] = _time(self.end_time or when)
-            payload["cause"] = self.disconnect_cause
-            payload["errorMessage"] = self.error_message
-            payload["errorId"] = self.error_id
-            if self.sip_response_code is not None:
-                payload["sipResponseCode"] = self.sip_response_code
-        if self.transfer_parties is not None:
-            payload["from"], payload["to"] = self.transfer_parties
-            payload["parentCallId"] = self.parent_call_id
-            payload["transferCallerId"] = self.from_
-            payload["transferTo"] = self.to
-        return payload
-
     # -- changes (the call's own writers; the store moves its lifecycle) --------------------
 
     def seed(

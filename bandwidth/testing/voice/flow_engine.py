@@ -53,6 +53,8 @@ from bandwidth.testing.core.webhooks import (
 )
 from bandwidth.testing.voice.call_store import CallStore
 from bandwidth.testing.voice.calls import ANSWERED, DISCONNECTED, SimulatedCall
+from bandwidth.testing.voice.event_payloads import call_values
+from bandwidth.testing.voice.event_payloads import payload as event_payload
 from bandwidth.testing.voice.interpreter import CallFlow, FlowHost, Timing, VerbTable
 from bandwidth.testing.voice.verbs.reading import InvalidBxml, read_verbs
 
@@ -343,8 +345,9 @@ class FlowEngine:
         **fields: Any,
     ) -> Delivery:
         """A delivery of ``event_type`` with the call's payload as it is at ``when``."""
-        payload = call.callback_payload(event_type, when, self.call_url(call.call_id))
-        payload.update(fields)
+        values = call_values(call, event_type, when, self.call_url(call.call_id), leg_parent=False)
+        values.update(fields)
+        payload = event_payload(event_type, values)
         timeout = call.callback_timeout
         return Delivery(
             event_type=event_type,

@@ -21,8 +21,8 @@ from bandwidth.testing.core.webhooks import Delivery, Reply, Target, Webhook
 from bandwidth.testing.voice.call_store import CallStore
 from bandwidth.testing.voice.calls import DEFAULT_CALLBACK_TIMEOUT, SimulatedCall, Utterance
 from bandwidth.testing.voice.conferences import SimulatedConference
+from bandwidth.testing.voice.event_payloads import call_values, payload
 from bandwidth.testing.voice.interpreter import CallFlow, Timing
-from bandwidth.testing.voice.media_events import call_values, payload
 
 __all__ = ["MediaDelivery", "OnReply"]
 

@@ -45,9 +45,9 @@ from bandwidth.testing.voice.conferences import (
     SimulatedConference,
     SimulatedMember,
 )
+from bandwidth.testing.voice.event_payloads import conference_values, member_values, payload
 from bandwidth.testing.voice.interpreter import HALT, CallFlow, Step, VerbFamily, answering
 from bandwidth.testing.voice.media_delivery import MediaDelivery
-from bandwidth.testing.voice.media_events import conference_values, member_values, payload
 from bandwidth.testing.voice.verbs.media_reading import conference_spec
 from bandwidth.testing.voice.verbs.reading import (
     InvalidBxml,

@@ -34,6 +34,12 @@ from bandwidth.models.bxml import (
 from bandwidth.testing.core.webhooks import Delivery, Target, targets_for
 from bandwidth.testing.voice.calls import INBOUND, OUTBOUND, SimulatedCall
 from bandwidth.testing.voice.conferences import SimulatedConference
+from bandwidth.testing.voice.event_payloads import (
+    call_values,
+    conference_values,
+    payload,
+    recording_values,
+)
 from bandwidth.testing.voice.interpreter import (
     HALT,
     CallFlow,
@@ -43,12 +49,6 @@ from bandwidth.testing.voice.interpreter import (
     answering,
 )
 from bandwidth.testing.voice.media_delivery import MediaDelivery
-from bandwidth.testing.voice.media_events import (
-    call_values,
-    conference_values,
-    payload,
-    recording_values,
-)
 from bandwidth.testing.voice.recordings import SimulatedRecording
 from bandwidth.testing.voice.verbs.media_reading import (
     RecordingSpec,

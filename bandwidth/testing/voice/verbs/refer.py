@@ -99,7 +99,6 @@ class _Refer:
         delivery = self.engine.webhook(
             self.call, "referComplete", when, primary, fallback, generation, **fields
         )
-        delivery.payload.pop("enqueuedTime", None)  # not in the referComplete fields
         return delivery
 
     def _done(self, outcome: Outcome, when: datetime) -> Optional[Delivery]:
