@@ -30,7 +30,7 @@ from datetime import datetime, timedelta
 from typing import Any, Deque, Dict, List, Mapping, Optional, Tuple
 from urllib.parse import urljoin
 
-from bandwidth.models.bxml import Conference
+from bandwidth.models.bxml import Conference, PlayAudio, SpeakSentence
 from bandwidth.testing.core.webhooks import (
     Delivery,
     Reply,
@@ -243,7 +243,7 @@ class ConferenceEngine:
         """Run one conference verb; returns how long it takes."""
         name = verb_name(verb)
         timing = self.media.timing
-        if name == "SpeakSentence":
+        if isinstance(verb, SpeakSentence):
             said, pauses = speech(verb)
             seconds = timing.speech_seconds(len(said.split())) + pauses
             end = when + timedelta(seconds=seconds)
@@ -254,7 +254,7 @@ class ConferenceEngine:
             for member in conf.active_members:
                 self._hear(member, said, when, end)
             return seconds
-        if name == "PlayAudio":
+        if isinstance(verb, PlayAudio):
             given = text(verb, "audio_uri") or ""
             url = urljoin(base_url, given) if base_url else given
             seconds = timing.audio_seconds(url)

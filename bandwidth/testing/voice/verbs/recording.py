@@ -410,7 +410,7 @@ def recording_verb(
 ) -> str:
     """Run one recording verb on a call or conference; returns what it did, for the timeline."""
     rec = running(recordings, owner)
-    if name == "StartRecording":
+    if isinstance(verb, StartRecording):
         if rec is not None:
             return f"<StartRecording> ignored: {rec.recording_id} is recording already"
         spec = recording_spec(verb)
@@ -418,9 +418,9 @@ def recording_verb(
         return f"<StartRecording> recording {started.recording_id}"
     if rec is None:
         return f"<{name}> has nothing to act on (no recording in progress)"
-    if name == "PauseRecording":
+    if isinstance(verb, PauseRecording):
         changed = recordings.pause(rec, when)
-    elif name == "ResumeRecording":
+    elif isinstance(verb, ResumeRecording):
         changed = recordings.resume(rec, when)
     else:  # StopRecording (a paused recording ends too)
         changed = recordings.finish(rec, when)
