@@ -1,7 +1,7 @@
 """Driving a simulator from another process: the control routes' JSON, and a client for them.
 
 Every simulator serves, beside the Voice API, a few **control routes** under
-``/_control`` (see ``_routes/control.py`` and ``docs/simulator.md``): place
+``/_control`` (see ``voice/routes/control.py`` and ``docs/simulator.md``): place
 an inbound call, answer, press, hang up, advance the clock, read calls,
 webhooks and recorded requests. They take the simulator's own credentials.
 :class:`SimulatorControl` calls them with the standard library, so a test
@@ -10,8 +10,9 @@ read back the same :class:`~bandwidth.testing.Webhook` and
 :class:`~bandwidth.testing.RecordedRequest` objects the in-process API
 returns.
 
-The JSON forms are written here, in both directions, so the server and the
-client cannot disagree.
+The JSON forms of webhooks and recorded requests are written in
+:mod:`~bandwidth.testing.core.control_json`, in both directions, so the
+server and the client cannot disagree.
 """
 
 from __future__ import annotations
@@ -22,34 +23,19 @@ import http.client
 import json
 import socket
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, Callable, Dict, List, Mapping, Optional, Tuple, TypeVar
-from urllib.parse import parse_qsl, quote, urlencode, urlsplit
+from typing import Any, Callable, Dict, List, Mapping, Optional, Tuple, TypeVar
+from urllib.parse import quote, urlencode, urlsplit
 
 from bandwidth.exceptions import OpenApiException
-from bandwidth.testing.core.clock import format_time, parse_time
-from bandwidth.testing.core.webhooks import Attempt, Webhook
-from bandwidth.testing.voice.calls import SimulatedCall
+from bandwidth.testing.core.clock import parse_time
+from bandwidth.testing.core.control_json import request_from_json, webhook_from_json
+from bandwidth.testing.core.rest_service import CONTROL_PATH, RecordedRequest
+from bandwidth.testing.core.webhooks import Webhook
 
-if TYPE_CHECKING:  # _rest imports the routes, which import this module
-    from bandwidth.testing.core.rest_service import RecordedRequest
+__all__ = ["SimulatorControl", "SimulatorControlError", "control_url"]
 
-__all__ = [
-    "CONTROL_PATH",
-    "SimulatorControl",
-    "SimulatorControlError",
-    "call_json",
-    "control_url",
-    "request_from_json",
-    "request_json",
-    "webhook_from_json",
-    "webhook_json",
-]
-
-#: Where the control routes live on the simulator's origin (beside ``/api/v2``).
-CONTROL_PATH = "/_control"
 #: The largest answer the client reads (the recorded requests of a long test).
 MAX_ANSWER_BYTES = 64 * 1024 * 1024
-_MASK = "*****"
 
 
 class SimulatorControlError(OpenApiException):
@@ -67,124 +53,6 @@ class SimulatorControlError(OpenApiException):
         self.status = status
         self.type = type
         self.description = description
-
-
-# -- the JSON forms -------------------------------------------------------------------------
-
-
-def call_json(call: SimulatedCall, awaiting_digits: bool) -> Dict[str, Any]:
-    """A call as the control routes show it: its ``callState`` plus what the flow did."""
-    shown = call.to_call_state()
-    shown.update(
-        tag=call.tag,
-        heard=list(call.heard),
-        pressed=list(call.pressed),
-        dtmfSent=list(call.dtmf_sent),
-        awaitingDigits=awaiting_digits,
-        webhookCount=len(call.webhooks),
-        timeline=call.timeline(),
-    )
-    return shown
-
-
-def _attempt_json(attempt: Attempt) -> Dict[str, Any]:
-    return {
-        "url": attempt.url,
-        "method": attempt.method,
-        "status": attempt.status,
-        "authorized": attempt.authorized,
-        "error": attempt.error,
-    }
-
-
-def webhook_json(webhook: Webhook) -> Dict[str, Any]:
-    """A :class:`Webhook` as JSON (``time`` in the API's ISO 8601 form)."""
-    return {
-        "eventType": webhook.event_type,
-        "callId": webhook.call_id,
-        "url": webhook.url,
-        "method": webhook.method,
-        "payload": webhook.payload,
-        "status": webhook.status,
-        "bxml": webhook.bxml,
-        "time": format_time(webhook.time),
-        "error": webhook.error,
-        "attempts": [_attempt_json(a) for a in webhook.attempts],
-    }
-
-
-def webhook_from_json(data: Mapping[str, Any]) -> Webhook:
-    """The :class:`Webhook` :func:`webhook_json` wrote."""
-    return Webhook(
-        event_type=data["eventType"],
-        call_id=data["callId"],
-        url=data["url"],
-        method=data["method"],
-        payload=dict(data["payload"]),
-        status=data["status"],
-        bxml=data["bxml"],
-        time=parse_time(data["time"]),
-        attempts=tuple(
-            Attempt(a["url"], a["method"], a["status"], a["authorized"], a["error"])
-            for a in data["attempts"]
-        ),
-        error=data["error"],
-    )
-
-
-def _masked(headers: Mapping[str, str]) -> Dict[str, str]:
-    """Headers with the credentials of ``Authorization`` masked (its scheme stays)."""
-    shown = dict(headers)
-    value = shown.get("authorization")
-    if value is not None:
-        scheme = value.strip().partition(" ")[0]
-        shown["authorization"] = f"{scheme} {_MASK}" if scheme else _MASK
-    return shown
-
-
-def request_json(request: RecordedRequest) -> Dict[str, Any]:
-    """A :class:`RecordedRequest` as JSON; the ``Authorization`` credentials are masked.
-
-    The body is text when it is UTF-8 (``"encoding": "utf-8"``), else base64.
-    """
-    try:
-        body, encoding = request.body.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        body, encoding = base64.b64encode(request.body).decode("ascii"), "base64"
-    return {
-        "method": request.method,
-        "path": request.path,
-        "queryString": request.query_string,
-        "headers": _masked(request.headers),
-        "body": body,
-        "encoding": encoding,
-        "operation": request.operation,
-        "time": format_time(request.time),
-    }
-
-
-def request_from_json(data: Mapping[str, Any]) -> RecordedRequest:
-    """The :class:`RecordedRequest` :func:`request_json` wrote (credentials stay masked)."""
-    from bandwidth.testing.core.rest_service import RecordedRequest
-
-    text = data["body"]
-    if data["encoding"] == "base64":
-        body = base64.b64decode(text, validate=True)
-    else:
-        body = text.encode("utf-8")
-    query: Dict[str, List[str]] = {}
-    for key, value in parse_qsl(data["queryString"], keep_blank_values=True):
-        query.setdefault(key, []).append(value)
-    return RecordedRequest(
-        method=data["method"],
-        path=data["path"],
-        query_string=data["queryString"],
-        query=query,
-        headers=dict(data["headers"]),
-        body=body,
-        operation=data["operation"],
-        time=parse_time(data["time"]),
-    )
 
 
 # -- the client -----------------------------------------------------------------------------

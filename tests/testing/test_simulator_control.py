@@ -23,13 +23,13 @@ from bandwidth.testing import (
     VoiceSimulator,
     Webhook,
 )
-from bandwidth.testing.control_client import (
+from bandwidth.testing.core.clock import format_time
+from bandwidth.testing.core.control_json import (
     request_from_json,
     request_json,
     webhook_from_json,
     webhook_json,
 )
-from bandwidth.testing.core.clock import format_time
 from tests.examples.test_webhook_example import PASSWORD, USER, load_app
 from tests.support.raw import BASIC, Raw
 

@@ -21,9 +21,9 @@ from datetime import datetime
 from typing import Any, Callable, Dict, List, Mapping, Optional, Protocol, Tuple, Union
 from urllib.parse import unquote
 
-from bandwidth.testing.control_client import call_json, request_json, webhook_json
 from bandwidth.testing.core.app_errors import WebhookAppError
 from bandwidth.testing.core.clock import ManualClock, format_time
+from bandwidth.testing.core.control_json import request_json, webhook_json
 from bandwidth.testing.core.handlers import (
     InvalidRequest,
     Problem,
@@ -150,6 +150,21 @@ def _shown(sim: ControlTarget, call_id: str) -> Response:
     """The call as :func:`call_json` shows it (404 when unknown)."""
     awaiting = sim.awaiting_digits(call_id)
     return json_answer(call_json(sim.call(call_id), awaiting))
+
+
+def call_json(call: SimulatedCall, awaiting_digits: bool) -> Dict[str, Any]:
+    """A call as the control routes show it: its ``callState`` plus what the flow did."""
+    shown = call.to_call_state()
+    shown.update(
+        tag=call.tag,
+        heard=list(call.heard),
+        pressed=list(call.pressed),
+        dtmfSent=list(call.dtmf_sent),
+        awaitingDigits=awaiting_digits,
+        webhookCount=len(call.webhooks),
+        timeline=call.timeline(),
+    )
+    return shown
 
 
 # -- the simulator --------------------------------------------------------------------------
