@@ -2,7 +2,7 @@
 
 A :class:`Delivery` is one event (its payload, the primary URL and the
 fallback). :func:`deliver` sends it through a :class:`Transport` (real HTTP
-here; an in-process WSGI or ASGI app in ``_apps``) and follows the documented
+here; an in-process WSGI or ASGI app in ``in_process_apps``) and follows the documented
 rules:
 
 * POST sends the payload as JSON; GET sends it as query parameters.

@@ -16,7 +16,7 @@ Stop verbs end it; none takes time (``<StopStream wait="true">`` aside).
   (``mediaStreamStopped``). ``<StopStream wait="true">`` holds the call
   until the socket closes, which only the test does.
 
-``<StartTranscription>`` is in ``_run_transcription``; it fails on the same
+``<StartTranscription>`` is in ``verbs/transcription``; it fails on the same
 sockets (:attr:`BackgroundMedia.failing`), with its own limit of 4 tracks.
 """
 

@@ -3,7 +3,7 @@
 The counterpart of :mod:`~bandwidth.testing.voice.verbs.reading` for these verbs, built
 on its readers (attributes by their snake_case builder names, the BXML
 reference's defaults when absent). Each verb becomes a frozen spec the
-runners in ``_transfer``, ``_bridge``, ``_forward`` and ``_refer`` use.
+runners in ``transfer``, ``bridge``, ``forward`` and ``refer`` use.
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ conference's) and, with ``transcribe="true"``, ``transcriptionAvailable``.
 ``recordCompleteUrl``; a call that hangs up ends it without one.
 
 What a recording holds is the words said while it ran and was not paused
-(``_sound``): the far end's (``sim.speak``) and what the call heard, on one
+(``words_said``): the far end's (``sim.speak``) and what the call heard, on one
 channel, or on two with ``multiChannel`` (0: the far end, 1: the app's
 audio); a conference's holds its members' words and its own audio.
 :class:`RecordingEngine` is the store's recording listener: a pause or
