@@ -51,12 +51,12 @@ from bandwidth.testing.core.webhooks import (
     deliver,
     request_targets,
 )
+from bandwidth.testing.voice.bxml_reading import InvalidBxml, read_verbs
 from bandwidth.testing.voice.call_store import CallStore
 from bandwidth.testing.voice.calls import ANSWERED, DISCONNECTED, SimulatedCall
 from bandwidth.testing.voice.event_payloads import call_values
 from bandwidth.testing.voice.event_payloads import payload as event_payload
 from bandwidth.testing.voice.interpreter import CallFlow, FlowHost, Timing, VerbTable
-from bandwidth.testing.voice.verbs.reading import InvalidBxml, read_verbs
 
 __all__ = ["MAX_WEBHOOKS_AT_ONCE", "Extension", "FlowEngine", "MediaListener"]
 

@@ -41,9 +41,9 @@ from typing import (
 from urllib.parse import urljoin
 
 from bandwidth.testing.core.webhooks import Delivery, Target, Targets, targets_for
+from bandwidth.testing.voice.bxml_reading import InvalidBxml, VerbCallback, verb_name
 from bandwidth.testing.voice.call_store import CallStore
 from bandwidth.testing.voice.calls import ANSWERED, DISCONNECTED, SimulatedCall
-from bandwidth.testing.voice.verbs.reading import InvalidBxml, VerbCallback, verb_name
 
 __all__ = [
     "HALT",

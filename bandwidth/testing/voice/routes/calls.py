@@ -18,10 +18,10 @@ from bandwidth.testing.core.handlers import (
     require_media_type,
 )
 from bandwidth.testing.core.http_answers import Response
+from bandwidth.testing.voice.bxml_reading import InvalidBxml, read_verbs
 from bandwidth.testing.voice.calls import ANSWERED, DISCONNECTED, QUEUED, SimulatedCall
 from bandwidth.testing.voice.request_checks import check_bxml, check_create_call, check_update_call
 from bandwidth.testing.voice.routes.common import RouteHost, account_url, locked
-from bandwidth.testing.voice.verbs.reading import InvalidBxml, read_verbs
 
 __all__ = ["HANDLERS", "live_call"]
 

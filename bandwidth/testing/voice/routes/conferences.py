@@ -22,6 +22,7 @@ from bandwidth.testing.core.handlers import (
     require_media_type,
 )
 from bandwidth.testing.core.http_answers import Response
+from bandwidth.testing.voice.bxml_reading import InvalidBxml, read_verbs, verb_name
 from bandwidth.testing.voice.conferences import (
     CONFERENCE_VERBS,
     SimulatedConference,
@@ -33,7 +34,6 @@ from bandwidth.testing.voice.request_checks import (
     check_update_conference_member,
 )
 from bandwidth.testing.voice.routes.common import RouteHost, account_url, locked
-from bandwidth.testing.voice.verbs.reading import InvalidBxml, read_verbs, verb_name
 
 __all__ = ["HANDLERS", "find_conference"]
 

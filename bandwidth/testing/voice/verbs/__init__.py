@@ -4,8 +4,8 @@
 ``call_control`` (Tag, Hangup, Redirect), ``transfer``, ``bridge``,
 ``forward``, ``refer``, ``conference``, ``recording`` (Record and the
 recording verbs), ``background_media`` (StartGather, StartStream and their
-Stops), ``transcription``, ``unsupported``. ``reading``, ``leg_reading`` and
-``media_reading`` read the verbs' attributes with the BXML reference's
-defaults. The composition root passes the families to the interpreter's
-``VerbTable``.
+Stops), ``transcription``, ``unsupported``. ``leg_reading`` and
+``media_reading`` read their verbs' attributes with the BXML reference's
+defaults, on the readers of :mod:`~bandwidth.testing.voice.bxml_reading`.
+The composition root passes the families to the interpreter's ``VerbTable``.
 """

@@ -6,8 +6,8 @@ from datetime import datetime
 from typing import Any
 
 from bandwidth.models.bxml import Hangup, Redirect, Tag
+from bandwidth.testing.voice.bxml_reading import redirect_spec, text
 from bandwidth.testing.voice.interpreter import HALT, CallFlow, Step, VerbFamily, VerbRunner
-from bandwidth.testing.voice.verbs.reading import redirect_spec, text
 
 __all__ = ["family"]
 

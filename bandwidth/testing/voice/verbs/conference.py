@@ -39,6 +39,13 @@ from bandwidth.testing.core.webhooks import (
     request_targets,
     targets_for,
 )
+from bandwidth.testing.voice.bxml_reading import (
+    InvalidBxml,
+    read_verbs,
+    speech,
+    text,
+    verb_name,
+)
 from bandwidth.testing.voice.calls import OUTBOUND, SimulatedCall, Utterance
 from bandwidth.testing.voice.conferences import (
     CONFERENCE_VERBS,
@@ -49,13 +56,6 @@ from bandwidth.testing.voice.event_payloads import conference_values, member_val
 from bandwidth.testing.voice.interpreter import HALT, CallFlow, Step, VerbFamily, answering
 from bandwidth.testing.voice.media_delivery import MediaDelivery
 from bandwidth.testing.voice.verbs.media_reading import conference_spec
-from bandwidth.testing.voice.verbs.reading import (
-    InvalidBxml,
-    read_verbs,
-    speech,
-    text,
-    verb_name,
-)
 from bandwidth.testing.voice.verbs.recording import RecordingEngine, recording_verb
 
 __all__ = ["MAX_CONFERENCE_SECONDS", "ConferenceEngine", "MemberHold", "family"]

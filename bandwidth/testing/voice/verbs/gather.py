@@ -8,7 +8,7 @@ the other; the first key pressed cuts them (barge-in). Then it waits
 :meth:`Gathering.digit` here. It ends on a terminating digit, at
 ``maxDigits``, or when a timer runs out, and sends the ``gather`` webhook
 (no ``gatherUrl``: the digits are dropped and the document carries on).
-The attribute defaults are in :func:`~bandwidth.testing.voice.verbs.reading.gather_spec`.
+The attribute defaults are in :func:`~bandwidth.testing.voice.bxml_reading.gather_spec`.
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ from typing import Any, Callable, Optional
 
 from bandwidth.models.bxml import Gather
 from bandwidth.testing.core.webhooks import Delivery
+from bandwidth.testing.voice.bxml_reading import GatherSpec, gather_spec
 from bandwidth.testing.voice.interpreter import HALT, CallFlow, Step, VerbFamily, answering
-from bandwidth.testing.voice.verbs.reading import GatherSpec, gather_spec
 from bandwidth.testing.voice.verbs.speech import play
 
 __all__ = ["Gathering", "family"]

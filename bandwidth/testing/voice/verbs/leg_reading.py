@@ -1,6 +1,6 @@
 """Reading the verbs that place or join other legs: Transfer, Bridge, Forward and Refer.
 
-The counterpart of :mod:`~bandwidth.testing.voice.verbs.reading` for these verbs, built
+The counterpart of :mod:`~bandwidth.testing.voice.bxml_reading` for these verbs, built
 on its readers (attributes by their snake_case builder names, the BXML
 reference's defaults when absent). Each verb becomes a frozen spec the
 runners in ``transfer``, ``bridge``, ``forward`` and ``refer`` use.
@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Dict, Optional, Tuple
 
+from bandwidth.testing.voice.bxml_reading import VerbCallback, callback, flag, number, text
 from bandwidth.testing.voice.calls import DEFAULT_CALL_TIMEOUT
-from bandwidth.testing.voice.verbs.reading import VerbCallback, callback, flag, number, text
 
 __all__ = [
     "BridgeSpec",

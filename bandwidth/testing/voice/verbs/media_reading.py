@@ -1,6 +1,6 @@
 """Reading the media verbs: conference, recording, background gather, stream, transcription.
 
-Built on :mod:`~bandwidth.testing.voice.verbs.reading` (the one adapter onto the BXML
+Built on :mod:`~bandwidth.testing.voice.bxml_reading` (the one adapter onto the BXML
 builder): each ``*_spec`` reads a parsed verb into what the simulator runs,
 with the defaults of the BXML reference where an attribute is absent.
 """
@@ -10,8 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Optional, Tuple
 
-from bandwidth.testing.voice.calls import DEFAULT_CALLBACK_TIMEOUT
-from bandwidth.testing.voice.verbs.reading import (
+from bandwidth.testing.voice.bxml_reading import (
     VerbCallback,
     callback,
     flag,
@@ -19,6 +18,7 @@ from bandwidth.testing.voice.verbs.reading import (
     number,
     text,
 )
+from bandwidth.testing.voice.calls import DEFAULT_CALLBACK_TIMEOUT
 
 if TYPE_CHECKING:
     pass

@@ -32,6 +32,7 @@ from bandwidth.models.bxml import (
     StopRecording,
 )
 from bandwidth.testing.core.webhooks import Delivery, Target, targets_for
+from bandwidth.testing.voice.bxml_reading import verb_name
 from bandwidth.testing.voice.calls import INBOUND, OUTBOUND, SimulatedCall
 from bandwidth.testing.voice.conferences import SimulatedConference
 from bandwidth.testing.voice.event_payloads import (
@@ -56,7 +57,6 @@ from bandwidth.testing.voice.verbs.media_reading import (
     record_spec,
     recording_spec,
 )
-from bandwidth.testing.voice.verbs.reading import verb_name
 from bandwidth.testing.voice.words_said import Segment, words_within
 
 __all__ = ["RecordHold", "RecordingEngine", "family", "recording_verb"]

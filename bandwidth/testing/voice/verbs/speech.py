@@ -12,9 +12,9 @@ from datetime import datetime, timedelta
 from typing import Any, Callable, Dict, Type
 
 from bandwidth.models.bxml import Pause, PlayAudio, Ring, SendDtmf, SpeakSentence
+from bandwidth.testing.voice.bxml_reading import dtmf_seconds, number, speech, text
 from bandwidth.testing.voice.calls import OUTBOUND, Utterance
 from bandwidth.testing.voice.interpreter import CallFlow, Step, VerbFamily, VerbRunner, answering
-from bandwidth.testing.voice.verbs.reading import dtmf_seconds, number, speech, text
 
 __all__ = ["family", "play"]
 

@@ -21,13 +21,13 @@ from typing import Any, Dict, Optional, Tuple
 from bandwidth.models.bxml import StartTranscription, StopTranscription
 from bandwidth.testing.core.clock import format_duration, format_time
 from bandwidth.testing.core.webhooks import Target, targets_for
+from bandwidth.testing.voice.bxml_reading import text
 from bandwidth.testing.voice.calls import SimulatedCall, new_id
 from bandwidth.testing.voice.interpreter import CallFlow, Step, VerbFamily, VerbRunner
 from bandwidth.testing.voice.media_delivery import MediaDelivery
 from bandwidth.testing.voice.transcriptions import LANGUAGES, SimulatedTranscription
 from bandwidth.testing.voice.verbs.background_media import MAX_TRACKS, BackgroundMedia
 from bandwidth.testing.voice.verbs.media_reading import TranscriptionSpec, transcription_spec
-from bandwidth.testing.voice.verbs.reading import text
 from bandwidth.testing.voice.words_said import words_within
 
 __all__ = ["RealTimeTranscribing", "family"]

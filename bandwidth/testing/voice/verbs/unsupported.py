@@ -12,8 +12,8 @@ from datetime import datetime
 from typing import Any
 
 from bandwidth.models.bxml import Connect
+from bandwidth.testing.voice.bxml_reading import verb_name
 from bandwidth.testing.voice.interpreter import HALT, CallFlow, Step, VerbFamily, VerbRunner
-from bandwidth.testing.voice.verbs.reading import verb_name
 
 __all__ = ["UNSUPPORTED", "family"]
 
