@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import socket
 import threading
+from datetime import datetime, timezone
 from typing import Any, Dict, Iterator, List
 
 import pytest
@@ -28,7 +29,7 @@ from bandwidth.callbacks import (
     parse_callback,
 )
 from bandwidth.models import bxml as bx
-from bandwidth.testing import VoiceSimulator, WebhookAppError
+from bandwidth.testing import Timing, VoiceSimulator, WebhookAppError
 from tests.support.flows import ScriptedApp, assert_matches_spec, bxml, outbound_call
 from tests.support.ports import closed_port
 
@@ -329,11 +330,25 @@ def test_a_verb_the_simulator_cannot_run_ends_the_call_naming_it() -> None:
 
 def test_every_bxml_verb_has_a_runner_and_a_table_without_one_is_refused() -> None:
     from bandwidth.models.bxml import Ring
+    from bandwidth.testing.composition import build_voice
+    from bandwidth.testing.core.timers import Timers
+    from bandwidth.testing.core.webhooks import HttpTransport
     from bandwidth.testing.voice.interpreter import VerbFamily, VerbTable, top_level_verbs
 
-    with VoiceSimulator(app=ScriptedApp({})) as sim:
-        table = sim._engine.verbs  # the engine as the composition root builds it
-        assert set(table.runners) == set(top_level_verbs())
+    voice = build_voice(
+        threading.Lock(),
+        Timers(),
+        "9900000",
+        None,
+        HttpTransport(),
+        Timing(),
+        lambda: datetime.now(timezone.utc),
+        lambda call_id: f"http://127.0.0.1/calls/{call_id}",
+        VoiceSimulator(),
+    )
+    table = voice.engine.verbs  # the engine as the composition root builds it
+    assert set(table.runners) == set(top_level_verbs())
+    assert len(table.runners) == 26  # every verb a <Response> may hold
     without_ring = [
         VerbFamily({cls: runner for cls, runner in table.runners.items() if cls is not Ring})
     ]

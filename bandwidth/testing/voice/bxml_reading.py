@@ -12,22 +12,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any, Callable, List, Optional, Tuple, Union
+from typing import Any, List, Optional, Tuple, Union
 from xml.parsers.expat import ExpatError, ParserCreate
 
 __all__ = [
-    "GatherSpec",
     "InvalidBxml",
-    "RedirectSpec",
     "VerbCallback",
     "callback",
-    "dtmf_seconds",
     "flag",
-    "gather_spec",
     "integer",
     "number",
     "read_verbs",
-    "redirect_spec",
     "speech",
     "text",
     "verb_name",
@@ -150,45 +145,6 @@ def callback(verb: Any, prefix: str) -> VerbCallback:
     )
 
 
-@dataclass(frozen=True)
-class GatherSpec:
-    """A ``<Gather>`` as the interpreter runs it (defaults from the BXML reference)."""
-
-    callback: VerbCallback
-    prompts: Tuple[Any, ...]
-    terminating_digits: str
-    max_digits: int
-    inter_digit_timeout: float
-    first_digit_timeout: float
-    repeat_count: int
-
-
-def gather_spec(verb: Any) -> GatherSpec:
-    """Read a Gather: maxDigits 50, interDigitTimeout 5, firstDigitTimeout 5, repeatCount 1."""
-    prompts = tuple(getattr(verb, "audio_verbs", None) or ())
-    return GatherSpec(
-        callback=callback(verb, "gather"),
-        prompts=prompts,
-        terminating_digits=text(verb, "terminating_digits") or "",
-        max_digits=max(1, integer(verb, "max_digits", 50)),
-        inter_digit_timeout=number(verb, "inter_digit_timeout", 5.0),
-        first_digit_timeout=number(verb, "first_digit_timeout", 5.0),
-        repeat_count=max(1, integer(verb, "repeat_count", 1)),
-    )
-
-
-@dataclass(frozen=True)
-class RedirectSpec:
-    """A ``<Redirect>``: where the next BXML comes from."""
-
-    callback: VerbCallback
-
-
-def redirect_spec(verb: Any) -> RedirectSpec:
-    """Read a Redirect (its ``redirect_url`` is required by the builder)."""
-    return RedirectSpec(callback(verb, "redirect"))
-
-
 _TIME = re.compile(r"\s*([0-9]+(?:\.[0-9]+)?)\s*(ms|s)\s*")
 
 
@@ -239,27 +195,3 @@ def speech(verb: Any) -> Tuple[str, float]:
     except ExpatError:
         return " ".join(raw.split()), 0.0
     return " ".join("".join(words).split()), pauses[0]
-
-
-def dtmf_seconds(verb: Any) -> Tuple[str, float]:
-    """The digits a SendDtmf plays and how long it takes.
-
-    Each tone lasts ``toneDuration`` and is followed by ``toneInterval``
-    (defaults 200 ms and 400 ms); ``,`` and ``w`` are 0.5 s, ``W`` 1 s.
-    """
-    digits = text(verb, "digits") or ""
-    tone = number(verb, "tone_duration", 200.0) / 1000
-    gap = number(verb, "tone_interval", 400.0) / 1000
-    seconds = 0.0
-    for char in digits:
-        if char in ",w":
-            seconds += 0.5
-        elif char == "W":
-            seconds += 1.0
-        else:
-            seconds += tone + gap
-    return digits, seconds
-
-
-#: A PlayAudio's duration: fixed seconds, or a function of the (resolved) URL.
-AudioDuration = Union[float, Callable[[str], float]]

@@ -2,14 +2,27 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from bandwidth.models.bxml import Hangup, Redirect, Tag
-from bandwidth.testing.voice.bxml_reading import redirect_spec, text
+from bandwidth.testing.voice.bxml_reading import VerbCallback, callback, text
 from bandwidth.testing.voice.interpreter import HALT, CallFlow, Step, VerbFamily, VerbRunner
 
-__all__ = ["family"]
+__all__ = ["RedirectSpec", "family", "redirect_spec"]
+
+
+@dataclass(frozen=True)
+class RedirectSpec:
+    """A ``<Redirect>``: where the next BXML comes from."""
+
+    callback: VerbCallback
+
+
+def redirect_spec(verb: Any) -> RedirectSpec:
+    """Read a Redirect (its ``redirect_url`` is required by the builder)."""
+    return RedirectSpec(callback(verb, "redirect"))
 
 
 def _tag(flow: CallFlow, verb: Any, when: datetime) -> Step:

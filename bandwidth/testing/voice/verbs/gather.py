@@ -8,21 +8,49 @@ the other; the first key pressed cuts them (barge-in). Then it waits
 :meth:`Gathering.digit` here. It ends on a terminating digit, at
 ``maxDigits``, or when a timer runs out, and sends the ``gather`` webhook
 (no ``gatherUrl``: the digits are dropped and the document carries on).
-The attribute defaults are in :func:`~bandwidth.testing.voice.bxml_reading.gather_spec`.
+The attribute defaults are in :func:`gather_spec`.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any, Callable, Optional
+from typing import Any, Callable, Optional, Tuple
 
 from bandwidth.models.bxml import Gather
 from bandwidth.testing.core.webhooks import Delivery
-from bandwidth.testing.voice.bxml_reading import GatherSpec, gather_spec
+from bandwidth.testing.voice.bxml_reading import VerbCallback, callback, integer, number, text
 from bandwidth.testing.voice.interpreter import HALT, CallFlow, Step, VerbFamily, answering
 from bandwidth.testing.voice.verbs.speech import play
 
-__all__ = ["Gathering", "family"]
+__all__ = ["GatherSpec", "Gathering", "family", "gather_spec"]
+
+
+@dataclass(frozen=True)
+class GatherSpec:
+    """A ``<Gather>`` as the interpreter runs it (defaults from the BXML reference)."""
+
+    callback: VerbCallback
+    prompts: Tuple[Any, ...]
+    terminating_digits: str
+    max_digits: int
+    inter_digit_timeout: float
+    first_digit_timeout: float
+    repeat_count: int
+
+
+def gather_spec(verb: Any) -> GatherSpec:
+    """Read a Gather: maxDigits 50, interDigitTimeout 5, firstDigitTimeout 5, repeatCount 1."""
+    prompts = tuple(getattr(verb, "audio_verbs", None) or ())
+    return GatherSpec(
+        callback=callback(verb, "gather"),
+        prompts=prompts,
+        terminating_digits=text(verb, "terminating_digits") or "",
+        max_digits=max(1, integer(verb, "max_digits", 50)),
+        inter_digit_timeout=number(verb, "inter_digit_timeout", 5.0),
+        first_digit_timeout=number(verb, "first_digit_timeout", 5.0),
+        repeat_count=max(1, integer(verb, "repeat_count", 1)),
+    )
 
 
 class Gathering:

@@ -9,14 +9,34 @@ plays its prompts with :func:`play`.
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from typing import Any, Callable, Dict, Type
+from typing import Any, Callable, Dict, Tuple, Type
 
 from bandwidth.models.bxml import Pause, PlayAudio, Ring, SendDtmf, SpeakSentence
-from bandwidth.testing.voice.bxml_reading import dtmf_seconds, number, speech, text
+from bandwidth.testing.voice.bxml_reading import number, speech, text
 from bandwidth.testing.voice.calls import OUTBOUND, Utterance
 from bandwidth.testing.voice.interpreter import CallFlow, Step, VerbFamily, VerbRunner, answering
 
-__all__ = ["family", "play"]
+__all__ = ["dtmf_seconds", "family", "play"]
+
+
+def dtmf_seconds(verb: Any) -> Tuple[str, float]:
+    """The digits a SendDtmf plays and how long it takes.
+
+    Each tone lasts ``toneDuration`` and is followed by ``toneInterval``
+    (defaults 200 ms and 400 ms); ``,`` and ``w`` are 0.5 s, ``W`` 1 s.
+    """
+    digits = text(verb, "digits") or ""
+    tone = number(verb, "tone_duration", 200.0) / 1000
+    gap = number(verb, "tone_interval", 400.0) / 1000
+    seconds = 0.0
+    for char in digits:
+        if char in ",w":
+            seconds += 0.5
+        elif char == "W":
+            seconds += 1.0
+        else:
+            seconds += tone + gap
+    return digits, seconds
 
 
 def _speak(flow: CallFlow, verb: Any, when: datetime) -> float:
