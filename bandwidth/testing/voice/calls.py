@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import copy
-import functools
 import json
 import re
 import uuid
@@ -12,6 +11,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any, Dict, List, Mapping, Optional, Tuple
 
 from bandwidth.testing.core.clock import format_time
+from bandwidth.testing.voice.wire_forms import model_fields
 
 if TYPE_CHECKING:
     from bandwidth.testing.core.webhooks import Webhook
@@ -332,30 +332,14 @@ _MASKED = frozenset({"password", "fallbackPassword"})
 _ATTRIBUTE = {"var_from": "from_"}
 
 
-def _wire_names(model: Any) -> Tuple[Tuple[str, str], ...]:
-    """``(wire name, Python name)`` of every field of an SDK model, in its order."""
-    return tuple(
-        (info.serialization_alias or name, name) for name, info in model.model_fields.items()
-    )
-
-
-@functools.cache
 def call_state_fields() -> Tuple[Tuple[str, str], ...]:
-    """``(wire name, call attribute)`` of every ``callState`` field: the SDK model's.
-
-    Read on first use, so loading the simulator does not load the models.
-    """
-    from bandwidth.models.call_state import CallState
-
-    return tuple((wire, _ATTRIBUTE.get(name, name)) for wire, name in _wire_names(CallState))
+    """``(wire name, call attribute)`` of every ``callState`` field: the SDK model's."""
+    return tuple((wire, _ATTRIBUTE.get(name, name)) for name, wire in model_fields("CallState"))
 
 
-@functools.cache
 def create_response_fields() -> Tuple[str, ...]:
     """The wire names of every ``createCallResponse`` field: the SDK model's."""
-    from bandwidth.models.create_call_response import CreateCallResponse
-
-    return tuple(wire for wire, _ in _wire_names(CreateCallResponse))
+    return tuple(wire for _, wire in model_fields("CreateCallResponse"))
 
 
 def _wire(value: Any) -> Any:

@@ -33,6 +33,7 @@ from urllib.parse import quote
 from bandwidth.testing.core.clock import format_time
 from bandwidth.testing.voice.calls import DISCONNECTED, SimulatedCall, new_id
 from bandwidth.testing.voice.recording_book import Recordings
+from bandwidth.testing.voice.wire_forms import wire_form
 
 __all__ = [
     "CONFERENCE_VERBS",
@@ -83,19 +84,20 @@ class SimulatedMember:
         return self.leave_time is None
 
     def to_json(self, account_url: str) -> Dict[str, Any]:
-        """The ``conferenceMember`` object."""
-        return {
-            "callId": self.call_id,
-            "conferenceId": self.conference_id,
-            "memberUrl": (
-                f"{account_url}/conferences/{_q(self.conference_id)}/members/{_q(self.call_id)}"
-            ),
-            "mute": self.mute,
-            "hold": self.hold,
-            "callIdsToCoach": None
-            if self.call_ids_to_coach is None
-            else list(self.call_ids_to_coach),
-        }
+        """The ``conferenceMember`` object (the SDK's ``ConferenceMember``)."""
+        coached = None if self.call_ids_to_coach is None else list(self.call_ids_to_coach)
+        url = f"{account_url}/conferences/{_q(self.conference_id)}/members/{_q(self.call_id)}"
+        return wire_form(
+            "ConferenceMember",
+            {
+                "call_id": self.call_id,
+                "conference_id": self.conference_id,
+                "member_url": url,
+                "mute": self.mute,
+                "hold": self.hold,
+                "call_ids_to_coach": coached,
+            },
+        )
 
 
 @dataclass
@@ -137,21 +139,22 @@ class SimulatedConference:
         return (self.created_time, self.seq)
 
     def to_json(self, account_url: str, *, members: bool = True) -> Dict[str, Any]:
-        """The ``conference`` object; ``members=False`` leaves out ``activeMembers`` (lists)."""
-        data: Dict[str, Any] = {
+        """The ``conference`` object (the SDK's ``Conference``); ``members=False`` leaves
+        out ``activeMembers`` (lists)."""
+        values: Dict[str, Any] = {
             "id": self.conference_id,
             "name": self.name,
-            "createdTime": format_time(self.created_time),
-            "completedTime": None
+            "created_time": format_time(self.created_time),
+            "completed_time": None
             if self.completed_time is None
             else format_time(self.completed_time),
-            "conferenceEventUrl": self.event_url,
-            "conferenceEventMethod": self.event_method,
+            "conference_event_url": self.event_url,
+            "conference_event_method": self.event_method,
             "tag": self.tag,
         }
         if members:
-            data["activeMembers"] = [m.to_json(account_url) for m in self.active_members]
-        return data
+            values["active_members"] = [m.to_json(account_url) for m in self.active_members]
+        return wire_form("Conference", values)
 
     def snapshot(self) -> SimulatedConference:
         """An independent copy, safe to read while the simulator keeps serving."""

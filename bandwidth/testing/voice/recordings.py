@@ -18,6 +18,7 @@ from urllib.parse import quote
 from bandwidth.testing.core.clock import format_duration, format_time
 from bandwidth.testing.voice.calls import SimulatedCall
 from bandwidth.testing.voice.recording_audio import media_bytes
+from bandwidth.testing.voice.wire_forms import wire_form
 
 __all__ = [
     "FILE_FORMATS",
@@ -56,6 +57,9 @@ class RecordedConference(Protocol):
     def account_id(self) -> str:
         """The account it belongs to."""
 
+
+#: Metadata keys the spec types as plain strings: left out while unset, not null.
+_LEFT_OUT = frozenset({"parent_call_id", "transfer_caller_id", "transfer_to", "recording_name"})
 
 #: What a recording records: a call, or a conference.
 Owner = Union[SimulatedCall, RecordedConference]
@@ -165,63 +169,70 @@ class SimulatedRecording:
 
     def _common(self, account_url: str) -> Dict[str, Any]:
         return {
-            "recordingId": self.recording_id,
+            "recording_id": self.recording_id,
             "duration": format_duration(self.seconds),
             "channels": self.channels,
-            "startTime": format_time(self.start_time),
-            "endTime": format_time(self.end_time or self.start_time),
-            "fileFormat": self.file_format,
+            "start_time": format_time(self.start_time),
+            "end_time": format_time(self.end_time or self.start_time),
+            "file_format": self.file_format,
             "status": self.status,
-            "mediaUrl": self.media_url(account_url),
+            "media_url": self.media_url(account_url),
+            "recording_name": self.name,
         }
 
     def to_call_metadata(self, account_url: str) -> Dict[str, Any]:
-        """The ``callRecordingMetadata`` of a call's recording.
+        """The ``callRecordingMetadata`` of a call's recording (the SDK's model).
 
         Keys the spec types as plain strings are left out when unset, not null.
         """
-        data: Dict[str, Any] = {
-            "applicationId": self.application_id,
-            "accountId": self.account_id,
-            "callId": self.call_id,
-        }
-        if self.parent_call_id is not None:
-            data["parentCallId"] = self.parent_call_id
-        data.update(to=self.to, **{"from": self.from_})
-        if self.transfer_caller_id is not None:
-            data["transferCallerId"] = self.transfer_caller_id
-        if self.transfer_to is not None:
-            data["transferTo"] = self.transfer_to
-        data["direction"] = self.direction
-        data.update(self._common(account_url))
         transcript = self.transcription
-        data["transcription"] = (
-            None if transcript is None else self._transcription_metadata(account_url, transcript)
+        return wire_form(
+            "CallRecordingMetadata",
+            {
+                "application_id": self.application_id,
+                "account_id": self.account_id,
+                "call_id": self.call_id,
+                "parent_call_id": self.parent_call_id,
+                "to": self.to,
+                "var_from": self.from_,
+                "transfer_caller_id": self.transfer_caller_id,
+                "transfer_to": self.transfer_to,
+                "direction": self.direction,
+                **self._common(account_url),
+                "transcription": None
+                if transcript is None
+                else self._transcription_metadata(account_url, transcript),
+            },
+            left_out_when_none=_LEFT_OUT,
         )
-        if self.name is not None:
-            data["recordingName"] = self.name
-        return data
 
     def _transcription_metadata(
         self, account_url: str, transcript: RecordingTranscript
     ) -> Dict[str, Any]:
-        data: Dict[str, Any] = {"id": transcript.transcription_id, "status": transcript.status}
-        if transcript.completed_time is not None:
-            data["completedTime"] = format_time(transcript.completed_time)
-        data["url"] = self.transcription_url(account_url)
-        return data
+        completed = transcript.completed_time
+        return wire_form(
+            "RecordingTranscriptionMetadata",
+            {
+                "id": transcript.transcription_id,
+                "status": transcript.status,
+                "completed_time": None if completed is None else format_time(completed),
+                "url": self.transcription_url(account_url),
+            },
+            left_out_when_none={"completed_time"},
+        )
 
     def to_conference_metadata(self, account_url: str) -> Dict[str, Any]:
-        """The ``conferenceRecordingMetadata`` of a conference's recording."""
-        data: Dict[str, Any] = {
-            "accountId": self.account_id,
-            "conferenceId": self.conference_id,
-            "name": self.conference_name,
-        }
-        data.update(self._common(account_url))
-        if self.name is not None:
-            data["recordingName"] = self.name
-        return data
+        """The ``conferenceRecordingMetadata`` of a conference's recording (the SDK's model)."""
+        return wire_form(
+            "ConferenceRecordingMetadata",
+            {
+                "account_id": self.account_id,
+                "conference_id": self.conference_id,
+                "name": self.conference_name,
+                **self._common(account_url),
+            },
+            left_out_when_none=_LEFT_OUT,
+        )
 
     def media(self) -> bytes:
         """Its audio, in its file format (see :mod:`~bandwidth.testing.voice.recording_audio`)."""

@@ -25,6 +25,7 @@ from urllib.parse import quote
 
 from bandwidth.testing.voice.calls import SimulatedCall, new_id
 from bandwidth.testing.voice.recordings import RETENTION
+from bandwidth.testing.voice.wire_forms import wire_form
 
 __all__ = ["TRACKS", "SimulatedTranscription", "TrackText", "Transcriptions"]
 
@@ -43,12 +44,15 @@ class TrackText:
 
     def to_json(self) -> Dict[str, Any]:
         """One ``callTranscription`` item: the track's texts joined by spaces."""
-        return {
-            "detectedLanguage": self.language,
-            "track": self.track,
-            "transcript": " ".join(text for text in self.texts if text),
-            "confidence": self.confidence,
-        }
+        return wire_form(
+            "CallTranscription",
+            {
+                "detected_language": self.language,
+                "track": self.track,
+                "transcript": " ".join(text for text in self.texts if text),
+                "confidence": self.confidence,
+            },
+        )
 
 
 @dataclass
@@ -80,20 +84,26 @@ class SimulatedTranscription:
 
     def to_metadata(self, account_url: str) -> Dict[str, Any]:
         """One ``callTranscriptionMetadata`` item of ``list_real_time_transcriptions``."""
-        return {
-            "transcriptionId": self.transcription_id,
-            "transcriptionName": self.name,
-            "transcriptionUrl": self.url(account_url),
-        }
+        return wire_form(
+            "CallTranscriptionMetadata",
+            {
+                "transcription_id": self.transcription_id,
+                "transcription_name": self.name,
+                "transcription_url": self.url(account_url),
+            },
+        )
 
     def to_json(self) -> Dict[str, Any]:
         """The ``callTranscriptionResponse``."""
-        return {
-            "accountId": self.account_id,
-            "callId": self.call_id,
-            "transcriptionId": self.transcription_id,
-            "tracks": [self.tracks[t].to_json() for t in TRACKS if t in self.tracks],
-        }
+        return wire_form(
+            "CallTranscriptionResponse",
+            {
+                "account_id": self.account_id,
+                "call_id": self.call_id,
+                "transcription_id": self.transcription_id,
+                "tracks": [self.tracks[t].to_json() for t in TRACKS if t in self.tracks],
+            },
+        )
 
     def snapshot(self) -> SimulatedTranscription:
         """An independent copy, safe to read while the simulator keeps serving."""
