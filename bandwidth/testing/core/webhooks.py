@@ -31,6 +31,7 @@ from typing import Any, Callable, Dict, List, Mapping, Optional, Protocol, Tuple
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
 
 __all__ = [
+    "DEFAULT_METHOD",
     "MAX_REPLY_BYTES",
     "Attempt",
     "CallbackSettings",
@@ -48,6 +49,8 @@ __all__ = [
     "targets_for",
 ]
 
+#: A webhook's HTTP method when the call, the verb or the request names none.
+DEFAULT_METHOD = "POST"
 #: A reply body is read up to this size (BXML is at most 64 KiB; more is invalid anyway).
 MAX_REPLY_BYTES = 64 * 1024 + 1
 USER_AGENT = "bandwidth-voice-simulator"
@@ -101,7 +104,7 @@ class Target:
     """Where one request goes: URL, method and the Basic credentials to answer a challenge with."""
 
     url: str
-    method: str = "POST"
+    method: str = DEFAULT_METHOD
     username: Optional[str] = None
     password: Optional[str] = field(default=None, repr=False)
 
@@ -178,7 +181,7 @@ def request_targets(request: Mapping[str, Any], prefix: str) -> Targets:
     """
     primary = Target(
         request[f"{prefix}Url"],
-        request.get(f"{prefix}Method") or "POST",
+        request.get(f"{prefix}Method") or DEFAULT_METHOD,
         request.get("username"),
         request.get("password"),
     )
@@ -186,7 +189,7 @@ def request_targets(request: Mapping[str, Any], prefix: str) -> Targets:
     if request.get(f"{prefix}FallbackUrl"):
         fallback = Target(
             request[f"{prefix}FallbackUrl"],
-            request.get(f"{prefix}FallbackMethod") or "POST",
+            request.get(f"{prefix}FallbackMethod") or DEFAULT_METHOD,
             request.get("fallbackUsername"),
             request.get("fallbackPassword"),
         )

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from typing import Any, List, Optional, Tuple, Union
 from xml.parsers.expat import ExpatError, ParserCreate
 
+from bandwidth.testing.core.webhooks import DEFAULT_METHOD
+
 __all__ = [
     "InvalidBxml",
     "VerbCallback",
@@ -107,7 +109,7 @@ def integer(verb: Any, name: str, default: int) -> int:
 
 
 def _method(verb: Any, name: str) -> str:
-    return (text(verb, name) or "POST").upper()
+    return (text(verb, name) or DEFAULT_METHOD).upper()
 
 
 @dataclass(frozen=True)

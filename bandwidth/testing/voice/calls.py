@@ -8,13 +8,11 @@ import re
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, Dict, List, Mapping, Optional, Tuple
+from typing import Any, Dict, List, Mapping, Optional, Tuple
 
 from bandwidth.testing.core.clock import format_time
+from bandwidth.testing.core.webhooks import DEFAULT_METHOD, Webhook
 from bandwidth.testing.voice.wire_forms import model_fields
-
-if TYPE_CHECKING:
-    from bandwidth.testing.core.webhooks import Webhook
 
 __all__ = [
     "DEFAULT_CALLBACK_TIMEOUT",
@@ -321,9 +319,9 @@ class SimulatedCall:
 CREATE_CALL_DEFAULTS: Mapping[str, Any] = {
     "callTimeout": DEFAULT_CALL_TIMEOUT,
     "callbackTimeout": DEFAULT_CALLBACK_TIMEOUT,
-    "answerMethod": "POST",
-    "answerFallbackMethod": "POST",
-    "disconnectMethod": "POST",
+    "answerMethod": DEFAULT_METHOD,
+    "answerFallbackMethod": DEFAULT_METHOD,
+    "disconnectMethod": DEFAULT_METHOD,
     "priority": 5,
 }
 #: Request fields the API answers masked.

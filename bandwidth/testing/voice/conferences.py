@@ -31,6 +31,7 @@ from typing import Any, Dict, List, Mapping, Optional, Protocol, Sequence, Tuple
 from urllib.parse import quote
 
 from bandwidth.testing.core.clock import format_time
+from bandwidth.testing.core.webhooks import DEFAULT_METHOD
 from bandwidth.testing.voice.calls import DISCONNECTED, SimulatedCall, new_id
 from bandwidth.testing.voice.recording_book import Recordings
 from bandwidth.testing.voice.wire_forms import wire_form
@@ -116,7 +117,7 @@ class SimulatedConference:
     completed_time: Optional[datetime] = None
     tag: Optional[str] = None
     event_url: Optional[str] = None
-    event_method: str = "POST"
+    event_method: str = DEFAULT_METHOD
     request: Dict[str, Any] = field(default_factory=dict)
     members: Dict[str, SimulatedMember] = field(default_factory=dict)
     redirects: List[Dict[str, Any]] = field(default_factory=list)

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Dict, Mapping, Optional, Tuple
 
-from bandwidth.testing.core.webhooks import Delivery, Target
+from bandwidth.testing.core.webhooks import DEFAULT_METHOD, Delivery, Target
 from bandwidth.testing.voice.callees import AnsweredBy
 from bandwidth.testing.voice.calls import DISCONNECTED, SimulatedCall
 from bandwidth.testing.voice.interpreter import FlowHost
@@ -151,13 +151,13 @@ class MachineDetection:
         if not url:
             call.note(when, "machine detection: no callbackUrl, so no machineDetectionComplete")
             return None
-        method = config.get("callbackMethod") or "POST"
+        method = config.get("callbackMethod") or DEFAULT_METHOD
         primary = Target(url, method, config.get("username"), config.get("password"))
         fallback = None
         if config.get("fallbackUrl"):
             fallback = Target(
                 config["fallbackUrl"],
-                config.get("fallbackMethod") or "POST",
+                config.get("fallbackMethod") or DEFAULT_METHOD,
                 config.get("fallbackUsername"),
                 config.get("fallbackPassword"),
             )

@@ -32,6 +32,7 @@ from urllib.parse import urljoin
 
 from bandwidth.models.bxml import Conference, PlayAudio, SpeakSentence
 from bandwidth.testing.core.webhooks import (
+    DEFAULT_METHOD,
     Delivery,
     Reply,
     Target,
@@ -179,7 +180,7 @@ class ConferenceEngine:
             when,
             tag=tag or None,
             event_url=primary.url if primary else None,
-            event_method=primary.method if primary else "POST",
+            event_method=primary.method if primary else DEFAULT_METHOD,
             request=request,
         )
         self._audio[conf.conference_id] = []
@@ -321,7 +322,7 @@ class ConferenceEngine:
             if request.get("conferenceEventFallbackUrl"):
                 fallback = Target(
                     request["conferenceEventFallbackUrl"],
-                    request.get("conferenceEventFallbackMethod") or "POST",
+                    request.get("conferenceEventFallbackMethod") or DEFAULT_METHOD,
                     request.get("fallbackUsername"),
                     request.get("fallbackPassword"),
                 )

@@ -31,7 +31,7 @@ from bandwidth.models.bxml import (
     StartRecording,
     StopRecording,
 )
-from bandwidth.testing.core.webhooks import Delivery, Target, targets_for
+from bandwidth.testing.core.webhooks import DEFAULT_METHOD, Delivery, Target, targets_for
 from bandwidth.testing.voice.bxml_reading import verb_name
 from bandwidth.testing.voice.calls import INBOUND, OUTBOUND, SimulatedCall
 from bandwidth.testing.voice.conferences import SimulatedConference
@@ -167,7 +167,7 @@ class RecordingEngine:
             return
         target = Target(
             url,
-            request.get("callbackMethod") or "POST",
+            request.get("callbackMethod") or DEFAULT_METHOD,
             request.get("username"),
             request.get("password"),
         )
