@@ -22,8 +22,8 @@ from typing import Any, Dict, List, Optional, TextIO
 
 from bandwidth.cli._output import printable
 from bandwidth.testing import SimulatedCall, Webhook
-from bandwidth.testing.core.clock import format_time
-from bandwidth.testing.voice.flow_engine import _shown as shown_document
+from bandwidth.testing._core.clock import format_time
+from bandwidth.testing._voice.flow_engine import _shown as shown_document
 
 __all__ = ["NORMAL_CAUSES", "Transcript"]
 

@@ -16,20 +16,20 @@ from typing import TYPE_CHECKING, Any, Callable, Dict, List
 from bandwidth._lazy import lazy_exports
 
 _MODULES: Dict[str, str] = {
-    "AnsweredBy": "bandwidth.testing.voice.callees",
-    "Attempt": "bandwidth.testing.core.webhooks",
-    "AutoProgress": "bandwidth.testing.voice.calls",
-    "Callee": "bandwidth.testing.voice.callees",
-    "ManualClock": "bandwidth.testing.core.clock",
-    "OPERATIONS": "bandwidth.testing.composition",
-    "RecordedRequest": "bandwidth.testing.core.rest_service",
-    "SimulatedCall": "bandwidth.testing.voice.calls",
-    "SimulatorControl": "bandwidth.testing.control_client",
-    "SimulatorControlError": "bandwidth.testing.control_client",
-    "Timing": "bandwidth.testing.voice.interpreter",
+    "AnsweredBy": "bandwidth.testing._voice.callees",
+    "Attempt": "bandwidth.testing._core.webhooks",
+    "AutoProgress": "bandwidth.testing._voice.calls",
+    "Callee": "bandwidth.testing._voice.callees",
+    "ManualClock": "bandwidth.testing._core.clock",
+    "OPERATIONS": "bandwidth.testing._composition",
+    "RecordedRequest": "bandwidth.testing._core.rest_service",
+    "SimulatedCall": "bandwidth.testing._voice.calls",
+    "SimulatorControl": "bandwidth.testing._control_client",
+    "SimulatorControlError": "bandwidth.testing._control_client",
+    "Timing": "bandwidth.testing._voice.interpreter",
     "VoiceSimulator": "bandwidth.testing.simulator",
-    "Webhook": "bandwidth.testing.core.webhooks",
-    "WebhookAppError": "bandwidth.testing.core.app_errors",
+    "Webhook": "bandwidth.testing._core.webhooks",
+    "WebhookAppError": "bandwidth.testing._core.app_errors",
 }
 
 __all__ = [
@@ -50,16 +50,16 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from bandwidth.testing.composition import OPERATIONS
-    from bandwidth.testing.control_client import SimulatorControl, SimulatorControlError
-    from bandwidth.testing.core.app_errors import WebhookAppError
-    from bandwidth.testing.core.clock import ManualClock
-    from bandwidth.testing.core.rest_service import RecordedRequest
-    from bandwidth.testing.core.webhooks import Attempt, Webhook
+    from bandwidth.testing._composition import OPERATIONS
+    from bandwidth.testing._control_client import SimulatorControl, SimulatorControlError
+    from bandwidth.testing._core.app_errors import WebhookAppError
+    from bandwidth.testing._core.clock import ManualClock
+    from bandwidth.testing._core.rest_service import RecordedRequest
+    from bandwidth.testing._core.webhooks import Attempt, Webhook
+    from bandwidth.testing._voice.callees import AnsweredBy, Callee
+    from bandwidth.testing._voice.calls import AutoProgress, SimulatedCall
+    from bandwidth.testing._voice.interpreter import Timing
     from bandwidth.testing.simulator import VoiceSimulator
-    from bandwidth.testing.voice.callees import AnsweredBy, Callee
-    from bandwidth.testing.voice.calls import AutoProgress, SimulatedCall
-    from bandwidth.testing.voice.interpreter import Timing
 
 
 __getattr__: Callable[[str], Any]

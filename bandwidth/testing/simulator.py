@@ -7,8 +7,8 @@ lets the test drive (or auto-run) each call's lifecycle on a clock the test
 controls, injects faults and records every request.
 
 This module is the public face: the server's lifecycle, its URLs and
-settings, the clock. :mod:`bandwidth.testing.composition` builds the parts;
-the rest of the test API forwards to them (:mod:`bandwidth.testing.facade`).
+settings, the clock. :mod:`bandwidth.testing._composition` builds the parts;
+the rest of the test API forwards to them (:mod:`bandwidth.testing._facade`).
 The rooms are mapped in ``docs/simulator.md`` ("Architecture").
 """
 
@@ -18,24 +18,24 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, Callable, Dict, Optional, Union
 from urllib.parse import quote
 
-from bandwidth.testing.composition import assemble
-from bandwidth.testing.core.access_controls import AccessControls, check_lifetime
-from bandwidth.testing.core.app_errors import WebhookAppError
-from bandwidth.testing.core.clock import ManualClock
-from bandwidth.testing.core.credentials import TOKEN_PATH, check_name
-from bandwidth.testing.core.fault_controls import FaultControls
-from bandwidth.testing.core.rest_service import RecordedRequest
-from bandwidth.testing.core.start_listeners import STARTED_LISTENERS
-from bandwidth.testing.facade import SimulatorTestApi
-from bandwidth.testing.voice.action_runner import ActionRunner
-from bandwidth.testing.voice.call_controls import CallControls
-from bandwidth.testing.voice.calls import AutoProgress
-from bandwidth.testing.voice.far_end_controls import FarEndControls
-from bandwidth.testing.voice.flow_driving import FlowDriving
-from bandwidth.testing.voice.interpreter import Timing
-from bandwidth.testing.voice.media_controls import MediaControls
-from bandwidth.testing.voice.resource_controls import ResourceControls
-from bandwidth.testing.voice.routes.router import BASE_PATH
+from bandwidth.testing._composition import assemble
+from bandwidth.testing._core.access_controls import AccessControls, check_lifetime
+from bandwidth.testing._core.app_errors import WebhookAppError
+from bandwidth.testing._core.clock import ManualClock
+from bandwidth.testing._core.credentials import TOKEN_PATH, check_name
+from bandwidth.testing._core.fault_controls import FaultControls
+from bandwidth.testing._core.rest_service import RecordedRequest
+from bandwidth.testing._core.start_listeners import STARTED_LISTENERS
+from bandwidth.testing._facade import SimulatorTestApi
+from bandwidth.testing._voice.action_runner import ActionRunner
+from bandwidth.testing._voice.call_controls import CallControls
+from bandwidth.testing._voice.calls import AutoProgress
+from bandwidth.testing._voice.far_end_controls import FarEndControls
+from bandwidth.testing._voice.flow_driving import FlowDriving
+from bandwidth.testing._voice.interpreter import Timing
+from bandwidth.testing._voice.media_controls import MediaControls
+from bandwidth.testing._voice.resource_controls import ResourceControls
+from bandwidth.testing._voice.routes.router import BASE_PATH
 
 if TYPE_CHECKING:
     from bandwidth.configuration import Configuration
@@ -159,7 +159,7 @@ class VoiceSimulator(SimulatorTestApi):
         actions = ActionRunner(voice.engine, self._lock, self._now, self._raising)
         self._actions = actions
         voice.service.control_with(self)
-        super().__init__(
+        self._attach(
             AccessControls(parts.credentials, self, self._lock, self._now),
             FaultControls(parts.rest),
             CallControls(voice.store, voice.engine, actions),

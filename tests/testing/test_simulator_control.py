@@ -23,8 +23,8 @@ from bandwidth.testing import (
     VoiceSimulator,
     Webhook,
 )
-from bandwidth.testing.core.clock import format_time
-from bandwidth.testing.core.control_json import (
+from bandwidth.testing._core.clock import format_time
+from bandwidth.testing._core.control_json import (
     request_from_json,
     request_json,
     webhook_from_json,

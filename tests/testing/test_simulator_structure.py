@@ -103,7 +103,7 @@ def test_the_checker_sees_a_cycle_through_a_function_level_import() -> None:
     graph = {"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}
     assert _cycles(graph) == [["a", "b", "c"]]
     found = dict(_graph())
-    assert "bandwidth.testing.voice.interpreter" in found["bandwidth.testing.voice.verbs.gather"]
+    assert "bandwidth.testing._voice.interpreter" in found["bandwidth.testing._voice.verbs.gather"]
 
 
 def test_no_import_cycle_is_larger_than_a_pair_in_one_room() -> None:
@@ -114,13 +114,13 @@ def test_no_import_cycle_is_larger_than_a_pair_in_one_room() -> None:
 
 def test_the_core_knows_no_product_and_no_room_imports_the_facade() -> None:
     upper = {
-        f"{DOTTED}.{name}" for name in ("simulator", "facade", "composition", "control_client")
+        f"{DOTTED}.{name}" for name in ("simulator", "_facade", "_composition", "_control_client")
     }
     for module, imported in _graph().items():
-        if module.startswith(f"{DOTTED}.core"):
-            products = {m for m in imported if not m.startswith(f"{DOTTED}.core")}
+        if module.startswith(f"{DOTTED}._core"):
+            products = {m for m in imported if not m.startswith(f"{DOTTED}._core")}
             assert not products, f"{module} imports {sorted(products)}"
-        if module.startswith((f"{DOTTED}.core", f"{DOTTED}.voice")):
+        if module.startswith((f"{DOTTED}._core", f"{DOTTED}._voice")):
             assert not imported & upper, f"{module} imports {sorted(imported & upper)}"
 
 
