@@ -12,14 +12,21 @@ from __future__ import annotations
 
 import contextlib
 from datetime import datetime
-from typing import Callable, Iterator, Protocol
+from typing import Any, Callable, Iterator, Mapping, Protocol
 from urllib.parse import quote
 
 from bandwidth.testing._core.handlers import Problem
 from bandwidth.testing._voice.call_store import CallStore
-from bandwidth.testing._voice.flow_engine import FlowEngine
+from bandwidth.testing._voice.calls import SimulatedCall
 
-__all__ = ["RouteHost", "RouteSettings", "account_url", "locked", "require_known_call"]
+__all__ = [
+    "RouteEngine",
+    "RouteHost",
+    "RouteSettings",
+    "account_url",
+    "locked",
+    "require_known_call",
+]
 
 
 class RouteSettings(Protocol):
@@ -40,6 +47,19 @@ class RouteSettings(Protocol):
         """The URL of one call."""
 
 
+class RouteEngine(Protocol):
+    """What handlers use of the flow engine (under the store's lock)."""
+
+    def tick(self, now: datetime) -> None:
+        """Run the steps due by ``now`` up to the first webhook."""
+
+    def redirect(self, call: SimulatedCall, request: Mapping[str, Any], when: datetime) -> None:
+        """``update_call`` with a ``redirectUrl``."""
+
+    def replace(self, call: SimulatedCall, document: str, when: datetime) -> None:
+        """``update_call_bxml``."""
+
+
 class RouteHost(Protocol):
     """What handlers use: the settings, the voice store and the flow engine."""
 
@@ -52,7 +72,7 @@ class RouteHost(Protocol):
         """Everything voice holds, under ``store.lock``."""
 
     @property
-    def engine(self) -> FlowEngine:
+    def engine(self) -> RouteEngine:
         """The call-flow engine."""
 
 
