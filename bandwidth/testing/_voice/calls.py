@@ -12,6 +12,7 @@ from typing import Any, Dict, List, Mapping, Optional, Tuple
 
 from bandwidth.testing._core.clock import format_time
 from bandwidth.testing._core.webhooks import DEFAULT_METHOD, Webhook
+from bandwidth.testing._voice.event_fields import EVENT_FIELDS, payload
 from bandwidth.testing._voice.wire_forms import model_fields
 
 __all__ = [
@@ -222,6 +223,58 @@ class SimulatedCall:
             lines.append(f"  {offset:>+9.3f}s  {rows[0]}")
             lines.extend(f"  {'':>10}     {row}" for row in rows[1:])
         return "\n".join(lines)
+
+    def callback_payload(self, event_type: str, when: datetime, call_url: str) -> Dict[str, Any]:
+        """The fields Bandwidth sends with ``event_type`` for this call, as they are now.
+
+        The fields of the event's table (``event_fields.EVENT_FIELDS``), from
+        :meth:`event_values`; what the event adds beyond the call (a gather's
+        ``digits``, ...) is not in it.
+        """
+        values = self.event_values(event_type, when, call_url, leg_parent=False)
+        known = event_type if event_type in EVENT_FIELDS else "redirect"  # the call base set
+        data = payload(known, values)
+        data["eventType"] = event_type
+        return data
+
+    def event_values(
+        self, event_type: str, when: datetime, call_url: str, *, leg_parent: bool = True
+    ) -> Dict[str, Any]:
+        """The call's fields as they are at ``when``: the call base set, how it ended, and its
+        transfer leg (a ``<Transfer>`` B-leg carries the A-leg's ``from`` and ``to``, and its own
+        numbers as ``transferCallerId``/``transferTo``; no ``enqueuedTime``: the platform placed
+        it). ``leg_parent``: ``parentCallId`` for any leg (the media events), not only a transfer's.
+        """
+        call, transfer = self, self.transfer_parties
+        values: Dict[str, Any] = {
+            "eventType": event_type,
+            "eventTime": format_time(when),
+            "accountId": call.account_id,
+            "applicationId": call.application_id,
+            "from": call.from_,
+            "to": call.to,
+            "direction": call.direction,
+            "callId": call.call_id,
+            "callUrl": call_url,
+            "enqueuedTime": None,
+            "startTime": format_time(call.start_time or when),
+            "answerTime": _time(call.answer_time),
+            "tag": call.tag,
+            "parentCallId": call.parent_call_id if leg_parent or transfer else None,
+        }
+        if event_type == "disconnect":  # how it ended (the other events that say so pass it)
+            values["endTime"] = format_time(call.end_time or when)
+            values["cause"] = call.disconnect_cause
+            values["errorMessage"] = call.error_message
+            values["errorId"] = call.error_id
+            values["sipResponseCode"] = call.sip_response_code
+        if call.direction == "outbound" and transfer is None:
+            values["enqueuedTime"] = format_time(call.enqueued_time)
+        if transfer is not None:
+            values["from"], values["to"] = transfer
+            values["transferCallerId"] = call.from_
+            values["transferTo"] = call.to
+        return values
 
     # -- changes (the call's own writers; the store moves its lifecycle) --------------------
 

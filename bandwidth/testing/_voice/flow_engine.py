@@ -54,8 +54,7 @@ from bandwidth.testing._core.webhooks import (
 from bandwidth.testing._voice.bxml_reading import InvalidBxml, read_verbs
 from bandwidth.testing._voice.call_store import CallStore
 from bandwidth.testing._voice.calls import ANSWERED, DISCONNECTED, SimulatedCall
-from bandwidth.testing._voice.event_payloads import call_values
-from bandwidth.testing._voice.event_payloads import payload as event_payload
+from bandwidth.testing._voice.event_fields import payload as event_payload
 from bandwidth.testing._voice.interpreter import CallFlow, FlowHost, Timing, VerbTable
 
 __all__ = ["MAX_WEBHOOKS_AT_ONCE", "Extension", "FlowEngine", "MediaListener"]
@@ -345,7 +344,7 @@ class FlowEngine:
         **fields: Any,
     ) -> Delivery:
         """A delivery of ``event_type`` with the call's payload as it is at ``when``."""
-        values = call_values(call, event_type, when, self.call_url(call.call_id), leg_parent=False)
+        values = call.event_values(event_type, when, self.call_url(call.call_id), leg_parent=False)
         values.update(fields)
         payload = event_payload(event_type, values)
         timeout = call.callback_timeout
