@@ -18,7 +18,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, Callable, Dict, Optional, Union
 from urllib.parse import quote
 
-from bandwidth.testing._composition import assemble
+from bandwidth.testing._composition import OPERATIONS, assemble
 from bandwidth.testing._core.access_controls import AccessControls, check_lifetime
 from bandwidth.testing._core.app_errors import WebhookAppError
 from bandwidth.testing._core.clock import ManualClock
@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from bandwidth.configuration import Configuration
 
 __all__ = [
+    "OPERATIONS",
     "STARTED_LISTENERS",
     "RecordedRequest",
     "VoiceSimulator",
