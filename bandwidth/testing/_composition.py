@@ -1,8 +1,8 @@
 """The composition root: the one place that builds a simulator's parts and wires them.
 
-Nothing else in ``bandwidth.testing`` constructs a collaborator for another
-part; every part gets what it uses here, as a constructor argument. The
-order below is the dependency order:
+Every collaborator one part hands another is built here, and handed over
+as a constructor argument; the facade (``VoiceSimulator``) only asks for
+the assembly. The order below is the dependency order:
 
 1. **core** (knows no product): the webhook transport (in-process WSGI/ASGI
    app, or HTTP), the credentials, the one lock and the one timer queue;
@@ -11,7 +11,10 @@ order below is the dependency order:
    engine that runs BXML, and the :class:`~bandwidth.testing._voice.service.VoiceService`
    that gives the REST service its routes and control endpoints;
 3. the REST service (auth, faults, recording, dispatch to the products) and
-   the HTTP server it is served by.
+   the HTTP server it is served by;
+4. the parts of the test API the facade forwards to (users and tokens,
+   faults and recorded requests, calls, seeded resources, the far end's
+   media, callees, flow driving), over the products' state.
 
 Adding a product (messaging, say) means a sibling of ``_voice/`` that builds
 a :class:`~bandwidth.testing._core.products.ProductService`, and one line in
@@ -23,25 +26,34 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Callable, Dict, List, Optional, Tuple
+from typing import Any, Callable, Dict, List, Optional, Protocol, Tuple
 
+from bandwidth.testing._core.access_controls import AccessControls, OwnIdentity
 from bandwidth.testing._core.credentials import TOKEN_OPERATION, Credentials
+from bandwidth.testing._core.fault_controls import FaultControls
 from bandwidth.testing._core.http_server import HttpServer
 from bandwidth.testing._core.in_process_apps import transport_for
 from bandwidth.testing._core.products import ProductService
 from bandwidth.testing._core.rest_service import RestApi, RestSettings
 from bandwidth.testing._core.timers import Timers
 from bandwidth.testing._core.webhooks import HttpTransport, Transport
+from bandwidth.testing._voice.action_runner import ActionRunner
+from bandwidth.testing._voice.call_controls import CallControls
 from bandwidth.testing._voice.call_store import CallStore
 from bandwidth.testing._voice.calls import AutoProgress
+from bandwidth.testing._voice.far_end_controls import FarEndControls
+from bandwidth.testing._voice.flow_driving import FlowDriving
 from bandwidth.testing._voice.flow_engine import FlowEngine
 from bandwidth.testing._voice.interpreter import CallFlow, Timing, VerbFamily, VerbTable
 from bandwidth.testing._voice.legs import Legs
 from bandwidth.testing._voice.machine_detection import MachineDetection
+from bandwidth.testing._voice.media_controls import MediaControls
 from bandwidth.testing._voice.media_delivery import MediaDelivery
 from bandwidth.testing._voice.media_engine import MediaEngine
 from bandwidth.testing._voice.operations import VOICE_OPERATIONS
+from bandwidth.testing._voice.resource_controls import ResourceControls
 from bandwidth.testing._voice.routes.common import RouteSettings
+from bandwidth.testing._voice.routes.control import ControlTarget
 from bandwidth.testing._voice.service import VoiceService
 from bandwidth.testing._voice.verbs import (
     background_media,
@@ -62,7 +74,17 @@ from bandwidth.testing._voice.verbs.conference import ConferenceEngine
 from bandwidth.testing._voice.verbs.recording import RecordingEngine
 from bandwidth.testing._voice.verbs.transcription import RealTimeTranscribing
 
-__all__ = ["OPERATIONS", "Assembly", "Voice", "assemble", "build_transport", "build_voice"]
+__all__ = [
+    "OPERATIONS",
+    "Assembly",
+    "FacadeParts",
+    "SimulatorSettings",
+    "Voice",
+    "assemble",
+    "build_facade_parts",
+    "build_transport",
+    "build_voice",
+]
 
 #: Every operation name faults and recorded requests use: the SDK methods of every
 #: product, and the token endpoint (``oauth_token``).
@@ -79,6 +101,26 @@ class Voice:
     service: VoiceService
 
 
+class SimulatorSettings(RestSettings, RouteSettings, OwnIdentity, Protocol):
+    """The facade's settings the parts read at each use (they may change while it runs)."""
+
+    raise_app_errors: bool
+
+
+@dataclass(frozen=True)
+class FacadeParts:
+    """The parts of the test API the facade forwards to, and how they act on voice."""
+
+    actions: ActionRunner
+    access: AccessControls
+    faults: FaultControls
+    calls: CallControls
+    resources: ResourceControls
+    media_controls: MediaControls
+    far_ends: FarEndControls
+    driving: FlowDriving
+
+
 @dataclass(frozen=True)
 class Assembly:
     """Everything one simulator is made of."""
@@ -88,6 +130,7 @@ class Assembly:
     voice: Voice
     rest: RestApi
     http: HttpServer
+    facade: FacadeParts
 
 
 def build_transport(
@@ -154,9 +197,27 @@ def build_voice(
     return Voice(store, engine, media, VoiceService(settings, store, engine))
 
 
+def build_facade_parts(
+    settings: SimulatorSettings, credentials: Credentials, voice: Voice, rest: RestApi
+) -> FacadeParts:
+    """The test API's parts, each given the state and engines it acts on."""
+    store, engine = voice.store, voice.engine
+    actions = ActionRunner(engine, store.lock, settings.now, lambda: settings.raise_app_errors)
+    return FacadeParts(
+        actions=actions,
+        access=AccessControls(credentials, settings, store.lock, settings.now),
+        faults=FaultControls(rest),
+        calls=CallControls(store, engine, actions),
+        resources=ResourceControls(store, engine, actions),
+        media_controls=MediaControls(store, voice.media, engine.timing, actions),
+        far_ends=FarEndControls(store, actions),
+        driving=FlowDriving(store, engine, actions),
+    )
+
+
 def assemble(
-    settings: RestSettings,
-    route_settings: RouteSettings,
+    settings: SimulatorSettings,
+    control_target: ControlTarget,
     *,
     host: str,
     port: int,
@@ -183,9 +244,11 @@ def assemble(
         timing,
         settings.now,
         call_url,
-        route_settings,
+        settings,
     )
+    voice.service.control_with(control_target)
     products: List[ProductService] = [voice.service]  # messaging next: one more entry
     rest = RestApi(settings, lock, credentials, products)
     http = HttpServer(rest, host, port, idle_timeout)
-    return Assembly(transport, credentials, voice, rest, http)
+    facade = build_facade_parts(settings, credentials, voice, rest)
+    return Assembly(transport, credentials, voice, rest, http, facade)

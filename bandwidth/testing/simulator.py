@@ -19,22 +19,15 @@ from typing import TYPE_CHECKING, Any, Callable, Dict, Optional, Union
 from urllib.parse import quote
 
 from bandwidth.testing._composition import OPERATIONS, assemble
-from bandwidth.testing._core.access_controls import AccessControls, check_lifetime
+from bandwidth.testing._core.access_controls import check_lifetime
 from bandwidth.testing._core.app_errors import WebhookAppError
 from bandwidth.testing._core.clock import ManualClock
 from bandwidth.testing._core.credentials import TOKEN_PATH, check_name
-from bandwidth.testing._core.fault_controls import FaultControls
 from bandwidth.testing._core.rest_service import RecordedRequest
 from bandwidth.testing._core.start_listeners import STARTED_LISTENERS
 from bandwidth.testing._facade import SimulatorTestApi
-from bandwidth.testing._voice.action_runner import ActionRunner
-from bandwidth.testing._voice.call_controls import CallControls
 from bandwidth.testing._voice.calls import AutoProgress
-from bandwidth.testing._voice.far_end_controls import FarEndControls
-from bandwidth.testing._voice.flow_driving import FlowDriving
 from bandwidth.testing._voice.interpreter import Timing
-from bandwidth.testing._voice.media_controls import MediaControls
-from bandwidth.testing._voice.resource_controls import ResourceControls
 from bandwidth.testing._voice.routes.router import BASE_PATH
 
 if TYPE_CHECKING:
@@ -157,21 +150,17 @@ class VoiceSimulator(SimulatorTestApi):
         self._engine = voice.engine
         self._rest = parts.rest
         self._http = parts.http
-        actions = ActionRunner(voice.engine, self._lock, self._now, self._raising)
-        self._actions = actions
-        voice.service.control_with(self)
+        facade = parts.facade
+        self._actions = facade.actions
         self._attach(
-            AccessControls(parts.credentials, self, self._lock, self._now),
-            FaultControls(parts.rest),
-            CallControls(voice.store, voice.engine, actions),
-            ResourceControls(voice.store, voice.engine, actions),
-            MediaControls(voice.store, voice.media, voice.engine.timing, actions),
-            FarEndControls(voice.store, actions),
-            FlowDriving(voice.store, voice.engine, actions),
+            facade.access,
+            facade.faults,
+            facade.calls,
+            facade.resources,
+            facade.media_controls,
+            facade.far_ends,
+            facade.driving,
         )
-
-    def _raising(self) -> bool:
-        return self.raise_app_errors
 
     @property
     def max_call_queue_size(self) -> int:
