@@ -96,7 +96,7 @@ def _pause(sim: VoiceSimulator) -> float:
 
 
 def _print_banner(sim: VoiceSimulator, args: argparse.Namespace) -> None:
-    from bandwidth.testing._control import control_url
+    from bandwidth.testing._control_client import control_url
 
     progress = (
         "calls ring at once and are answered after 1 s"

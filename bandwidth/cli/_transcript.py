@@ -22,8 +22,8 @@ from typing import Any, Dict, List, Optional, TextIO
 
 from bandwidth.cli._output import printable
 from bandwidth.testing import SimulatedCall, Webhook
-from bandwidth.testing._clock import format_time
-from bandwidth.testing._shown import shown_document
+from bandwidth.testing._core.clock import format_time
+from bandwidth.testing._core.masking import shown_document
 
 __all__ = ["NORMAL_CAUSES", "Transcript"]
 

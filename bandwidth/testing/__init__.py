@@ -16,20 +16,20 @@ from typing import TYPE_CHECKING, Any, Callable, Dict, List
 from bandwidth._lazy import lazy_exports
 
 _MODULES: Dict[str, str] = {
-    "AnsweredBy": "bandwidth.testing._callees",
-    "Attempt": "bandwidth.testing._webhooks",
-    "AutoProgress": "bandwidth.testing._calls",
-    "Callee": "bandwidth.testing._callees",
-    "ManualClock": "bandwidth.testing._clock",
-    "OPERATIONS": "bandwidth.testing._faults",
-    "RecordedRequest": "bandwidth.testing._rest",
-    "SimulatedCall": "bandwidth.testing._calls",
-    "SimulatorControl": "bandwidth.testing._control",
-    "SimulatorControlError": "bandwidth.testing._control",
-    "Timing": "bandwidth.testing._interpreter",
+    "AnsweredBy": "bandwidth.testing._voice.callees",
+    "Attempt": "bandwidth.testing._core.webhooks",
+    "AutoProgress": "bandwidth.testing._voice.calls",
+    "Callee": "bandwidth.testing._voice.callees",
+    "ManualClock": "bandwidth.testing._core.clock",
+    "OPERATIONS": "bandwidth.testing._composition",
+    "RecordedRequest": "bandwidth.testing._core.rest_service",
+    "SimulatedCall": "bandwidth.testing._voice.calls",
+    "SimulatorControl": "bandwidth.testing._control_client",
+    "SimulatorControlError": "bandwidth.testing._control_client",
+    "Timing": "bandwidth.testing._voice.interpreter",
     "VoiceSimulator": "bandwidth.testing.simulator",
-    "Webhook": "bandwidth.testing._webhooks",
-    "WebhookAppError": "bandwidth.testing.simulator",
+    "Webhook": "bandwidth.testing._core.webhooks",
+    "WebhookAppError": "bandwidth.testing._core.app_errors",
 }
 
 __all__ = [
@@ -50,15 +50,16 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from bandwidth.testing._callees import AnsweredBy, Callee
-    from bandwidth.testing._calls import AutoProgress, SimulatedCall
-    from bandwidth.testing._clock import ManualClock
-    from bandwidth.testing._control import SimulatorControl, SimulatorControlError
-    from bandwidth.testing._faults import OPERATIONS
-    from bandwidth.testing._interpreter import Timing
-    from bandwidth.testing._rest import RecordedRequest
-    from bandwidth.testing._webhooks import Attempt, Webhook
-    from bandwidth.testing.simulator import VoiceSimulator, WebhookAppError
+    from bandwidth.testing._composition import OPERATIONS
+    from bandwidth.testing._control_client import SimulatorControl, SimulatorControlError
+    from bandwidth.testing._core.app_errors import WebhookAppError
+    from bandwidth.testing._core.clock import ManualClock
+    from bandwidth.testing._core.rest_service import RecordedRequest
+    from bandwidth.testing._core.webhooks import Attempt, Webhook
+    from bandwidth.testing._voice.callees import AnsweredBy, Callee
+    from bandwidth.testing._voice.calls import AutoProgress, SimulatedCall
+    from bandwidth.testing._voice.interpreter import Timing
+    from bandwidth.testing.simulator import VoiceSimulator
 
 
 __getattr__: Callable[[str], Any]

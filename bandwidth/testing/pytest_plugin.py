@@ -88,7 +88,7 @@ def pytest_runtest_protocol(
     def note(sim: VoiceSimulator) -> None:
         started.append(sim)
 
-    from bandwidth.testing._registry import STARTED_LISTENERS
+    from bandwidth.testing._core.start_listeners import STARTED_LISTENERS
 
     STARTED_LISTENERS.append(note)
     try:

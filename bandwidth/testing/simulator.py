@@ -6,54 +6,30 @@ recordings, transcriptions, statistics) the way the spec documents them,
 lets the test drive (or auto-run) each call's lifecycle on a clock the test
 controls, injects faults and records every request.
 
-This module is the public face; the parts live in modules named for what
-they hold: ``_http`` (the HTTP server), ``_rest`` (auth, faults, recording,
-dispatch), ``_routes`` (one module of operations per resource, and the
-control routes), ``_control`` (their JSON and a client for them), ``_paths``
-(the table of operations), ``_auth`` (users, OAuth clients, tokens),
-``_store`` (calls and their lifecycle) with ``_conferences``,
-``_recordings``, ``_transcriptions`` and ``_callees`` beside it,
-``_seeding`` and ``_far_ends`` (the test API for those), ``_media_api``
-(the far end's speech, the streams' sockets), ``_driving`` (for loops that
-drive calls: the next step due, a gather waiting), ``_calls`` (a call's
-record and wire form), ``_audio``, ``_clock``, ``_faults`` and ``_validate``.
+This module is the public face: the server's lifecycle, its URLs and
+settings, the clock. :mod:`bandwidth.testing._composition` builds the parts;
+the rest of the test API forwards to them (:mod:`bandwidth.testing._facade`).
+The rooms are mapped in ``docs/simulator.md`` ("Architecture").
 """
 
 from __future__ import annotations
 
-import re
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any, Callable, Dict, List, Optional, TypeVar, Union
+from typing import TYPE_CHECKING, Any, Callable, Dict, Optional, Union
 from urllib.parse import quote
 
-from bandwidth.exceptions import OpenApiException
-from bandwidth.testing._access import AccessControls, check_lifetime
-from bandwidth.testing._apps import transport_for
-from bandwidth.testing._auth import Credentials, check_name
-from bandwidth.testing._calls import (
-    ANSWERED,
-    DISCONNECTED,
-    INITIATED,
-    QUEUED,
-    AutoProgress,
-    SimulatedCall,
-)
-from bandwidth.testing._clock import ManualClock
-from bandwidth.testing._driving import Driving
-from bandwidth.testing._far_ends import FarEnds
-from bandwidth.testing._faulting import FaultsAndRequests
-from bandwidth.testing._faults import OPERATIONS
-from bandwidth.testing._flows import FlowEngine
-from bandwidth.testing._http import MAX_CONNECTIONS, HttpServer
-from bandwidth.testing._interpreter import Timing
-from bandwidth.testing._media_api import MediaControls
-from bandwidth.testing._paths import TOKEN_PATH
-from bandwidth.testing._registry import STARTED_LISTENERS
-from bandwidth.testing._rest import BASE_PATH, RecordedRequest, RestApi
-from bandwidth.testing._seeding import VoiceResources, camel
-from bandwidth.testing._store import CallStore
-from bandwidth.testing._validate import CREATE_CALL_FIELDS, Invalid, check_create_call
-from bandwidth.testing._webhooks import HttpTransport, Webhook
+from bandwidth.testing._composition import OPERATIONS, assemble
+from bandwidth.testing._core.access_controls import check_lifetime
+from bandwidth.testing._core.app_errors import WebhookAppError
+from bandwidth.testing._core.clock import ManualClock
+from bandwidth.testing._core.credentials import TOKEN_PATH, check_name
+from bandwidth.testing._core.http_server import MAX_CONNECTIONS
+from bandwidth.testing._core.rest_service import RecordedRequest
+from bandwidth.testing._core.start_listeners import STARTED_LISTENERS
+from bandwidth.testing._facade import SimulatorTestApi
+from bandwidth.testing._voice.calls import AutoProgress
+from bandwidth.testing._voice.interpreter import Timing
+from bandwidth.testing._voice.routes.router import BASE_PATH
 
 if TYPE_CHECKING:
     from bandwidth.configuration import Configuration
@@ -67,17 +43,9 @@ __all__ = [
 ]
 
 Clock = Callable[[], datetime]
-_T = TypeVar("_T")
-_DTMF = re.compile(r"[0-9*#A-Da-d]+")
 
 
-class WebhookAppError(OpenApiException, RuntimeError):
-    """An in-process app raised while handling a webhook; the app's exception is the cause."""
-
-
-class VoiceSimulator(
-    VoiceResources, MediaControls, FarEnds, AccessControls, FaultsAndRequests, Driving
-):
+class VoiceSimulator(SimulatorTestApi):
     """A local Voice API for tests and benchmarks.
 
     Use it as a context manager (``with VoiceSimulator() as sim:``) or call
@@ -163,30 +131,45 @@ class VoiceSimulator(
         self.record_requests = record_requests
         #: The bound port (known after :meth:`start`; the requested one before).
         self.port: int = port
-
-        if app is not None and deliver_webhooks is False:
-            raise ValueError("an app receives webhooks: deliver_webhooks=False contradicts app=")
         self.app = app
         self.raise_app_errors = raise_app_errors
-        transport: Any = None
-        if app is not None:
-            transport = transport_for(app)
-        elif deliver_webhooks is not False:  # None (the default) or True
-            transport = HttpTransport()
-        self._transport = transport
-        self._store = CallStore(account_id, auto_progress or None)
-        self._lock = self._store.lock
-        self._engine = FlowEngine(
-            self._store, self.now, self.call_url, transport, timing or Timing()
-        )
-        self._credentials = Credentials(check_lifetime(token_lifetime))
-        self._rest = RestApi(self, self._store, self._engine, self._credentials)
-        self._http = HttpServer(
-            self._rest, host, port, float(idle_timeout), max_connections=max_connections
-        )
         self._url = ""
         self._advertised: Optional[str] = None
         self._calls_prefix = ""
+
+        parts = assemble(
+            self,
+            self,
+            host=host,
+            port=port,
+            idle_timeout=float(idle_timeout),
+            max_connections=max_connections,
+            account_id=account_id,
+            auto_progress=auto_progress or None,
+            app=app,
+            deliver_webhooks=deliver_webhooks,
+            timing=timing or Timing(),
+            token_lifetime=check_lifetime(token_lifetime),
+            call_url=self.call_url,
+        )
+        voice = parts.voice
+        self._transport = parts.transport
+        self._store = voice.store
+        self._lock = voice.store.lock
+        self._engine = voice.engine
+        self._rest = parts.rest
+        self._http = parts.http
+        facade = parts.facade
+        self._actions = facade.actions
+        self._attach(
+            facade.access,
+            facade.faults,
+            facade.calls,
+            facade.resources,
+            facade.media_controls,
+            facade.far_ends,
+            facade.driving,
+        )
 
     @property
     def max_call_queue_size(self) -> int:
@@ -326,14 +309,14 @@ class VoiceSimulator(
             if user is not None:
                 raise ValueError("choose user= (Basic) or client=/oauth=True (OAuth), not both")
             client_id = self.client_id if client is None else client
-            secret = self._secret_of(client_id)
+            secret = self._access.secret_of(client_id)
             options = {
                 "client_id": client_id,
                 "client_secret": secret,
                 "access_token_url": self.token_url,
             }
         elif user is not None:
-            options = {"username": user, "password": self._password_of(user)}
+            options = {"username": user, "password": self._access.password_of(user)}
         else:
             options = {"username": self.username, "password": self.password}
         options.update(overrides)
@@ -358,7 +341,7 @@ class VoiceSimulator(
             raise TypeError("advance() needs the simulator to run on a ManualClock")
         if seconds < 0:
             raise ValueError("a clock cannot go backwards")
-        self._not_inside_webhook("advance")
+        self._actions.not_inside_webhook("advance")
         engine = self._engine
         engine.run()
         target = clock.now() + timedelta(seconds=seconds)
@@ -375,180 +358,5 @@ class VoiceSimulator(
                 break
         clock.advance_to(target)
         engine.run()
-        self._raise_app_error()
+        self._actions.raise_app_error()
         return target
-
-    def _not_inside_webhook(self, name: str) -> None:
-        if self._engine.inside_run():
-            raise RuntimeError(
-                f"{name}() cannot be called from inside a webhook the simulator is delivering"
-            )
-
-    def _act(self, change: Callable[[datetime], _T]) -> _T:
-        """Catch up, make one change under the lock, then run what it set off."""
-        engine = self._engine
-        engine.run()
-        with self._lock:
-            result = change(self._now())
-        engine.run()
-        self._raise_app_error()
-        return result
-
-    def _raise_app_error(self) -> None:
-        errors = self._engine.app_errors
-        if errors and self.raise_app_errors and not self._engine.inside_run():
-            with self._lock:
-                error = errors[0] if errors else None
-                errors.clear()
-            if error is not None:
-                raise WebhookAppError(
-                    f"the app raised {type(error).__name__} while handling a webhook "
-                    "(see sim.timeline(); raise_app_errors=False records it only)"
-                ) from error
-
-    def initiate(self, call_id: str) -> None:
-        """Move a queued call to ``initiated`` (dequeued and ringing)."""
-
-        def change(now: datetime) -> None:
-            call = self._store.get(call_id)
-            if call.state != QUEUED:
-                raise ValueError(f"call {call_id} is {call.state}, not queued")
-            self._store.move(call, "initiate", now)
-
-        self._act(change)
-
-    def answer(self, call_id: str) -> None:
-        """Answer a queued or ringing call (a queued one is initiated first).
-
-        With call flows on, the ``answer`` webhook goes out and the BXML it
-        returns starts (whatever of it takes no time runs before this returns).
-        """
-
-        def change(now: datetime) -> None:
-            call = self._store.get(call_id)
-            if call.state not in (QUEUED, INITIATED):
-                raise ValueError(f"call {call_id} is {call.state}; only a ringing call answers")
-            self._store.move(call, "answer", now)
-
-        self._act(change)
-
-    def hangup(
-        self,
-        call_id: str,
-        cause: str = "hangup",
-        *,
-        error_message: Optional[str] = None,
-        error_id: Optional[str] = None,
-    ) -> None:
-        """End a call that has not ended yet, with ``disconnectCause`` ``cause``.
-
-        The far end hanging up: whatever verb runs stops, and the
-        ``disconnect`` webhook goes out.
-        """
-
-        def change(now: datetime) -> None:
-            call = self._store.get(call_id)
-            if call.state == DISCONNECTED:
-                raise ValueError(f"call {call_id} has already ended")
-            self._store.disconnect(call, cause, now, error_message, error_id)
-
-        self._act(change)
-
-    def press(self, call_id: str, digits: str) -> None:
-        """The far end presses ``digits`` (DTMF ``0-9``, ``*``, ``#``, ``A-D``) now.
-
-        The digits reach a running ``<Gather>`` one after the other; if one
-        ends the gather and its webhook's BXML starts another, the rest go to
-        that one. Digits pressed while no Gather runs are not collected.
-        """
-        if not isinstance(digits, str) or not digits or not _DTMF.fullmatch(digits):
-            raise ValueError("digits must be DTMF characters: 0-9, *, #, A-D")
-
-        def change(now: datetime) -> None:
-            call = self._store.get(call_id)
-            if call.state != ANSWERED:
-                raise ValueError(
-                    f"call {call_id} is {call.state}; only an answered call hears digits"
-                )
-            self._engine.press(call, digits, now)
-
-        self._act(change)
-
-    def inbound_call(
-        self,
-        to: str,
-        from_: str,
-        *,
-        answer_url: str,
-        answer_method: str = "POST",
-        **fields: Any,
-    ) -> str:
-        """Place an inbound call to your application; returns its call id.
-
-        The ``initiate`` webhook goes to ``answer_url`` (the application's
-        call-initiated callback URL) and the BXML it returns runs on the
-        unanswered call, which its first spoken, played or gathering verb
-        answers. ``fields`` are the other ``CreateCall`` keywords, in
-        snake_case (``disconnect_url``, ``username``, ``password``,
-        ``answer_fallback_url``, ``callback_timeout``, ``tag``, ...) and are
-        checked the way ``create_call`` checks them (``ValueError``).
-        """
-        if not self._engine.enabled:
-            raise RuntimeError(
-                "inbound_call() needs call flows: this simulator has deliver_webhooks=False"
-            )
-        data = {camel(key): value for key, value in fields.items()}
-        unknown = set(data) - CREATE_CALL_FIELDS
-        if unknown:
-            raise TypeError(f"unknown call fields: {sorted(unknown)}")
-        request: Dict[str, Any] = {
-            "to": to,
-            "from": from_,
-            "answerUrl": answer_url,
-            "answerMethod": answer_method,
-            **{key: value for key, value in data.items() if value is not None},
-        }
-        request.setdefault("applicationId", "04e88489-df02-4e34-a0ee-27a91849555f")
-        try:
-            check_create_call(request)
-        except Invalid as exc:
-            raise ValueError(str(exc)) from None
-
-        def change(now: datetime) -> str:
-            store = self._store
-            call = store.new_call(request, now)
-            call.direction = "inbound"
-            call.state = INITIATED
-            call.start_time = now
-            store.insert(call)
-            call.note(now, f"inbound call to {to} from {from_}")
-            self._engine.inbound(call, now)
-            return call.call_id
-
-        return self._act(change)
-
-    @property
-    def calls(self) -> List[SimulatedCall]:
-        """Copies of every stored call, oldest first (the ``list_calls`` order)."""
-        return self._act(lambda now: [call.snapshot() for call in self._store.order])
-
-    def call(self, call_id: str) -> SimulatedCall:
-        """A copy of one stored call; ``KeyError`` if there is none."""
-        return self._act(lambda now: self._store.get(call_id).snapshot())
-
-    @property
-    def webhooks(self) -> List[Webhook]:
-        """Every webhook delivered so far, oldest first (a copy)."""
-        return self._act(lambda now: list(self._engine.webhooks))
-
-    def timeline(self) -> str:
-        """Every call's :meth:`SimulatedCall.timeline`, oldest call first."""
-        return "\n\n".join(call.timeline() for call in self.calls)
-
-    def clear_calls(self) -> None:
-        """Forget every call, what calls made (conferences, recordings, transcriptions), and
-        the webhooks delivered so far."""
-        with self._lock:
-            self._store.clear()
-            self._engine.clear()
-            self._engine.webhooks.clear()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import socket
 import threading
+from datetime import datetime, timezone
 from typing import Any, Dict, Iterator, List
 
 import pytest
@@ -28,7 +29,7 @@ from bandwidth.callbacks import (
     parse_callback,
 )
 from bandwidth.models import bxml as bx
-from bandwidth.testing import VoiceSimulator, WebhookAppError
+from bandwidth.testing import Timing, VoiceSimulator, WebhookAppError
 from tests.support.flows import ScriptedApp, assert_matches_spec, bxml, outbound_call
 from tests.support.ports import closed_port
 
@@ -305,13 +306,15 @@ def test_failures_end_the_call_with_the_documented_cause(
     )
 
 
-def test_a_verb_without_a_runner_ends_the_call_naming_it(monkeypatch: pytest.MonkeyPatch) -> None:
-    # Every verb of the BXML reference has a runner; take one away to see the path a
-    # verb the simulator could not run takes: never skipped silently.
-    from bandwidth.testing._interpreter import RUNNERS
-
-    monkeypatch.delitem(RUNNERS, "Ring")
-    app = ScriptedApp({"/answer": bxml("<SpeakSentence>Hi.</SpeakSentence><Ring/>")})
+def test_a_verb_the_simulator_cannot_run_ends_the_call_naming_it() -> None:
+    # <Connect> (BRTC) has no stand-in: its runner ends the call, never skips it silently.
+    app = ScriptedApp(
+        {
+            "/answer": bxml(
+                "<SpeakSentence>Hi.</SpeakSentence><Connect><Endpoint>e-1</Endpoint></Connect>"
+            )
+        }
+    )
     with VoiceSimulator(app=app) as sim:
         call_id = outbound_call(sim, disconnect_url="https://app.example/bye")
         sim.answer(call_id)
@@ -320,9 +323,41 @@ def test_a_verb_without_a_runner_ends_the_call_naming_it(monkeypatch: pytest.Mon
         disconnect = sim.webhooks[-1]
     assert (call.state, call.disconnect_cause) == ("disconnected", "application-error")
     message = call.error_message or ""
-    assert message.startswith("<Ring> is not supported by the simulator yet (it runs ")
-    assert "Gather" in message and "Ring" not in message.split("(it runs ", 1)[1]
+    assert message.startswith("<Connect> is not supported by the simulator yet (it runs ")
+    assert "Gather" in message and "Connect" not in message.split("(it runs ", 1)[1]
     assert disconnect.payload["errorMessage"] == message
+
+
+def test_every_bxml_verb_has_a_runner_and_a_table_without_one_is_refused() -> None:
+    from bandwidth.models.bxml import Ring
+    from bandwidth.testing._composition import build_voice
+    from bandwidth.testing._core.timers import Timers
+    from bandwidth.testing._core.webhooks import HttpTransport
+    from bandwidth.testing._voice.interpreter import VerbFamily, VerbTable, top_level_verbs
+
+    voice = build_voice(
+        threading.Lock(),
+        Timers(),
+        "9900000",
+        None,
+        HttpTransport(),
+        Timing(),
+        lambda: datetime.now(timezone.utc),
+        lambda call_id: f"http://127.0.0.1/calls/{call_id}",
+        VoiceSimulator(),
+    )
+    table = voice.engine.verbs  # the engine as the composition root builds it
+    assert set(table.runners) == set(top_level_verbs())
+    assert len(table.runners) == 26  # every verb a <Response> may hold
+    without_ring = [
+        VerbFamily({cls: runner for cls, runner in table.runners.items() if cls is not Ring})
+    ]
+    with pytest.raises(ValueError, match="no verb family runs <Ring>"):
+        VerbTable(without_ring)
+    with pytest.raises(ValueError, match="two verb families run"):
+        VerbTable([VerbFamily(table.runners), VerbFamily({Ring: table.runners[Ring]})])
+    with pytest.raises(ValueError, match="not a top-level BXML verb"):
+        VerbTable([VerbFamily({**table.runners, int: table.runners[Ring]})])
 
 
 def test_an_empty_reply_hangs_up() -> None:

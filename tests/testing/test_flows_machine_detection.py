@@ -9,7 +9,7 @@ import pytest
 
 from bandwidth.models import MachineDetectionConfiguration
 from bandwidth.testing import AnsweredBy, VoiceSimulator
-from bandwidth.testing._machine_detection import DetectionSettings, detect, iso_duration
+from bandwidth.testing._voice.machine_detection import DetectionSettings, detect, iso_duration
 from tests.support.flows import ScriptedApp, bxml, outbound_call
 from tests.testing.events import assert_event
 

@@ -20,7 +20,7 @@ from bandwidth.cli._parser import build_parser
 from bandwidth.cli._serve import run_simulator
 from bandwidth.exceptions import ForbiddenException
 from bandwidth.testing import VoiceSimulator
-from bandwidth.testing._registry import STARTED_LISTENERS
+from bandwidth.testing._core.start_listeners import STARTED_LISTENERS
 from tests.support.raw import CALLS, Raw
 
 

@@ -23,8 +23,8 @@ from bandwidth.testing import (
     VoiceSimulator,
     Webhook,
 )
-from bandwidth.testing._clock import format_time
-from bandwidth.testing._control import (
+from bandwidth.testing._core.clock import format_time
+from bandwidth.testing._core.control_json import (
     request_from_json,
     request_json,
     webhook_from_json,

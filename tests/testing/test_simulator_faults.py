@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from bandwidth.testing import OPERATIONS, RecordedRequest, VoiceSimulator
-from bandwidth.testing._paths import TABLE
+from bandwidth.testing._voice.operations import TABLE
 from tests.support.prism import SPEC
 from tests.support.raw import ACCOUNT, BASIC, CALLS, NEW_CALL, Raw
 

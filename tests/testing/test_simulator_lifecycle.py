@@ -8,7 +8,7 @@ from typing import Iterator, Tuple
 import pytest
 
 from bandwidth.testing import AutoProgress, ManualClock, SimulatedCall, VoiceSimulator
-from bandwidth.testing._clock import format_time, parse_time
+from bandwidth.testing._core.clock import format_time, parse_time
 from tests.support.raw import Raw
 
 START = datetime(2024, 3, 1, 12, 0, 0, tzinfo=timezone.utc)

@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from bandwidth.testing import ManualClock, VoiceSimulator
-from bandwidth.testing._clock import format_time
+from bandwidth.testing._core.clock import format_time
 from tests.support.raw import Raw, Reply
 
 START = datetime(2024, 3, 1, 12, 0, 0, tzinfo=timezone.utc)

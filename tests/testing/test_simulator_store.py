@@ -13,8 +13,8 @@ from typing import Any, Iterator, List, Mapping, Tuple
 import pytest
 
 from bandwidth.testing import ManualClock, VoiceSimulator
-from bandwidth.testing._conferences import SimulatedConference, SimulatedMember
-from bandwidth.testing._recordings import SimulatedRecording
+from bandwidth.testing._voice.conferences import SimulatedConference, SimulatedMember
+from bandwidth.testing._voice.recordings import SimulatedRecording
 from tests.support.raw import ACCOUNT, CALLS, Raw
 
 START = datetime(2024, 3, 1, 12, 0, 0, tzinfo=timezone.utc)

@@ -1,0 +1,437 @@
+"""Webhook delivery: one event to the app, the way Bandwidth sends it, and what came back.
+
+A :class:`Delivery` is one event (its payload, the primary URL and the
+fallback). :func:`deliver` sends it through a :class:`Transport` (real HTTP
+here; an in-process WSGI or ASGI app in ``in_process_apps``) and follows the documented
+rules:
+
+* POST sends the payload as JSON; GET sends it as query parameters.
+* The first request carries no credentials. A ``401`` with a
+  ``WWW-Authenticate`` challenge is answered by sending it again with HTTP
+  Basic credentials, when the URL has them; a bare 401 loses the event.
+* A connection that cannot be made is retried once on the same URL.
+* When the primary URL still fails (no connection, a timeout, a non-2xx
+  answer), the fallback URL gets the event, with its own method and
+  credentials.
+
+The result is a :class:`Webhook`, the record tests read from
+``sim.webhooks``.
+"""
+
+from __future__ import annotations
+
+import base64
+import http.client
+import json
+import socket
+import ssl
+from dataclasses import dataclass, field, fields
+from datetime import datetime
+from typing import Any, Callable, Dict, List, Mapping, Optional, Protocol, Tuple
+from urllib.parse import parse_qsl, urlencode
+
+from bandwidth.testing._core.deadlines import WATCHDOG, Deadline, timed_out
+from bandwidth.testing._core.masking import shown_document
+from bandwidth.testing._core.webhook_urls import InvalidUrl, WebhookUrl, join_url, parse_webhook_url
+
+__all__ = [
+    "DEFAULT_METHOD",
+    "MAX_REPLY_BYTES",
+    "Attempt",
+    "CallbackSettings",
+    "Delivery",
+    "DeliveryError",
+    "HttpTransport",
+    "Reply",
+    "Target",
+    "Targets",
+    "Transport",
+    "Webhook",
+    "deliver",
+    "encode_request",
+    "request_targets",
+    "targets_for",
+]
+
+#: A webhook's HTTP method when the call, the verb or the request names none.
+DEFAULT_METHOD = "POST"
+#: A reply body is read up to this size (BXML is at most 64 KiB; more is invalid anyway).
+MAX_REPLY_BYTES = 64 * 1024 + 1
+USER_AGENT = "bandwidth-voice-simulator"
+
+
+@dataclass(frozen=True)
+class Attempt:
+    """One HTTP request of a delivery: to which URL, with or without credentials, and its fate."""
+
+    url: str
+    method: str
+    #: the app's HTTP status, ``None`` when there was no answer
+    status: Optional[int]
+    #: whether the request carried ``Authorization: Basic ...``
+    authorized: bool = False
+    #: why there was no answer (connection refused, timeout, the app raised), else ``None``
+    error: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class Webhook:
+    """One event delivered to the app, as ``sim.webhooks`` and ``call.webhooks`` list it.
+
+    ``url`` and ``method`` are those of the last request made (the fallback
+    URL's when the primary failed); ``status`` is the app's final HTTP status
+    (``None`` if it could not be reached) and ``bxml`` the reply's text
+    (``None`` when it was empty or there was none). ``attempts`` lists every
+    request, including the unauthenticated one a 401 challenge answered.
+    """
+
+    event_type: str
+    call_id: str
+    url: str
+    method: str
+    payload: Dict[str, Any]
+    status: Optional[int]
+    bxml: Optional[str]
+    time: datetime
+    attempts: Tuple[Attempt, ...] = ()
+    #: why the delivery failed, ``None`` when the app answered 2xx
+    error: Optional[str] = None
+
+    def __repr__(self) -> str:
+        # The dataclass's repr, with the reply's secret attributes masked.
+        shown = []
+        for item in fields(self):
+            value = getattr(self, item.name)
+            if item.name == "bxml" and value is not None:
+                value = shown_document(value)
+            shown.append(f"{item.name}={value!r}")
+        return f"Webhook({', '.join(shown)})"
+
+    @property
+    def ok(self) -> bool:
+        """Whether the app answered with a 2xx status."""
+        return self.status is not None and 200 <= self.status < 300
+
+
+@dataclass(frozen=True)
+class Target:
+    """Where one request goes: URL, method and the Basic credentials to answer a challenge with."""
+
+    url: str
+    method: str = DEFAULT_METHOD
+    username: Optional[str] = None
+    password: Optional[str] = field(default=None, repr=False)
+
+
+#: A webhook's destination and its fallback, if it has one.
+Targets = Tuple[Target, Optional[Target]]
+
+
+class CallbackSettings(Protocol):
+    """A webhook's settings as a product reads them (a BXML verb's ``...Url`` attributes)."""
+
+    @property
+    def url(self) -> Optional[str]:
+        """The URL (``None``: no webhook)."""
+
+    @property
+    def method(self) -> str:
+        """Its HTTP method."""
+
+    @property
+    def fallback_url(self) -> Optional[str]:
+        """The fallback URL, if any."""
+
+    @property
+    def fallback_method(self) -> str:
+        """The fallback's HTTP method."""
+
+    @property
+    def username(self) -> Optional[str]:
+        """Basic credentials for the URL."""
+
+    @property
+    def password(self) -> Optional[str]:
+        """Basic credentials for the URL."""
+
+    @property
+    def fallback_username(self) -> Optional[str]:
+        """Basic credentials for the fallback."""
+
+    @property
+    def fallback_password(self) -> Optional[str]:
+        """Basic credentials for the fallback."""
+
+
+def targets_for(callback: CallbackSettings, base_url: str) -> Optional[Targets]:
+    """Where a verb's webhook goes, relative URLs resolved against ``base_url``.
+
+    ``None`` when the verb gives no URL (it then sends no webhook).
+    """
+    if not callback.url:
+        return None
+
+    def resolve(url: str) -> str:
+        return join_url(base_url, url)
+
+    primary = Target(resolve(callback.url), callback.method, callback.username, callback.password)
+    fallback = None
+    if callback.fallback_url:
+        fallback = Target(
+            resolve(callback.fallback_url),
+            callback.fallback_method,
+            callback.fallback_username,
+            callback.fallback_password,
+        )
+    return primary, fallback
+
+
+def request_targets(request: Mapping[str, Any], prefix: str) -> Targets:
+    """Where a REST body's ``{prefix}Url`` webhook goes, with its ``{prefix}FallbackUrl``.
+
+    As ``createCall``, ``updateCall`` and ``updateConference`` name them
+    (``answerUrl``/``answerMethod``, ``redirectFallbackUrl``, ...), with the
+    body's ``username``/``password`` and ``fallbackUsername``/``fallbackPassword``.
+    """
+    primary = Target(
+        request[f"{prefix}Url"],
+        request.get(f"{prefix}Method") or DEFAULT_METHOD,
+        request.get("username"),
+        request.get("password"),
+    )
+    fallback = None
+    if request.get(f"{prefix}FallbackUrl"):
+        fallback = Target(
+            request[f"{prefix}FallbackUrl"],
+            request.get(f"{prefix}FallbackMethod") or DEFAULT_METHOD,
+            request.get("fallbackUsername"),
+            request.get("fallbackPassword"),
+        )
+    return primary, fallback
+
+
+@dataclass
+class Delivery:
+    """One event to deliver, and what the simulator does with the answer."""
+
+    event_type: str
+    call_id: str
+    payload: Dict[str, Any]
+    primary: Target
+    fallback: Optional[Target]
+    #: the call's ``callbackTimeout`` in seconds (a real socket timeout over HTTP)
+    timeout: float
+    #: the simulated time of the event
+    time: datetime
+    #: ``True`` for events answered with BXML (initiate, answer, gather, redirect)
+    expects_bxml: bool = True
+    #: the run generation it belongs to (a reply to a superseded event is ignored)
+    generation: int = 0
+    #: what to do with the outcome instead of running the reply on the call (conference
+    #: events: their BXML runs on the conference); may return the next delivery
+    on_reply: Optional[Callable[[Webhook, Optional[Reply]], Optional[Delivery]]] = field(
+        default=None, repr=False
+    )
+
+
+@dataclass(frozen=True)
+class Reply:
+    """What the app answered one request with."""
+
+    status: int
+    headers: Mapping[str, str]
+    body: bytes
+
+
+class DeliveryError(Exception):
+    """No answer: the connection failed or timed out, or an in-process app raised."""
+
+    def __init__(self, message: str, *, connect: bool = False) -> None:
+        super().__init__(message)
+        #: ``True`` when no connection could be made (delivery retries those once)
+        self.connect = connect
+
+
+class Transport(Protocol):
+    """Sends one request to the app and returns its answer (or raises :class:`DeliveryError`)."""
+
+    def send(
+        self, method: str, url: WebhookUrl, headers: Dict[str, str], body: bytes, timeout: float
+    ) -> Reply:
+        """One HTTP exchange (``url`` parsed and checked once, by :func:`deliver`)."""
+
+
+def encode_request(
+    target: Target, payload: Mapping[str, Any], url: Optional[WebhookUrl] = None
+) -> Tuple[WebhookUrl, Dict[str, str], bytes]:
+    """The URL, headers and body for ``payload``: JSON for POST, query parameters for GET.
+
+    ``url`` is ``target.url`` already parsed (else it is parsed here:
+    :class:`InvalidUrl` when it cannot be sent to). Under GET a nested value
+    (an object or list) is sent as its JSON text, and ``null`` fields are
+    left out: no source says how Bandwidth encodes them.
+    """
+    parsed = parse_webhook_url(target.url) if url is None else url
+    headers = {"User-Agent": USER_AGENT}
+    if target.method == "GET":
+        pairs = parse_qsl(parsed.query, keep_blank_values=True)
+        for key, value in payload.items():
+            if value is None:
+                continue
+            if isinstance(value, bool):
+                value = "true" if value else "false"
+            elif isinstance(value, (dict, list)):
+                value = json.dumps(value, separators=(",", ":"))
+            pairs.append((key, str(value)))
+        return parsed.with_query(urlencode(pairs)), headers, b""
+    headers["Content-Type"] = "application/json"
+    return parsed, headers, json.dumps(payload, separators=(",", ":")).encode()
+
+
+def _basic(target: Target) -> str:
+    token = f"{target.username or ''}:{target.password or ''}".encode()
+    return "Basic " + base64.b64encode(token).decode("ascii")
+
+
+def _challenged(reply: Reply) -> bool:
+    header = next((v for k, v in reply.headers.items() if k.lower() == "www-authenticate"), "")
+    return reply.status == 401 and header.strip().lower().startswith("basic")
+
+
+def _try(
+    transport: Transport,
+    target: Target,
+    parsed: WebhookUrl,
+    payload: Mapping[str, Any],
+    timeout: float,
+    attempts: List[Attempt],
+) -> Optional[Reply]:
+    """Deliver to one URL: plain first, again with credentials after a Basic challenge."""
+    url, headers, body = encode_request(target, payload, parsed)
+    reply = _send(transport, target, url, headers, body, timeout, attempts, authorized=False)
+    if reply is not None and _challenged(reply) and target.username is not None:
+        headers = {**headers, "Authorization": _basic(target)}
+        reply = _send(transport, target, url, headers, body, timeout, attempts, authorized=True)
+    return reply
+
+
+def _send(
+    transport: Transport,
+    target: Target,
+    url: WebhookUrl,
+    headers: Dict[str, str],
+    body: bytes,
+    timeout: float,
+    attempts: List[Attempt],
+    *,
+    authorized: bool,
+) -> Optional[Reply]:
+    for retry in (False, True):
+        try:
+            reply = transport.send(target.method, url, headers, body, timeout)
+        except DeliveryError as exc:
+            attempts.append(Attempt(target.url, target.method, None, authorized, str(exc)))
+            if exc.connect and not retry:
+                continue  # a connection error is retried once, as the platform does
+            return None
+        attempts.append(Attempt(target.url, target.method, reply.status, authorized))
+        return reply
+    return None  # pragma: no cover - the loop always returns
+
+
+def deliver(transport: Transport, delivery: Delivery) -> Tuple[Webhook, Optional[Reply]]:
+    """Send ``delivery`` (primary, then fallback) and return its record and the 2xx reply."""
+    attempts: List[Attempt] = []
+    reply: Optional[Reply] = None
+    target = delivery.primary
+    for candidate in (delivery.primary, delivery.fallback):
+        if candidate is None:
+            continue
+        target = candidate
+        try:
+            parsed = parse_webhook_url(candidate.url)  # the one parse: transports use its parts
+        except InvalidUrl as exc:  # nothing can be sent there: as a URL that cannot be reached
+            attempts.append(Attempt(candidate.url, candidate.method, None, False, str(exc)))
+            reply = None
+            continue
+        reply = _try(transport, candidate, parsed, delivery.payload, delivery.timeout, attempts)
+        if reply is not None and 200 <= reply.status < 300:
+            break
+    last = attempts[-1] if attempts else None
+    status = None if reply is None else reply.status
+    ok = status is not None and 200 <= status < 300
+    text: Optional[str] = None
+    if reply is not None and reply.body:
+        text = reply.body.decode("utf-8", errors="replace")
+    error = None
+    if not ok:
+        if status is not None:
+            error = f"the app answered HTTP {status}"
+        else:
+            error = last.error if last is not None and last.error else "no answer"
+    record = Webhook(
+        event_type=delivery.event_type,
+        call_id=delivery.call_id,
+        url=target.url,
+        method=target.method,
+        payload=dict(delivery.payload),
+        status=status,
+        bxml=text,
+        time=delivery.time,
+        attempts=tuple(attempts),
+        error=error,
+    )
+    return record, (reply if ok else None)
+
+
+class HttpTransport:
+    """Real HTTP(S) with :mod:`http.client`; ``timeout`` bounds the whole exchange.
+
+    Connecting, sending and reading the answer (status, headers and body, at
+    most :data:`MAX_REPLY_BYTES`) all happen before one deadline; an app
+    that drips its answer is cut off there, like one that does not answer.
+    """
+
+    def send(
+        self, method: str, url: WebhookUrl, headers: Dict[str, str], body: bytes, timeout: float
+    ) -> Reply:
+        """One request on a fresh connection (closed afterwards)."""
+        deadline = Deadline(timeout)
+        parts, url_text = url, url.text
+        host, port = parts.host, parts.port
+        connection: http.client.HTTPConnection
+        if parts.scheme == "https":
+            context = ssl.create_default_context()
+            connection = http.client.HTTPSConnection(host, port, timeout=timeout, context=context)
+        else:
+            connection = http.client.HTTPConnection(host, port, timeout=timeout)
+        try:
+            try:
+                connection.connect()
+            except (OSError, http.client.HTTPException) as exc:
+                raise DeliveryError(
+                    _describe(exc, "connecting to", url_text), connect=True
+                ) from None
+            assert connection.sock is not None
+            with WATCHDOG.guard(connection.sock, deadline) as guard:
+                try:
+                    connection.request(method, parts.target, body=body or None, headers=headers)
+                    response = connection.getresponse()
+                    data = response.read(MAX_REPLY_BYTES)
+                    reply_headers = {k.lower(): v for k, v in response.getheaders()}
+                except (OSError, http.client.HTTPException) as exc:
+                    if guard.fired:
+                        raise DeliveryError(timed_out(url_text)) from None
+                    raise DeliveryError(_describe(exc, "waiting for", url_text)) from None
+            if guard.fired:
+                raise DeliveryError(timed_out(url_text))
+            return Reply(response.status, reply_headers, data)
+        finally:
+            connection.close()
+
+
+def _describe(exc: BaseException, doing: str, url: str) -> str:
+    if isinstance(exc, (TimeoutError, socket.timeout)):
+        return f"timed out {doing} {url}"
+    detail = str(exc) or type(exc).__name__
+    return f"{type(exc).__name__} {doing} {url}: {detail}"
