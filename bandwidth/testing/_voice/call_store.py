@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import heapq
 import threading
 from datetime import datetime, timedelta
 from typing import Any, Dict, List, Optional, Protocol, Tuple
