@@ -35,8 +35,8 @@ class Upload:
     ) -> None:
         self._file = file
         self._path = path
-        self.start = start
-        self.length = length
+        self.start: int = start
+        self.length: int = length
         self._left = length
 
     def __len__(self) -> int:

@@ -11,9 +11,12 @@ refused when it is sent.
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass
 from typing import Optional
 from urllib.parse import SplitResult, urljoin, urlsplit
+
+from bandwidth._formats import has_control_characters
 
 __all__ = ["InvalidUrl", "WebhookUrl", "join_url", "parse_webhook_url"]
 
@@ -61,9 +64,12 @@ class WebhookUrl:
         return self.port or (443 if self.scheme == "https" else 80)
 
 
+_SPACE = re.compile(r"\s")
+
+
 def parse_webhook_url(url: str) -> WebhookUrl:
     """``url`` taken apart; :class:`InvalidUrl` when no request could be sent to it."""
-    if any(c.isspace() or ord(c) < 0x20 or ord(c) == 0x7F for c in url):
+    if has_control_characters(url) or _SPACE.search(url) is not None:
         raise InvalidUrl(f"invalid URL {url!r}: it holds spaces or control characters")
     try:
         parts = urlsplit(url)
