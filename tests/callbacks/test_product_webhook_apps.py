@@ -17,9 +17,10 @@ from typing import Any, Dict, Iterator, List, Tuple
 
 import pytest
 import urllib3
-from fastapi import FastAPI
+from fastapi import Body, FastAPI
 from fastapi.testclient import TestClient
 from flask import Flask, Response, request
+from typing_extensions import Annotated
 
 import bandwidth.callbacks as callbacks
 from bandwidth.callbacks import (
@@ -191,10 +192,6 @@ _BODIES: Dict[str, Tuple[Any, Any]] = {
         MessagingCallbacks,
         [spec_example("smsMessageReceivedCallbackExample"), {"type": "message-expired"}],
     ),
-    "MessagingCallbacks (one object)": (
-        MessagingCallbacks,
-        spec_example("messageSentCallbackExample"),
-    ),
     "MessagingCallback": (MessagingCallback, spec_example("messageFailedCallbackExample")),
     "StatusCallback": (StatusCallback, spec_example("messageFailedCallbackExample")),
     "InboundCallback": (InboundCallback, spec_example("mmsMessageReceivedCallbackExample")),
@@ -225,7 +222,8 @@ def test_typed_bodies_as_fastapi_parameters_emit_no_warning(name: str) -> None:
         def webhook(body: Any) -> Dict[str, Any]:
             return {"models": _names(body)}
 
-        webhook.__annotations__["body"] = annotation  # this module's annotations are strings
+        # Body(): FastAPI before 0.115 reads a parameter typed with a union alias from the query
+        webhook.__annotations__["body"] = Annotated[annotation, Body()]
         app.post("/webhook")(webhook)
         reply = client.post("/webhook", json=payload)
         bad = client.post("/webhook", json=[1] if "Callbacks" in name else "text")
@@ -234,7 +232,6 @@ def test_typed_bodies_as_fastapi_parameters_emit_no_warning(name: str) -> None:
     assert reply.status_code == 200, reply.text
     expected = {
         "MessagingCallbacks": ["InboundCallback", "UnknownMessagingCallback"],
-        "MessagingCallbacks (one object)": ["StatusCallback"],
         "MessagingCallback": "StatusCallback",
         "TfvWebhook": "VerificationDenialWebhook",
         "EndpointCallback": "EndpointEvent",
@@ -249,7 +246,7 @@ def test_unknown_messaging_events_in_fastapi_keep_their_fields() -> None:
     client = TestClient(app)
     seen: List[UnknownMessagingCallback] = []
 
-    @app.post("/messaging", status_code=204)
+    @app.post("/messaging", status_code=204, response_model=None)
     def messaging(events: MessagingCallbacks) -> None:
         seen.extend(e for e in events if isinstance(e, UnknownMessagingCallback))
 
