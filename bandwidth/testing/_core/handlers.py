@@ -13,14 +13,13 @@ from __future__ import annotations
 import base64
 import binascii
 import json
-import re
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any, Dict, List, Mapping, Optional, Tuple
 from urllib.parse import parse_qsl, urlencode
 
 from bandwidth.testing._core.clock import parse_time
-from bandwidth.testing._core.http_answers import Response
+from bandwidth.testing._core.http_answers import Response, is_decimal
 
 __all__ = [
     "JSON_HEADER",
@@ -40,7 +39,6 @@ __all__ = [
 ]
 
 JSON_HEADER = ("Content-Type", "application/json")
-_DECIMAL = re.compile(r"[0-9]+")
 
 
 class InvalidRequest(Exception):
@@ -103,7 +101,7 @@ def check_decimal(text: str, name: str) -> int:
     digits; the API does not. Values past 10**12 read as 10**12, for the
     caller's range check to refuse (and no huge number is ever converted).
     """
-    if not _DECIMAL.fullmatch(text):
+    if not is_decimal(text):
         raise InvalidRequest(f"Invalid {name}: must be an integer.")
     return int(text) if len(text) <= 12 else 10**12
 

@@ -9,12 +9,22 @@ or a :class:`Shaped` answer: exact bytes, or either written slowly
 from __future__ import annotations
 
 import http
+import re
 import time
 from dataclasses import dataclass
 from email.utils import formatdate
 from typing import Any, List, Optional, Tuple, Union, cast
 
-__all__ = ["NO_BODY", "Pace", "Response", "Shaped", "encode_answer", "reason"]
+__all__ = ["NO_BODY", "Pace", "Response", "Shaped", "encode_answer", "is_decimal", "reason"]
+
+_DECIMAL = re.compile(r"[0-9]+")
+
+
+def is_decimal(text: str) -> bool:
+    """Whether ``text`` is plain ASCII digits: how HTTP and the API write a count (``int()``
+    would also take ``+5``, ``1_0``, `` 5`` and other scripts' digits)."""
+    return _DECIMAL.fullmatch(text) is not None
+
 
 #: ``(status, headers, body)``: what a service answers one request with.
 Response = Tuple[int, List[Tuple[str, str]], bytes]

@@ -49,6 +49,7 @@ from bandwidth.testing._core.http_answers import (
     Response,
     Shaped,
     encode_answer,
+    is_decimal,
     reason,
 )
 from bandwidth.testing._core.request_heads import MAX_HEAD_BYTES, HeadTooLarge, read_head
@@ -85,7 +86,6 @@ class Service(Protocol):
 
 
 _MAX_HEADERS = 100
-_DECIMAL = re.compile(r"[0-9]+")
 _HEX = re.compile(rb"[0-9A-Fa-f]+")
 #: After an error answer: how long and how much unread input is drained before closing.
 _LINGER_SECONDS = 2.0
@@ -114,7 +114,7 @@ def _framing(headers: Mapping[str, str]) -> Optional[int]:
     text = headers.get("content-length")
     if text is None:
         return 0
-    if not _DECIMAL.fullmatch(text):
+    if not is_decimal(text):
         raise _Unreadable(400, "Invalid Content-Length: must be a decimal number of bytes.")
     if len(text) > 12 or int(text) > MAX_BODY_BYTES:
         raise _Unreadable(413, _TOO_LARGE)
