@@ -32,11 +32,12 @@ from bandwidth.testing._core.access_controls import AccessControls, OwnIdentity
 from bandwidth.testing._core.credentials import TOKEN_OPERATION, Credentials
 from bandwidth.testing._core.fault_controls import FaultControls
 from bandwidth.testing._core.http_server import HttpServer
+from bandwidth.testing._core.http_transport import HttpTransport
 from bandwidth.testing._core.in_process_apps import transport_for
 from bandwidth.testing._core.products import ProductService
 from bandwidth.testing._core.rest_service import RestApi, RestSettings
 from bandwidth.testing._core.timers import Timers
-from bandwidth.testing._core.webhooks import HttpTransport, Transport
+from bandwidth.testing._core.webhooks import Transport
 from bandwidth.testing._voice.action_runner import ActionRunner
 from bandwidth.testing._voice.call_controls import CallControls
 from bandwidth.testing._voice.call_store import CallStore

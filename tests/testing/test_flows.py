@@ -331,8 +331,8 @@ def test_a_verb_the_simulator_cannot_run_ends_the_call_naming_it() -> None:
 def test_every_bxml_verb_has_a_runner_and_a_table_without_one_is_refused() -> None:
     from bandwidth.models.bxml import Ring
     from bandwidth.testing._composition import build_voice
+    from bandwidth.testing._core.http_transport import HttpTransport
     from bandwidth.testing._core.timers import Timers
-    from bandwidth.testing._core.webhooks import HttpTransport
     from bandwidth.testing._voice.interpreter import VerbFamily, VerbTable, top_level_verbs
 
     voice = build_voice(

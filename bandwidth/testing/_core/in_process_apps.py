@@ -4,7 +4,7 @@ The webhook URL's path and query reach the app (``PATH_INFO``/``path``); its
 host becomes the ``Host`` header, so URL building in the app still works.
 
 * WSGI (Flask, Django, any ``app(environ, start_response)``) is called in the
-  simulator's thread with a standard environ.
+  caller's thread with a standard environ, as WSGI test clients do.
 * ASGI (FastAPI, Starlette, Django's ASGI handler, any ``async app(scope,
   receive, send)``) runs on an event loop the simulator owns, in its own
   thread. So a test that itself runs inside an event loop (``pytest-asyncio``,
@@ -37,9 +37,17 @@ from typing import (
 )
 from urllib.parse import unquote
 
-from bandwidth.testing._core.deadlines import Deadline, Worker, timed_out
+from bandwidth.testing._core.deadlines import Deadline, timed_out
 from bandwidth.testing._core.webhook_urls import WebhookUrl
-from bandwidth.testing._core.webhooks import MAX_REPLY_BYTES, DeliveryError, Reply
+from bandwidth.testing._core.webhooks import (
+    MAX_REPLY_BYTES,
+    AppRequest,
+    DeliveryError,
+    FollowUp,
+    Outcome,
+    Reply,
+    exchange_each,
+)
 
 __all__ = ["AsgiTransport", "WsgiTransport", "is_asgi", "transport_for"]
 
@@ -100,39 +108,38 @@ def _status_code(status: str) -> int:
 
 
 class WsgiTransport:
-    """Calls a WSGI app with a standard environ (PEP 3333)."""
+    """Calls a WSGI app with a standard environ (PEP 3333), in the caller's thread.
+
+    As WSGI test clients do (Flask's, Django's): no thread hand-off per
+    webhook. What the simulator controls is bounded by the ``callbackTimeout``
+    (the body iterable is pulled only until it, ``write()`` is kept up to the
+    BXML limit), and an answer that comes after it counts as timed out: its
+    BXML is not used. A handler that never returns holds its caller, as it
+    would under a test client.
+    """
 
     def __init__(self, app: Callable[..., Any]) -> None:
         self.app = app
-        self._worker = Worker("VoiceSimulator:wsgi")
 
     def start(self) -> None:
-        """Nothing to start for WSGI (the worker thread starts with the first request)."""
+        """Nothing to start for WSGI."""
 
     def stop(self) -> None:
-        """Let the worker thread end."""
-        self._worker.stop()
+        """Nothing to stop for WSGI."""
 
-    def send(
-        self, method: str, url: WebhookUrl, headers: Dict[str, str], body: bytes, timeout: float
-    ) -> Reply:
-        """Run the app on one request, on the worker thread, and collect its answer in time."""
-        deadline = Deadline(timeout)
-        done, reply = self._worker.run(
-            lambda: self._exchange(method, url, headers, body, deadline), deadline
-        )
-        if not done or reply is None:
-            raise DeliveryError(timed_out(url.text))
+    def exchange(self, request: AppRequest, follow_up: FollowUp) -> List[Outcome]:
+        """The request and its follow-up (the challenge's answer), each under its own deadline."""
+        return exchange_each(self._send, request, follow_up)
+
+    def _send(self, request: AppRequest) -> Reply:
+        deadline = Deadline(request.timeout)
+        reply = self._exchange(request, deadline)
+        if reply is None or deadline.passed():
+            raise DeliveryError(timed_out(request.url.text))
         return reply
 
-    def _exchange(
-        self,
-        method: str,
-        parts: WebhookUrl,
-        headers: Dict[str, str],
-        body: bytes,
-        deadline: Deadline,
-    ) -> Optional[Reply]:
+    def _exchange(self, request: AppRequest, deadline: Deadline) -> Optional[Reply]:
+        method, parts, headers, body = request.method, request.url, request.headers, request.body
         port = parts.default_port
         environ: Dict[str, Any] = {
             "REQUEST_METHOD": method,
@@ -252,6 +259,15 @@ class AsgiTransport:
         assert self._loop is not None
         future = asyncio.run_coroutine_threadsafe(coroutine, self._loop)
         return future.result(timeout)
+
+    def exchange(self, request: AppRequest, follow_up: FollowUp) -> List[Outcome]:
+        """Each request run on the app's loop, under its own deadline."""
+        return exchange_each(self._send, request, follow_up)
+
+    def _send(self, request: AppRequest) -> Reply:
+        return self.send(
+            request.method, request.url, request.headers, request.body, request.timeout
+        )
 
     def send(
         self, method: str, url: WebhookUrl, headers: Dict[str, str], body: bytes, timeout: float

@@ -2,8 +2,8 @@
 
 A :class:`Delivery` is one event (its payload, the primary URL and the
 fallback). :func:`deliver` sends it through a :class:`Transport` (real HTTP
-here; an in-process WSGI or ASGI app in ``in_process_apps``) and follows the documented
-rules:
+in ``http_transport``; an in-process WSGI or ASGI app in ``in_process_apps``)
+and follows the documented rules:
 
 * POST sends the payload as JSON; GET sends it as query parameters.
 * The first request carries no credentials. A ``401`` with a
@@ -21,34 +21,34 @@ The result is a :class:`Webhook`, the record tests read from
 from __future__ import annotations
 
 import base64
-import http.client
 import json
-import socket
-import ssl
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from datetime import datetime
 from typing import Any, Callable, Dict, List, Mapping, Optional, Protocol, Tuple
 from urllib.parse import parse_qsl, urlencode
 
-from bandwidth.testing._core.deadlines import WATCHDOG, Deadline, timed_out
 from bandwidth.testing._core.masking import shown_document
 from bandwidth.testing._core.webhook_urls import InvalidUrl, WebhookUrl, join_url, parse_webhook_url
 
 __all__ = [
     "DEFAULT_METHOD",
     "MAX_REPLY_BYTES",
+    "AppRequest",
     "Attempt",
     "CallbackSettings",
     "Delivery",
     "DeliveryError",
-    "HttpTransport",
+    "FollowUp",
+    "Outcome",
     "Reply",
     "Target",
     "Targets",
     "Transport",
     "Webhook",
+    "converse",
     "deliver",
     "encode_request",
+    "exchange_each",
     "request_targets",
     "targets_for",
 ]
@@ -252,13 +252,93 @@ class DeliveryError(Exception):
         self.connect = connect
 
 
-class Transport(Protocol):
-    """Sends one request to the app and returns its answer (or raises :class:`DeliveryError`)."""
+@dataclass(frozen=True)
+class AppRequest:
+    """One HTTP request to the app (its URL parsed and checked once, by :func:`deliver`)."""
 
-    def send(
-        self, method: str, url: WebhookUrl, headers: Dict[str, str], body: bytes, timeout: float
-    ) -> Reply:
-        """One HTTP exchange (``url`` parsed and checked once, by :func:`deliver`)."""
+    method: str
+    url: WebhookUrl
+    headers: Dict[str, str]
+    body: bytes
+    #: the ``callbackTimeout``: real seconds the whole answer may take
+    timeout: float
+
+    @property
+    def authorized(self) -> bool:
+        """Whether it carries credentials (the answer to a challenge)."""
+        return "Authorization" in self.headers
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What one request got: the app's reply, or why there was none."""
+
+    request: AppRequest
+    reply: Optional[Reply] = None
+    error: Optional[DeliveryError] = None
+
+
+#: Given the app's reply, the headers to send the request again with (a challenge
+#: answered), or ``None``. A pure function, so a transport may run it on its own thread.
+FollowUp = Callable[[Reply], Optional[Dict[str, str]]]
+
+
+class Transport(Protocol):
+    """Sends requests to the app and returns what came back."""
+
+    def exchange(self, request: AppRequest, follow_up: FollowUp) -> List[Outcome]:
+        """Send ``request``, then again with ``follow_up``'s headers when it gives some.
+
+        Every request made is in the list, in order (:func:`converse` is the
+        rule each transport follows).
+        """
+
+
+def converse(
+    send: Callable[[AppRequest], Reply],
+    request: AppRequest,
+    follow_up: FollowUp,
+    record: Callable[[Outcome], bool],
+) -> None:
+    """The exchange rules: a connection that cannot be made is retried once; one follow-up.
+
+    ``send`` makes one request (or raises :class:`DeliveryError`); each
+    outcome goes to ``record``, which returns ``False`` to stop (nobody is
+    waiting any more).
+    """
+    current: Optional[AppRequest] = request
+    while current is not None:
+        reply: Optional[Reply] = None
+        for retry in (False, True):
+            try:
+                reply = send(current)
+            except DeliveryError as exc:
+                if not record(Outcome(current, error=exc)):
+                    return
+                if exc.connect and not retry:
+                    continue  # a connection error is retried once, as the platform does
+                return
+            if not record(Outcome(current, reply=reply)):
+                return
+            break
+        if reply is None or current.authorized:
+            return
+        headers = follow_up(reply)
+        current = None if headers is None else replace(current, headers=headers)
+
+
+def exchange_each(
+    send: Callable[[AppRequest], Reply], request: AppRequest, follow_up: FollowUp
+) -> List[Outcome]:
+    """:meth:`Transport.exchange` for a transport whose ``send`` bounds each request itself."""
+    outcomes: List[Outcome] = []
+
+    def record(outcome: Outcome) -> bool:
+        outcomes.append(outcome)
+        return True
+
+    converse(send, request, follow_up, record)
+    return outcomes
 
 
 def encode_request(
@@ -308,35 +388,25 @@ def _try(
 ) -> Optional[Reply]:
     """Deliver to one URL: plain first, again with credentials after a Basic challenge."""
     url, headers, body = encode_request(target, payload, parsed)
-    reply = _send(transport, target, url, headers, body, timeout, attempts, authorized=False)
-    if reply is not None and _challenged(reply) and target.username is not None:
-        headers = {**headers, "Authorization": _basic(target)}
-        reply = _send(transport, target, url, headers, body, timeout, attempts, authorized=True)
-    return reply
 
+    def follow_up(reply: Reply) -> Optional[Dict[str, str]]:
+        if _challenged(reply) and target.username is not None:
+            return {**headers, "Authorization": _basic(target)}
+        return None
 
-def _send(
-    transport: Transport,
-    target: Target,
-    url: WebhookUrl,
-    headers: Dict[str, str],
-    body: bytes,
-    timeout: float,
-    attempts: List[Attempt],
-    *,
-    authorized: bool,
-) -> Optional[Reply]:
-    for retry in (False, True):
-        try:
-            reply = transport.send(target.method, url, headers, body, timeout)
-        except DeliveryError as exc:
-            attempts.append(Attempt(target.url, target.method, None, authorized, str(exc)))
-            if exc.connect and not retry:
-                continue  # a connection error is retried once, as the platform does
-            return None
-        attempts.append(Attempt(target.url, target.method, reply.status, authorized))
-        return reply
-    return None  # pragma: no cover - the loop always returns
+    outcomes = transport.exchange(AppRequest(target.method, url, headers, body, timeout), follow_up)
+    for outcome in outcomes:
+        reply, error = outcome.reply, outcome.error
+        attempts.append(
+            Attempt(
+                target.url,
+                target.method,
+                None if reply is None else reply.status,
+                outcome.request.authorized,
+                None if error is None else str(error),
+            )
+        )
+    return outcomes[-1].reply if outcomes else None
 
 
 def deliver(transport: Transport, delivery: Delivery) -> Tuple[Webhook, Optional[Reply]]:
@@ -382,56 +452,3 @@ def deliver(transport: Transport, delivery: Delivery) -> Tuple[Webhook, Optional
         error=error,
     )
     return record, (reply if ok else None)
-
-
-class HttpTransport:
-    """Real HTTP(S) with :mod:`http.client`; ``timeout`` bounds the whole exchange.
-
-    Connecting, sending and reading the answer (status, headers and body, at
-    most :data:`MAX_REPLY_BYTES`) all happen before one deadline; an app
-    that drips its answer is cut off there, like one that does not answer.
-    """
-
-    def send(
-        self, method: str, url: WebhookUrl, headers: Dict[str, str], body: bytes, timeout: float
-    ) -> Reply:
-        """One request on a fresh connection (closed afterwards)."""
-        deadline = Deadline(timeout)
-        parts, url_text = url, url.text
-        host, port = parts.host, parts.port
-        connection: http.client.HTTPConnection
-        if parts.scheme == "https":
-            context = ssl.create_default_context()
-            connection = http.client.HTTPSConnection(host, port, timeout=timeout, context=context)
-        else:
-            connection = http.client.HTTPConnection(host, port, timeout=timeout)
-        try:
-            try:
-                connection.connect()
-            except (OSError, http.client.HTTPException) as exc:
-                raise DeliveryError(
-                    _describe(exc, "connecting to", url_text), connect=True
-                ) from None
-            assert connection.sock is not None
-            with WATCHDOG.guard(connection.sock, deadline) as guard:
-                try:
-                    connection.request(method, parts.target, body=body or None, headers=headers)
-                    response = connection.getresponse()
-                    data = response.read(MAX_REPLY_BYTES)
-                    reply_headers = {k.lower(): v for k, v in response.getheaders()}
-                except (OSError, http.client.HTTPException) as exc:
-                    if guard.fired:
-                        raise DeliveryError(timed_out(url_text)) from None
-                    raise DeliveryError(_describe(exc, "waiting for", url_text)) from None
-            if guard.fired:
-                raise DeliveryError(timed_out(url_text))
-            return Reply(response.status, reply_headers, data)
-        finally:
-            connection.close()
-
-
-def _describe(exc: BaseException, doing: str, url: str) -> str:
-    if isinstance(exc, (TimeoutError, socket.timeout)):
-        return f"timed out {doing} {url}"
-    detail = str(exc) or type(exc).__name__
-    return f"{type(exc).__name__} {doing} {url}: {detail}"

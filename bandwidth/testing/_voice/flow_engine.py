@@ -41,12 +41,12 @@ from typing import (
     Tuple,
 )
 
-from bandwidth.testing._core.deadlines import acting_for
 from bandwidth.testing._core.masking import shown_document as _shown
-from bandwidth.testing._core.webhook_urls import WebhookUrl
 from bandwidth.testing._core.webhooks import (
+    AppRequest,
     Delivery,
-    DeliveryError,
+    FollowUp,
+    Outcome,
     Reply,
     Target,
     Transport,
@@ -95,19 +95,16 @@ class MediaListener(Protocol):
 class _Capturing:
     """Wraps an in-process transport to keep the exceptions the app raised."""
 
-    def __init__(self, inner: Any, errors: List[BaseException]) -> None:
+    def __init__(self, inner: Transport, errors: List[BaseException]) -> None:
         self.inner = inner
         self.errors = errors
 
-    def send(
-        self, method: str, url: WebhookUrl, headers: Dict[str, str], body: bytes, timeout: float
-    ) -> Reply:
-        try:
-            return self.inner.send(method, url, headers, body, timeout)  # type: ignore[no-any-return]
-        except DeliveryError as exc:
-            if exc.__cause__ is not None:
-                self.errors.append(exc.__cause__)
-            raise
+    def exchange(self, request: AppRequest, follow_up: FollowUp) -> List[Outcome]:
+        outcomes = self.inner.exchange(request, follow_up)
+        for outcome in outcomes:
+            if outcome.error is not None and outcome.error.__cause__ is not None:
+                self.errors.append(outcome.error.__cause__)
+        return outcomes
 
 
 class FlowEngine:
@@ -170,9 +167,8 @@ class FlowEngine:
     # -- running ---------------------------------------------------------------------------
 
     def inside_run(self) -> bool:
-        """Whether the calling thread runs the engine, or an in-process app for the run."""
-        me = threading.get_ident()
-        return self._owner is not None and self._owner in (me, acting_for(me))
+        """Whether the calling thread runs the engine (an in-process WSGI app runs in it too)."""
+        return self._owner is not None and self._owner == threading.get_ident()
 
     def run(self, *, wait: bool = True) -> None:
         """Run everything due by the simulator's current time, webhooks included.
