@@ -32,7 +32,7 @@ from typing import Any, Dict, Iterator, List, Optional, Set, Tuple
 Schema = Dict[str, Any]
 
 #: names the official generator prefixes with ``var_`` besides Python's keywords
-_RESERVED = frozenset({"self", "property", "schema", "base64", "json", "date", "float"})
+_RESERVED = frozenset({"self", "property", "schema", "base64", "json", "date", "float", "field"})
 
 
 def snake(name: str) -> str:

@@ -222,7 +222,7 @@ class Renderer:
         return f"    {each.name}: {annotation} = Field({', '.join(args)})"
 
     def _default(self, each: FieldPlan, request: bool, imports: Imports) -> str:
-        if not request or each.default is None:
+        if each.default is None:  # responses too: the official SDK shows the default when absent
             return "None"
         if each.type.kind == "model" and each.type.model:
             target = self.plans[each.type.model]

@@ -16,8 +16,11 @@ class BrtcErrorSource(ResponseModel):
     parameter: Optional[StrictStr] = Field(
         default=None, description="The URI parameter that caused the error."
     )
-    field: Optional[StrictStr] = Field(
-        default=None, description="The request body field that caused the error."
+    var_field: Optional[StrictStr] = Field(
+        default=None,
+        validation_alias="field",
+        serialization_alias="field",
+        description="The request body field that caused the error.",
     )
     header: Optional[StrictStr] = Field(
         default=None, description="The header that caused the error."

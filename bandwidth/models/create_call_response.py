@@ -46,7 +46,8 @@ class CreateCallResponse(ResponseModel):
     )
     answer_url: StrictStr = Field(description="Webhook that returns the call's first BXML.")
     answer_fallback_method: Optional[_Method] = Field(
-        default=None, description="Method of the answer fallback webhook."
+        default=CallbackMethodEnum.POST,  # the spec's default, shown when absent (as official)
+        description="Method of the answer fallback webhook.",
     )
     answer_fallback_url: Optional[StrictStr] = Field(
         default=None, description="Used when the answer webhook fails."

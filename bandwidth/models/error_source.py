@@ -16,8 +16,11 @@ class ErrorSource(ResponseModel):
     parameter: Optional[StrictStr] = Field(
         default=None, description="The relevant URI query parameter causing the error."
     )
-    field: Optional[StrictStr] = Field(
-        default=None, description="The request body field that led to the error."
+    var_field: Optional[StrictStr] = Field(
+        default=None,
+        validation_alias="field",
+        serialization_alias="field",
+        description="The request body field that led to the error.",
     )
     header: Optional[StrictStr] = Field(
         default=None, description="The header field that contributed to the error."

@@ -64,7 +64,7 @@ class VerificationDenialWebhook(ResponseModel):
             "Whether a Toll-Free Verification request qualifies for resubmission via PUT."
         ),
     )
-    status: Optional[StrictStr] = Field(default=None)
+    status: Optional[StrictStr] = Field(default="UNVERIFIED")
     blocked: Optional[StrictBool] = Field(
         default=None, description="Whether a Toll-Free Verification is blocked."
     )

@@ -217,6 +217,9 @@ OFFICIAL_FIELDS: Dict[str, str] = {
     "BlockedWebhook": (
         "account_id phone_number status internal_ticket_number blocked blocked_reason"
     ),
+    # ``field`` is reserved by the generator, like ``from``: the wire name stays ``field``
+    "BrtcErrorSource": "parameter var_field header reference",
+    "ErrorSource": "parameter var_field header reference",
 }
 
 
@@ -242,3 +245,9 @@ def test_official_field_names(name: str) -> None:
     fields = getattr(bandwidth.models, name).model_fields
     for field in OFFICIAL_FIELDS[name].split():
         assert field in fields, f"{name}.{field}"
+
+
+def test_a_reserved_python_name_keeps_its_wire_name() -> None:
+    source = bandwidth.models.BrtcErrorSource.from_dict({"field": "name", "header": "Accept"})
+    assert source.var_field == "name"
+    assert source.to_dict() == {"field": "name", "header": "Accept"}

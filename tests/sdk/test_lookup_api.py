@@ -7,6 +7,7 @@ is retried like any read.
 
 from __future__ import annotations
 
+import json
 import uuid
 from pathlib import Path
 from typing import Any, Dict, Iterator
@@ -50,7 +51,7 @@ def example(name: str) -> Any:
 def completed(data: Any, cls: type) -> bool:
     return (
         isinstance(data, cls)
-        and str(data.data.request_id) == REQUEST_ID
+        and data.data.request_id == uuid.UUID(REQUEST_ID)
         and data.data.status == "COMPLETE"
         and [r.phone_number for r in data.data.results] == ["+10072904497", "+10072904498"]
     )
@@ -164,6 +165,22 @@ def test_the_request_id_may_be_a_uuid_and_must_be_one(
         with pytest.raises(ApiValueError, match="request_id"):
             api.get_async_bulk_lookup(ACCOUNT, bad)
     assert len(wire.requests) == sent
+
+
+def test_the_answered_request_id_is_a_uuid_and_goes_back_as_it_came(
+    wire: Wire, api: PhoneNumberLookupApi
+) -> None:
+    # A ``uuid.UUID``, as the official 23.3.1 models type it (``format: uuid``);
+    # its text is ``str(request_id)``, and ``to_json`` writes that text.
+    wire.answer(202, json=example("lookupAcceptedExample"), method="POST")
+    started = api.create_async_bulk_lookup(ACCOUNT, AsyncLookupRequest(phone_numbers=NUMBERS))
+    request_id = started.data.request_id
+    assert isinstance(request_id, uuid.UUID) and str(request_id) == REQUEST_ID
+    assert started.to_dict()["data"]["requestId"] == request_id  # as official: the object
+    assert json.loads(started.to_json())["data"]["requestId"] == REQUEST_ID
+    wire.answer(200, json=example("lookupInProgressExample"))
+    api.get_async_bulk_lookup(ACCOUNT, request_id)
+    assert wire.raw_target(wire.last).endswith(f"/bulk/{REQUEST_ID}")
 
 
 @pytest.mark.parametrize(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bandwidth.models.bxml.verb import BareVerb
+from bandwidth.models.bxml.verb import Verb as Verb  # importable here, as in the official module
 
 __all__ = ["ResumeRecording"]
 
