@@ -3,8 +3,9 @@
     python bench/run.py --profile            # sets up .cache/bench/ours, starts the server
     .cache/bench/ours/bin/python bench/profile_sdk.py [--url http://127.0.0.1:PORT] [--only PATH]
 
-For each path (the four single calls, and ``list_calls`` fetch + decode of a
-1000- and a 10000-call page) it prints:
+For each path (the four single calls, ``create_message``, ``list_messages``
+(a 100-message page), and ``list_calls`` fetch + decode of a 1000- and a
+10000-call page) it prints:
 
 * wall time per call for ours and for raw urllib3 + json, unprofiled (and the
   time the cyclic garbage collector paused the thread);
@@ -40,6 +41,8 @@ PATHS: Dict[str, Tuple[str, int, int]] = {
     "get_call_state": ("get_call_state", 0, 2000),
     "update_call": ("update_call", 0, 2000),
     "update_call_bxml": ("update_call_bxml", 0, 2000),
+    "create_message": ("create_message", 0, 2000),
+    "list_messages": ("list_messages", 0, 500),
     "list_1000": ("list_calls", 1000, 30),
     "list_10000": ("list_calls", 10000, 4),
 }
@@ -143,6 +146,14 @@ def by_layer(stats: pstats.Stats) -> Dict[str, float]:
     return layers
 
 
+def calls_by_layer(stats: pstats.Stats) -> Dict[str, int]:
+    layers: Dict[str, int] = {}
+    for key, (_, ncalls, _, _, _) in stats.stats.items():  # type: ignore[attr-defined]
+        label = layer_of(key)
+        layers[label] = layers.get(label, 0) + ncalls
+    return layers
+
+
 def short(key: Tuple[str, int, str]) -> str:
     filename, line, name = key
     if filename == "~":
@@ -232,6 +243,14 @@ def profile_path(name: str, ours: Any, raw: Any, tree_lines: int) -> Tuple[List[
         f"    {'total (profiled)':<42} {ours_total / n * 1e6:8.1f} {raw_total / n * 1e6:7.1f} "
         f"{(ours_total - raw_total) / n * 1e6:+9.1f}"
     )
+    # Function calls per request: exact and repeatable, unlike time on a busy machine.
+    ours_calls, raw_calls = calls_by_layer(stats["ours"]), calls_by_layer(stats["raw"])
+    out.append("  function calls per call, by layer:                ours     raw   ours-raw")
+    for label in sorted(set(ours_calls) | set(raw_calls), key=lambda k: -ours_calls.get(k, 0)):
+        a, b = ours_calls.get(label, 0) / n, raw_calls.get(label, 0) / n
+        out.append(f"    {label:<42} {a:8.1f} {b:7.1f} {a - b:+9.1f}")
+    a, b = sum(ours_calls.values()) / n, sum(raw_calls.values()) / n
+    out.append(f"    {'total':<42} {a:8.1f} {b:7.1f} {a - b:+9.1f}")
     out.append("  ours, top functions by own time (cProfile):")
     out += top_functions(stats["ours"], n)
     out.append("  ours, our SDK's own functions (cProfile):")

@@ -428,6 +428,8 @@ PROFILED = (
     "get_call_state",
     "update_call",
     "update_call_bxml",
+    "create_message",
+    "list_messages",
     "list_1000",
     "list_10000",
 )
