@@ -58,8 +58,11 @@ class ManualClock:
 
 def format_time(value: datetime) -> str:
     """Render ``value`` the way the Voice API does: ``2022-06-16T13:15:07.160Z``."""
-    value = value.astimezone(timezone.utc)
-    return value.strftime("%Y-%m-%dT%H:%M:%S.") + f"{value.microsecond // 1000:03d}Z"
+    v = value.astimezone(timezone.utc)  # by hand: a few times faster than strftime, per event
+    return (
+        f"{v.year:04d}-{v.month:02d}-{v.day:02d}T{v.hour:02d}:{v.minute:02d}:{v.second:02d}"
+        f".{v.microsecond // 1000:03d}Z"
+    )
 
 
 def parse_time(text: str) -> datetime:
