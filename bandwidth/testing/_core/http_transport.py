@@ -5,24 +5,20 @@ from __future__ import annotations
 import http.client
 import socket
 import ssl
-from typing import Dict, List
 
 from bandwidth.testing._core.deadlines import WATCHDOG, Deadline, timed_out
-from bandwidth.testing._core.webhook_urls import WebhookUrl
 from bandwidth.testing._core.webhooks import (
     MAX_REPLY_BYTES,
     AppRequest,
     DeliveryError,
-    FollowUp,
-    Outcome,
     Reply,
-    exchange_each,
+    RequestByRequest,
 )
 
 __all__ = ["HttpTransport"]
 
 
-class HttpTransport:
+class HttpTransport(RequestByRequest):
     """Real HTTP(S) with :mod:`http.client`; ``timeout`` bounds the whole exchange.
 
     Connecting, sending and reading the answer (status, headers and body, at
@@ -30,19 +26,10 @@ class HttpTransport:
     that drips its answer is cut off there, like one that does not answer.
     """
 
-    def exchange(self, request: AppRequest, follow_up: FollowUp) -> List[Outcome]:
-        """Each request on its own connection, under its own deadline."""
-        return exchange_each(self._send, request, follow_up)
-
-    def _send(self, request: AppRequest) -> Reply:
-        return self.send(
-            request.method, request.url, request.headers, request.body, request.timeout
-        )
-
-    def send(
-        self, method: str, url: WebhookUrl, headers: Dict[str, str], body: bytes, timeout: float
-    ) -> Reply:
+    def send(self, request: AppRequest) -> Reply:
         """One request on a fresh connection (closed afterwards)."""
+        method, url, headers, body = request.method, request.url, request.headers, request.body
+        timeout = request.timeout
         deadline = Deadline(timeout)
         parts, url_text = url, url.text
         host, port = parts.host, parts.port

@@ -38,15 +38,12 @@ from typing import (
 from urllib.parse import unquote
 
 from bandwidth.testing._core.deadlines import Deadline, timed_out
-from bandwidth.testing._core.webhook_urls import WebhookUrl
 from bandwidth.testing._core.webhooks import (
     MAX_REPLY_BYTES,
     AppRequest,
     DeliveryError,
-    FollowUp,
-    Outcome,
     Reply,
-    exchange_each,
+    RequestByRequest,
 )
 
 __all__ = ["AsgiTransport", "WsgiTransport", "is_asgi", "transport_for"]
@@ -107,7 +104,7 @@ def _status_code(status: str) -> int:
         raise DeliveryError(f"the app sent an invalid status line {status!r}") from None
 
 
-class WsgiTransport:
+class WsgiTransport(RequestByRequest):
     """Calls a WSGI app with a standard environ (PEP 3333), in the caller's thread.
 
     As WSGI test clients do (Flask's, Django's): no thread hand-off per
@@ -127,11 +124,8 @@ class WsgiTransport:
     def stop(self) -> None:
         """Nothing to stop for WSGI."""
 
-    def exchange(self, request: AppRequest, follow_up: FollowUp) -> List[Outcome]:
-        """The request and its follow-up (the challenge's answer), each under its own deadline."""
-        return exchange_each(self._send, request, follow_up)
-
-    def _send(self, request: AppRequest) -> Reply:
+    def send(self, request: AppRequest) -> Reply:
+        """Run the app on one request and collect its answer in time."""
         deadline = Deadline(request.timeout)
         reply = self._exchange(request, deadline)
         if reply is None or deadline.passed():
@@ -205,7 +199,7 @@ class WsgiTransport:
         return Reply(_status_code(status_line), reply_headers, b"".join(written))
 
 
-class AsgiTransport:
+class AsgiTransport(RequestByRequest):
     """Runs an ASGI 3 app on a private event loop in a daemon thread."""
 
     def __init__(self, app: Callable[..., Awaitable[None]]) -> None:
@@ -260,19 +254,10 @@ class AsgiTransport:
         future = asyncio.run_coroutine_threadsafe(coroutine, self._loop)
         return future.result(timeout)
 
-    def exchange(self, request: AppRequest, follow_up: FollowUp) -> List[Outcome]:
-        """Each request run on the app's loop, under its own deadline."""
-        return exchange_each(self._send, request, follow_up)
-
-    def _send(self, request: AppRequest) -> Reply:
-        return self.send(
-            request.method, request.url, request.headers, request.body, request.timeout
-        )
-
-    def send(
-        self, method: str, url: WebhookUrl, headers: Dict[str, str], body: bytes, timeout: float
-    ) -> Reply:
-        """Run the app on one request and collect its answer."""
+    def send(self, request: AppRequest) -> Reply:
+        """Run the app on one request on its loop and collect its answer in time."""
+        method, url, headers, body = request.method, request.url, request.headers, request.body
+        timeout = request.timeout
         if self._loop is None:
             self.start()
         parts = url

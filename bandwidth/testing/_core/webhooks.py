@@ -41,14 +41,13 @@ __all__ = [
     "FollowUp",
     "Outcome",
     "Reply",
+    "RequestByRequest",
     "Target",
     "Targets",
     "Transport",
     "Webhook",
-    "converse",
     "deliver",
     "encode_request",
-    "exchange_each",
     "request_targets",
     "targets_for",
 ]
@@ -289,56 +288,43 @@ class Transport(Protocol):
     def exchange(self, request: AppRequest, follow_up: FollowUp) -> List[Outcome]:
         """Send ``request``, then again with ``follow_up``'s headers when it gives some.
 
-        Every request made is in the list, in order (:func:`converse` is the
-        rule each transport follows).
+        Every request made is in the list, in order (:class:`RequestByRequest`
+        holds the rules).
         """
 
 
-def converse(
-    send: Callable[[AppRequest], Reply],
-    request: AppRequest,
-    follow_up: FollowUp,
-    record: Callable[[Outcome], bool],
-) -> None:
-    """The exchange rules: a connection that cannot be made is retried once; one follow-up.
+class RequestByRequest:
+    """A transport that makes one request at a time, each bounded by its own ``send``.
 
-    ``send`` makes one request (or raises :class:`DeliveryError`); each
-    outcome goes to ``record``, which returns ``False`` to stop (nobody is
-    waiting any more).
+    Its :meth:`exchange` follows the delivery rules: a connection that cannot
+    be made is retried once, then the one follow-up (the challenge's answer).
     """
-    current: Optional[AppRequest] = request
-    while current is not None:
-        reply: Optional[Reply] = None
-        for retry in (False, True):
-            try:
-                reply = send(current)
-            except DeliveryError as exc:
-                if not record(Outcome(current, error=exc)):
-                    return
-                if exc.connect and not retry:
-                    continue  # a connection error is retried once, as the platform does
-                return
-            if not record(Outcome(current, reply=reply)):
-                return
-            break
-        if reply is None or current.authorized:
-            return
-        headers = follow_up(reply)
-        current = None if headers is None else replace(current, headers=headers)
 
+    def send(self, request: AppRequest) -> Reply:
+        """One request (or :class:`DeliveryError`)."""
+        raise NotImplementedError
 
-def exchange_each(
-    send: Callable[[AppRequest], Reply], request: AppRequest, follow_up: FollowUp
-) -> List[Outcome]:
-    """:meth:`Transport.exchange` for a transport whose ``send`` bounds each request itself."""
-    outcomes: List[Outcome] = []
-
-    def record(outcome: Outcome) -> bool:
-        outcomes.append(outcome)
-        return True
-
-    converse(send, request, follow_up, record)
-    return outcomes
+    def exchange(self, request: AppRequest, follow_up: FollowUp) -> List[Outcome]:
+        """See :meth:`Transport.exchange`."""
+        outcomes: List[Outcome] = []
+        current: Optional[AppRequest] = request
+        while current is not None:
+            reply: Optional[Reply] = None
+            for retry in (False, True):
+                try:
+                    reply = self.send(current)
+                except DeliveryError as exc:
+                    outcomes.append(Outcome(current, error=exc))
+                    if exc.connect and not retry:
+                        continue  # a connection error is retried once, as the platform does
+                    return outcomes
+                outcomes.append(Outcome(current, reply=reply))
+                break
+            if reply is None or current.authorized:
+                break
+            headers = follow_up(reply)
+            current = None if headers is None else replace(current, headers=headers)
+        return outcomes
 
 
 def encode_request(
