@@ -213,6 +213,10 @@ class Field(Generic[G, S]):
             problem = f"{problem} (got {_describe(value)})"
         return BxmlValidationError(_verb_name(owner), self.name, problem)
 
+    def checked_when_unset(self) -> bool:
+        """Whether :meth:`check` can fail for an instance where this field holds nothing."""
+        return self.required or type(self).check is not Field.check
+
     def check(self, owner: object) -> None:
         """Raise :class:`BxmlValidationError` unless Bandwidth would accept this field's value."""
         value = owner.__dict__.get(self.name)

@@ -123,6 +123,9 @@ class Verb:
     #: descriptor as a class attribute would read as its value)
     _text_field: ClassVar[Tuple[AnyField, ...]] = ()
     _by_wire: ClassVar[Dict[str, AnyField]] = {}
+    #: each field with whether ``validate()`` checks it when it holds nothing
+    #: (required fields, child lists); the others are checked only when set
+    _checks: ClassVar[Tuple[Tuple[AnyField, bool], ...]] = ()
     #: ``False`` for verbs that only go inside another verb (PhoneNumber, StreamParam, ...)
     _top_level: ClassVar[bool] = True
     #: where a nested-only verb goes, for error messages
@@ -154,6 +157,7 @@ class Verb:
         cls._attr_fields = _xml_order(attributes)
         cls._text_field = tuple(f for f in ordered if f.role == "text")
         cls._by_wire = {f.wire: f for f in attributes if f.wire is not None}
+        cls._checks = tuple((f, f.checked_when_unset()) for f in ordered)
         if "__init__" not in cls.__dict__:
             source, namespace = _init_source(cls._fields)
             exec(source, namespace)  # the parameters are our field names, checked above
@@ -243,8 +247,10 @@ class Verb:
         if self._generic:
             self._validate_generic()
             return
-        for field in self._fields:
-            field.check(self)
+        data = self.__dict__
+        for field, when_unset in self._checks:
+            if when_unset or field.name in data:  # an unset field is absent (see Field.__set__)
+                field.check(self)
         self._validate_more()
 
     def _validate_more(self) -> None:

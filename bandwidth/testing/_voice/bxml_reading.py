@@ -1,11 +1,12 @@
 """Reading BXML for the interpreter: the one place that knows the builder's API and the defaults.
 
-Documents are parsed with ``bandwidth.models.bxml`` and held to its strict
-checks (``validate()`` where the builder has it). Attribute values are read
-by their snake_case names and converted here (``int(...)``/``float(...)`` of
-whatever the attribute holds), with the defaults of the BXML reference when
-an attribute is absent. Anything that does not convert makes the document
-invalid (the call ends with ``invalid-bxml``), as on the platform.
+Documents are parsed with ``bandwidth.models.bxml``, whose ``from_xml``
+holds every verb to the rules ``validate()`` applies (once, while reading).
+Attribute values are read by their snake_case names and converted here
+(``int(...)``/``float(...)`` of whatever the attribute holds), with the
+defaults of the BXML reference when an attribute is absent. Anything that
+does not convert makes the document invalid (the call ends with
+``invalid-bxml``), as on the platform.
 """
 
 from __future__ import annotations
@@ -46,10 +47,7 @@ def read_verbs(document: Union[str, bytes], root: str = "Response") -> List[Any]
         raise InvalidBxml(f"the document is {len(raw)} bytes; at most {MAX_DOCUMENT_BYTES}")
     parser = Response if root == "Response" else Bxml
     try:
-        parsed = parser.from_xml(raw)
-        validate = getattr(parsed, "validate", None)
-        if callable(validate):
-            validate()
+        parsed = parser.from_xml(raw)  # checks each verb as validate() would
     except BxmlError as exc:
         raise InvalidBxml(str(exc)) from None
     except (ValueError, TypeError) as exc:
