@@ -38,6 +38,7 @@ from bandwidth.testing._core.products import ProductService
 from bandwidth.testing._core.rest_service import RestApi, RestSettings
 from bandwidth.testing._core.timers import Timers
 from bandwidth.testing._core.webhooks import Transport
+from bandwidth.testing._numbers.assembly import NUMBERS_OPERATIONS, Numbers, build_numbers
 from bandwidth.testing._voice.action_runner import ActionRunner
 from bandwidth.testing._voice.call_controls import CallControls
 from bandwidth.testing._voice.call_store import CallStore
@@ -89,7 +90,7 @@ __all__ = [
 
 #: Every operation name faults and recorded requests use: the SDK methods of every
 #: product, and the token endpoint (``oauth_token``).
-OPERATIONS: Tuple[str, ...] = (*VOICE_OPERATIONS, TOKEN_OPERATION)
+OPERATIONS: Tuple[str, ...] = (*VOICE_OPERATIONS, *NUMBERS_OPERATIONS, TOKEN_OPERATION)
 
 
 @dataclass(frozen=True)
@@ -132,6 +133,7 @@ class Assembly:
     rest: RestApi
     http: HttpServer
     facade: FacadeParts
+    numbers: Numbers
 
 
 def build_transport(
@@ -250,7 +252,10 @@ def assemble(
     )
     voice.service.control_with(control_target)
     products: List[ProductService] = [voice.service]  # messaging next: one more entry
+    # numbers: toll-free verification and endpoints, on voice's engine and the shared timers
+    numbers = build_numbers(settings, lock, timers, voice.engine, lambda: settings.raise_app_errors)
+    products.extend(numbers.services)
     rest = RestApi(settings, lock, credentials, products)
     http = HttpServer(rest, host, port, idle_timeout, max_connections=max_connections)
     facade = build_facade_parts(settings, credentials, voice, rest)
-    return Assembly(transport, credentials, voice, rest, http, facade)
+    return Assembly(transport, credentials, voice, rest, http, facade, numbers)

@@ -231,6 +231,8 @@ class Delivery:
     on_reply: Optional[Callable[[Webhook, Optional[Reply]], Optional[Delivery]]] = field(
         default=None, repr=False
     )
+    #: headers computed from the exact body sent (a product's signature), added to every request
+    signature: Optional[Callable[[bytes], Mapping[str, str]]] = field(default=None, repr=False)
 
 
 @dataclass(frozen=True)
@@ -371,9 +373,12 @@ def _try(
     payload: Mapping[str, Any],
     timeout: float,
     attempts: List[Attempt],
+    signature: Optional[Callable[[bytes], Mapping[str, str]]] = None,
 ) -> Optional[Reply]:
     """Deliver to one URL: plain first, again with credentials after a Basic challenge."""
     url, headers, body = encode_request(target, payload, parsed)
+    if signature is not None:
+        headers.update(signature(body))
 
     def follow_up(reply: Reply) -> Optional[Dict[str, str]]:
         if _challenged(reply) and target.username is not None:
@@ -410,7 +415,15 @@ def deliver(transport: Transport, delivery: Delivery) -> Tuple[Webhook, Optional
             attempts.append(Attempt(candidate.url, candidate.method, None, False, str(exc)))
             reply = None
             continue
-        reply = _try(transport, candidate, parsed, delivery.payload, delivery.timeout, attempts)
+        reply = _try(
+            transport,
+            candidate,
+            parsed,
+            delivery.payload,
+            delivery.timeout,
+            attempts,
+            delivery.signature,
+        )
         if reply is not None and 200 <= reply.status < 300:
             break
     last = attempts[-1] if attempts else None

@@ -1,0 +1,64 @@
+"""``build_numbers``: the numbers products' parts, built for the composition root.
+
+They share the simulator's one lock, its timer queue and its flow engine
+(which runs the queue and delivers their webhooks through the core); each
+product is a :class:`~bandwidth.testing._core.products.ProductService` of
+its own, for its paths and its error body.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from typing import Callable, Optional, Tuple
+
+from bandwidth.testing._core.products import ControlMatch, ProductService
+from bandwidth.testing._core.timers import Timers
+from bandwidth.testing._numbers.platform_events import PlatformEvents
+from bandwidth.testing._numbers.tfv_book import VerificationBook
+from bandwidth.testing._numbers.tfv_service import TFV_SUCCESS, NumbersSettings, TollFreeService
+from bandwidth.testing._voice.action_runner import ActionRunner
+from bandwidth.testing._voice.flow_engine import FlowEngine
+
+__all__ = ["NUMBERS_OPERATIONS", "Numbers", "build_numbers"]
+
+#: The SDK method names of the numbers operations (for faults and recorded requests).
+NUMBERS_OPERATIONS: Tuple[str, ...] = (*TFV_SUCCESS,)
+
+
+@dataclass(frozen=True)
+class Numbers:
+    """The numbers products' parts, as the composition root and the test API use them."""
+
+    lock: threading.Lock
+    events: PlatformEvents
+    verifications: VerificationBook
+    tfv: TollFreeService
+    actions: ActionRunner
+
+    @property
+    def services(self) -> Tuple[ProductService, ...]:
+        """Their services, for the REST service's product list."""
+        return (self.tfv,)
+
+
+def build_numbers(
+    settings: NumbersSettings,
+    lock: threading.Lock,
+    timers: Timers,
+    engine: FlowEngine,
+    raise_app_errors: Callable[[], bool],
+) -> Numbers:
+    """Toll-free verification and endpoints over the shared lock, timers and engine."""
+    events = PlatformEvents(timers, engine.enabled)
+    verifications = VerificationBook(lambda: settings.account_id, events)
+
+    def run() -> None:
+        engine.run(wait=False)
+
+    def control(method: str, path: str) -> Optional[ControlMatch]:
+        return None
+
+    tfv = TollFreeService(settings, lock, verifications, run, control)
+    actions = ActionRunner(engine, lock, settings.now, raise_app_errors)
+    return Numbers(lock, events, verifications, tfv, actions)
