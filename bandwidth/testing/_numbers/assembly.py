@@ -14,6 +14,8 @@ from typing import Callable, Optional, Tuple
 
 from bandwidth.testing._core.products import ControlMatch, ProductService
 from bandwidth.testing._core.timers import Timers
+from bandwidth.testing._numbers.endpoint_book import EndpointBook
+from bandwidth.testing._numbers.endpoint_service import ENDPOINT_SUCCESS, EndpointService
 from bandwidth.testing._numbers.platform_events import PlatformEvents
 from bandwidth.testing._numbers.tfv_book import VerificationBook
 from bandwidth.testing._numbers.tfv_service import TFV_SUCCESS, NumbersSettings, TollFreeService
@@ -23,7 +25,7 @@ from bandwidth.testing._voice.flow_engine import FlowEngine
 __all__ = ["NUMBERS_OPERATIONS", "Numbers", "build_numbers"]
 
 #: The SDK method names of the numbers operations (for faults and recorded requests).
-NUMBERS_OPERATIONS: Tuple[str, ...] = (*TFV_SUCCESS,)
+NUMBERS_OPERATIONS: Tuple[str, ...] = (*TFV_SUCCESS, *ENDPOINT_SUCCESS)
 
 
 @dataclass(frozen=True)
@@ -34,12 +36,14 @@ class Numbers:
     events: PlatformEvents
     verifications: VerificationBook
     tfv: TollFreeService
+    endpoints: EndpointBook
+    endpoint_service: EndpointService
     actions: ActionRunner
 
     @property
     def services(self) -> Tuple[ProductService, ...]:
         """Their services, for the REST service's product list."""
-        return (self.tfv,)
+        return (self.tfv, self.endpoint_service)
 
 
 def build_numbers(
@@ -60,5 +64,7 @@ def build_numbers(
         return None
 
     tfv = TollFreeService(settings, lock, verifications, run, control)
+    endpoints = EndpointBook(lambda: settings.account_id, events)
+    endpoint_service = EndpointService(settings, lock, endpoints, run)
     actions = ActionRunner(engine, lock, settings.now, raise_app_errors)
-    return Numbers(lock, events, verifications, tfv, actions)
+    return Numbers(lock, events, verifications, tfv, endpoints, endpoint_service, actions)

@@ -14,6 +14,7 @@ from typing import Any, Callable, List, Optional, Sequence, TypeVar
 
 from bandwidth._formats import is_toll_free
 from bandwidth.testing._numbers.assembly import Numbers
+from bandwidth.testing._numbers.endpoint_book import EVENT_SHAPES
 
 __all__ = ["NumbersTestApi"]
 
@@ -140,10 +141,70 @@ class NumbersTestApi:
         _known(book.verifications, phone_number)
         self._numbers_act(lambda now: book.block(phone_number, reason, now))
 
+    # -- endpoints -------------------------------------------------------------------------
+
+    @property
+    def max_endpoints(self) -> int:
+        """Endpoints the account may hold at once (default 100); one more gets a 429
+        ``too_many_endpoints`` with ``Retry-After: 900``."""
+        return self._numbers.endpoints.max_endpoints
+
+    @max_endpoints.setter
+    def max_endpoints(self, count: int) -> None:
+        if isinstance(count, bool) or not isinstance(count, int) or count < 0:
+            raise ValueError("max_endpoints must be a non-negative integer")
+        self._numbers.endpoints.max_endpoints = count
+
+    @property
+    def endpoint_event_shape(self) -> str:
+        """How endpoint events look: ``"spec"`` (default: the spec's ``EndpointEvent``,
+        ``eventType`` ``DEVICE_CONNECTED``/``DEVICE_DISCONNECTED``) or ``"docs"`` (the BRTC
+        webhooks page's: ``event`` ``endpointConnected``/..., an epoch-ms ``timestamp``,
+        ``deviceId``, ``tags``)."""
+        return self._numbers.endpoints.event_shape
+
+    @endpoint_event_shape.setter
+    def endpoint_event_shape(self, shape: str) -> None:
+        if shape not in EVENT_SHAPES:
+            raise ValueError(f"endpoint_event_shape must be one of {', '.join(EVENT_SHAPES)}")
+        self._numbers.endpoints.event_shape = shape
+
+    def connect_endpoint(self, endpoint_id: str, *, device_name: Optional[str] = None) -> str:
+        """A client connects to the endpoint with its token: a new ``CONNECTED`` device (the
+        endpoint is ``CONNECTED``), and ``DEVICE_CONNECTED`` to its ``eventCallbackUrl``.
+        Returns the device id (``d-...``); ``KeyError`` for an unknown endpoint."""
+        book = self._numbers.endpoints
+        _known_endpoint(book.endpoints, endpoint_id)
+        return self._numbers_act(lambda now: book.connect(endpoint_id, device_name, now))
+
+    def disconnect_endpoint(self, endpoint_id: str, device_id: Optional[str] = None) -> None:
+        """The device (default: every connected one) disconnects: it stays listed as
+        ``DISCONNECTED``, and ``DEVICE_DISCONNECTED`` goes to the endpoint's callback URL."""
+        book = self._numbers.endpoints
+        _known_endpoint(book.endpoints, endpoint_id)
+        self._numbers_act(lambda now: book.disconnect(endpoint_id, device_id, now))
+
+    def endpoint_bxml(self, endpoint_id: str) -> List[str]:
+        """Every BXML document ``update_endpoint_bxml`` sent the endpoint, oldest first."""
+        with self._numbers.lock:
+            return list(_known_endpoint(self._numbers.endpoints.endpoints, endpoint_id).bxml)
+
+    def endpoint_token(self, endpoint_id: str) -> str:
+        """The token ``create_endpoint`` answered for the endpoint (what a client connects with)."""
+        with self._numbers.lock:
+            return str(_known_endpoint(self._numbers.endpoints.endpoints, endpoint_id).token)
+
 
 def _known(table: Any, key: str) -> Any:
     found = table.get(key)
     if found is None:
         what = "toll-free number" if is_toll_free(key) else "id"
         raise KeyError(f"no verification request for the {what} {key!r}")
+    return found
+
+
+def _known_endpoint(table: Any, endpoint_id: str) -> Any:
+    found = table.get(endpoint_id)
+    if found is None:
+        raise KeyError(f"no endpoint {endpoint_id!r} (never created, deleted or expired)")
     return found

@@ -4,7 +4,7 @@ The field rules are the SDK's own request models (built and checked in one
 pass, as ``request_toll_free_verification`` checks before sending); the
 rules between fields the models do not hold (the business registration
 rule, announced for 19 October 2026) are here. A refusal is a
-:class:`SubmissionRefused`: the routes answer it as a 400 ``tfvError`` whose
+:class:`FieldsRefused`: the routes answer it as a 400 ``tfvError`` whose
 ``errors`` maps each field (dot notation, wire names) to its problems.
 """
 
@@ -19,7 +19,7 @@ from bandwidth.exceptions import RequestValidationError
 __all__ = [
     "BUSINESS_REGISTRATION_FROM",
     "SUBMISSION_FIELDS",
-    "SubmissionRefused",
+    "FieldsRefused",
     "check_model",
     "check_phone_number",
     "check_registration",
@@ -53,7 +53,7 @@ SUBMISSION_FIELDS = (
 )
 
 
-class SubmissionRefused(Exception):
+class FieldsRefused(Exception):
     """A 400: the description, and each field's problems (``tfvError.errors``)."""
 
     def __init__(self, description: str, errors: Mapping[str, List[str]]) -> None:
@@ -73,13 +73,13 @@ def check_model(model: Type[Any], body: Mapping[str, Any]) -> Any:
         for problem in exc.errors():
             field = ".".join(str(part) for part in problem["loc"]) or "body"
             errors.setdefault(field, []).append(str(problem["msg"]))
-        raise SubmissionRefused("cannot process request.", errors) from None
+        raise FieldsRefused("cannot process request.", errors) from None
 
 
 def check_phone_number(number: str) -> None:
     """A toll-free number in E.164 (the spec's ``tfPhoneNumber``), else a 400."""
     if not is_toll_free(number):
-        raise SubmissionRefused(
+        raise FieldsRefused(
             "cannot process request.",
             {
                 "phoneNumber": [
@@ -112,4 +112,4 @@ def check_registration(submission: Mapping[str, Any], applies: bool) -> None:
                 if name not in given:
                     errors[name] = [f"required for a {entity}"]
     if errors:
-        raise SubmissionRefused("cannot process request.", errors)
+        raise FieldsRefused("cannot process request.", errors)

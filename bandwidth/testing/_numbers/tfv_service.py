@@ -31,7 +31,7 @@ from bandwidth.testing._numbers.paths import TFV_PATHS, TFV_PREFIXES, match
 from bandwidth.testing._numbers.tfv_book import VerificationBook, submission_info
 from bandwidth.testing._numbers.tfv_rules import (
     BUSINESS_REGISTRATION_FROM,
-    SubmissionRefused,
+    FieldsRefused,
     check_model,
     check_phone_number,
     check_registration,
@@ -121,7 +121,7 @@ class TollFreeService:
         self._run()
         try:
             return _HANDLERS[route.operation](self, request)
-        except SubmissionRefused as exc:
+        except FieldsRefused as exc:
             return self._error(400, exc.description, exc.errors)
         finally:
             self._run()
@@ -178,7 +178,7 @@ def _request(service: TollFreeService, request: Request) -> Response:
     with service.lock:
         taken = [n for n in numbers if n in service.book.verifications]
         if taken:
-            raise SubmissionRefused(
+            raise FieldsRefused(
                 "cannot process request.",
                 {
                     "phoneNumbers": [
@@ -208,7 +208,7 @@ def _update(service: TollFreeService, request: Request) -> Response:
     check_model(TfvSubmissionWrapper, body)
     submission: Dict[str, Any] = body.get("submission") or {}
     if not submission:
-        raise SubmissionRefused("cannot process request.", {"submission": ["Field required"]})
+        raise FieldsRefused("cannot process request.", {"submission": ["Field required"]})
     now = service.settings.now()
     check_registration(submission, service.registration_applies(now))
     with service.lock:
