@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
-from typing import Callable, Optional, Tuple
+from typing import Callable, Tuple
 
-from bandwidth.testing._core.products import ControlMatch, ProductService
+from bandwidth.testing._core.products import ProductService
 from bandwidth.testing._core.timers import Timers
+from bandwidth.testing._numbers.control import NumbersControlTarget
 from bandwidth.testing._numbers.endpoint_book import EndpointBook
 from bandwidth.testing._numbers.endpoint_service import ENDPOINT_SUCCESS, EndpointService
 from bandwidth.testing._numbers.platform_events import PlatformEvents
@@ -40,6 +41,11 @@ class Numbers:
     endpoint_service: EndpointService
     actions: ActionRunner
 
+    def control_with(self, target: NumbersControlTarget) -> None:
+        """The test API the control routes drive (the facade, once it is built)."""
+        self.tfv.control_target = target
+        self.endpoint_service.control_target = target
+
     @property
     def services(self) -> Tuple[ProductService, ...]:
         """Their services, for the REST service's product list."""
@@ -60,10 +66,7 @@ def build_numbers(
     def run() -> None:
         engine.run(wait=False)
 
-    def control(method: str, path: str) -> Optional[ControlMatch]:
-        return None
-
-    tfv = TollFreeService(settings, lock, verifications, run, control)
+    tfv = TollFreeService(settings, lock, verifications, run)
     endpoints = EndpointBook(lambda: settings.account_id, events)
     endpoint_service = EndpointService(settings, lock, endpoints, run)
     actions = ActionRunner(engine, lock, settings.now, raise_app_errors)

@@ -32,6 +32,8 @@ from bandwidth.testing._core.handlers import (
 )
 from bandwidth.testing._core.http_answers import Response
 from bandwidth.testing._core.products import ControlMatch, Route
+from bandwidth.testing._numbers import control
+from bandwidth.testing._numbers.control import NumbersControlTarget
 from bandwidth.testing._numbers.endpoint_book import EndpointBook, QuotaReached
 from bandwidth.testing._numbers.paths import ENDPOINT_PATHS, ENDPOINT_PREFIXES, match
 from bandwidth.testing._numbers.tfv_rules import FieldsRefused, check_model
@@ -103,6 +105,8 @@ class EndpointService:
         self.lock = lock
         self.book = book
         self._run = run
+        #: the test API its control routes drive (the facade, once it is built)
+        self.control_target: Optional[NumbersControlTarget] = None
 
     def route(self, method: str, path: str) -> Optional[Route]:
         """An Endpoints operation's route, ``None`` for any other path."""
@@ -156,8 +160,8 @@ class EndpointService:
         return status, [JSON_HEADER, *headers], json.dumps(payload).encode()
 
     def control(self, method: str, path: str) -> Optional[ControlMatch]:
-        """None: the numbers control endpoints are the TFV service's."""
-        return None
+        """The numbers control endpoints below ``/_control/endpoints``."""
+        return control.find(self.control_target, control.ENDPOINTS_ROOT, method, path)
 
 
 def _envelope(data: Any, links: Optional[List[Dict[str, str]]] = None) -> Dict[str, Any]:

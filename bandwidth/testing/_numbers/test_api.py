@@ -26,6 +26,7 @@ class NumbersTestApi:
 
     def _attach_numbers(self, numbers: Numbers) -> None:
         self._numbers = numbers
+        numbers.control_with(self)
 
     def _numbers_act(self, change: Callable[[datetime], _T]) -> _T:
         return self._numbers.actions.act(change)

@@ -27,6 +27,8 @@ from bandwidth.testing._core.handlers import (
 )
 from bandwidth.testing._core.http_answers import Response, reason
 from bandwidth.testing._core.products import ControlMatch, Route
+from bandwidth.testing._numbers import control
+from bandwidth.testing._numbers.control import NumbersControlTarget
 from bandwidth.testing._numbers.paths import TFV_PATHS, TFV_PREFIXES, match
 from bandwidth.testing._numbers.tfv_book import VerificationBook, submission_info
 from bandwidth.testing._numbers.tfv_rules import (
@@ -95,7 +97,6 @@ class TollFreeService:
         lock: threading.Lock,
         book: VerificationBook,
         run: Callable[[], None],
-        control: Callable[[str, str], Optional[ControlMatch]],
     ) -> None:
         self.settings = settings
         self.lock = lock
@@ -105,7 +106,8 @@ class TollFreeService:
         #: when the business-registration rule starts (``None``: never)
         self.registration_from: Optional[datetime] = BUSINESS_REGISTRATION_FROM
         self._run = run
-        self._control = control
+        #: the test API its control routes drive (the facade, once it is built)
+        self.control_target: Optional[NumbersControlTarget] = None
 
     def route(self, method: str, path: str) -> Optional[Route]:
         """A TFV operation's route, ``None`` for any other path."""
@@ -147,11 +149,11 @@ class TollFreeService:
         return status, [JSON_HEADER, *headers], json.dumps(payload).encode()
 
     def control(self, method: str, path: str) -> Optional[ControlMatch]:
-        """The numbers control endpoints (``/_control/tollfree/...``, ``/_control/endpoints/...``).
+        """The numbers control endpoints below ``/_control/tollfree``.
 
-        Both numbers services share them; the endpoints service gives none of its own.
+        The endpoints service serves those below ``/_control/endpoints``.
         """
-        return self._control(method, path)
+        return control.find(self.control_target, control.TOLLFREE_ROOT, method, path)
 
     # -- what handlers share ---------------------------------------------------------------
 
