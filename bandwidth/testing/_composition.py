@@ -38,7 +38,12 @@ from bandwidth.testing._core.products import ProductService
 from bandwidth.testing._core.rest_service import RestApi, RestSettings
 from bandwidth.testing._core.timers import Timers
 from bandwidth.testing._core.webhooks import Transport
-from bandwidth.testing._numbers.assembly import NUMBERS_OPERATIONS, Numbers, build_numbers
+from bandwidth.testing._numbers.assembly import (
+    NUMBERS_OPERATIONS,
+    Numbers,
+    build_numbers,
+    build_numbers_state,
+)
 from bandwidth.testing._voice.action_runner import ActionRunner
 from bandwidth.testing._voice.call_controls import CallControls
 from bandwidth.testing._voice.call_store import CallStore
@@ -160,8 +165,13 @@ def build_voice(
     now: Callable[[], datetime],
     call_url: Callable[[str], str],
     settings: RouteSettings,
+    connect: Optional[VerbFamily] = None,
 ) -> Voice:
-    """The voice product: store, media engines, verb families, flow engine and routes."""
+    """The voice product: store, media engines, verb families, flow engine and routes.
+
+    ``connect`` runs ``<Connect>`` (the numbers products' endpoints); without it the
+    verb ends the call, naming it.
+    """
     store = CallStore(account_id, auto_progress, lock, timers)
     enabled = transport is not None
     flows: Dict[str, CallFlow] = {}
@@ -184,7 +194,7 @@ def build_voice(
         recording.family(recordings),
         background_media.family(background),
         transcription.family(transcribing),
-        unsupported.family(),
+        connect or unsupported.family(),
     ]
     engine = FlowEngine(
         store,
@@ -239,6 +249,7 @@ def assemble(
     credentials = Credentials(token_lifetime)
     lock = threading.Lock()  # the one lock: every product's state, the faults, the requests
     timers = Timers()  # the one queue the clock drives, shared by every product
+    numbers_state = build_numbers_state(settings, timers, transport is not None)
     voice = build_voice(
         lock,
         timers,
@@ -249,11 +260,14 @@ def assemble(
         settings.now,
         call_url,
         settings,
+        connect=numbers_state.connect_verbs(),
     )
     voice.service.control_with(control_target)
     products: List[ProductService] = [voice.service]  # messaging next: one more entry
     # numbers: toll-free verification and endpoints, on voice's engine and the shared timers
-    numbers = build_numbers(settings, lock, timers, voice.engine, lambda: settings.raise_app_errors)
+    numbers = build_numbers(
+        settings, lock, numbers_state, voice.engine, lambda: settings.raise_app_errors
+    )
     products.extend(numbers.services)
     rest = RestApi(settings, lock, credentials, products)
     http = HttpServer(rest, host, port, idle_timeout, max_connections=max_connections)

@@ -306,28 +306,6 @@ def test_failures_end_the_call_with_the_documented_cause(
     )
 
 
-def test_a_verb_the_simulator_cannot_run_ends_the_call_naming_it() -> None:
-    # <Connect> (BRTC) has no stand-in: its runner ends the call, never skips it silently.
-    app = ScriptedApp(
-        {
-            "/answer": bxml(
-                "<SpeakSentence>Hi.</SpeakSentence><Connect><Endpoint>e-1</Endpoint></Connect>"
-            )
-        }
-    )
-    with VoiceSimulator(app=app) as sim:
-        call_id = outbound_call(sim, disconnect_url="https://app.example/bye")
-        sim.answer(call_id)
-        sim.advance(5)
-        call = sim.call(call_id)
-        disconnect = sim.webhooks[-1]
-    assert (call.state, call.disconnect_cause) == ("disconnected", "application-error")
-    message = call.error_message or ""
-    assert message.startswith("<Connect> is not supported by the simulator yet (it runs ")
-    assert "Gather" in message and "Connect" not in message.split("(it runs ", 1)[1]
-    assert disconnect.payload["errorMessage"] == message
-
-
 def test_every_bxml_verb_has_a_runner_and_a_table_without_one_is_refused() -> None:
     from bandwidth.models.bxml import Ring
     from bandwidth.testing._composition import build_voice

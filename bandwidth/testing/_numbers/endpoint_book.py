@@ -21,7 +21,7 @@ import secrets
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any, Callable, Dict, List, Mapping, Optional, Tuple
+from typing import Any, Callable, Dict, List, Mapping, Optional, Protocol, Tuple
 
 from bandwidth.testing._core.clock import format_time
 from bandwidth.testing._core.webhooks import Delivery, Target
@@ -36,6 +36,7 @@ __all__ = [
     "EVENT_SHAPES",
     "MAX_BXML_KEPT",
     "EndpointBook",
+    "EndpointCall",
     "QuotaReached",
     "SimulatedDevice",
     "SimulatedEndpoint",
@@ -135,6 +136,13 @@ class SimulatedEndpoint:
         return wire_form("Endpoint", values, left_out_when_none=frozenset({"tag"}))
 
 
+class EndpointCall(Protocol):
+    """A call held on an endpoint (``<Connect>``), told when the endpoint's side ends."""
+
+    def endpoint_gone(self, when: datetime) -> None:
+        """Its last device disconnected, or it was deleted or expired."""
+
+
 class QuotaReached(Exception):
     """The account holds as many endpoints as it may."""
 
@@ -146,6 +154,8 @@ class EndpointBook:
         self._account_id = account_id
         self.events = events
         self.endpoints: Dict[str, SimulatedEndpoint] = {}
+        #: endpoint id -> the calls ``<Connect>`` holds on it
+        self.connections: Dict[str, List[EndpointCall]] = {}
         self.max_endpoints = DEFAULT_MAX_ENDPOINTS
         self.event_shape = "spec"
         self._seq = 0
@@ -154,6 +164,7 @@ class EndpointBook:
     def clear(self) -> None:
         """Forget every endpoint."""
         self.endpoints.clear()
+        self.connections.clear()
 
     def create(self, fields: Mapping[str, Any], when: datetime) -> SimulatedEndpoint:
         """A new endpoint with its token; it expires (and goes) 24 hours later."""
@@ -177,7 +188,7 @@ class EndpointBook:
         def expire(now: datetime) -> None:
             if self.endpoints.get(endpoint_id) is endpoint:
                 self.disconnect(endpoint_id, None, now)
-                del self.endpoints[endpoint_id]
+                self.delete(endpoint_id, now)
 
         self.events.at(endpoint.expires, expire)
         return endpoint
@@ -195,9 +206,27 @@ class EndpointBook:
         digest = hmac.new(self._key, signed.encode("ascii"), hashlib.sha256).digest()
         return signed + "." + base64.urlsafe_b64encode(digest).decode("ascii").rstrip("=")
 
-    def delete(self, endpoint_id: str) -> None:
-        """Forget an endpoint at once (``KeyError`` when unknown): its media ends, no event."""
+    def delete(self, endpoint_id: str, when: datetime) -> None:
+        """Forget an endpoint at once (``KeyError`` when unknown): its media ends (a call
+        ``<Connect>`` held on it goes on), no event."""
         del self.endpoints[endpoint_id]
+        self._gone(endpoint_id, when)
+
+    def hold(self, endpoint_id: str, call: EndpointCall) -> None:
+        """A call joins the endpoint (``<Connect>``)."""
+        self.connections.setdefault(endpoint_id, []).append(call)
+
+    def unhold(self, endpoint_id: str, call: EndpointCall) -> None:
+        """A call leaves the endpoint (it ended, or the verb was stopped)."""
+        held = self.connections.get(endpoint_id)
+        if held is not None and call in held:
+            held.remove(call)
+            if not held:
+                del self.connections[endpoint_id]
+
+    def _gone(self, endpoint_id: str, when: datetime) -> None:
+        for call in list(self.connections.pop(endpoint_id, ())):
+            call.endpoint_gone(when)
 
     def keep_bxml(self, endpoint_id: str, document: str) -> None:
         """Note a document ``update_endpoint_bxml`` was sent."""
@@ -233,6 +262,8 @@ class EndpointBook:
         for device in chosen:
             device.status = DISCONNECTED
             self._event(endpoint, device, "DEVICE_DISCONNECTED", when)
+        if chosen and endpoint.status == DISCONNECTED:
+            self._gone(endpoint_id, when)
 
     # -- listing ---------------------------------------------------------------------------
 

@@ -202,7 +202,7 @@ def _get(service: EndpointService, request: Request) -> Response:
 
 def _delete(service: EndpointService, request: Request) -> Response:
     with service.lock:
-        service.book.delete(_endpoint(service, request).endpoint_id)
+        service.book.delete(_endpoint(service, request).endpoint_id, service.settings.now())
     return empty(204)
 
 
