@@ -303,7 +303,7 @@ def test_403_for_another_account(raw: Raw) -> None:
         "/api/v2",
         "/accounts/9900000/calls",  # missing the base path
         f"/api/v2/accounts/{ACCOUNT}",
-        f"/api/v2/accounts/{ACCOUNT}/endpoints",
+        f"/api/v2/accounts/{ACCOUNT}/nowhere",  # (endpoints is a path: the Endpoints API)
         f"/api/v2/accounts/{ACCOUNT}/conferences/conf-1/members",
         f"/api/v2/accounts/{ACCOUNT}/recordings/r-1",
         f"{CALLS}/c-1/transcription",
