@@ -145,6 +145,9 @@ class SimulatorControl:
                 ) from None
         if not 200 <= response.status < 300:
             error = answer if isinstance(answer, dict) else {}
+            nested = error.get("errors")
+            if isinstance(nested, list) and nested and isinstance(nested[0], dict):
+                error = nested[0]  # an Endpoints API refusal (brtcErrorResponse)
             raise SimulatorControlError(
                 response.status,
                 str(error.get("type") or "error"),
@@ -258,3 +261,66 @@ class SimulatorControl:
     def clear_requests(self) -> None:
         """Forget the recorded requests."""
         self._request("DELETE", "/requests")
+
+    # -- toll-free verification and endpoints (the numbers products) -------------------------
+
+    @staticmethod
+    def _numbers_path(root: str, key: str, action: str = "") -> str:
+        return f"/{root}/" + quote(key, safe="") + ("/" + action if action else "")
+
+    def toll_free_verification(self, phone_number: str) -> Dict[str, Any]:
+        """The number's request as ``tfvStatus`` JSON (``sim.toll_free_verification``)."""
+        answer: Dict[str, Any] = self._request("GET", self._numbers_path("tollfree", phone_number))
+        return answer
+
+    def approve_toll_free_verification(self, phone_number: str) -> None:
+        """``sim.approve_toll_free_verification``."""
+        self._request("POST", self._numbers_path("tollfree", phone_number, "approve"), {})
+
+    def deny_toll_free_verification(
+        self,
+        phone_number: str,
+        *reasons: str,
+        denial_status_code: int = 511,
+        resubmit_allowed: bool = True,
+    ) -> None:
+        """``sim.deny_toll_free_verification``."""
+        body = {
+            "reasons": list(reasons),
+            "denialStatusCode": denial_status_code,
+            "resubmitAllowed": resubmit_allowed,
+        }
+        self._request("POST", self._numbers_path("tollfree", phone_number, "deny"), body)
+
+    def fail_toll_free_verification(
+        self, phone_number: str, error_message: str, *errors: str, error_code: str = "400"
+    ) -> None:
+        """``sim.fail_toll_free_verification``."""
+        body = {"errorMessage": error_message, "errors": list(errors), "errorCode": error_code}
+        self._request("POST", self._numbers_path("tollfree", phone_number, "fail"), body)
+
+    def block_toll_free_number(self, phone_number: str, reason: str = "Spam") -> None:
+        """``sim.block_toll_free_number``."""
+        path = self._numbers_path("tollfree", phone_number, "block")
+        self._request("POST", path, {"reason": reason})
+
+    def connect_endpoint(self, endpoint_id: str, *, device_name: Optional[str] = None) -> str:
+        """``sim.connect_endpoint``: the new device's id."""
+        path = self._numbers_path("endpoints", endpoint_id, "connect")
+        answer = self._request("POST", path, {"deviceName": device_name})
+        if not isinstance(answer, dict) or not isinstance(answer.get("deviceId"), str):
+            raise SimulatorControlError(None, "invalid-answer", "no deviceId in the answer")
+        return str(answer["deviceId"])
+
+    def disconnect_endpoint(self, endpoint_id: str, device_id: Optional[str] = None) -> None:
+        """``sim.disconnect_endpoint``."""
+        path = self._numbers_path("endpoints", endpoint_id, "disconnect")
+        self._request("POST", path, {"deviceId": device_id})
+
+    def endpoint_bxml(self, endpoint_id: str) -> List[str]:
+        """``sim.endpoint_bxml``: the documents ``update_endpoint_bxml`` sent it."""
+        answer = self._request("GET", self._numbers_path("endpoints", endpoint_id, "bxml"))
+        documents = answer.get("documents") if isinstance(answer, dict) else None
+        if not isinstance(documents, list):
+            raise SimulatorControlError(None, "invalid-answer", "no documents in the answer")
+        return [str(d) for d in documents]

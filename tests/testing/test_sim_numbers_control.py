@@ -115,3 +115,32 @@ def test_devices_connect_and_disconnect_over_http(sim: VoiceSimulator, receiver:
     )
     assert _control(sim, "PUT", "/endpoints", {"eventShape": "xml"})[0] == 400
     assert sim.max_endpoints == 3 and sim.endpoint_event_shape == "docs"
+
+
+def test_simulator_control_drives_the_numbers_products(sim: VoiceSimulator) -> None:
+    from bandwidth.testing import SimulatorControl, SimulatorControlError
+
+    control = SimulatorControl(sim.url, sim.username, sim.password)
+    tfv = TollFreeVerificationApi(ApiClient(sim.configuration()))
+    tfv.request_toll_free_verification(sim.account_id, submission())
+    control.deny_toll_free_verification(TOLL_FREE, "Bad URL", resubmit_allowed=False)
+    shown = control.toll_free_verification(TOLL_FREE)
+    assert shown["status"] == "UNVERIFIED" and shown["resubmitAllowed"] is False
+    with pytest.raises(SimulatorControlError) as refused:
+        control.approve_toll_free_verification(TOLL_FREE)
+    assert refused.value.status == 409
+    control.fail_toll_free_verification(TOLL_FREE, "Cannot process", "x: y")
+    control.block_toll_free_number(TOLL_FREE)
+    assert sim.toll_free_verification(TOLL_FREE).blocked is True
+    endpoints = EndpointsApi(ApiClient(sim.configuration()))
+    created = endpoints.create_endpoint(
+        sim.account_id, {"type": "WEBRTC", "direction": "INBOUND"}
+    ).data
+    assert created is not None and created.endpoint_id is not None
+    device_id = control.connect_endpoint(created.endpoint_id, device_name="phone")
+    control.disconnect_endpoint(created.endpoint_id, device_id)
+    endpoints.update_endpoint_bxml(sim.account_id, created.endpoint_id, "<Bxml/>")
+    assert control.endpoint_bxml(created.endpoint_id) == ["<Bxml/>"]
+    with pytest.raises(SimulatorControlError) as missing:
+        control.connect_endpoint("e-missing")
+    assert missing.value.status == 404 and missing.value.type == "resource_not_found"
