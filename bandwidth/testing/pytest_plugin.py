@@ -10,6 +10,9 @@
   for the REST API alone). Override it in a ``conftest.py`` to test your
   app's call flows in every test of a directory.
 * ``calls_api``: a ``bandwidth.CallsApi`` bound to that simulator.
+* ``toll_free_verification_api``, ``endpoints_api``: a
+  ``bandwidth.TollFreeVerificationApi`` and a ``bandwidth.EndpointsApi`` bound
+  to it (decide reviews and connect devices with the simulator's test API).
 
 When a test fails, the timeline of every simulator it started (webhooks,
 replies, what was heard, digits pressed) is added to its report.
@@ -24,7 +27,7 @@ from typing import TYPE_CHECKING, Any, Generator, Iterator, List, Optional
 import pytest
 
 if TYPE_CHECKING:
-    from bandwidth import CallsApi
+    from bandwidth import CallsApi, EndpointsApi, TollFreeVerificationApi
     from bandwidth.testing import VoiceSimulator
 
 _STARTED = pytest.StashKey[List["VoiceSimulator"]]()
@@ -75,6 +78,26 @@ def calls_api(voice_simulator: VoiceSimulator) -> Iterator[CallsApi]:
 
     with ApiClient(voice_simulator.configuration()) as client:
         yield CallsApi(client)
+
+
+@pytest.fixture
+def toll_free_verification_api(
+    voice_simulator: VoiceSimulator,
+) -> Iterator[TollFreeVerificationApi]:
+    """A ``TollFreeVerificationApi`` talking to ``voice_simulator`` (closed after the test)."""
+    from bandwidth import ApiClient, TollFreeVerificationApi
+
+    with ApiClient(voice_simulator.configuration()) as client:
+        yield TollFreeVerificationApi(client)
+
+
+@pytest.fixture
+def endpoints_api(voice_simulator: VoiceSimulator) -> Iterator[EndpointsApi]:
+    """An ``EndpointsApi`` talking to ``voice_simulator`` (closed after the test)."""
+    from bandwidth import ApiClient, EndpointsApi
+
+    with ApiClient(voice_simulator.configuration()) as client:
+        yield EndpointsApi(client)
 
 
 @pytest.hookimpl(hookwrapper=True)

@@ -144,3 +144,19 @@ def test_simulator_control_drives_the_numbers_products(sim: VoiceSimulator) -> N
     with pytest.raises(SimulatorControlError) as missing:
         control.connect_endpoint("e-missing")
     assert missing.value.status == 404 and missing.value.type == "resource_not_found"
+
+
+@pytest.mark.voice_simulator(deliver_webhooks=False)
+def test_the_pytest_plugin_offers_both_apis(
+    voice_simulator: VoiceSimulator,
+    toll_free_verification_api: TollFreeVerificationApi,
+    endpoints_api: EndpointsApi,
+) -> None:
+    account = voice_simulator.account_id
+    toll_free_verification_api.request_toll_free_verification(account, submission())
+    voice_simulator.approve_toll_free_verification(TOLL_FREE)
+    status = toll_free_verification_api.get_toll_free_verification_status(account, TOLL_FREE)
+    assert status.status == "VERIFIED"
+    endpoints_api.create_endpoint(account, {"type": "WEBRTC", "direction": "INBOUND"})
+    listed = endpoints_api.list_endpoints(account)
+    assert listed.page is not None and listed.page.total_elements == 1
