@@ -21,7 +21,7 @@ from urllib3.exceptions import HTTPError
 from bandwidth._decode import decoder_for
 from bandwidth._fork import renew_after_fork
 from bandwidth._operation import Call
-from bandwidth._redact import display_headers, scrub_bytes, scrub_text
+from bandwidth._redact import display_headers, scrub_bytes, scrub_text, scrub_value
 from bandwidth._timeouts import deadline_for, to_timeout
 from bandwidth._upload import Upload
 from bandwidth._urls import Origin, UnsafeUrl, checked_url, origin_of
@@ -115,6 +115,10 @@ class ApiClient:
         self._auth_lock = threading.Lock()
         self._origins: Dict[str, Origin] = {}
         renew_after_fork(self)
+        if _log.isEnabledFor(logging.DEBUG):
+            _log.debug(
+                "ApiClient: host %s (from %s)", configuration.host, configuration.host_source
+            )
 
     def _after_fork(self) -> None:
         """In a forked child: a new lock (the parent's may be held by a thread not copied)."""
@@ -259,8 +263,8 @@ class ApiClient:
         headers = exc.headers
         if headers and display_headers(headers, secrets) != display_headers(headers):
             cleaned = urllib3.HTTPHeaderDict()
-            for name, value in headers.items():
-                cleaned.add(name, scrub_text(str(value), secrets))
+            for name, value in headers.items():  # a name can echo a secret too
+                cleaned.add(scrub_text(str(name), secrets), scrub_text(str(value), secrets))
             exc.headers = cleaned
         exc.data = _scrub_model(exc.data, secrets)
         exc.args = (exc.status, exc.reason)
@@ -510,15 +514,24 @@ def _read_at_most(response: BaseHTTPResponse, limit: int) -> bytes:
 
 
 def _scrub_model(data: Any, secrets: List[str]) -> Any:
-    """``data`` (a decoded error document) with secrets removed from its text fields."""
+    """``data`` (a decoded error document) with secrets removed from its text, nested
+    values and extra fields included."""
     from pydantic import BaseModel
 
+    if isinstance(data, list):
+        return [_scrub_model(item, secrets) for item in data]
     if not isinstance(data, BaseModel):
-        return data
+        return scrub_value(data, secrets)
     updates = {}
     for name, value in vars(data).items():
-        if isinstance(value, str):
-            scrubbed = scrub_text(value, secrets)
-            if scrubbed != value:
-                updates[name] = scrubbed
-    return data.model_copy(update=updates) if updates else data
+        scrubbed = _scrub_model(value, secrets)
+        if scrubbed is not value and scrubbed != value:
+            updates[name] = scrubbed
+    extra = data.__pydantic_extra__
+    cleaned_extra = scrub_value(extra, secrets) if extra else extra
+    if not updates and cleaned_extra == extra:
+        return data
+    copy = data.model_copy(update=updates)
+    if cleaned_extra != extra:
+        object.__setattr__(copy, "__pydantic_extra__", cleaned_extra)
+    return copy
