@@ -362,7 +362,8 @@ class ApiClient:
         if not 200 <= status <= 299:
             # Scrubbed before the exception keeps a prefix: a secret cut in two would leak half.
             raw = scrub_bytes(raw, self._secret_values(call))
-            raise error_from_response(status, response.reason, headers, raw, call.operation.errors)
+            reason = _with_attempts(response.reason, response)
+            raise error_from_response(status, reason, headers, raw, call.operation.errors)
         operation = call.operation
         data: Any = None
         if operation.response_type is not None:
@@ -501,6 +502,15 @@ class ApiClient:
                 self._origins.clear()
             origin = self._origins[base] = origin_of(checked_url(base))
         return origin
+
+
+def _with_attempts(reason: Optional[str], response: BaseHTTPResponse) -> Optional[str]:
+    """``reason``, saying how many attempts were made when it was more than one."""
+    retries = getattr(response, "retries", None)
+    history = getattr(retries, "history", None) or ()
+    if not history:
+        return reason
+    return f"{reason or 'Error'} (after {len(history) + 1} attempts)"
 
 
 def _read_at_most(response: BaseHTTPResponse, limit: int) -> bytes:

@@ -142,6 +142,9 @@ def transport_error(
     if isinstance(reason, ProxyError) and reason.original_error is not None:
         reason = reason.original_error
     target = f"{method} {url.split('?', 1)[0]}"
+    attempts = getattr(exc, "attempts", None)
+    if isinstance(attempts, int) and attempts > 1:
+        target += f", {attempts} attempts"
     if _caused_by_deadline(reason):
         limit = f" within the {deadline:g}s deadline" if deadline is not None else ""
         return ApiTimeoutError(reason=f"Timed out: {target} (no complete answer{limit})")
