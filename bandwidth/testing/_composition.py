@@ -39,6 +39,7 @@ from bandwidth.testing._core.rest_service import RestApi, RestSettings
 from bandwidth.testing._core.timers import Timers
 from bandwidth.testing._core.webhooks import Transport
 from bandwidth.testing._voice.action_runner import ActionRunner
+from bandwidth.testing._voice.bxml_reading import BxmlRoots
 from bandwidth.testing._voice.call_controls import CallControls
 from bandwidth.testing._voice.call_store import CallStore
 from bandwidth.testing._voice.calls import AutoProgress
@@ -100,6 +101,8 @@ class Voice:
     engine: FlowEngine
     media: MediaEngine
     service: VoiceService
+    #: which BXML roots replies and update_*_bxml may have (one object, read at each use)
+    roots: BxmlRoots
 
 
 class SimulatorSettings(RestSettings, RouteSettings, OwnIdentity, Protocol):
@@ -158,14 +161,16 @@ def build_voice(
     now: Callable[[], datetime],
     call_url: Callable[[str], str],
     settings: RouteSettings,
+    strict_bxml_roots: bool = False,
 ) -> Voice:
     """The voice product: store, media engines, verb families, flow engine and routes."""
+    roots = BxmlRoots(strict_bxml_roots)
     store = CallStore(account_id, auto_progress, lock, timers)
     enabled = transport is not None
     flows: Dict[str, CallFlow] = {}
     delivery = MediaDelivery(store, timing, enabled, call_url, flows)
     recordings = RecordingEngine(delivery)
-    conferences = ConferenceEngine(delivery, recordings)
+    conferences = ConferenceEngine(delivery, recordings, roots)
     background = BackgroundMedia(delivery)
     transcribing = RealTimeTranscribing(delivery, background)
     media = MediaEngine(delivery, recordings, conferences, background, transcribing)
@@ -194,8 +199,9 @@ def build_voice(
         media=media,
         extensions=(legs, MachineDetection(enabled)),
         flows=flows,
+        roots=roots,
     )
-    return Voice(store, engine, media, VoiceService(settings, store, engine))
+    return Voice(store, engine, media, VoiceService(settings, store, engine), roots)
 
 
 def build_facade_parts(
@@ -231,6 +237,7 @@ def assemble(
     timing: Timing,
     token_lifetime: float,
     call_url: Callable[[str], str],
+    strict_bxml_roots: bool = False,
 ) -> Assembly:
     """Build one simulator's parts, each handed its collaborators."""
     transport = build_transport(app, deliver_webhooks)
@@ -247,6 +254,7 @@ def assemble(
         settings.now,
         call_url,
         settings,
+        strict_bxml_roots,
     )
     voice.service.control_with(control_target)
     products: List[ProductService] = [voice.service]  # messaging next: one more entry

@@ -69,6 +69,9 @@ class VoiceSimulator(SimulatorTestApi):
     that long is closed, a request stalled that long gets a 408, and so does
     one whose head is not complete that long after its first byte. ``max_connections`` (default 128)
     caps the connections open at once; one more gets a 503 and is closed.
+    ``strict_bxml_roots`` (default ``False``) refuses a ``<Bxml>`` webhook reply
+    and a ``<Response>`` sent to ``update_call_bxml``, which are otherwise accepted
+    with a note on the timeline (see :attr:`strict_bxml_roots`).
 
     **Call flows.** With ``app`` (a WSGI or ASGI callable: Flask, Django,
     FastAPI, Starlette, ...) the simulator delivers every webhook to it
@@ -106,6 +109,7 @@ class VoiceSimulator(SimulatorTestApi):
         client_secret: str = "client-secret",
         token_lifetime: float = 3600.0,
         max_connections: int = MAX_CONNECTIONS,
+        strict_bxml_roots: bool = False,
     ) -> None:
         if isinstance(idle_timeout, bool) or not (
             isinstance(idle_timeout, (int, float)) and idle_timeout > 0
@@ -151,8 +155,10 @@ class VoiceSimulator(SimulatorTestApi):
             timing=timing or Timing(),
             token_lifetime=check_lifetime(token_lifetime),
             call_url=self.call_url,
+            strict_bxml_roots=bool(strict_bxml_roots),
         )
         voice = parts.voice
+        self._roots = voice.roots
         self._transport = parts.transport
         self._store = voice.store
         self._lock = voice.store.lock
@@ -170,6 +176,22 @@ class VoiceSimulator(SimulatorTestApi):
             facade.far_ends,
             facade.driving,
         )
+
+    @property
+    def strict_bxml_roots(self) -> bool:
+        """Whether a BXML document must have the root Bandwidth documents for its place.
+
+        ``False`` (the default): a webhook reply may be ``<Bxml>`` and
+        ``update_call_bxml``/``update_conference_bxml`` may get ``<Response>``,
+        as Bandwidth's own samples send; the timeline notes it. ``True``: the
+        other root ends the call ``invalid-bxml`` (a reply) or is a 400 (an
+        update), as the documented roots alone would allow.
+        """
+        return self._roots.strict
+
+    @strict_bxml_roots.setter
+    def strict_bxml_roots(self, value: bool) -> None:
+        self._roots.strict = bool(value)
 
     @property
     def max_call_queue_size(self) -> int:
