@@ -17,8 +17,10 @@ size it could never hold before reading a byte of the body: a
 platform can index, ``2**62`` say) is a :class:`ResponseTooLarge`, not the
 ``MemoryError``/``OverflowError`` the standard library's one-go read raises.
 
-The deadline starts when an attempt starts sending its request; each retry
-is a new attempt with a new deadline. The limits come from
+The deadline starts when an attempt starts sending its request, and never
+runs past the call's ``not_after`` (the transport sets it once per call, so
+every attempt, its connecting and the waits between attempts fit in the
+call's deadline). The limits come from
 :data:`attempt_limits`, which the transport sets around each ``urlopen`` (a
 thread-local: urllib3 gives a connection nothing per request but the
 request itself). Nothing here runs a thread or a timer.
@@ -183,6 +185,14 @@ class _BoundedMixin:
             if not_after is not None:
                 at = not_after if at is None else min(at, not_after)
             self._deadline_at = at
+            if at is not None and getattr(self, "sock", None) is None:
+                # About to connect: no longer than the call has left.
+                left = at - time.monotonic()
+                if left <= 0:
+                    raise DeadlineExceeded("the call's deadline passed before connecting")
+                connection: Any = self  # http.client's connection: its timeout connects
+                if not isinstance(connection.timeout, (int, float)) or connection.timeout > left:
+                    connection.timeout = left
         if self._timeout_lowered:
             # A previous response cut the socket's timeout to its time left: restore.
             sock = self.sock  # type: ignore[attr-defined]

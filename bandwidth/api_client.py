@@ -343,6 +343,8 @@ class ApiClient:
         if limits is None:
             limits = (configuration.deadline, configuration.max_response_bytes)
         deadline, max_bytes = deadline_for(timeout, limits[0]), limits[1]
+        # The deadline covers the whole call: every attempt, and the waits between them.
+        not_after = time.monotonic() + deadline
         return self.rest_client.send(
             call.operation.method,
             url,
@@ -353,6 +355,7 @@ class ApiClient:
             preload_content=preload_content,
             deadline=deadline,
             max_bytes=max_bytes,
+            not_after=not_after,
         )
 
     def _read(self, call: Call[T], response: BaseHTTPResponse) -> ApiResponse[T]:

@@ -345,12 +345,13 @@ class Configuration(ServerSelection):
 
     @property
     def deadline(self) -> float:
-        """Seconds one attempt may take in total, from sending to the last body byte.
+        """Seconds one call may take in total, from sending to the last body byte.
 
         ``timeout`` bounds each wait for the socket; this bounds the whole
-        attempt, so a server that drips bytes cannot hold a call. Exceeding it
-        raises :class:`~bandwidth.exceptions.ApiTimeoutError`; each retry gets
-        a new deadline. A call whose timeout has a ``total``
+        call, every retry and the waits between them included, so a server
+        that drips bytes cannot hold a call and the worst case is this number.
+        Exceeding it raises :class:`~bandwidth.exceptions.ApiTimeoutError`; a
+        retry whose wait would end past it is not made. A call whose timeout has a ``total``
         (``_request_timeout=5`` or ``urllib3.Timeout(total=5)``) uses that
         instead. Default :data:`DEFAULT_DEADLINE` (120 s).
         """

@@ -204,6 +204,7 @@ class RetryPolicy(Retry):
             cause,
             extra={"bandwidth_retry": {"attempt": of, "wait": wait, "cause": cause}},
         )
+        _not_past_the_deadline(wait)
         if wait > 0:
             (self._sleep or time.sleep)(wait)
 
@@ -212,3 +213,15 @@ class RetryPolicy(Retry):
             f"{type(self).__name__}(total={self.total}, backoff_factor={self.backoff_factor}, "
             f"backoff_max={self.backoff_max}, max_retry_after={self.max_retry_after})"
         )
+
+
+def _not_past_the_deadline(wait: float) -> None:
+    """Give up before waiting ``wait`` seconds when the next attempt would start past the
+    call's deadline (the transport's ``not_after``): the caller's worst case is the
+    deadline they configured, however many retries are left."""
+    from bandwidth._bounded import DeadlineExceeded, attempt_limits
+
+    limits = attempt_limits.limits
+    not_after = limits[2] if limits is not None else None
+    if not_after is not None and time.monotonic() + wait >= not_after:
+        raise DeadlineExceeded("the call's deadline would pass before the next attempt")
