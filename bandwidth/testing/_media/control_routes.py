@@ -10,16 +10,17 @@ credentials; never faulted nor recorded), JSON in and out:
 * ``DELETE /_control/media/{mediaId}``: delete one (204); ``DELETE /_control/media``: all.
 
 A media id keeps its ``/`` here too. Refusals: 400 for a bad body or a file
-the upload rules refuse, 404 for an unknown file.
+the upload rules refuse, 404 for an unknown file. :class:`~bandwidth.testing.SimulatorControl`
+reads a file back with :func:`media_from_json`, so the two sides cannot disagree.
 """
 
 from __future__ import annotations
 
 import base64
 import binascii
-from typing import Any, Callable, Dict, Optional, Tuple
+from typing import Any, Callable, Dict, Mapping, Optional, Tuple
 
-from bandwidth.testing._core.clock import format_time
+from bandwidth.testing._core.clock import format_time, parse_time
 from bandwidth.testing._core.handlers import (
     InvalidRequest,
     Problem,
@@ -33,7 +34,7 @@ from bandwidth.testing._media.library import StoredMedia
 from bandwidth.testing._media.media_access import MediaAccess
 from bandwidth.testing._media.media_rules import media_id_from_path
 
-__all__ = ["ControlHandler", "find", "media_json", "respond"]
+__all__ = ["ControlHandler", "find", "media_from_json", "media_json", "respond"]
 
 ControlHandler = Callable[[MediaAccess, Request], Response]
 _ROOT = "/media"
@@ -53,6 +54,18 @@ def media_json(access: MediaAccess, stored: StoredMedia, *, content: bool) -> Di
     if content:
         shown["content"] = base64.b64encode(stored.content).decode("ascii")
     return shown
+
+
+def media_from_json(data: Mapping[str, Any]) -> StoredMedia:
+    """The :class:`StoredMedia` :func:`media_json` wrote with its ``content``."""
+    return StoredMedia(
+        media_id=data["mediaId"],
+        content=base64.b64decode(data["content"], validate=True),
+        content_type=data["contentType"],
+        cache_control=data["cacheControl"],
+        uploaded=parse_time(data["uploaded"]),
+        expires=parse_time(data["expires"]),
+    )
 
 
 def _media_id(request: Request) -> str:
