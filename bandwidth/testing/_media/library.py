@@ -23,6 +23,7 @@ from bandwidth.testing._core.timers import Timers
 from bandwidth.testing._media.media_rules import (
     DEFAULT_BUDGET_BYTES,
     MAX_FILE_BYTES,
+    MAX_FILES,
     RETENTION,
 )
 
@@ -109,7 +110,7 @@ class MediaLibrary:
         content_type: str,
         cache_control: Optional[str] = None,
     ) -> StoredMedia:
-        """Store (or replace) a file; 413 past 3.75 MB, 507 past the budget."""
+        """Store (or replace) a file; 413 past 3.75 MB, 507 past the budget or 100,000 files."""
         if len(content) > MAX_FILE_BYTES:
             raise Problem(413, f"A media file may be at most {MAX_FILE_BYTES} bytes (3.75 MB).")
         with self.lock:
@@ -122,6 +123,10 @@ class MediaLibrary:
                     507,
                     f"The account's media would take {held} bytes, past the simulator's "
                     f"budget of {self._budget} (delete some, or raise sim.media_budget).",
+                )
+            if old is None and len(self._files) >= MAX_FILES:
+                raise Problem(
+                    507, f"The account holds {MAX_FILES} media files, the simulator's most."
                 )
             stored = StoredMedia(
                 media_id, bytes(content), content_type, cache_control, now, now + RETENTION

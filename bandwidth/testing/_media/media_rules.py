@@ -22,6 +22,7 @@ __all__ = [
     "ACCEPTED_TYPES",
     "API_PREFIX",
     "DEFAULT_BUDGET_BYTES",
+    "MAX_FILES",
     "MAX_FILE_BYTES",
     "MAX_ID_LENGTH",
     "PAGE_SIZE",
@@ -49,6 +50,8 @@ MAX_ID_LENGTH = 1024
 #: The bytes of media one simulated account may hold at once, by default (256 MiB):
 #: the platform's count is unlimited, a test process's memory is not.
 DEFAULT_BUDGET_BYTES = 256 * 1024 * 1024
+#: The most files one simulated account holds at once (empty files cost no budget bytes).
+MAX_FILES = 100_000
 
 #: The media types an upload may have (the spec's ``uploadMediaRequest``).
 ACCEPTED_TYPES = frozenset(
