@@ -9,6 +9,8 @@ account's byte budget) and media ids holding ``/``.
 
 from __future__ import annotations
 
+import http.client
+import json
 from datetime import timedelta
 from pathlib import Path
 from typing import Iterator, List
@@ -26,8 +28,8 @@ from bandwidth.exceptions import (
     UnauthorizedException,
     UnsupportedMediaTypeException,
 )
-from bandwidth.testing import VoiceSimulator
-from tests.support.raw import Raw
+from bandwidth.testing import OPERATIONS, VoiceSimulator
+from tests.support.raw import BASIC, Raw
 
 SPEC = Path(__file__).resolve().parents[2] / "spec" / "bandwidth.yml"
 MAX_BYTES = 3_932_160  # 3.75 MB, read as MiB
@@ -176,6 +178,34 @@ def test_a_larger_upload_is_413_before_its_body_is_read(sim: VoiceSimulator, raw
     assert sim.media_files == []
 
 
+def test_a_chunked_upload_is_held_to_the_same_limit(sim: VoiceSimulator) -> None:
+    def chunks(total: int) -> Iterator[bytes]:
+        for _ in range(total // 65536):
+            yield b"\x00" * 65536
+        yield b"\x00" * (total % 65536)
+
+    conn = http.client.HTTPConnection(sim.host, sim.port, timeout=10)
+    try:
+        headers = {"Authorization": BASIC, "Content-Type": "audio/wav"}
+        path = f"/api/v2/users/{sim.account_id}/media/chunked.wav"
+        conn.request("PUT", path, chunks(MAX_BYTES), headers, encode_chunked=True)
+        assert conn.getresponse().read() == b""  # 204: 3.75 MB in chunks is taken
+        conn.request("PUT", path, chunks(MAX_BYTES + 1), headers, encode_chunked=True)
+        answer = conn.getresponse()
+        assert answer.status == 413
+        assert json.loads(answer.read())["type"] == "request-entity-too-large"
+    finally:
+        conn.close()
+    assert sim.media("chunked.wav").size == MAX_BYTES
+
+
+def test_a_voice_body_is_still_held_to_1_mib(sim: VoiceSimulator, raw: Raw) -> None:
+    path = f"/api/v2/accounts/{sim.account_id}/calls/c-1/bxml"
+    reply = raw.send("PUT", path, b" " * (1024 * 1024 + 1), content_type="application/xml")
+    assert reply.status == 413
+    assert set(reply.json()) == {"type", "description", "id"}  # voice's error body
+
+
 def test_media_ids_keep_their_slashes(sim: VoiceSimulator, media: bandwidth.MediaApi) -> None:
     media_id = "14762070468292kw2fuqty55yp2b2/0/bw png.png"
     media.upload_media(sim.account_id, media_id, PHOTO, content_type="image/png")
@@ -245,6 +275,18 @@ def test_media_is_kept_48_hours_on_the_simulated_clock(
     assert sim.media_usage.bytes == 0
 
 
+def test_expiry_survives_clear_calls(sim: VoiceSimulator, media: bandwidth.MediaApi) -> None:
+    # clear_calls() empties the shared timer queue; expiry still holds at every read.
+    media.upload_media(sim.account_id, "x.png", PHOTO, content_type="image/png")
+    sim.clear_calls()
+    sim.advance(48 * 3600)
+    with pytest.raises(NotFoundException):
+        media.get_media(sim.account_id, "x.png")
+    assert (sim.media_usage.files, sim.media_usage.bytes) == (0, 0)
+    media.upload_media(sim.account_id, "y.png", PHOTO, content_type="image/png")
+    assert sim.next_due() == sim.now() + timedelta(hours=48)  # the sweep is scheduled again
+
+
 def test_a_re_upload_restarts_the_48_hours(sim: VoiceSimulator, media: bandwidth.MediaApi) -> None:
     media.upload_media(sim.account_id, "kept.png", PHOTO, content_type="image/png")
     sim.advance(47 * 3600)
@@ -311,6 +353,12 @@ def test_a_wrong_method_is_405_with_allow(sim: VoiceSimulator, raw: Raw) -> None
     reply = raw.send("DELETE", f"/api/v2/users/{sim.account_id}/media")
     assert reply.status == 405
     assert reply.headers["Allow"] == "GET"
+
+
+def test_the_media_operations_are_in_operations() -> None:
+    media = ("list_media", "get_media", "upload_media", "delete_media")
+    assert set(media) <= set(OPERATIONS)
+    assert len(OPERATIONS) == len(set(OPERATIONS))
 
 
 def test_requests_and_faults_name_the_media_operations(

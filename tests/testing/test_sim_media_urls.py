@@ -147,3 +147,11 @@ def test_seeding_counts_against_the_budget(sim: VoiceSimulator) -> None:
     sim.clear_media()
     assert sim.media_usage.bytes == 0
     sim.seed_media("b.png", b"y", "image/png")
+
+
+@pytest.mark.voice_simulator(deliver_webhooks=False)
+def test_the_pytest_plugins_media_api_fixture(
+    voice_simulator: VoiceSimulator, media_api: bandwidth.MediaApi
+) -> None:
+    media_api.upload_media(voice_simulator.account_id, "f.png", PHOTO, content_type="image/png")
+    assert voice_simulator.media("f.png").content == PHOTO
