@@ -38,6 +38,10 @@ from bandwidth.testing._core.products import ProductService
 from bandwidth.testing._core.rest_service import RestApi, RestSettings
 from bandwidth.testing._core.timers import Timers
 from bandwidth.testing._core.webhooks import Transport
+from bandwidth.testing._media.library import MediaLibrary
+from bandwidth.testing._media.media_access import MediaAccess, MediaSettings
+from bandwidth.testing._media.routes import MEDIA_OPERATIONS
+from bandwidth.testing._media.service import MediaService
 from bandwidth.testing._voice.action_runner import ActionRunner
 from bandwidth.testing._voice.bxml_reading import BxmlRoots
 from bandwidth.testing._voice.call_controls import CallControls
@@ -80,17 +84,19 @@ __all__ = [
     "OPERATIONS",
     "Assembly",
     "FacadeParts",
+    "MediaProduct",
     "SimulatorSettings",
     "Voice",
     "assemble",
     "build_facade_parts",
+    "build_media",
     "build_transport",
     "build_voice",
 ]
 
 #: Every operation name faults and recorded requests use: the SDK methods of every
 #: product, and the token endpoint (``oauth_token``).
-OPERATIONS: Tuple[str, ...] = (*VOICE_OPERATIONS, TOKEN_OPERATION)
+OPERATIONS: Tuple[str, ...] = (*VOICE_OPERATIONS, *MEDIA_OPERATIONS, TOKEN_OPERATION)
 
 
 @dataclass(frozen=True)
@@ -105,7 +111,16 @@ class Voice:
     roots: BxmlRoots
 
 
-class SimulatorSettings(RestSettings, RouteSettings, OwnIdentity, Protocol):
+@dataclass(frozen=True)
+class MediaProduct:
+    """The media product's parts: the account's files, the test's side of them, the service."""
+
+    library: MediaLibrary
+    access: MediaAccess
+    service: MediaService
+
+
+class SimulatorSettings(RestSettings, RouteSettings, OwnIdentity, MediaSettings, Protocol):
     """The facade's settings the parts read at each use (they may change while it runs)."""
 
     raise_app_errors: bool
@@ -135,6 +150,7 @@ class Assembly:
     rest: RestApi
     http: HttpServer
     facade: FacadeParts
+    media: MediaProduct
 
 
 def build_transport(
@@ -204,6 +220,15 @@ def build_voice(
     return Voice(store, engine, media, VoiceService(settings, store, engine), roots)
 
 
+def build_media(
+    lock: threading.Lock, timers: Timers, now: Callable[[], datetime], settings: MediaSettings
+) -> MediaProduct:
+    """The media product: the account's files (on the shared clock and timers), its service."""
+    library = MediaLibrary(lock, timers, now)
+    access = MediaAccess(library, settings)
+    return MediaProduct(library, access, MediaService(access))
+
+
 def build_facade_parts(
     settings: SimulatorSettings, credentials: Credentials, voice: Voice, rest: RestApi
 ) -> FacadeParts:
@@ -257,8 +282,10 @@ def assemble(
         strict_bxml_roots,
     )
     voice.service.control_with(control_target)
+    media = build_media(lock, timers, settings.now, settings)
     products: List[ProductService] = [voice.service]  # messaging next: one more entry
+    products.append(media.service)
     rest = RestApi(settings, lock, credentials, products)
     http = HttpServer(rest, host, port, idle_timeout, max_connections=max_connections)
     facade = build_facade_parts(settings, credentials, voice, rest)
-    return Assembly(transport, credentials, voice, rest, http, facade)
+    return Assembly(transport, credentials, voice, rest, http, facade, media)

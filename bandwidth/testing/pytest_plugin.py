@@ -10,6 +10,8 @@
   for the REST API alone). Override it in a ``conftest.py`` to test your
   app's call flows in every test of a directory.
 * ``calls_api``: a ``bandwidth.CallsApi`` bound to that simulator.
+* ``media_api``: a ``bandwidth.MediaApi`` bound to it (``voice_simulator.media(...)``
+  reads back what the code under test uploaded).
 
 When a test fails, the timeline of every simulator it started (webhooks,
 replies, what was heard, digits pressed) is added to its report.
@@ -24,7 +26,7 @@ from typing import TYPE_CHECKING, Any, Generator, Iterator, List, Optional
 import pytest
 
 if TYPE_CHECKING:
-    from bandwidth import CallsApi
+    from bandwidth import CallsApi, MediaApi
     from bandwidth.testing import VoiceSimulator
 
 _STARTED = pytest.StashKey[List["VoiceSimulator"]]()
@@ -75,6 +77,15 @@ def calls_api(voice_simulator: VoiceSimulator) -> Iterator[CallsApi]:
 
     with ApiClient(voice_simulator.configuration()) as client:
         yield CallsApi(client)
+
+
+@pytest.fixture
+def media_api(voice_simulator: VoiceSimulator) -> Iterator[MediaApi]:
+    """A ``MediaApi`` whose client talks to ``voice_simulator`` (closed after the test)."""
+    from bandwidth import ApiClient, MediaApi
+
+    with ApiClient(voice_simulator.configuration()) as client:
+        yield MediaApi(client)
 
 
 @pytest.hookimpl(hookwrapper=True)

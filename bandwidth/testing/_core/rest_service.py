@@ -43,7 +43,14 @@ from bandwidth.testing._core.credentials import (
 )
 from bandwidth.testing._core.faults import NOTHING, Fault, FaultQueue, Taken
 from bandwidth.testing._core.handlers import JSON_HEADER, InvalidRequest, Problem, Request
-from bandwidth.testing._core.http_answers import NO_BODY, Pace, Response, Shaped, reason
+from bandwidth.testing._core.http_answers import (
+    MAX_BODY_BYTES,
+    NO_BODY,
+    Pace,
+    Response,
+    Shaped,
+    reason,
+)
 from bandwidth.testing._core.masking import masked_body, masked_headers
 from bandwidth.testing._core.products import ProductService, Route
 
@@ -214,6 +221,17 @@ class RestApi:
             if found is not None:
                 return found, product
         return _NOT_FOUND, None
+
+    def body_limit(self, ticket: Union[_Ticket, _ControlTicket]) -> int:
+        """The largest body the request's route takes (control routes: the default)."""
+        return ticket.route.max_body if isinstance(ticket, _Ticket) else MAX_BODY_BYTES
+
+    def refuse(
+        self, ticket: Union[_Ticket, _ControlTicket], status: int, description: str
+    ) -> Response:
+        """The error of a request whose body is refused, in its product's error body."""
+        product = ticket.product if isinstance(ticket, _Ticket) else None
+        return self.error(status, description, (), product)
 
     def respond(
         self,
