@@ -181,7 +181,7 @@ def build_voice(
 ) -> Voice:
     """The voice product: store, media engines, verb families, flow engine and routes."""
     roots = BxmlRoots(strict_bxml_roots)
-    store = CallStore(account_id, auto_progress, lock, timers)
+    store = CallStore(account_id, auto_progress, lock, timers.group("voice"))
     enabled = transport is not None
     flows: Dict[str, CallFlow] = {}
     delivery = MediaDelivery(store, timing, enabled, call_url, flows)
