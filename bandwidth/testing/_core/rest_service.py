@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import base64
 import json
+import logging
 import threading
+import time
 from dataclasses import dataclass
 from datetime import datetime
 from typing import (
@@ -55,6 +57,9 @@ from bandwidth.testing._core.masking import masked_body, masked_headers
 from bandwidth.testing._core.products import ProductService, Route
 
 __all__ = ["CONTROL_PATH", "JSON_HEADER", "RecordedRequest", "RestApi", "RestSettings"]
+
+#: One INFO line per request answered (``bandwidth simulator`` shows them; silent otherwise).
+_log = logging.getLogger("bandwidth.simulator")
 
 #: Where the control routes live on the simulator's origin (no API path starts so).
 CONTROL_PATH = "/_control"
@@ -239,7 +244,27 @@ class RestApi:
         body: bytes,
         sleep: Callable[[float], bool],
     ) -> Union[Response, Shaped, None]:
-        """Record the request, apply its faults and answer it (``None``: drop the connection)."""
+        """Record the request, apply its faults and answer it (``None``: drop the connection).
+
+        Each answer is logged at INFO on ``bandwidth.simulator``: method, path
+        (no query), status and the time taken.
+        """
+        if not _log.isEnabledFor(logging.INFO):
+            return self._answer(ticket, body, sleep)
+        started = time.perf_counter()
+        answer = self._answer(ticket, body, sleep)
+        status: object = answer[0] if isinstance(answer, tuple) else answer
+        shown = "dropped" if status is None else status if isinstance(status, int) else "raw"
+        took = (time.perf_counter() - started) * 1000
+        _log.info("%s %s %s %.1f ms", ticket.method, ticket.path, shown, took)
+        return answer
+
+    def _answer(
+        self,
+        ticket: Union[_Ticket, _ControlTicket],
+        body: bytes,
+        sleep: Callable[[float], bool],
+    ) -> Union[Response, Shaped, None]:
         if isinstance(ticket, _ControlTicket):
             return self._control(ticket, body)
         route, taken = ticket.route, ticket.taken
