@@ -11,8 +11,16 @@ through :class:`_BoundedReader`, which
   a read timeout) once the attempt's deadline has passed;
 * counts the bytes and raises :class:`ResponseTooLarge` past the limit.
 
-The deadline starts when an attempt starts sending its request; each retry
-is a new attempt with a new deadline. The limits come from
+The response object itself (:class:`_CheckedResponse`) refuses a declared
+size it could never hold before reading a byte of the body: a
+``Content-Length`` or a chunk size over the limit (or past what the
+platform can index, ``2**62`` say) is a :class:`ResponseTooLarge`, not the
+``MemoryError``/``OverflowError`` the standard library's one-go read raises.
+
+The deadline starts when an attempt starts sending its request, and never
+runs past the call's ``not_after`` (the transport sets it once per call, so
+every attempt, its connecting and the waits between attempts fit in the
+call's deadline). The limits come from
 :data:`attempt_limits`, which the transport sets around each ``urlopen`` (a
 thread-local: urllib3 gives a connection nothing per request but the
 request itself). Nothing here runs a thread or a timer.
@@ -22,7 +30,9 @@ from __future__ import annotations
 
 import http.client
 import io
+import re
 import socket
+import sys
 import threading
 import time
 from typing import Any, Optional, Tuple
@@ -38,7 +48,20 @@ __all__ = [
     "DeadlineExceeded",
     "ResponseTooLarge",
     "attempt_limits",
+    "declared_length",
 ]
+
+# At most 19 ASCII digits: anything longer is past any size a response can have
+# (and past int()'s 4300-digit guard); "²" and other Unicode digits are not lengths.
+_LENGTH = re.compile(r"[0-9]{1,19}")
+
+
+def declared_length(value: Optional[str]) -> Optional[int]:
+    """A ``Content-Length`` value as a number, ``None`` when absent or not a length."""
+    if value is None:
+        return None
+    text = value.strip()
+    return int(text) if _LENGTH.fullmatch(text) else None
 
 
 class DeadlineExceeded(socket.timeout):
@@ -113,6 +136,38 @@ class _BoundedReader(io.RawIOBase):
         super().close()
 
 
+class _CheckedResponse(http.client.HTTPResponse):
+    """``http.client``'s response, refusing a declared size it could never read.
+
+    ``http.client`` reads a ``Content-Length`` body, and each chunk of a
+    chunked one, in one ``read(n)`` of the size the server declared: a huge
+    ``n`` raises ``MemoryError`` or ``OverflowError`` before any byte
+    arrives. Here such a read over the limit (or over ``sys.maxsize``)
+    raises :class:`ResponseTooLarge` instead. (Streamed reads go in blocks
+    and never come here.)
+    """
+
+    _max_bytes: Optional[int] = None
+
+    def _safe_read(self, amt: int) -> bytes:
+        limit = sys.maxsize if self._max_bytes is None else self._max_bytes
+        if amt > limit:  # a Content-Length or chunk size http.client would read at once
+            raise ResponseTooLarge(
+                self.status,
+                f"the answer declares {amt} bytes: larger than max_response_bytes "
+                f"({limit}); it was not read",
+            )
+        return super()._safe_read(amt)  # type: ignore[misc, no-any-return]
+
+
+def _response(
+    sock: Any, debuglevel: int, method: Optional[str], max_bytes: Optional[int]
+) -> http.client.HTTPResponse:
+    response = _CheckedResponse(sock, debuglevel, method=method)
+    response._max_bytes = max_bytes
+    return response
+
+
 class _BoundedMixin:
     """Starts each attempt's deadline when it sends; reads its response through the bounds."""
 
@@ -130,6 +185,14 @@ class _BoundedMixin:
             if not_after is not None:
                 at = not_after if at is None else min(at, not_after)
             self._deadline_at = at
+            if at is not None and getattr(self, "sock", None) is None:
+                # About to connect: no longer than the call has left.
+                left = at - time.monotonic()
+                if left <= 0:
+                    raise DeadlineExceeded("the call's deadline passed before connecting")
+                connection: Any = self  # http.client's connection: its timeout connects
+                if not isinstance(connection.timeout, (int, float)) or connection.timeout > left:
+                    connection.timeout = left
         if self._timeout_lowered:
             # A previous response cut the socket's timeout to its time left: restore.
             sock = self.sock  # type: ignore[attr-defined]
@@ -142,9 +205,9 @@ class _BoundedMixin:
         self, sock: Any, debuglevel: int = 0, method: Optional[str] = None
     ) -> http.client.HTTPResponse:
         if self._deadline_at is None and self._max_bytes is None:
-            return http.client.HTTPResponse(sock, debuglevel, method=method)
+            return _response(sock, debuglevel, method, None)
         reader: Any = _BoundedReader(self, sock)
-        response = http.client.HTTPResponse(reader, debuglevel, method=method)
+        response = _response(reader, debuglevel, method, self._max_bytes)
         # One response per request: a later read without a request (a proxy's
         # CONNECT answer on reconnecting) must not inherit this attempt's deadline.
         self._deadline_at = self._max_bytes = None

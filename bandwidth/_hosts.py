@@ -14,11 +14,20 @@ The rule (docs/configuration.md, "Servers"):
 The generated SDK lets an operation's own server win over an explicit
 ``host``; here ``host`` wins, so a configuration pointed at a mock never
 sends a request (and its credentials) to production.
+
+Without an explicit ``host``, the environment variable ``BW_BASE_URL`` (an
+origin: ``http://127.0.0.1:8080``) replaces the origin of every product's
+spec server, each keeping its own path (``/api/v2``, ``/api/v1``, ``/v2``):
+an app that builds its ``Configuration`` with no host reaches a simulator
+or a mock unmodified. It is read when the ``Configuration`` is made.
 """
 
 from __future__ import annotations
 
+import functools
+import os
 from typing import TYPE_CHECKING, Any, Dict, List, Mapping, Optional, Sequence, Tuple, Union
+from urllib.parse import urlsplit
 
 from bandwidth._servers import (
     PRODUCTS,
@@ -38,7 +47,38 @@ if TYPE_CHECKING:
 
     from bandwidth._operation import Operation
 
-__all__ = ["ProductServers", "ServerSelection"]
+__all__ = ["BASE_URL_VARIABLE", "ProductServers", "ServerSelection", "origin_from_env"]
+
+#: The environment variable naming the origin every product's default server moves to.
+BASE_URL_VARIABLE = "BW_BASE_URL"
+
+
+def origin_from_env(environ: Optional[Mapping[str, str]] = None) -> Optional[str]:
+    """``BW_BASE_URL`` as an origin (``scheme://host[:port]``), ``None`` when unset or empty.
+
+    Anything else (a path, userinfo, a query, a non-http scheme) raises
+    :class:`~bandwidth.exceptions.ApiValueError` naming the variable.
+    """
+    value = (os.environ if environ is None else environ).get(BASE_URL_VARIABLE, "").strip()
+    if not value:
+        return None
+    url = check_base_url(value, BASE_URL_VARIABLE)
+    if urlsplit(url).path:
+        raise ApiValueError(
+            f"{BASE_URL_VARIABLE} must be an origin (scheme, host and port, no path): "
+            "each product keeps its own path"
+        )
+    return url
+
+
+@functools.lru_cache(maxsize=64)
+def _on_origin(product: str, origin: str) -> Tuple[Server, ...]:
+    """A product's spec servers moved to ``origin`` (each keeps its path and variables)."""
+    return tuple(
+        Server(origin + urlsplit(entry.url).path, entry.description, entry.variables)
+        for entry in PRODUCTS[product].entries
+    )
+
 
 #: ``product_servers`` values: one base URL, or a server list like ``get_host_settings()``'s.
 ProductServers: TypeAlias = Union[str, Sequence[HostSetting]]
@@ -48,6 +88,8 @@ class ServerSelection:
     """The server settings of :class:`~bandwidth.Configuration` (a base class of it)."""
 
     _host: Optional[str]
+    #: ``BW_BASE_URL``'s origin when it was set (and no explicit host was given)
+    _base_origin: Optional[str] = None
     _server_index: Optional[int]
     _product_servers: Dict[str, Tuple[Server, ...]]
     ignore_operation_servers: bool
@@ -70,6 +112,13 @@ class ServerSelection:
     def host(self, value: str) -> None:
         self._host = check_base_url(value)
         self._server_index = None
+
+    @property
+    def host_source(self) -> str:
+        """Where :attr:`host` comes from: ``"host"`` (explicit), ``"BW_BASE_URL"`` or ``"spec"``."""
+        if self._host is not None:
+            return "host"
+        return BASE_URL_VARIABLE if self._base_origin is not None else "spec"
 
     @property
     def server_index(self) -> Optional[int]:
@@ -116,7 +165,12 @@ class ServerSelection:
         ]
 
     def _servers(self, servers: Servers) -> Tuple[Server, ...]:
-        return self._product_servers.get(servers.product) or servers.entries
+        replaced = self._product_servers.get(servers.product)
+        if replaced:
+            return replaced
+        if self._base_origin is not None:
+            return _on_origin(servers.product, self._base_origin)
+        return servers.entries
 
     def operation_host(self, operation: Operation[Any], host_index: Any = 0) -> str:
         """The base URL ``operation`` is sent to (without a trailing slash).

@@ -14,6 +14,17 @@ _PERCENT = re.compile(r"%[0-9A-Fa-f]{2}")
 _UNRESERVED = re.compile(r"[A-Za-z0-9_.~-]+")
 
 
+def _no_surrogates(name: str, value: str) -> str:
+    """``value`` if UTF-8 can encode it (a lone surrogate such as ``"\\ud800"`` cannot)."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ApiValueError(
+            f"{name} must be text UTF-8 can encode (it holds a lone surrogate)"
+        ) from None
+    return value
+
+
 def path_segment(name: str, value: Any, safe: str = "") -> str:
     """Percent-encode one path parameter so no value can change the path.
 
@@ -28,7 +39,7 @@ def path_segment(name: str, value: Any, safe: str = "") -> str:
         return value.replace(".", "%2E")
     if _UNRESERVED.fullmatch(value):  # ids almost always are: skip quote()'s byte loop
         return value
-    return quote(value, safe=safe)
+    return quote(_no_surrogates(name, value), safe=safe)
 
 
 def path_segments(name: str, value: Any) -> str:
@@ -50,7 +61,7 @@ def text(name: str, value: object) -> str:
     """A required-to-be-str query value."""
     if not isinstance(value, str):
         raise ApiTypeError(f"{name} must be a str, not {type(value).__name__}")
-    return value
+    return value if value.isascii() else _no_surrogates(name, value)
 
 
 def phone_filter(name: str, value: Any) -> str:

@@ -10,6 +10,7 @@ another header cannot put it in a log line or an exception.
 
 from __future__ import annotations
 
+import json
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
 
 __all__ = [
@@ -19,6 +20,8 @@ __all__ = [
     "display_headers",
     "scrub_bytes",
     "scrub_text",
+    "scrub_value",
+    "shown_value",
 ]
 
 REDACTED = "[redacted]"
@@ -35,11 +38,59 @@ def _usable(secrets: Iterable[Optional[str]]) -> List[str]:
 
 
 def scrub_text(text: str, secrets: Iterable[Optional[str]]) -> str:
-    """``text`` with every occurrence of every secret replaced by ``[redacted]``."""
-    for secret in _usable(secrets):
+    """``text`` with every occurrence of every secret replaced by ``[redacted]``.
+
+    JSON text may spell a secret with ``\\u`` escapes (``"\\u0073ecret"``):
+    such a document is decoded, scrubbed and written again when a secret
+    hides in it.
+    """
+    usable = _usable(secrets)
+    for secret in usable:
         if secret in text:
             text = text.replace(secret, REDACTED)
+    if usable and "\\u" in text:
+        try:
+            document = json.loads(text)
+        except (ValueError, RecursionError):
+            return text
+        cleaned = scrub_value(document, usable)
+        if cleaned != document:
+            return json.dumps(cleaned)
     return text
+
+
+def scrub_value(value: Any, secrets: Iterable[Optional[str]]) -> Any:
+    """Decoded JSON (strings, lists, dicts; keys too) with every secret replaced."""
+    usable = _usable(secrets)
+    if not usable:
+        return value
+    if isinstance(value, str):
+        for secret in usable:
+            if secret in value:
+                value = value.replace(secret, REDACTED)
+        return value
+    if isinstance(value, list):
+        return [scrub_value(item, usable) for item in value]
+    if isinstance(value, dict):
+        return {scrub_value(k, usable): scrub_value(v, usable) for k, v in value.items()}
+    return value
+
+
+def shown_value(value: object, limit: int = 40) -> str:
+    """A value a server sent, for an error message: bounded whatever it is.
+
+    Text shows its first ``limit`` characters; a number its digits when
+    short; anything else (or a longer number) only its type.
+    """
+    if isinstance(value, str):
+        if len(value) <= limit:
+            return repr(value)
+        return f"{value[:limit]!r}... ({len(value)} characters)"
+    if isinstance(value, bool) or value is None:
+        return repr(value)
+    if isinstance(value, float) or (isinstance(value, int) and abs(value) < 10**limit):
+        return repr(value)[:limit]
+    return f"a {type(value).__name__}"
 
 
 def scrub_bytes(raw: bytes, secrets: Iterable[Optional[str]]) -> bytes:
@@ -83,5 +134,5 @@ def display_headers(
             text = REDACTED
         elif usable:
             text = scrub_text(text, usable)
-        shown[str(name)] = text
+        shown[scrub_text(str(name), usable) if usable else str(name)] = text
     return shown

@@ -29,6 +29,9 @@ __all__ = [
 DEFAULT_TIMEOUT = urllib3.Timeout(connect=10.0, read=30.0)
 #: Seconds one attempt may take in total (sending, headers and body).
 DEFAULT_DEADLINE = 120.0
+#: The longest timeout accepted (about 31 years): sockets and clocks refuse
+#: ``inf`` or ``1e308`` with an ``OverflowError``, after the request went out.
+MAX_SECONDS = 1e9
 
 TimeoutValue: TypeAlias = Union[float, int, Tuple[float, float], urllib3.Timeout]
 
@@ -44,6 +47,12 @@ def to_timeout(value: Optional[TimeoutValue], name: str = "timeout") -> urllib3.
     if value is None:
         return DEFAULT_TIMEOUT
     if isinstance(value, urllib3.Timeout):
+        for part in ("total", "_connect", "_read"):  # as given (the properties compute)
+            seconds = getattr(value, part, None)
+            if isinstance(seconds, (int, float)) and not seconds <= MAX_SECONDS:
+                raise ApiValueError(
+                    f"{name} must be a finite number of seconds, at most {MAX_SECONDS:g}"
+                )
         return value
     if isinstance(value, bool):
         raise ApiTypeError(f"{name} must be seconds, a (connect, read) pair or a urllib3.Timeout")
@@ -64,6 +73,8 @@ def check_seconds(value: Any, name: str) -> None:
         raise ApiTypeError(f"{name} must be a number of seconds, not {type(value).__name__}")
     if not value > 0:
         raise ApiValueError(f"{name} must be greater than 0 seconds, got {value!r}")
+    if not value <= MAX_SECONDS:  # inf, 1e308
+        raise ApiValueError(f"{name} must be a finite number of seconds, at most {MAX_SECONDS:g}")
 
 
 def deadline_for(timeout: urllib3.Timeout, configured: float) -> float:

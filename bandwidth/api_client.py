@@ -21,7 +21,7 @@ from urllib3.exceptions import HTTPError
 from bandwidth._decode import decoder_for
 from bandwidth._fork import renew_after_fork
 from bandwidth._operation import Call
-from bandwidth._redact import display_headers, scrub_bytes, scrub_text
+from bandwidth._redact import display_headers, scrub_bytes, scrub_text, scrub_value
 from bandwidth._timeouts import deadline_for, to_timeout
 from bandwidth._upload import Upload
 from bandwidth._urls import Origin, UnsafeUrl, checked_url, origin_of
@@ -115,6 +115,10 @@ class ApiClient:
         self._auth_lock = threading.Lock()
         self._origins: Dict[str, Origin] = {}
         renew_after_fork(self)
+        if _log.isEnabledFor(logging.DEBUG):
+            _log.debug(
+                "ApiClient: host %s (from %s)", configuration.host, configuration.host_source
+            )
 
     def _after_fork(self) -> None:
         """In a forked child: a new lock (the parent's may be held by a thread not copied)."""
@@ -259,8 +263,8 @@ class ApiClient:
         headers = exc.headers
         if headers and display_headers(headers, secrets) != display_headers(headers):
             cleaned = urllib3.HTTPHeaderDict()
-            for name, value in headers.items():
-                cleaned.add(name, scrub_text(str(value), secrets))
+            for name, value in headers.items():  # a name can echo a secret too
+                cleaned.add(scrub_text(str(name), secrets), scrub_text(str(value), secrets))
             exc.headers = cleaned
         exc.data = _scrub_model(exc.data, secrets)
         exc.args = (exc.status, exc.reason)
@@ -339,6 +343,8 @@ class ApiClient:
         if limits is None:
             limits = (configuration.deadline, configuration.max_response_bytes)
         deadline, max_bytes = deadline_for(timeout, limits[0]), limits[1]
+        # The deadline covers the whole call: every attempt, and the waits between them.
+        not_after = time.monotonic() + deadline
         return self.rest_client.send(
             call.operation.method,
             url,
@@ -349,6 +355,7 @@ class ApiClient:
             preload_content=preload_content,
             deadline=deadline,
             max_bytes=max_bytes,
+            not_after=not_after,
         )
 
     def _read(self, call: Call[T], response: BaseHTTPResponse) -> ApiResponse[T]:
@@ -358,7 +365,8 @@ class ApiClient:
         if not 200 <= status <= 299:
             # Scrubbed before the exception keeps a prefix: a secret cut in two would leak half.
             raw = scrub_bytes(raw, self._secret_values(call))
-            raise error_from_response(status, response.reason, headers, raw, call.operation.errors)
+            reason = _with_attempts(response.reason, response)
+            raise error_from_response(status, reason, headers, raw, call.operation.errors)
         operation = call.operation
         data: Any = None
         if operation.response_type is not None:
@@ -499,6 +507,15 @@ class ApiClient:
         return origin
 
 
+def _with_attempts(reason: Optional[str], response: BaseHTTPResponse) -> Optional[str]:
+    """``reason``, saying how many attempts were made when it was more than one."""
+    retries = getattr(response, "retries", None)
+    history = getattr(retries, "history", None) or ()
+    if not history:
+        return reason
+    return f"{reason or 'Error'} (after {len(history) + 1} attempts)"
+
+
 def _read_at_most(response: BaseHTTPResponse, limit: int) -> bytes:
     """Up to ``limit`` bytes of an unread (error) body; the connection is dropped if more remain."""
     raw = response.read(limit + 1, decode_content=False)
@@ -510,15 +527,24 @@ def _read_at_most(response: BaseHTTPResponse, limit: int) -> bytes:
 
 
 def _scrub_model(data: Any, secrets: List[str]) -> Any:
-    """``data`` (a decoded error document) with secrets removed from its text fields."""
+    """``data`` (a decoded error document) with secrets removed from its text, nested
+    values and extra fields included."""
     from pydantic import BaseModel
 
+    if isinstance(data, list):
+        return [_scrub_model(item, secrets) for item in data]
     if not isinstance(data, BaseModel):
-        return data
+        return scrub_value(data, secrets)
     updates = {}
     for name, value in vars(data).items():
-        if isinstance(value, str):
-            scrubbed = scrub_text(value, secrets)
-            if scrubbed != value:
-                updates[name] = scrubbed
-    return data.model_copy(update=updates) if updates else data
+        scrubbed = _scrub_model(value, secrets)
+        if scrubbed is not value and scrubbed != value:
+            updates[name] = scrubbed
+    extra = data.__pydantic_extra__
+    cleaned_extra = scrub_value(extra, secrets) if extra else extra
+    if not updates and cleaned_extra == extra:
+        return data
+    copy = data.model_copy(update=updates)
+    if cleaned_extra != extra:
+        object.__setattr__(copy, "__pydantic_extra__", cleaned_extra)
+    return copy

@@ -23,12 +23,13 @@ from typing import (
     Tuple,
     Union,
 )
+from urllib.parse import urlsplit
 
 import urllib3
 from urllib3.util import make_headers, parse_url
 
 from bandwidth._formats import has_control_characters
-from bandwidth._hosts import ProductServers, ServerSelection
+from bandwidth._hosts import ProductServers, ServerSelection, origin_from_env
 from bandwidth._servers import VOICE_SERVERS, Server
 from bandwidth._timeouts import (
     DEFAULT_DEADLINE,
@@ -93,7 +94,11 @@ class Configuration(ServerSelection):
         host: one base URL for every operation of every product (a mock, the
             simulator, a proxy). Without it each operation goes to its own
             product's server from the spec (``voice.bandwidth.com/api/v2``,
-            ``messaging.bandwidth.com/api/v2``, ...), see :meth:`operation_host`.
+            ``messaging.bandwidth.com/api/v2``, ...), see :meth:`operation_host`;
+            the environment variable ``BW_BASE_URL`` (an origin such as
+            ``http://127.0.0.1:8080``), read here, moves all of them (and the
+            default ``access_token_url``) to that origin, each keeping its path.
+            :attr:`host_source` says which applied.
         username, password: HTTP Basic credentials.
         access_token: a static OAuth bearer token.
         client_id, client_secret: OAuth 2 client credentials; the client
@@ -166,6 +171,8 @@ class Configuration(ServerSelection):
     ) -> None:
         #: The explicit host, if one was given (it then serves every product).
         self._host: Optional[str] = check_base_url(host) if host is not None else None
+        #: Without one, ``BW_BASE_URL`` moves every product's server to its origin.
+        self._base_origin = origin_from_env() if host is None else None
         self._product_servers: Dict[str, Tuple[Server, ...]] = {}
         self.product_servers = product_servers
         #: API keys by security-scheme name, and their prefixes: accepted and kept for
@@ -183,7 +190,11 @@ class Configuration(ServerSelection):
         #: OAuth 2 client credentials.
         self.client_id = client_id
         self.client_secret = client_secret
-        self.access_token_url: str = access_token_url or DEFAULT_TOKEN_URL
+        self.access_token_url: str = access_token_url or (
+            DEFAULT_TOKEN_URL
+            if self._base_origin is None
+            else self._base_origin + urlsplit(DEFAULT_TOKEN_URL).path
+        )
         self.ignore_operation_servers = ignore_operation_servers
         #: Verify the server's TLS certificate (keep True outside tests).
         self.verify_ssl = True
@@ -334,12 +345,13 @@ class Configuration(ServerSelection):
 
     @property
     def deadline(self) -> float:
-        """Seconds one attempt may take in total, from sending to the last body byte.
+        """Seconds one call may take in total, from sending to the last body byte.
 
         ``timeout`` bounds each wait for the socket; this bounds the whole
-        attempt, so a server that drips bytes cannot hold a call. Exceeding it
-        raises :class:`~bandwidth.exceptions.ApiTimeoutError`; each retry gets
-        a new deadline. A call whose timeout has a ``total``
+        call, every retry and the waits between them included, so a server
+        that drips bytes cannot hold a call and the worst case is this number.
+        Exceeding it raises :class:`~bandwidth.exceptions.ApiTimeoutError`; a
+        retry whose wait would end past it is not made. A call whose timeout has a ``total``
         (``_request_timeout=5`` or ``urllib3.Timeout(total=5)``) uses that
         instead. Default :data:`DEFAULT_DEADLINE` (120 s).
         """
@@ -349,9 +361,7 @@ class Configuration(ServerSelection):
     def deadline(self, value: Optional[float]) -> None:
         if value is None:
             value = DEFAULT_DEADLINE
-        check_seconds(value, "deadline")
-        if value == float("inf"):
-            raise ApiValueError("deadline must be a finite number of seconds")
+        check_seconds(value, "deadline")  # positive and finite
         self._deadline = float(value)
 
     @property
@@ -416,6 +426,25 @@ class Configuration(ServerSelection):
     # -- generated-SDK conveniences -----------------------------------------
 
     @classmethod
+    def from_env(cls, **overrides: Any) -> Configuration:
+        """A configuration from the environment, as Bandwidth's samples and the CLI read it.
+
+        Credentials come from ``BW_USERNAME`` and ``BW_PASSWORD`` (HTTP Basic)
+        or ``BW_CLIENT_ID`` and ``BW_CLIENT_SECRET`` (OAuth): exactly one
+        pair, else :class:`~bandwidth.exceptions.ApiValueError` naming the
+        variables. ``BW_BASE_URL``, when set, moves every product's server
+        to its origin (as for any configuration without ``host``). Keywords
+        are passed to the constructor and win over the environment.
+        """
+        from bandwidth._environment import credentials_from_env
+
+        options: Dict[str, Any] = {}
+        if not any(name in overrides for name in ("username", "client_id", "access_token")):
+            options.update(credentials_from_env())
+        options.update(overrides)
+        return cls(**options)
+
+    @classmethod
     def set_default(cls, default: Optional[Configuration]) -> None:
         """Make ``default`` (a copy of it) the configuration new clients use when given none."""
         cls._default = copy.copy(default) if default is not None else None
@@ -449,6 +478,8 @@ class Configuration(ServerSelection):
 
     def __repr__(self) -> str:
         fields = [f"host={self.host!r}"]
+        if self._host is None:
+            fields.append(f"host_source={self.host_source!r}")
         if self.username is not None:
             fields.append(f"username={self.username!r}")
         for name in ("password", "access_token", "client_secret"):

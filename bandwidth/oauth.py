@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Callable, List, Optional, Tuple
 import urllib3
 
 from bandwidth._fork import renew_after_fork
-from bandwidth._redact import scrub_bytes
+from bandwidth._redact import scrub_bytes, shown_value
 from bandwidth._timeouts import deadline_for
 from bandwidth.exceptions import ApiTimeoutError, InvalidResponseException, error_from_response
 
@@ -147,10 +147,14 @@ def _parse_token(raw: bytes, response: Any) -> Tuple[str, Optional[float]]:
         raise invalid("with an access_token that cannot be sent in a header")
     token_type = document.get("token_type", "Bearer")
     if not isinstance(token_type, str) or token_type.lower() != "bearer":
-        raise invalid(f"with token_type {token_type!r}, not Bearer")
+        raise invalid(f"with token_type {shown_value(token_type)}, not Bearer")
     expires_in = document.get("expires_in")
     if expires_in is None:
         return token, None
-    if isinstance(expires_in, bool) or not isinstance(expires_in, (int, float)) or expires_in <= 0:
-        raise invalid(f"with an invalid expires_in {expires_in!r}")
+    if (
+        isinstance(expires_in, bool)
+        or not isinstance(expires_in, (int, float))
+        or not 0 < expires_in < 10**9  # NaN and Infinity (json.loads reads both) too
+    ):
+        raise invalid(f"with an invalid expires_in {shown_value(expires_in)}")
     return token, float(expires_in)

@@ -48,6 +48,7 @@ from bandwidth.exceptions import (
     ApiConnectionError,
     ApiException,
     ApiTimeoutError,
+    ApiTypeError,
     InvalidResponseException,
 )
 
@@ -142,6 +143,9 @@ def transport_error(
     if isinstance(reason, ProxyError) and reason.original_error is not None:
         reason = reason.original_error
     target = f"{method} {url.split('?', 1)[0]}"
+    attempts = getattr(exc, "attempts", None)
+    if isinstance(attempts, int) and attempts > 1:
+        target += f", {attempts} attempts"
     if _caused_by_deadline(reason):
         limit = f" within the {deadline:g}s deadline" if deadline is not None else ""
         return ApiTimeoutError(reason=f"Timed out: {target} (no complete answer{limit})")
@@ -185,7 +189,8 @@ class RESTClientObject:
         self._pool_args = pool_args
         self._proxy = configuration.proxy
         self._proxy_headers = configuration.proxy_headers
-        self.pool_manager: urllib3.PoolManager = self._new_manager()
+        self._manager: urllib3.PoolManager = self._new_manager()
+        self._own_manager = True  # False once the user brings one (see pool_manager)
         # The origins requests went to, as written (``https://voice.bandwidth.com``),
         # and their pools; see _route. Behind a proxy the proxy manager routes.
         self._direct = not configuration.proxy
@@ -206,10 +211,37 @@ class RESTClientObject:
         manager.pool_classes_by_scheme = _BOUNDED_POOLS
         return manager
 
+    @property
+    def pool_manager(self) -> urllib3.PoolManager:
+        """The urllib3 manager every request of this client goes through.
+
+        Assign your own ``urllib3.PoolManager`` or ``urllib3.ProxyManager``
+        (``client.rest_client.pool_manager = manager``, as with the generated
+        SDK) to bring your own HTTP layer: from then on every request (API
+        calls, downloads, OAuth tokens) uses it. Its pools are made bounded
+        (size and deadline, see :mod:`bandwidth._bounded`): the SDK sets its
+        ``pool_classes_by_scheme``. After ``os.fork()`` the child gets a new
+        manager of the same class and settings.
+        """
+        return self._manager
+
+    @pool_manager.setter
+    def pool_manager(self, manager: urllib3.PoolManager) -> None:
+        if not isinstance(manager, urllib3.PoolManager):
+            raise ApiTypeError(
+                "pool_manager must be a urllib3.PoolManager or ProxyManager, "
+                f"not {type(manager).__name__}"
+            )
+        manager.pool_classes_by_scheme = _BOUNDED_POOLS
+        self._manager = manager
+        self._own_manager = False
+        self._direct = not self._proxy and not isinstance(manager, urllib3.ProxyManager)
+        self._pools = {}  # remembered pools were the old manager's: never bypass this one
+
     def _after_fork(self) -> None:
         """In a forked child: new pools; the parent's sockets are abandoned, never closed."""
-        abandon(self.pool_manager)
-        self.pool_manager = self._new_manager()
+        abandon(self._manager)
+        self._manager = self._new_manager() if self._own_manager else _renewed(self._manager)
         self._pools = {}
 
     def _route(self, url: str) -> Tuple[Union[HTTPConnectionPool, urllib3.PoolManager], str]:
@@ -321,4 +353,24 @@ class RESTClientObject:
 
     def clear(self) -> None:
         """Close every pooled connection."""
-        self.pool_manager.clear()
+        self._manager.clear()
+
+
+def _renewed(manager: urllib3.PoolManager) -> urllib3.PoolManager:
+    """A new manager like ``manager`` (class, proxy, pool settings), with no connections."""
+    settings = {
+        key: value for key, value in manager.connection_pool_kw.items() if not key.startswith("_")
+    }
+    renewed: urllib3.PoolManager
+    if isinstance(manager, urllib3.ProxyManager):
+        renewed = type(manager)(
+            proxy_url=str(manager.proxy),
+            proxy_headers=manager.proxy_headers,
+            proxy_ssl_context=manager.proxy_ssl_context,
+            headers=manager.headers,
+            **settings,
+        )
+    else:
+        renewed = type(manager)(headers=manager.headers, **settings)
+    renewed.pool_classes_by_scheme = _BOUNDED_POOLS
+    return renewed

@@ -32,7 +32,7 @@ from __future__ import annotations
 import logging
 import random
 import time
-from typing import TYPE_CHECKING, Any, Callable, Collection, Optional, Union
+from typing import TYPE_CHECKING, Any, Callable, Collection, Optional, Tuple, Union
 
 from urllib3.exceptions import MaxRetryError, ResponseError
 from urllib3.util.retry import Retry
@@ -101,6 +101,9 @@ class RetryPolicy(Retry):
         self.max_retry_after = max_retry_after
         self._sleep = sleep
 
+    #: (method, path, cause) of the failed attempt this policy follows, for sleep()'s log line
+    _retrying: Optional[Tuple[str, str, str]] = None
+
     def new(self, **kw: Any) -> Self:
         """A copy with some settings replaced (how each attempt makes its successor)."""
         kw.setdefault("max_retry_after", self.max_retry_after)
@@ -145,16 +148,21 @@ class RetryPolicy(Retry):
                     f"Retry-After of {wait:g}s exceeds the {self.max_retry_after:g}s limit"
                 )
                 raise MaxRetryError(_pool, url or "", reason)  # type: ignore[arg-type]
-        new_retry = super().increment(method, url, response, error, _pool, _stacktrace)
-        cause = f"status {response.status}" if response is not None else repr(error)
-        _log.debug(
-            "Attempt %d of %s %s failed (%s); retrying",
-            len(new_retry.history),
-            method,
-            url,
-            cause,
-        )
+        try:
+            new_retry = super().increment(method, url, response, error, _pool, _stacktrace)
+        except MaxRetryError as exc:
+            exc.attempts = len(self.history) + 1  # type: ignore[attr-defined]  # for the message
+            raise
+        cause = str(response.status) if response is not None else type(error).__name__
+        # What sleep() logs (it knows the wait): this new policy is used once.
+        new_retry._retrying = (method or "", (url or "").split("?", 1)[0], cause)
         return new_retry
+
+    def _attempts_left(self) -> Optional[int]:
+        counts = [
+            n for n in (self.total, self.connect, self.read, self.status) if isinstance(n, int)
+        ]
+        return min(counts) if counts else None
 
     def get_retry_after(self, response: BaseHTTPResponse) -> Optional[float]:
         """Seconds the server asked us to wait, or ``None`` when absent or malformed."""
@@ -182,7 +190,21 @@ class RetryPolicy(Retry):
         if wait is None:
             wait = self.get_backoff_time()
             source = "backoff"
-        _log.debug("Waiting %.3fs (%s) before attempt %d", wait, source, len(self.history) + 1)
+        attempt = len(self.history) + 1
+        method, path, cause = self._retrying or ("", "", "")
+        left = self._attempts_left()
+        of = f"{attempt}/{attempt + left}" if left is not None else str(attempt)
+        _log.info(
+            "retrying %s %s (%s) in %.1f s (%s): %s",
+            method,
+            path,
+            of,
+            wait,
+            source,
+            cause,
+            extra={"bandwidth_retry": {"attempt": of, "wait": wait, "cause": cause}},
+        )
+        _not_past_the_deadline(wait)
         if wait > 0:
             (self._sleep or time.sleep)(wait)
 
@@ -191,3 +213,15 @@ class RetryPolicy(Retry):
             f"{type(self).__name__}(total={self.total}, backoff_factor={self.backoff_factor}, "
             f"backoff_max={self.backoff_max}, max_retry_after={self.max_retry_after})"
         )
+
+
+def _not_past_the_deadline(wait: float) -> None:
+    """Give up before waiting ``wait`` seconds when the next attempt would start past the
+    call's deadline (the transport's ``not_after``): the caller's worst case is the
+    deadline they configured, however many retries are left."""
+    from bandwidth._bounded import DeadlineExceeded, attempt_limits
+
+    limits = attempt_limits.limits
+    not_after = limits[2] if limits is not None else None
+    if not_after is not None and time.monotonic() + wait >= not_after:
+        raise DeadlineExceeded("the call's deadline would pass before the next attempt")

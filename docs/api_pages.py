@@ -161,7 +161,7 @@ def signature_block(name: str, fn: Callable[..., Any]) -> str:
         )
     returns = readable(str(signature.return_annotation))
     body = "".join(f"    {line},\n" for line in lines)
-    return f"```python\n{name}(\n{body}) -> {returns}\n```"
+    return f"```text\n{name}(\n{body}) -> {returns}\n```"
 
 
 ROLE = re.compile(r":(?:class|meth|func|mod|data|attr):`~?([\w.]+)`")

@@ -33,7 +33,7 @@ from typing_extensions import Protocol, TypeAlias
 from urllib3.exceptions import HTTPError
 
 from bandwidth import _params
-from bandwidth._bounded import ResponseTooLarge
+from bandwidth._bounded import ResponseTooLarge, declared_length
 from bandwidth.api_response import ApiResponse
 from bandwidth.exceptions import ApiException, ApiTypeError, ApiValueError
 from bandwidth.rest import transport_error
@@ -140,11 +140,11 @@ def _fetch(
 
 def _check_length(response: BaseHTTPResponse, max_bytes: int) -> None:
     """Refuse at once a ``Content-Length`` over ``max_bytes`` (nothing is written)."""
-    declared = response.headers.get("Content-Length")
-    if declared is not None and declared.strip().isdigit() and int(declared) > max_bytes:
+    declared = declared_length(response.headers.get("Content-Length"))
+    if declared is not None and declared > max_bytes:
         raise ResponseTooLarge(
             response.status,
-            f"the media is {int(declared)} bytes, over max_bytes={max_bytes}; nothing was written",
+            f"the media is {declared} bytes, over max_bytes={max_bytes}; nothing was written",
             headers=response.headers,
         )
 

@@ -49,7 +49,34 @@ def json_body(parameter: str, value: Any, model: Type[RequestModel]) -> bytes:
         raise ApiTypeError(
             f"{parameter} must be a {model.__name__} (or a dict of one), not {type(value).__name__}"
         )
-    return body._wire_bytes()
+    try:
+        return body._wire_bytes()
+    except (ValueError, TypeError):  # pydantic's serialization error, or UnicodeEncodeError
+        where = _unencodable(body.model_dump(by_alias=True, exclude_unset=True), parameter)
+        raise ApiValueError(
+            f"{where or parameter} must be text UTF-8 can encode (it holds a lone surrogate)"
+        ) from None
+
+
+def _unencodable(value: Any, where: str) -> Optional[str]:
+    """The wire path of the first string UTF-8 cannot encode in ``value`` (``None``: none)."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return where
+        return None
+    if isinstance(value, dict):
+        items: Any = ((f"{where}.{key}", item) for key, item in value.items())
+    elif isinstance(value, (list, tuple)):
+        items = ((f"{where}[{index}]", item) for index, item in enumerate(value))
+    else:
+        return None
+    for path, item in items:
+        found = _unencodable(item, path)
+        if found is not None:
+            return found
+    return None
 
 
 def bxml_body(body: Any) -> bytes:

@@ -115,6 +115,10 @@ def decode_text(body: Union[bytes, bytearray, memoryview, str], content_type: Op
         raise CallbackParseError(
             f"callback body is not valid text: not {exc.encoding} at byte {exc.start}"
         ) from None
+    except (UnicodeError, ValueError, TypeError):  # "undefined", "punycode", "\x00": no text
+        raise CallbackParseError(
+            "callback body is not valid text: the Content-Type charset is not a text encoding"
+        ) from None
 
 
 def load(body: Body, content_type: Optional[str]) -> Any:

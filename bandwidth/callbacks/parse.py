@@ -78,15 +78,17 @@ def parse_callback(
     ``body`` is the raw request body (JSON bytes or text), an already-decoded
     dict, or the form-encoded/query-string shape of a GET callback (pass the
     URL's query string). ``content_type`` (the request's Content-Type header)
-    picks the format; without it, a body starting with ``{`` is JSON and
-    anything else is form-encoded. Both ``recordComplete`` and
+    picks the format; without it, a body that is JSON (an object, or an
+    array or value, which are refused) is JSON and anything else is
+    form-encoded. Both ``recordComplete`` and
     ``recordingComplete`` give a :class:`RecordingCompleteCallback`; an
     unknown or missing ``eventType`` gives an :class:`UnknownCallback`.
 
-    Raises :class:`CallbackParseError` for a body that is neither JSON nor form
-    data, is larger than 1 MiB or nested more than 32 levels deep, or has a
-    known field with an impossible value (such as a malformed ``eventTime``;
-    its ``errors()`` name the field).
+    Raises :class:`CallbackParseError` for a body that is neither a JSON
+    object nor form data (``[]``, ``5``, ``null``, plain text), is larger
+    than 1 MiB or nested more than 32 levels deep, or has a known field
+    with an impossible value (such as a malformed ``eventTime``; its
+    ``errors()`` name the field).
     """
     data = _decode(body, content_type)
     model = callback_model_for(data.get("eventType"))
@@ -106,11 +108,28 @@ def _decode(
         check_depth(body)
         return dict(body)
     text = decode_text(body, content_type)
-    if media_type(content_type) == FORM:
-        return decode_form(text)
-    if is_json(content_type) or text.lstrip().startswith("{"):
+    if media_type(content_type) != FORM and (is_json(content_type) or _looks_like_json(text)):
         data = decode_json(text)
         if not isinstance(data, dict):
             raise CallbackParseError("callback body must be a JSON object")
         return data
+    if "=" not in text:  # "5", "hello", "": no field at all, so no form data either
+        raise CallbackParseError("callback body is neither a JSON object nor form data")
     return decode_form(text)
+
+
+def _looks_like_json(text: str) -> bool:
+    """Whether a body without a JSON Content-Type is JSON: an object, an array, or a scalar."""
+    start = text.lstrip()[:1]
+    if start in ("{", "[", '"'):
+        return True
+    stripped = text.strip()
+    return stripped in ("null", "true", "false") or _is_number(stripped)
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return "=" not in text

@@ -84,7 +84,10 @@ def _run(arguments: List[str]) -> int:
         run: Callable[[argparse.Namespace], int] = getattr(
             importlib.import_module(module), function
         )
-        return run(args)
+        from bandwidth.cli._retry_notices import retry_notices
+
+        with retry_notices(sys.stderr):
+            return run(args)
     if args.command == "simulator":
         from bandwidth.cli._serve import run_simulator
 

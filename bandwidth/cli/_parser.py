@@ -490,6 +490,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="move calls queued -> initiated -> answered (after 1 s) on their own",
     )
     sim.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="do not print a line per request (method, path, status, time)",
+    )
+    sim.add_argument(
         "--deliver-webhooks",
         action="store_true",
         help="run call flows: send webhooks over HTTP to the URLs calls give, run the BXML "

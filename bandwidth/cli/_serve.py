@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import logging
 import os
 import shlex
 import sys
 import threading
 from datetime import datetime, timezone
-from typing import TYPE_CHECKING, Mapping, Optional
+from typing import TYPE_CHECKING, Iterator, Mapping, Optional
+from urllib.parse import urlsplit
 
 from bandwidth.cli._parser import CliError
 from bandwidth.cli._serve_secrets import simulator_secrets, warn_if_exposed
@@ -68,16 +71,34 @@ def run_simulator(
             ) from None
         try:
             _print_banner(sim, args)
-            while not signals.received and not stop.is_set():
-                # At once on a signal; the timeout is for ``stop`` and for the flows'
-                # next step, which on the real clock nobody else may be there to run.
-                signals.wait(_pause(sim))
-                sim.run_due()
+            requests_shown = contextlib.nullcontext() if args.quiet else _request_lines()
+            with requests_shown:
+                while not signals.received and not stop.is_set():
+                    # At once on a signal; the timeout is for ``stop`` and for the flows'
+                    # next step, which on the real clock nobody else may be there to run.
+                    signals.wait(_pause(sim))
+                    sim.run_due()
         finally:
             sim.stop()
     sys.stdout.write("simulator stopped\n")
     sys.stdout.flush()
     return 0
+
+
+@contextlib.contextmanager
+def _request_lines() -> Iterator[None]:
+    """Print the simulator's line per request (``bandwidth.simulator``, INFO) on stdout."""
+    logger = logging.getLogger("bandwidth.simulator")
+    handler = logging.StreamHandler(sys.stdout)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(message)s", "%H:%M:%S"))
+    level = logger.level
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
 
 
 #: The longest the serve loop sleeps: how soon it sees ``stop`` (signals wake it at once).
@@ -130,15 +151,23 @@ def _print_banner(sim: VoiceSimulator, args: argparse.Namespace) -> None:
         f"{modes}"
         f"  control:    {control_url(sim.url)} (the same credentials)\n"
         "\n"
-        "Point the bandwidth CLI at it from another shell:\n"
+        "Point an unmodified app (and the bandwidth CLI) at it from another shell:\n"
+        f"  export BW_BASE_URL={shlex.quote(_origin(sim.url))}\n"
         f"  export BW_VOICE_HOST={shlex.quote(sim.url)}\n"
         f"  export BW_ACCOUNT_ID={shlex.quote(sim.account_id)}\n"
         f"  export BW_USERNAME={shlex.quote(sim.username)}\n"
         f"  export BW_PASSWORD={shlex.quote(sim.password)}\n"
         "\n"
-        "The SDK reads no environment variables; in Python, pass the same settings:\n"
+        "In Python, Configuration.from_env() reads those (a Configuration made without\n"
+        "host reads BW_BASE_URL), or pass the same settings:\n"
         f"  Configuration({settings})\n"
         "\n"
         "Press Ctrl-C to stop.\n"
     )
     out.flush()
+
+
+def _origin(url: str) -> str:
+    """``http://127.0.0.1:8080`` of ``http://127.0.0.1:8080/api/v2``: what BW_BASE_URL takes."""
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"

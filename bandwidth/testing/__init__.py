@@ -21,11 +21,13 @@ _MODULES: Dict[str, str] = {
     "AutoProgress": "bandwidth.testing._voice.calls",
     "Callee": "bandwidth.testing._voice.callees",
     "ManualClock": "bandwidth.testing._core.clock",
+    "MediaUsage": "bandwidth.testing._media.library",
     "OPERATIONS": "bandwidth.testing._composition",
     "RecordedRequest": "bandwidth.testing._core.rest_service",
     "SimulatedCall": "bandwidth.testing._voice.calls",
     "SimulatorControl": "bandwidth.testing._control_client",
     "SimulatorControlError": "bandwidth.testing._control_client",
+    "StoredMedia": "bandwidth.testing._media.library",
     "Timing": "bandwidth.testing._voice.interpreter",
     "VoiceSimulator": "bandwidth.testing.simulator",
     "Webhook": "bandwidth.testing._core.webhooks",
@@ -39,10 +41,12 @@ __all__ = [
     "AutoProgress",
     "Callee",
     "ManualClock",
+    "MediaUsage",
     "RecordedRequest",
     "SimulatedCall",
     "SimulatorControl",
     "SimulatorControlError",
+    "StoredMedia",
     "Timing",
     "VoiceSimulator",
     "Webhook",
@@ -56,6 +60,7 @@ if TYPE_CHECKING:
     from bandwidth.testing._core.clock import ManualClock
     from bandwidth.testing._core.rest_service import RecordedRequest
     from bandwidth.testing._core.webhooks import Attempt, Webhook
+    from bandwidth.testing._media.library import MediaUsage, StoredMedia
     from bandwidth.testing._voice.callees import AnsweredBy, Callee
     from bandwidth.testing._voice.calls import AutoProgress, SimulatedCall
     from bandwidth.testing._voice.interpreter import Timing

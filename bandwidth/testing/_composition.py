@@ -38,6 +38,10 @@ from bandwidth.testing._core.products import ProductService
 from bandwidth.testing._core.rest_service import RestApi, RestSettings
 from bandwidth.testing._core.timers import Timers
 from bandwidth.testing._core.webhooks import Transport
+from bandwidth.testing._media.library import MediaLibrary
+from bandwidth.testing._media.media_access import MediaAccess, MediaSettings
+from bandwidth.testing._media.routes import MEDIA_OPERATIONS
+from bandwidth.testing._media.service import MediaService
 from bandwidth.testing._numbers.assembly import (
     NUMBERS_OPERATIONS,
     Numbers,
@@ -45,6 +49,7 @@ from bandwidth.testing._numbers.assembly import (
     build_numbers_state,
 )
 from bandwidth.testing._voice.action_runner import ActionRunner
+from bandwidth.testing._voice.bxml_reading import BxmlRoots
 from bandwidth.testing._voice.call_controls import CallControls
 from bandwidth.testing._voice.call_store import CallStore
 from bandwidth.testing._voice.calls import AutoProgress
@@ -85,17 +90,24 @@ __all__ = [
     "OPERATIONS",
     "Assembly",
     "FacadeParts",
+    "MediaProduct",
     "SimulatorSettings",
     "Voice",
     "assemble",
     "build_facade_parts",
+    "build_media",
     "build_transport",
     "build_voice",
 ]
 
 #: Every operation name faults and recorded requests use: the SDK methods of every
 #: product, and the token endpoint (``oauth_token``).
-OPERATIONS: Tuple[str, ...] = (*VOICE_OPERATIONS, *NUMBERS_OPERATIONS, TOKEN_OPERATION)
+OPERATIONS: Tuple[str, ...] = (
+    *VOICE_OPERATIONS,
+    *MEDIA_OPERATIONS,
+    *NUMBERS_OPERATIONS,
+    TOKEN_OPERATION,
+)
 
 
 @dataclass(frozen=True)
@@ -106,9 +118,20 @@ class Voice:
     engine: FlowEngine
     media: MediaEngine
     service: VoiceService
+    #: which BXML roots replies and update_*_bxml may have (one object, read at each use)
+    roots: BxmlRoots
 
 
-class SimulatorSettings(RestSettings, RouteSettings, OwnIdentity, Protocol):
+@dataclass(frozen=True)
+class MediaProduct:
+    """The media product's parts: the account's files, the test's side of them, the service."""
+
+    library: MediaLibrary
+    access: MediaAccess
+    service: MediaService
+
+
+class SimulatorSettings(RestSettings, RouteSettings, OwnIdentity, MediaSettings, Protocol):
     """The facade's settings the parts read at each use (they may change while it runs)."""
 
     raise_app_errors: bool
@@ -138,6 +161,7 @@ class Assembly:
     rest: RestApi
     http: HttpServer
     facade: FacadeParts
+    media: MediaProduct
     numbers: Numbers
 
 
@@ -165,6 +189,7 @@ def build_voice(
     now: Callable[[], datetime],
     call_url: Callable[[str], str],
     settings: RouteSettings,
+    strict_bxml_roots: bool = False,
     connect: Optional[VerbFamily] = None,
 ) -> Voice:
     """The voice product: store, media engines, verb families, flow engine and routes.
@@ -172,12 +197,13 @@ def build_voice(
     ``connect`` runs ``<Connect>`` (the numbers products' endpoints); without it the
     verb ends the call, naming it.
     """
-    store = CallStore(account_id, auto_progress, lock, timers)
+    roots = BxmlRoots(strict_bxml_roots)
+    store = CallStore(account_id, auto_progress, lock, timers.group("voice"))
     enabled = transport is not None
     flows: Dict[str, CallFlow] = {}
     delivery = MediaDelivery(store, timing, enabled, call_url, flows)
     recordings = RecordingEngine(delivery)
-    conferences = ConferenceEngine(delivery, recordings)
+    conferences = ConferenceEngine(delivery, recordings, roots)
     background = BackgroundMedia(delivery)
     transcribing = RealTimeTranscribing(delivery, background)
     media = MediaEngine(delivery, recordings, conferences, background, transcribing)
@@ -206,8 +232,18 @@ def build_voice(
         media=media,
         extensions=(legs, MachineDetection(enabled)),
         flows=flows,
+        roots=roots,
     )
-    return Voice(store, engine, media, VoiceService(settings, store, engine))
+    return Voice(store, engine, media, VoiceService(settings, store, engine), roots)
+
+
+def build_media(
+    lock: threading.Lock, timers: Timers, now: Callable[[], datetime], settings: MediaSettings
+) -> MediaProduct:
+    """The media product: the account's files (on the shared clock and timers), its service."""
+    library = MediaLibrary(lock, timers, now)
+    access = MediaAccess(library, settings)
+    return MediaProduct(library, access, MediaService(access))
 
 
 def build_facade_parts(
@@ -243,6 +279,7 @@ def assemble(
     timing: Timing,
     token_lifetime: float,
     call_url: Callable[[str], str],
+    strict_bxml_roots: bool = False,
 ) -> Assembly:
     """Build one simulator's parts, each handed its collaborators."""
     transport = build_transport(app, deliver_webhooks)
@@ -260,10 +297,13 @@ def assemble(
         settings.now,
         call_url,
         settings,
+        strict_bxml_roots,
         connect=numbers_state.connect_verbs(),
     )
     voice.service.control_with(control_target)
+    media = build_media(lock, timers, settings.now, settings)
     products: List[ProductService] = [voice.service]  # messaging next: one more entry
+    products.append(media.service)
     # numbers: toll-free verification and endpoints, on voice's engine and the shared timers
     numbers = build_numbers(
         settings, lock, numbers_state, voice.engine, lambda: settings.raise_app_errors
@@ -272,4 +312,4 @@ def assemble(
     rest = RestApi(settings, lock, credentials, products)
     http = HttpServer(rest, host, port, idle_timeout, max_connections=max_connections)
     facade = build_facade_parts(settings, credentials, voice, rest)
-    return Assembly(transport, credentials, voice, rest, http, facade, numbers)
+    return Assembly(transport, credentials, voice, rest, http, facade, media, numbers)

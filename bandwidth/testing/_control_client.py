@@ -31,6 +31,8 @@ from bandwidth.testing._core.clock import parse_time
 from bandwidth.testing._core.control_json import request_from_json, webhook_from_json
 from bandwidth.testing._core.rest_service import CONTROL_PATH, RecordedRequest
 from bandwidth.testing._core.webhooks import Webhook
+from bandwidth.testing._media.control_routes import media_from_json
+from bandwidth.testing._media.library import StoredMedia
 
 __all__ = ["SimulatorControl", "SimulatorControlError", "control_url"]
 
@@ -261,6 +263,49 @@ class SimulatorControl:
     def clear_requests(self) -> None:
         """Forget the recorded requests."""
         self._request("DELETE", "/requests")
+
+    # -- media ----------------------------------------------------------------------------------
+
+    @staticmethod
+    def _media_path(media_id: str) -> str:
+        return "/media/" + "/".join(quote(part, safe="") for part in media_id.split("/"))
+
+    def media(self, media_id: str) -> StoredMedia:
+        """The media file stored under ``media_id`` (``sim.media``): its bytes and headers."""
+        [stored] = _decoded(media_from_json, [self._request("GET", self._media_path(media_id))])
+        return stored
+
+    def media_files(self) -> List[Dict[str, Any]]:
+        """Every media file, in media-id order, as ``GET /_control/media`` shows them
+        (``mediaId``, ``contentType``, ``cacheControl``, ``contentLength``, ``uploaded``,
+        ``expires``, ``url``; no bytes)."""
+        answer: List[Dict[str, Any]] = self._request("GET", "/media")
+        return answer
+
+    def seed_media(
+        self,
+        media_id: str,
+        content: bytes,
+        content_type: str,
+        *,
+        cache_control: Optional[str] = None,
+    ) -> str:
+        """Store a media file as if uploaded now (``sim.seed_media``); returns its URL."""
+        body = {
+            "content": base64.b64encode(content).decode("ascii"),
+            "contentType": content_type,
+            "cacheControl": cache_control,
+        }
+        answer: Dict[str, Any] = self._request("PUT", self._media_path(media_id), body)
+        return str(answer["url"])
+
+    def remove_media(self, media_id: str) -> None:
+        """Delete a media file (``sim.remove_media``)."""
+        self._request("DELETE", self._media_path(media_id))
+
+    def clear_media(self) -> None:
+        """Forget every media file (``sim.clear_media()``)."""
+        self._request("DELETE", "/media")
 
     # -- toll-free verification and endpoints (the numbers products) -------------------------
 

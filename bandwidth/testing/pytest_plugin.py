@@ -13,6 +13,8 @@
 * ``toll_free_verification_api``, ``endpoints_api``: a
   ``bandwidth.TollFreeVerificationApi`` and a ``bandwidth.EndpointsApi`` bound
   to it (decide reviews and connect devices with the simulator's test API).
+* ``media_api``: a ``bandwidth.MediaApi`` bound to it (``voice_simulator.media(...)``
+  reads back what the code under test uploaded).
 
 When a test fails, the timeline of every simulator it started (webhooks,
 replies, what was heard, digits pressed) is added to its report.
@@ -27,7 +29,7 @@ from typing import TYPE_CHECKING, Any, Generator, Iterator, List, Optional
 import pytest
 
 if TYPE_CHECKING:
-    from bandwidth import CallsApi, EndpointsApi, TollFreeVerificationApi
+    from bandwidth import CallsApi, EndpointsApi, MediaApi, TollFreeVerificationApi
     from bandwidth.testing import VoiceSimulator
 
 _STARTED = pytest.StashKey[List["VoiceSimulator"]]()
@@ -78,6 +80,15 @@ def calls_api(voice_simulator: VoiceSimulator) -> Iterator[CallsApi]:
 
     with ApiClient(voice_simulator.configuration()) as client:
         yield CallsApi(client)
+
+
+@pytest.fixture
+def media_api(voice_simulator: VoiceSimulator) -> Iterator[MediaApi]:
+    """A ``MediaApi`` whose client talks to ``voice_simulator`` (closed after the test)."""
+    from bandwidth import ApiClient, MediaApi
+
+    with ApiClient(voice_simulator.configuration()) as client:
+        yield MediaApi(client)
 
 
 @pytest.fixture

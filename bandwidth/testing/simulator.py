@@ -27,6 +27,7 @@ from bandwidth.testing._core.http_server import MAX_CONNECTIONS
 from bandwidth.testing._core.rest_service import RecordedRequest
 from bandwidth.testing._core.start_listeners import STARTED_LISTENERS
 from bandwidth.testing._facade import SimulatorTestApi
+from bandwidth.testing._media.test_api import MediaTestApi
 from bandwidth.testing._numbers.test_api import NumbersTestApi
 from bandwidth.testing._voice.calls import AutoProgress
 from bandwidth.testing._voice.interpreter import Timing
@@ -46,7 +47,7 @@ __all__ = [
 Clock = Callable[[], datetime]
 
 
-class VoiceSimulator(SimulatorTestApi, NumbersTestApi):
+class VoiceSimulator(SimulatorTestApi, MediaTestApi, NumbersTestApi):
     """A local Voice API for tests and benchmarks.
 
     Use it as a context manager (``with VoiceSimulator() as sim:``) or call
@@ -70,6 +71,9 @@ class VoiceSimulator(SimulatorTestApi, NumbersTestApi):
     that long is closed, a request stalled that long gets a 408, and so does
     one whose head is not complete that long after its first byte. ``max_connections`` (default 128)
     caps the connections open at once; one more gets a 503 and is closed.
+    ``strict_bxml_roots`` (default ``False``) refuses a ``<Bxml>`` webhook reply
+    and a ``<Response>`` sent to ``update_call_bxml``, which are otherwise accepted
+    with a note on the timeline (see :attr:`strict_bxml_roots`).
 
     **Call flows.** With ``app`` (a WSGI or ASGI callable: Flask, Django,
     FastAPI, Starlette, ...) the simulator delivers every webhook to it
@@ -107,6 +111,7 @@ class VoiceSimulator(SimulatorTestApi, NumbersTestApi):
         client_secret: str = "client-secret",
         token_lifetime: float = 3600.0,
         max_connections: int = MAX_CONNECTIONS,
+        strict_bxml_roots: bool = False,
     ) -> None:
         if isinstance(idle_timeout, bool) or not (
             isinstance(idle_timeout, (int, float)) and idle_timeout > 0
@@ -152,8 +157,10 @@ class VoiceSimulator(SimulatorTestApi, NumbersTestApi):
             timing=timing or Timing(),
             token_lifetime=check_lifetime(token_lifetime),
             call_url=self.call_url,
+            strict_bxml_roots=bool(strict_bxml_roots),
         )
         voice = parts.voice
+        self._roots = voice.roots
         self._transport = parts.transport
         self._store = voice.store
         self._lock = voice.store.lock
@@ -171,7 +178,24 @@ class VoiceSimulator(SimulatorTestApi, NumbersTestApi):
             facade.far_ends,
             facade.driving,
         )
+        self._attach_media(parts.media.access)
         self._attach_numbers(parts.numbers)
+
+    @property
+    def strict_bxml_roots(self) -> bool:
+        """Whether a BXML document must have the root Bandwidth documents for its place.
+
+        ``False`` (the default): a webhook reply may be ``<Bxml>`` and
+        ``update_call_bxml``/``update_conference_bxml`` may get ``<Response>``,
+        as Bandwidth's own samples send; the timeline notes it. ``True``: the
+        other root ends the call ``invalid-bxml`` (a reply) or is a 400 (an
+        update), as the documented roots alone would allow.
+        """
+        return self._roots.strict
+
+    @strict_bxml_roots.setter
+    def strict_bxml_roots(self, value: bool) -> None:
+        self._roots.strict = bool(value)
 
     @property
     def max_call_queue_size(self) -> int:

@@ -58,3 +58,26 @@ def test_bad_text_and_charsets_are_not_echoed(parse: Callable[..., Any]) -> None
         parse(b'{"' + SECRET.encode() + b'" ' + SECRET.encode() + b"}", "application/json")
     for caught in (bad, charset, broken):
         assert SECRET not in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [b"[]", b"5", b"null", b"true", b'"text"', b"hello there", b"", b"[" * 40 + b"]" * 40],
+    ids=["empty-array", "number", "null", "bool", "string", "plain-text", "empty", "deep-array"],
+)
+def test_a_body_that_is_no_callback_at_all_is_a_parse_error(body: bytes) -> None:
+    for content_type in (None, "application/json", "application/x-www-form-urlencoded"):
+        with pytest.raises(CallbackParseError):
+            parse_callback(body, content_type)
+
+
+@pytest.mark.parametrize("charset", ["\x00", "punycode", "undefined", "base64", "rot13"])
+def test_a_charset_that_is_no_text_codec_is_a_parse_error(charset: str) -> None:
+    body = b'{"eventType": "answer", "callId": "c-1"}'
+    with pytest.raises(CallbackParseError, match="not valid text"):
+        parse_callback(body, f"application/json; charset={charset}")
+
+
+def test_form_data_still_parses_without_a_content_type() -> None:
+    event = parse_callback(b"eventType=answer&callId=c-1", None)
+    assert type(event).__name__ == "AnswerCallback"

@@ -396,9 +396,16 @@ def test_simulator_serves_until_signalled(served: List[Served], signum: int) -> 
     output = "\n".join(server.until("Press Ctrl-C to stop."))
     assert "account id: 4242" in output and "username:   me" in output
     exports = server.exports()
-    assert set(exports) == {"BW_VOICE_HOST", "BW_ACCOUNT_ID", "BW_USERNAME", "BW_PASSWORD"}
+    assert set(exports) == {
+        "BW_BASE_URL",
+        "BW_VOICE_HOST",
+        "BW_ACCOUNT_ID",
+        "BW_USERNAME",
+        "BW_PASSWORD",
+    }
     assert exports["BW_ACCOUNT_ID"] == "4242" and exports["BW_PASSWORD"] == "pw"
     assert f"listening on {exports['BW_VOICE_HOST']}" in output
+    assert exports["BW_VOICE_HOST"] == exports["BW_BASE_URL"] + "/api/v2"
 
     # Reachable with the SDK, through the Configuration(...) line it prints ...
     (line,) = [line.strip() for line in server.seen if line.strip().startswith("Configuration(")]
@@ -416,6 +423,9 @@ def test_simulator_serves_until_signalled(served: List[Served], signum: int) -> 
             ),
         )
         assert api.get_call_state("4242", created.call_id).call_id == created.call_id
+    # one line per request, on stdout (method, path, status, time)
+    logged = "\n".join(server.until(f"GET /api/v2/accounts/4242/calls/{created.call_id} 200"))
+    assert "POST /api/v2/accounts/4242/calls 201" in logged
     # ... and with the CLI, using the printed export lines.
     env = {**_environment(), **exports}
     got = _run([*PYTHON_M, "calls", "get", created.call_id], env)

@@ -55,3 +55,23 @@ def test_relative_links_in_the_docs_resolve() -> None:
             if not (page.parent / target).exists():
                 broken.append(f"{page.relative_to(ROOT)}: {target}")
     assert broken == []
+
+
+def test_every_python_block_in_the_docs_is_python() -> None:
+    """A block fenced ``python`` parses: signature listings are fenced ``text``, so a
+    reader (and a tool) can trust that a ``python`` block is code to run."""
+    import ast
+    import re
+
+    block = re.compile(r"^```python\n(.*?)^```", re.DOTALL | re.MULTILINE)
+    broken = []
+    pages = [ROOT / name for name in ("README.md", "PYPI.md", "CONTRIBUTING.md")]
+    for page in [*pages, *sorted((ROOT / "docs").glob("*.md"))]:
+        text = page.read_text(encoding="utf-8")
+        for match in block.finditer(text):
+            try:
+                ast.parse(match.group(1))
+            except SyntaxError as exc:
+                line = text[: match.start()].count("\n") + 1
+                broken.append(f"{page.relative_to(ROOT)}:{line}: {exc.msg}")
+    assert broken == []

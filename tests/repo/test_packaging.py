@@ -215,7 +215,11 @@ def _tracked_files() -> Set[str]:
         if p.is_file()
         and "__pycache__" not in p.parts
         and not _SDIST_ADDS.fullmatch(str(p.relative_to(ROOT)))
-        and not any(part.startswith((".venv", ".pytest_cache", ".hypothesis")) for part in p.parts)
+        and not any(
+            part.startswith((".venv", ".pytest_cache", ".hypothesis", ".mypy_cache", ".ruff_cache"))
+            for part in p.parts
+        )
+        and p.relative_to(ROOT).parts[0] not in ("build", "dist")
         and "node_modules" not in p.parts
     }
 

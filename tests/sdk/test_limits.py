@@ -156,12 +156,34 @@ def test_a_per_call_total_is_the_deadline(
         api.get_call_state(ACCOUNT, call_id, _request_timeout=per_call)  # type: ignore[arg-type]
 
 
-def test_each_retry_gets_a_new_deadline(sim: VoiceSimulator, call_id: str) -> None:
+def test_the_deadline_covers_every_attempt_of_a_call(sim: VoiceSimulator, call_id: str) -> None:
+    # The first answer drips past the deadline: a retry is allowed for a GET, but the
+    # call's deadline is spent, so the caller's worst case stays what they configured.
     waits: List[float] = []
     sim.slow_next("get_call_state", interval=0.05)
     api = api_for(sim, timeout=(2, 2), deadline=0.5, retries=RetryPolicy(2, sleep=waits.append))
+    with pytest.raises(ApiTimeoutError, match=r"0\.5s deadline"):
+        api.get_call_state(ACCOUNT, call_id)
+    assert len(sim.requests_for("get_call_state")) == 1
+
+
+def test_a_retry_whose_wait_would_pass_the_deadline_is_not_made(
+    sim: VoiceSimulator, call_id: str
+) -> None:
+    waits: List[float] = []
+    sim.fail_next("get_call_state", 503, headers={"Retry-After": "2"})
+    api = api_for(sim, deadline=1, retries=RetryPolicy(3, sleep=waits.append))
+    with pytest.raises(ApiTimeoutError, match="deadline"):
+        api.get_call_state(ACCOUNT, call_id)
+    assert waits == [] and len(sim.requests_for("get_call_state")) == 1
+
+
+def test_retries_inside_the_deadline_still_happen(sim: VoiceSimulator, call_id: str) -> None:
+    waits: List[float] = []
+    sim.fail_next("get_call_state", 503, count=2)
+    api = api_for(sim, deadline=30, retries=RetryPolicy(3, sleep=waits.append))
     assert api.get_call_state(ACCOUNT, call_id).call_id == call_id
-    assert len(sim.requests_for("get_call_state")) == 2 and len(waits) == 1
+    assert len(waits) == 2
 
 
 def test_a_create_call_past_its_deadline_is_not_repeated(sim: VoiceSimulator) -> None:

@@ -331,15 +331,17 @@ def test_plain_urllib3_retry_is_used_as_given(sim: VoiceSimulator, call_id: str)
     assert len(sim.requests_for("get_call_state")) == 2
 
 
-def test_each_attempt_is_logged_at_debug(
+def test_each_retry_is_logged_with_its_wait_and_cause(
     sim: VoiceSimulator, call_id: str, waits: List[float], caplog: pytest.LogCaptureFixture
 ) -> None:
     sim.fail_next("get_call_state", 503, body=ERROR, headers={"Retry-After": "1"})
     with caplog.at_level(logging.DEBUG, logger="bandwidth"):
         client(sim, waits).get_call_state(ACCOUNT, call_id)
     messages = [r.getMessage() for r in caplog.records if r.name == "bandwidth"]
-    assert any("Attempt 1 of GET" in m and "status 503" in m for m in messages)
-    assert "Waiting 1.000s (Retry-After) before attempt 2" in messages
+    assert any(
+        m.startswith("retrying GET ") and m.endswith("in 1.0 s (Retry-After): 503")
+        for m in messages
+    ), messages
 
 
 # -- timeouts -------------------------------------------------------------------------

@@ -273,6 +273,30 @@ def test_the_fallback_url_gets_the_event_when_the_primary_fails() -> None:
     ]
 
 
+def test_a_bxml_root_in_a_reply_runs_with_a_note_on_the_timeline() -> None:
+    # Bandwidth's openai-realtime samples answer webhooks with <Bxml>; no source says
+    # the platform refuses it.
+    app = ScriptedApp({"/answer": "<Bxml><SpeakSentence>Hi there</SpeakSentence></Bxml>"})
+    with VoiceSimulator(app=app) as sim:
+        call_id = outbound_call(sim)
+        sim.answer(call_id)
+        sim.advance(5)
+        call = sim.call(call_id)
+        assert call.heard == ["Hi there"]
+        assert call.disconnect_cause != "invalid-bxml"
+        assert "root is <Bxml>; Bandwidth documents <Response>" in call.timeline()
+
+
+def test_strict_bxml_roots_ends_a_call_whose_reply_has_the_other_root() -> None:
+    app = ScriptedApp({"/answer": "<Bxml><Hangup/></Bxml>"})
+    with VoiceSimulator(app=app, strict_bxml_roots=True) as sim:
+        call_id = outbound_call(sim)
+        sim.answer(call_id)
+        call = sim.call(call_id)
+    assert (call.state, call.disconnect_cause) == ("disconnected", "invalid-bxml")
+    assert call.error_message is not None and "expected a <Response> root" in call.error_message
+
+
 @pytest.mark.parametrize(
     ("reply", "cause", "message"),
     [
@@ -283,7 +307,6 @@ def test_the_fallback_url_gets_the_event_when_the_primary_fails() -> None:
         ),
         ("<Response><Speak/></Response>", "invalid-bxml", "is not a BXML verb"),
         ("not xml", "invalid-bxml", "not well-formed XML"),
-        ("<Bxml><Hangup/></Bxml>", "invalid-bxml", "expected a <Response> root"),
         (bxml('<Gather maxDigits="99"/>'), "invalid-bxml", "max_digits"),
         (bxml("<Pause/>" * 9000), "invalid-bxml", "at most 65536"),
     ],

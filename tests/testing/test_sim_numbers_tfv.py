@@ -295,3 +295,11 @@ def test_the_path_tables_are_the_spec_s(tag: str, operations: Any) -> None:
         for method, name in methods.items()
     }
     assert table == expected
+
+
+def test_clear_calls_keeps_the_pending_reviews(sim: VoiceSimulator) -> None:
+    api = _api(sim)
+    api.request_toll_free_verification(sim.account_id, submission())
+    sim.clear_calls()  # voice's timers only: the review stays on the clock
+    sim.advance(3 * DAY)
+    assert api.get_toll_free_verification_status(sim.account_id, TOLL_FREE).status == "VERIFIED"

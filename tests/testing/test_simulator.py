@@ -539,7 +539,6 @@ def test_bxml_replacement_is_recorded_and_answers_204(sim: VoiceSimulator, raw: 
         '<?xml version=\\"1.0\\" encoding=\\"UTF-8\\"?>\n<Bxml></Bxml>',  # the spec's typo
         "not xml at all",
         "<Bxml/><Bxml/>",
-        "<Response><Hangup/></Response>",
         "<Bxml>&undefined;</Bxml>",
     ],
 )
@@ -550,6 +549,26 @@ def test_bxml_must_be_a_well_formed_bxml_document(
     reply = raw.bxml(call_id, document)
     assert reply.status == 400
     assert reply.expect_error()["type"] == "validation"
+    assert sim.call(call_id).bxml == []
+
+
+def test_a_response_root_sent_to_update_call_bxml_is_accepted_with_a_note(
+    sim: VoiceSimulator, raw: Raw
+) -> None:
+    # Bandwidth's voice-redirect-loop sample sends <Response> here.
+    call_id = sim.add_call(state="answered")
+    assert raw.bxml(call_id, "<Response><Hangup/></Response>").status == 204
+    assert "root is <Response>; Bandwidth documents <Bxml>" in sim.call(call_id).timeline()
+
+
+def test_strict_bxml_roots_refuses_a_response_root_in_update_call_bxml(
+    sim: VoiceSimulator, raw: Raw
+) -> None:
+    sim.strict_bxml_roots = True
+    call_id = sim.add_call(state="answered")
+    reply = raw.bxml(call_id, "<Response><Hangup/></Response>")
+    assert reply.status == 400
+    assert "expected a <Bxml> root" in reply.expect_error()["description"]
     assert sim.call(call_id).bxml == []
 
 

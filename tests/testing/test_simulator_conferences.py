@@ -264,7 +264,6 @@ def test_update_conference_bxml_takes_the_six_conference_verbs(
     [
         ("<Bxml><Hangup/></Bxml>", "<Hangup> cannot run on a conference"),
         ("<Bxml><SpeakSentence>Hi</SpeakSentence><Gather/></Bxml>", "<Gather>"),
-        ("<Response><SpeakSentence>Hi</SpeakSentence></Response>", "root element"),
         ("<Bxml><Unclosed></Bxml>", "not well-formed"),
     ],
 )
@@ -276,6 +275,19 @@ def test_update_conference_bxml_refuses_other_documents(
     assert reply.status == 400
     assert message in reply.expect_error()["description"]
     assert sim.conference(conf_id).bxml == []
+
+
+def test_update_conference_bxml_takes_a_response_root_unless_strict(
+    sim: VoiceSimulator, raw: Raw
+) -> None:
+    conf_id = conference_with(sim)
+    document = "<Response><SpeakSentence>Hi</SpeakSentence></Response>"
+    path = f"{CONFERENCES}/{conf_id}/bxml"
+    assert raw.send("PUT", path, document, content_type=XML).status == 204
+    sim.strict_bxml_roots = True
+    reply = raw.send("PUT", path, document, content_type=XML)
+    assert reply.status == 400
+    assert "expected a <Bxml> root" in reply.expect_error()["description"]
 
 
 def test_update_conference_bxml_wants_xml_and_a_running_conference(

@@ -184,7 +184,9 @@ _JSON_SUCCESS = {
 #: The operations without an id in the path, besides the account's.
 ACCOUNT_WIDE = ["list_conferences", "list_account_call_recordings", "get_statistics"]
 #: The operations that name a resource that may not exist (a 404 of their own).
-WITH_IDS = [op for op in OPERATIONS if op not in ACCOUNT_WIDE]
+#: list_call_recordings answers 200 [] for an unknown call, as Bandwidth's smoke test
+#: records of the real API (tests/testing/test_simulator_recordings.py)
+WITH_IDS = [op for op in OPERATIONS if op not in ACCOUNT_WIDE and op != "list_call_recordings"]
 
 
 def send(sender: Callable[..., Answer], req: Req, **options: Any) -> Answer:
@@ -369,7 +371,6 @@ _CALL_LEVEL = {
         ("update_conference", {}, "redirectUrl: required"),
         ("update_conference", {"status": "completed", "redirectUrl": "https://x.example"}, "not"),
         ("update_conference_bxml", "<Bxml><Hangup/></Bxml>", "cannot run on a conference"),
-        ("update_conference_bxml", "<Response><Hangup/></Response>", "root element"),
     ],
 )
 def test_400_for_rules_the_schema_cannot_express(

@@ -15,7 +15,16 @@ from dataclasses import dataclass
 from email.utils import formatdate
 from typing import Any, List, Optional, Tuple, Union, cast
 
-__all__ = ["NO_BODY", "Pace", "Response", "Shaped", "encode_answer", "is_decimal", "reason"]
+__all__ = [
+    "MAX_BODY_BYTES",
+    "NO_BODY",
+    "Pace",
+    "Response",
+    "Shaped",
+    "encode_answer",
+    "is_decimal",
+    "reason",
+]
 
 _DECIMAL = re.compile(r"[0-9]+")
 
@@ -25,6 +34,10 @@ def is_decimal(text: str) -> bool:
     would also take ``+5``, ``1_0``, `` 5`` and other scripts' digits)."""
     return _DECIMAL.fullmatch(text) is not None
 
+
+#: The largest request body a route takes unless it says more (its ``Route.max_body``):
+#: a BXML document is at most 64 KiB; a media upload takes more.
+MAX_BODY_BYTES = 1024 * 1024
 
 #: ``(status, headers, body)``: what a service answers one request with.
 Response = Tuple[int, List[Tuple[str, str]], bytes]

@@ -11,8 +11,8 @@ written slowly (:class:`Pace`), for the simulator's faults.
 
 Everything a client controls is bounded: a request head is at most 64 KiB
 and 100 headers and must arrive within the idle timeout of its first byte
-(``_head``), a body at most :data:`MAX_BODY_BYTES` (checked from
-``Content-Length`` or the chunk sizes before anything is read), every socket
+(``_head``), a body at most its route's limit (:data:`MAX_BODY_BYTES` by default;
+checked from ``Content-Length`` or the chunk sizes before anything is read), every socket
 wait at most the idle timeout, and at most :data:`MAX_CONNECTIONS` connections
 are open at once (one more is answered 503 and closed).
 Framing that is not exactly HTTP (``Content-Length: 1_0``, a chunk size of
@@ -45,6 +45,7 @@ from typing import (
 )
 
 from bandwidth.testing._core.http_answers import (
+    MAX_BODY_BYTES,
     Pace,
     Response,
     Shaped,
@@ -56,8 +57,6 @@ from bandwidth.testing._core.request_heads import MAX_HEAD_BYTES, HeadTooLarge, 
 
 __all__ = ["MAX_BODY_BYTES", "MAX_CONNECTIONS", "HttpServer", "Service"]
 
-#: The largest request body the simulator reads (a BXML document is at most 64 KiB).
-MAX_BODY_BYTES = 1024 * 1024
 #: Open connections at most, by default (kept-alive client pools count): more get a 503.
 MAX_CONNECTIONS = 128
 
@@ -81,6 +80,12 @@ class Service(Protocol):
         server started stopping meanwhile.
         """
 
+    def body_limit(self, ticket: Any) -> int:
+        """The largest body the accepted request may carry, in bytes."""
+
+    def refuse(self, ticket: Any, status: int, description: str) -> Response:
+        """The answer to an accepted request whose body is refused (oversized, incomplete)."""
+
     def error(self, status: int, description: str) -> Response:
         """The answer to a request the server could not read (bad syntax, oversized, ...)."""
 
@@ -90,8 +95,8 @@ _HEX = re.compile(rb"[0-9A-Fa-f]+")
 #: After an error answer: how long and how much unread input is drained before closing.
 _LINGER_SECONDS = 2.0
 _LINGER_QUIET = 0.1
-_LINGER_BYTES = 4 * MAX_BODY_BYTES
-_TOO_LARGE = f"The request body is larger than {MAX_BODY_BYTES} bytes."
+_LINGER_BYTES = 16 * MAX_BODY_BYTES
+_TOO_LARGE = "The request body is larger than {} bytes."
 _INCOMPLETE = "Incomplete request body: the connection ended early."
 
 
@@ -105,7 +110,8 @@ class _Unreadable(Exception):
 
 
 def _framing(headers: Mapping[str, str]) -> Optional[int]:
-    """The body's length from the head (``None``: chunked), checked before anything is read."""
+    """The body's length from the head (``None``: chunked); checked against its route's
+    limit once the service has accepted the head, still before anything is read."""
     coding = headers.get("transfer-encoding")
     if coding is not None:
         if coding.strip().lower() != "chunked":
@@ -116,8 +122,8 @@ def _framing(headers: Mapping[str, str]) -> Optional[int]:
         return 0
     if not is_decimal(text):
         raise _Unreadable(400, "Invalid Content-Length: must be a decimal number of bytes.")
-    if len(text) > 12 or int(text) > MAX_BODY_BYTES:
-        raise _Unreadable(413, _TOO_LARGE)
+    if len(text) > 12:  # no route takes a body of a trillion bytes
+        raise _Unreadable(413, _TOO_LARGE.format(MAX_BODY_BYTES))
     return int(text)
 
 
@@ -339,13 +345,18 @@ class _Handler(BaseHTTPRequestHandler):
         except _Unreadable as exc:
             self._reject(exc.status, exc.description, method)
             return
-        if headers.get("expect", "").lower() == "100-continue":
-            self.wfile.write(b"HTTP/1.1 100 Continue\r\n\r\n")
         self._serve(method, target, headers, length)
 
-    def _reject(self, status: int, description: str, method: str = "GET") -> None:
+    def _reject(
+        self, status: int, description: str, method: str = "GET", ticket: Any = None
+    ) -> None:
+        """Answer an error and close; an accepted request's error is its route's (``refuse``)."""
         self.close_connection = True
-        self._write(self._owner.service.error(status, description), method)
+        service = self._owner.service
+        if ticket is None:
+            self._write(service.error(status, description), method)
+        else:
+            self._write(service.refuse(ticket, status, description), method)
         self._linger()
 
     def _linger(self) -> None:
@@ -380,13 +391,19 @@ class _Handler(BaseHTTPRequestHandler):
             if ticket is None:
                 self._drop()
                 return
+            limit = service.body_limit(ticket)
+            if length is not None and length > limit:
+                self._reject(413, _TOO_LARGE.format(limit), method, ticket)
+                return
+            if headers.get("expect", "").lower() == "100-continue":
+                self.wfile.write(b"HTTP/1.1 100 Continue\r\n\r\n")
             try:
-                body = self._read_chunked() if length is None else self._read_exactly(length)
+                body = self._read_chunked(limit) if length is None else self._read_exactly(length)
             except _Unreadable as exc:
-                self._reject(exc.status, exc.description, method)
+                self._reject(exc.status, exc.description, method, ticket)
                 return
             except (TimeoutError, socket.timeout):
-                self._reject(408, "The request was not received in time.", method)
+                self._reject(408, "The request was not received in time.", method, ticket)
                 return
             response = service.respond(ticket, body, owner.stopping.wait)
         except (ConnectionError, TimeoutError, socket.timeout):
@@ -413,7 +430,7 @@ class _Handler(BaseHTTPRequestHandler):
             raise _Unreadable(400, _INCOMPLETE)
         return body
 
-    def _read_chunked(self) -> bytes:
+    def _read_chunked(self, limit: int) -> bytes:
         chunks: List[bytes] = []
         total = 0
         while True:
@@ -423,8 +440,8 @@ class _Handler(BaseHTTPRequestHandler):
             size_text = line.split(b";", 1)[0].strip()
             if not line.endswith(b"\n") or not _HEX.fullmatch(size_text):
                 raise _Unreadable(400, "Invalid chunk size: must be hexadecimal.")
-            if len(size_text) > 8 or int(size_text, 16) > MAX_BODY_BYTES - total:
-                raise _Unreadable(413, _TOO_LARGE)
+            if len(size_text) > 8 or int(size_text, 16) > limit - total:
+                raise _Unreadable(413, _TOO_LARGE.format(limit))
             size = int(size_text, 16)
             if size == 0:
                 self._skip_trailers()

@@ -16,7 +16,7 @@ from typing import Callable, Mapping, Optional, Protocol, Tuple
 
 from bandwidth.testing._core.credentials import Principal
 from bandwidth.testing._core.handlers import Request
-from bandwidth.testing._core.http_answers import Response
+from bandwidth.testing._core.http_answers import MAX_BODY_BYTES, Response
 
 __all__ = ["ControlMatch", "ProductService", "Route"]
 
@@ -25,13 +25,15 @@ __all__ = ["ControlMatch", "ProductService", "Route"]
 class Route:
     """Where a request goes: its operation (``None``: none matches), account and parameters.
 
-    ``allow`` lists the methods the path takes (empty: no such path).
+    ``allow`` lists the methods the path takes (empty: no such path). ``max_body`` is
+    the largest body it takes, in bytes: a longer one is answered 413 before it is read.
     """
 
     operation: Optional[str]
     account_id: str = ""
     params: Mapping[str, str] = field(default_factory=dict)
     allow: str = ""
+    max_body: int = MAX_BODY_BYTES
 
 
 @dataclass(frozen=True)

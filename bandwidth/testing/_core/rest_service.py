@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import base64
 import json
+import logging
 import threading
+import time
 from dataclasses import dataclass
 from datetime import datetime
 from typing import (
@@ -43,11 +45,21 @@ from bandwidth.testing._core.credentials import (
 )
 from bandwidth.testing._core.faults import NOTHING, Fault, FaultQueue, Taken
 from bandwidth.testing._core.handlers import JSON_HEADER, InvalidRequest, Problem, Request
-from bandwidth.testing._core.http_answers import NO_BODY, Pace, Response, Shaped, reason
+from bandwidth.testing._core.http_answers import (
+    MAX_BODY_BYTES,
+    NO_BODY,
+    Pace,
+    Response,
+    Shaped,
+    reason,
+)
 from bandwidth.testing._core.masking import masked_body, masked_headers
 from bandwidth.testing._core.products import ProductService, Route
 
 __all__ = ["CONTROL_PATH", "JSON_HEADER", "RecordedRequest", "RestApi", "RestSettings"]
+
+#: One INFO line per request answered (``bandwidth simulator`` shows them; silent otherwise).
+_log = logging.getLogger("bandwidth.simulator")
 
 #: Where the control routes live on the simulator's origin (no API path starts so).
 CONTROL_PATH = "/_control"
@@ -209,16 +221,22 @@ class RestApi:
         """The route of a request and the product it belongs to (``None``: the core's)."""
         if path == TOKEN_PATH:
             return (_TOKEN if method == "POST" else Route(None, allow="POST")), None
-        claimed: Optional[Tuple[Route, ProductService]] = None
         for product in self.products:
             found = product.route(method, path)
-            if found is None:
-                continue
-            if found.operation is not None or found.allow:
+            if found is not None:
                 return found, product
-            if claimed is None:  # its prefix, no path of it: another product may have one
-                claimed = found, product
-        return claimed or (_NOT_FOUND, None)
+        return _NOT_FOUND, None
+
+    def body_limit(self, ticket: Union[_Ticket, _ControlTicket]) -> int:
+        """The largest body the request's route takes (control routes: the default)."""
+        return ticket.route.max_body if isinstance(ticket, _Ticket) else MAX_BODY_BYTES
+
+    def refuse(
+        self, ticket: Union[_Ticket, _ControlTicket], status: int, description: str
+    ) -> Response:
+        """The error of a request whose body is refused, in its product's error body."""
+        product = ticket.product if isinstance(ticket, _Ticket) else None
+        return self.error(status, description, (), product)
 
     def respond(
         self,
@@ -226,7 +244,27 @@ class RestApi:
         body: bytes,
         sleep: Callable[[float], bool],
     ) -> Union[Response, Shaped, None]:
-        """Record the request, apply its faults and answer it (``None``: drop the connection)."""
+        """Record the request, apply its faults and answer it (``None``: drop the connection).
+
+        Each answer is logged at INFO on ``bandwidth.simulator``: method, path
+        (no query), status and the time taken.
+        """
+        if not _log.isEnabledFor(logging.INFO):
+            return self._answer(ticket, body, sleep)
+        started = time.perf_counter()
+        answer = self._answer(ticket, body, sleep)
+        status: object = answer[0] if isinstance(answer, tuple) else answer
+        shown = "dropped" if status is None else status if isinstance(status, int) else "raw"
+        took = (time.perf_counter() - started) * 1000
+        _log.info("%s %s %s %.1f ms", ticket.method, ticket.path, shown, took)
+        return answer
+
+    def _answer(
+        self,
+        ticket: Union[_Ticket, _ControlTicket],
+        body: bytes,
+        sleep: Callable[[float], bool],
+    ) -> Union[Response, Shaped, None]:
         if isinstance(ticket, _ControlTicket):
             return self._control(ticket, body)
         route, taken = ticket.route, ticket.taken

@@ -13,7 +13,7 @@ import itertools
 from datetime import datetime
 from typing import Any, Callable, List, Optional, Tuple
 
-__all__ = ["Action", "Timers"]
+__all__ = ["Action", "TimerGroup", "Timers"]
 
 #: Something due at a time: called with that time, under the simulator's lock. It may
 #: return a webhook delivery (:class:`~bandwidth.testing._core.webhooks.Delivery`) for
@@ -25,7 +25,7 @@ class Timers:
     """Actions due at given times, run in time order (then in the order they were added)."""
 
     def __init__(self) -> None:
-        self._heap: List[Tuple[datetime, int, Action]] = []
+        self._heap: List[Tuple[datetime, int, Action, str]] = []
         self._seq = itertools.count()
 
     def __bool__(self) -> bool:
@@ -34,9 +34,9 @@ class Timers:
     def __len__(self) -> int:
         return len(self._heap)
 
-    def add(self, due: datetime, action: Action) -> None:
-        """Run ``action`` once the clock reaches ``due``."""
-        heapq.heappush(self._heap, (due, next(self._seq), action))
+    def add(self, due: datetime, action: Action, owner: str = "") -> None:
+        """Run ``action`` once the clock reaches ``due`` (``owner``: whose it is)."""
+        heapq.heappush(self._heap, (due, next(self._seq), action, owner))
 
     def next_due(self) -> Optional[datetime]:
         """When the earliest action is due, ``None`` if there is none."""
@@ -47,9 +47,45 @@ class Timers:
         heap = self._heap
         if not heap or heap[0][0] > now:
             return None
-        due, _, action = heapq.heappop(heap)
+        due, _, action, _ = heapq.heappop(heap)
         return due, action
 
-    def clear(self) -> None:
-        """Drop every pending action."""
-        self._heap.clear()
+    def clear(self, owner: Optional[str] = None) -> None:
+        """Drop every pending action (only ``owner``'s when given)."""
+        if owner is None:
+            self._heap.clear()
+            return
+        self._heap = [entry for entry in self._heap if entry[3] != owner]
+        heapq.heapify(self._heap)
+
+    def group(self, owner: str) -> TimerGroup:
+        """One product's view of this queue: what it adds is its own to clear."""
+        return TimerGroup(self, owner)
+
+
+class TimerGroup(Timers):
+    """A product's view of the shared queue: adds under its name, clears only its own
+    (``sim.clear_calls()`` must not drop media's or messaging's timers); the rest is
+    the shared queue's (whoever drives the clock runs every product's actions)."""
+
+    def __init__(self, shared: Timers, owner: str) -> None:  # no heap of its own
+        self._shared = shared
+        self._owner = owner
+
+    def __bool__(self) -> bool:
+        return bool(self._shared)
+
+    def __len__(self) -> int:
+        return len(self._shared)
+
+    def add(self, due: datetime, action: Action, owner: str = "") -> None:
+        self._shared.add(due, action, owner or self._owner)
+
+    def next_due(self) -> Optional[datetime]:
+        return self._shared.next_due()
+
+    def pop(self, now: datetime) -> Optional[Tuple[datetime, Action]]:
+        return self._shared.pop(now)
+
+    def clear(self, owner: Optional[str] = None) -> None:
+        self._shared.clear(self._owner if owner is None else owner)

@@ -47,7 +47,7 @@ class NumbersState:
 
 def build_numbers_state(settings: NumbersSettings, timers: Timers, webhooks: bool) -> NumbersState:
     """The books, their webhooks queued on the shared ``timers`` (when ``webhooks`` go out)."""
-    events = PlatformEvents(timers, webhooks)
+    events = PlatformEvents(timers.group("numbers"), webhooks)  # sim.clear_calls() keeps them
     account = functools.partial(getattr, settings, "account_id")
     return NumbersState(events, VerificationBook(account, events), EndpointBook(account, events))
 

@@ -19,12 +19,14 @@ from xml.parsers.expat import ExpatError, ParserCreate
 from bandwidth.testing._core.webhooks import DEFAULT_METHOD
 
 __all__ = [
+    "BxmlRoots",
     "InvalidBxml",
     "VerbCallback",
     "callback",
     "flag",
     "integer",
     "number",
+    "read_document",
     "read_verbs",
     "speech",
     "text",
@@ -38,21 +40,52 @@ class InvalidBxml(Exception):
     """A document (or a value in it) the platform would refuse; the message says why."""
 
 
-def read_verbs(document: Union[str, bytes], root: str = "Response") -> List[Any]:
+class BxmlRoots:
+    """Which root a document may have: the documented one only (``strict``), or either.
+
+    Bandwidth documents ``<Response>`` for webhook replies and ``<Bxml>`` for
+    ``update_call_bxml``; no source says the platform refuses the other, and
+    Bandwidth's own samples send it (``<Bxml>`` replies, a ``<Response>`` to
+    ``update_call_bxml``). By default either is accepted, with a note on the
+    timeline; ``strict`` refuses the other root (``VoiceSimulator(strict_bxml_roots=True)``).
+    One object, shared by the flow engine, the conference engine and the routes.
+    """
+
+    def __init__(self, strict: bool = False) -> None:
+        self.strict = strict
+
+
+def read_verbs(
+    document: Union[str, bytes], root: str = "Response", *, either_root: bool = False
+) -> List[Any]:
     """The verbs of a ``<Response>`` (webhook reply) or ``<Bxml>`` (``PUT .../bxml``) document."""
-    from bandwidth.models.bxml import Bxml, BxmlError, Response
+    return read_document(document, root, either_root=either_root)[0]
+
+
+def read_document(
+    document: Union[str, bytes], root: str = "Response", *, either_root: bool = False
+) -> Tuple[List[Any], Optional[str]]:
+    """The verbs of a document whose root is ``root`` (or, with ``either_root``, the other
+    BXML root), and a note for the timeline when it was the other one."""
+    from bandwidth.models.bxml import Bxml, BxmlError, Response, Root
 
     raw = document.encode("utf-8") if isinstance(document, str) else document
     if len(raw) > MAX_DOCUMENT_BYTES:
         raise InvalidBxml(f"the document is {len(raw)} bytes; at most {MAX_DOCUMENT_BYTES}")
-    parser = Response if root == "Response" else Bxml
+    parser = Root if either_root else Response if root == "Response" else Bxml
     try:
         parsed = parser.from_xml(raw)  # checks each verb as validate() would
     except BxmlError as exc:
         raise InvalidBxml(str(exc)) from None
     except (ValueError, TypeError) as exc:
         raise InvalidBxml(str(exc)) from None
-    return list(parsed)
+    note = None
+    if parsed._tag != root:
+        note = (
+            f"the document's root is <{parsed._tag}>; Bandwidth documents <{root}> here "
+            "(accepted: strict_bxml_roots=False)"
+        )
+    return list(parsed), note
 
 
 def verb_name(verb: Any) -> str:

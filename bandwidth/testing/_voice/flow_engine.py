@@ -54,7 +54,7 @@ from bandwidth.testing._core.webhooks import (
     deliver,
     request_targets,
 )
-from bandwidth.testing._voice.bxml_reading import InvalidBxml, read_verbs
+from bandwidth.testing._voice.bxml_reading import BxmlRoots, InvalidBxml, read_document, read_verbs
 from bandwidth.testing._voice.call_store import CallStore
 from bandwidth.testing._voice.calls import ANSWERED, DISCONNECTED, SimulatedCall
 from bandwidth.testing._voice.event_fields import payload as event_payload
@@ -122,8 +122,11 @@ class FlowEngine:
         media: MediaListener,
         extensions: Sequence[Extension] = (),
         flows: Optional[Dict[str, CallFlow]] = None,
+        roots: Optional[BxmlRoots] = None,
     ) -> None:
         self.store = store
+        #: which BXML roots a reply or update_call_bxml may have (shared with the routes)
+        self.roots = BxmlRoots() if roots is None else roots
         store.listener = self
         self.now = now
         self.call_url = call_url
@@ -319,7 +322,7 @@ class FlowEngine:
         flow = self._flow(call, call.request.get("answerUrl") or "")
         call.note(when, "update_call_bxml: the BXML is replaced\n" + _shown(document))
         try:
-            verbs = read_verbs(document, root="Bxml")
+            verbs = read_verbs(document, root="Bxml", either_root=True)  # the route chose
         except InvalidBxml as exc:  # pragma: no cover - the REST layer checked it
             self.end(call, "invalid-bxml", when, str(exc))
             return
@@ -411,11 +414,16 @@ class FlowEngine:
         if self._looping(call, when):
             return None
         try:
-            verbs = read_verbs(reply.body if reply.body.strip() else b"<Response/>")
+            verbs, note = read_document(
+                reply.body if reply.body.strip() else b"<Response/>",
+                either_root=not self.roots.strict,
+            )
         except InvalidBxml as exc:
             message = f"Invalid BXML in the reply to the {record.event_type} webhook: {exc}"
             self.end(call, "invalid-bxml", when, message)
             return None
+        if note is not None:
+            call.note(when, f"the reply to the {record.event_type} webhook: {note}")
         return flow.start(verbs, record.url, when)
 
     def _looping(self, call: SimulatedCall, when: datetime) -> bool:

@@ -18,7 +18,7 @@ from bandwidth.testing._core.handlers import (
     require_media_type,
 )
 from bandwidth.testing._core.http_answers import Response
-from bandwidth.testing._voice.bxml_reading import InvalidBxml, read_verbs
+from bandwidth.testing._voice.bxml_reading import InvalidBxml, read_document
 from bandwidth.testing._voice.calls import ANSWERED, DISCONNECTED, QUEUED, SimulatedCall
 from bandwidth.testing._voice.request_checks import check_bxml, check_create_call, check_update_call
 from bandwidth.testing._voice.routes.common import RouteHost, account_url, locked
@@ -133,7 +133,7 @@ def update_call_bxml(host: RouteHost, request: Request) -> Response:
     require_media_type(request.headers, "application/xml")
     document = check_bxml(request.body)
     try:
-        read_verbs(document, root="Bxml")
+        _, note = read_document(document, root="Bxml", either_root=not host.engine.roots.strict)
     except InvalidBxml as exc:
         raise InvalidRequest(f"Invalid BXML: {exc}") from None
     call_id = request.params["callId"]
@@ -142,6 +142,8 @@ def update_call_bxml(host: RouteHost, request: Request) -> Response:
         if call.state != ANSWERED:
             raise Problem(409, f"Call {call_id} is {call.state}; only an answered call runs BXML.")
         call.replaced(document)
+        if note is not None:
+            call.note(now, f"update_call_bxml: {note}")
         host.engine.replace(call, document, now)
     return empty(204)
 

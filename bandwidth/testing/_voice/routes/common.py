@@ -16,6 +16,7 @@ from typing import Any, Callable, Iterator, Mapping, Protocol
 from urllib.parse import quote
 
 from bandwidth.testing._core.handlers import Problem
+from bandwidth.testing._voice.bxml_reading import BxmlRoots
 from bandwidth.testing._voice.call_store import CallStore
 from bandwidth.testing._voice.calls import SimulatedCall
 
@@ -49,6 +50,9 @@ class RouteSettings(Protocol):
 
 class RouteEngine(Protocol):
     """What handlers use of the flow engine (under the store's lock)."""
+
+    #: which BXML roots ``update_*_bxml`` may send (the flow engine's, shared)
+    roots: BxmlRoots
 
     def tick(self, now: datetime) -> None:
         """Run the steps due by ``now`` up to the first webhook."""

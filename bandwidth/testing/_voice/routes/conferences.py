@@ -116,7 +116,7 @@ def update_conference_bxml(host: RouteHost, request: Request) -> Response:
     require_media_type(request.headers, "application/xml")
     document = check_bxml(request.body)
     try:
-        verbs = read_verbs(document, root="Bxml")
+        verbs = read_verbs(document, root="Bxml", either_root=not host.engine.roots.strict)
     except InvalidBxml as exc:
         raise InvalidRequest(f"Invalid BXML: {exc}") from None
     for verb in verbs:

@@ -45,20 +45,16 @@ HANDLERS: Dict[str, Handler] = {
 if set(HANDLERS) != {op.name for op in TABLE}:  # pragma: no cover - caught by any test run
     raise AssertionError("every operation of the table needs exactly one handler")
 
-_NOT_FOUND = Route(None)
-
 
 def route(method: str, path: str) -> Optional[Route]:
-    """The route of a request for ``path`` (no query) with ``method``; ``None`` outside
-    ``/api/v2`` (not a voice path)."""
-    if not path.startswith(BASE_PATH + "/"):
-        return None
+    """The route of a request for ``path`` (no query) with ``method``; ``None`` for a path
+    that is no Voice operation's (another product's, or none: the core answers 404)."""
     if not path.startswith(_ACCOUNTS):
-        return _NOT_FOUND
+        return None
     account, _, rest = path[len(_ACCOUNTS) :].partition("/")
     if not account or not rest:
-        return _NOT_FOUND
+        return None
     found = match([unquote(segment) for segment in rest.split("/")])
     if found is None:
-        return _NOT_FOUND
+        return None
     return Route(found.methods.get(method), unquote(account), found.params, found.allow)

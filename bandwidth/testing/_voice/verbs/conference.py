@@ -41,7 +41,9 @@ from bandwidth.testing._core.webhooks import (
     targets_for,
 )
 from bandwidth.testing._voice.bxml_reading import (
+    BxmlRoots,
     InvalidBxml,
+    read_document,
     read_verbs,
     speech,
     text,
@@ -92,9 +94,13 @@ class MemberHold:
 class ConferenceEngine:
     """Runs ``<Conference>``, the conferences' BXML and events (the store's listener)."""
 
-    def __init__(self, media: MediaDelivery, recordings: RecordingEngine) -> None:
+    def __init__(
+        self, media: MediaDelivery, recordings: RecordingEngine, roots: Optional[BxmlRoots] = None
+    ) -> None:
         self.media = media
         self.recordings = recordings
+        #: which BXML roots an event's reply may have (the flow engine's, shared)
+        self.roots = BxmlRoots() if roots is None else roots
         #: conference id -> what its recordings hear (the one writer of it)
         self._audio: Dict[str, List[Utterance]] = media.conference_audio
         #: conference id -> its BXML verbs waiting to play (verb, base URL)
@@ -276,10 +282,12 @@ class ConferenceEngine:
             return
         when = record.time
         try:
-            verbs = read_verbs(reply.body)
+            verbs, note = read_document(reply.body, either_root=not self.roots.strict)
         except InvalidBxml as exc:
             self._note(conf, when, f"conference BXML refused: {exc}")
             return
+        if note is not None:
+            self._note(conf, when, f"conference BXML: {note}")
         refused = sorted({verb_name(v) for v in verbs} - CONFERENCE_VERBS)
         if refused:
             allowed = ", ".join(sorted(CONFERENCE_VERBS))
@@ -368,7 +376,7 @@ class ConferenceEngine:
         """``update_conference_bxml``: the document plays on the conference (checked already)."""
         if not self.media.enabled:
             return
-        verbs = read_verbs(document, root="Bxml")
+        verbs = read_verbs(document, root="Bxml", either_root=True)  # the route chose
         self._note(conference, when, "update_conference_bxml: BXML for the conference")
         self.play(conference, verbs, conference.event_url or "", when)
 

@@ -1,0 +1,1 @@
+"""Pinned copies, written for these tests, of what Bandwidth's public sample apps do."""
