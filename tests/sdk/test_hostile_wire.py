@@ -49,8 +49,20 @@ class CannedServer:
                     if not chunk:
                         break
                     data += chunk
+                head, _, body = data.partition(b"\r\n\r\n")
+                length = 0
+                for line in head.split(b"\r\n")[1:]:
+                    name, _, value = line.partition(b":")
+                    if name.strip().lower() == b"content-length":
+                        length = int(value.strip())
+                while len(body) < length:  # read the whole request: closing on unread
+                    chunk = conn.recv(65536)  # bytes would reset the connection
+                    if not chunk:
+                        break
+                    body += chunk
                 self.requests.append(data)
                 conn.sendall(self.reply)
+                conn.shutdown(socket.SHUT_WR)
 
     def close(self) -> None:
         self._sock.close()
