@@ -26,7 +26,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Callable, Dict, List, Optional, Protocol, Tuple
+from typing import Any, Callable, Dict, List, Optional, Protocol, Sequence, Tuple
 
 from bandwidth.testing._core.access_controls import AccessControls, OwnIdentity
 from bandwidth.testing._core.credentials import TOKEN_OPERATION, Credentials
@@ -38,13 +38,21 @@ from bandwidth.testing._core.products import ProductService
 from bandwidth.testing._core.rest_service import RestApi, RestSettings
 from bandwidth.testing._core.timers import Timers
 from bandwidth.testing._core.webhooks import Transport
+from bandwidth.testing._identity.code_book import CodeBook
+from bandwidth.testing._identity.identity_control_routes import lookup_control, mfa_control
+from bandwidth.testing._identity.identity_controls import IdentityControls
+from bandwidth.testing._identity.identity_paths import LOOKUP_OPERATIONS, MFA_OPERATIONS
+from bandwidth.testing._identity.lookup_book import LookupBook
+from bandwidth.testing._identity.lookup_service import LookupService
+from bandwidth.testing._identity.mfa_service import MfaService
+from bandwidth.testing._identity.spoken_codes import SpokenCodes
 from bandwidth.testing._voice.action_runner import ActionRunner
 from bandwidth.testing._voice.call_controls import CallControls
 from bandwidth.testing._voice.call_store import CallStore
 from bandwidth.testing._voice.calls import AutoProgress
 from bandwidth.testing._voice.far_end_controls import FarEndControls
 from bandwidth.testing._voice.flow_driving import FlowDriving
-from bandwidth.testing._voice.flow_engine import FlowEngine
+from bandwidth.testing._voice.flow_engine import Extension, FlowEngine
 from bandwidth.testing._voice.interpreter import CallFlow, Timing, VerbFamily, VerbTable
 from bandwidth.testing._voice.legs import Legs
 from bandwidth.testing._voice.machine_detection import MachineDetection
@@ -79,17 +87,24 @@ __all__ = [
     "OPERATIONS",
     "Assembly",
     "FacadeParts",
+    "Identity",
     "SimulatorSettings",
     "Voice",
     "assemble",
     "build_facade_parts",
+    "build_identity",
     "build_transport",
     "build_voice",
 ]
 
 #: Every operation name faults and recorded requests use: the SDK methods of every
 #: product, and the token endpoint (``oauth_token``).
-OPERATIONS: Tuple[str, ...] = (*VOICE_OPERATIONS, TOKEN_OPERATION)
+OPERATIONS: Tuple[str, ...] = (
+    *VOICE_OPERATIONS,
+    TOKEN_OPERATION,
+    *MFA_OPERATIONS,  # identity
+    *LOOKUP_OPERATIONS,  # identity
+)
 
 
 @dataclass(frozen=True)
@@ -100,6 +115,15 @@ class Voice:
     engine: FlowEngine
     media: MediaEngine
     service: VoiceService
+
+
+@dataclass(frozen=True)
+class Identity:
+    """The identity products' parts: the MFA and lookup services, and their test-API part."""
+
+    mfa: MfaService
+    lookups: LookupService
+    controls: IdentityControls
 
 
 class SimulatorSettings(RestSettings, RouteSettings, OwnIdentity, Protocol):
@@ -132,6 +156,7 @@ class Assembly:
     rest: RestApi
     http: HttpServer
     facade: FacadeParts
+    identity: Identity
 
 
 def build_transport(
@@ -158,8 +183,13 @@ def build_voice(
     now: Callable[[], datetime],
     call_url: Callable[[str], str],
     settings: RouteSettings,
+    extensions: Sequence[Extension] = (),
 ) -> Voice:
-    """The voice product: store, media engines, verb families, flow engine and routes."""
+    """The voice product: store, media engines, verb families, flow engine and routes.
+
+    ``extensions`` are other products' parts that hear of every answer and end (the calls
+    the MFA service places).
+    """
     store = CallStore(account_id, auto_progress, lock, timers)
     enabled = transport is not None
     flows: Dict[str, CallFlow] = {}
@@ -192,10 +222,30 @@ def build_voice(
         timing,
         verbs=VerbTable(families),
         media=media,
-        extensions=(legs, MachineDetection(enabled)),
+        extensions=(legs, MachineDetection(enabled), *extensions),
         flows=flows,
     )
     return Voice(store, engine, media, VoiceService(settings, store, engine))
+
+
+def build_identity(
+    store: CallStore,
+    spoken: SpokenCodes,
+    now: Callable[[], datetime],
+    catch_up: Callable[[], None],
+) -> Identity:
+    """MFA and phone-number lookup: their books, services and test-API part.
+
+    The MFA service places its voice-code calls in voice's ``store`` (``spoken`` is the
+    flow-engine extension that speaks on them); ``catch_up`` runs the steps due now.
+    """
+    lookups = LookupService(LookupBook(), store.lock, now)
+    codes = CodeBook()
+    mfa = MfaService(codes, store, spoken, now, catch_up)
+    controls = IdentityControls(store.lock, lookups.book, codes, mfa)
+    lookups.control_with(lookup_control(controls))
+    mfa.control_with(mfa_control(controls))
+    return Identity(mfa, lookups, controls)
 
 
 def build_facade_parts(
@@ -237,6 +287,7 @@ def assemble(
     credentials = Credentials(token_lifetime)
     lock = threading.Lock()  # the one lock: every product's state, the faults, the requests
     timers = Timers()  # the one queue the clock drives, shared by every product
+    spoken = SpokenCodes()  # identity: the calls that speak MFA codes
     voice = build_voice(
         lock,
         timers,
@@ -247,10 +298,14 @@ def assemble(
         settings.now,
         call_url,
         settings,
+        extensions=(spoken,),
     )
     voice.service.control_with(control_target)
+    engine = voice.engine
+    identity = build_identity(voice.store, spoken, settings.now, lambda: engine.run(wait=False))
     products: List[ProductService] = [voice.service]  # messaging next: one more entry
+    products += [identity.mfa, identity.lookups]
     rest = RestApi(settings, lock, credentials, products)
     http = HttpServer(rest, host, port, idle_timeout, max_connections=max_connections)
     facade = build_facade_parts(settings, credentials, voice, rest)
-    return Assembly(transport, credentials, voice, rest, http, facade)
+    return Assembly(transport, credentials, voice, rest, http, facade, identity)

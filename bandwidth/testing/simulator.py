@@ -27,6 +27,7 @@ from bandwidth.testing._core.http_server import MAX_CONNECTIONS
 from bandwidth.testing._core.rest_service import RecordedRequest
 from bandwidth.testing._core.start_listeners import STARTED_LISTENERS
 from bandwidth.testing._facade import SimulatorTestApi
+from bandwidth.testing._identity.test_api import IdentityTestApi
 from bandwidth.testing._voice.calls import AutoProgress
 from bandwidth.testing._voice.interpreter import Timing
 from bandwidth.testing._voice.routes.router import BASE_PATH
@@ -45,7 +46,7 @@ __all__ = [
 Clock = Callable[[], datetime]
 
 
-class VoiceSimulator(SimulatorTestApi):
+class VoiceSimulator(SimulatorTestApi, IdentityTestApi):
     """A local Voice API for tests and benchmarks.
 
     Use it as a context manager (``with VoiceSimulator() as sim:``) or call
@@ -170,6 +171,7 @@ class VoiceSimulator(SimulatorTestApi):
             facade.far_ends,
             facade.driving,
         )
+        self._attach_identity(parts.identity.controls)
 
     @property
     def max_call_queue_size(self) -> int:

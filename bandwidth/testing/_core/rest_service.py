@@ -209,11 +209,16 @@ class RestApi:
         """The route of a request and the product it belongs to (``None``: the core's)."""
         if path == TOKEN_PATH:
             return (_TOKEN if method == "POST" else Route(None, allow="POST")), None
+        claimed: Optional[Tuple[Route, ProductService]] = None
         for product in self.products:
             found = product.route(method, path)
-            if found is not None:
+            if found is None:
+                continue
+            if found.operation is not None or found.allow:
                 return found, product
-        return _NOT_FOUND, None
+            if claimed is None:  # a product's "no such path": a later product may have it
+                claimed = (found, product)
+        return claimed or (_NOT_FOUND, None)
 
     def respond(
         self,
