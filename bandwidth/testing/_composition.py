@@ -26,7 +26,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Callable, Dict, List, Optional, Protocol, Tuple
+from typing import Any, Callable, Dict, List, Optional, Protocol, Set, Tuple
 
 from bandwidth.testing._core.access_controls import AccessControls, OwnIdentity
 from bandwidth.testing._core.credentials import TOKEN_OPERATION, Credentials
@@ -38,6 +38,9 @@ from bandwidth.testing._core.products import ProductService
 from bandwidth.testing._core.rest_service import RestApi, RestSettings
 from bandwidth.testing._core.timers import Timers
 from bandwidth.testing._core.webhooks import Transport
+from bandwidth.testing._messaging.building import MessagingProduct, build_messaging
+from bandwidth.testing._messaging.messaging_controls import MessagingControls
+from bandwidth.testing._messaging.operations import MESSAGING_OPERATIONS
 from bandwidth.testing._voice.action_runner import ActionRunner
 from bandwidth.testing._voice.call_controls import CallControls
 from bandwidth.testing._voice.call_store import CallStore
@@ -83,13 +86,14 @@ __all__ = [
     "Voice",
     "assemble",
     "build_facade_parts",
+    "build_messaging_parts",
     "build_transport",
     "build_voice",
 ]
 
 #: Every operation name faults and recorded requests use: the SDK methods of every
 #: product, and the token endpoint (``oauth_token``).
-OPERATIONS: Tuple[str, ...] = (*VOICE_OPERATIONS, TOKEN_OPERATION)
+OPERATIONS: Tuple[str, ...] = (*VOICE_OPERATIONS, *MESSAGING_OPERATIONS, TOKEN_OPERATION)
 
 
 @dataclass(frozen=True)
@@ -132,6 +136,8 @@ class Assembly:
     rest: RestApi
     http: HttpServer
     facade: FacadeParts
+    messaging: MessagingProduct
+    messaging_controls: MessagingControls
 
 
 def build_transport(
@@ -216,6 +222,41 @@ def build_facade_parts(
     )
 
 
+# -- messaging ------------------------------------------------------------------------------
+
+
+def build_messaging_parts(
+    settings: SimulatorSettings,
+    lock: threading.Lock,
+    timers: Timers,
+    voice: Voice,
+    enabled: bool,
+) -> MessagingProduct:
+    """The messaging product, driven by the flow engine (it delivers every webhook)."""
+    engine = voice.engine
+
+    def forget_webhooks(message_ids: Set[str]) -> None:  # under the lock
+        if message_ids:
+            engine.webhooks[:] = [w for w in engine.webhooks if w.call_id not in message_ids]
+
+    def account_id() -> str:
+        return settings.account_id
+
+    def base_url() -> str:
+        return settings.advertised_url
+
+    return build_messaging(
+        lock,
+        timers,
+        enabled=enabled,
+        now=settings.now,
+        account_id=account_id,
+        base_url=base_url,
+        driver=engine,
+        forget_webhooks=forget_webhooks,
+    )
+
+
 def assemble(
     settings: SimulatorSettings,
     control_target: ControlTarget,
@@ -249,8 +290,12 @@ def assemble(
         settings,
     )
     voice.service.control_with(control_target)
-    products: List[ProductService] = [voice.service]  # messaging next: one more entry
+    messaging = build_messaging_parts(settings, lock, timers, voice, transport is not None)
+    products: List[ProductService] = [voice.service, messaging.service]
     rest = RestApi(settings, lock, credentials, products)
     http = HttpServer(rest, host, port, idle_timeout, max_connections=max_connections)
     facade = build_facade_parts(settings, credentials, voice, rest)
-    return Assembly(transport, credentials, voice, rest, http, facade)
+    messaging_controls = MessagingControls(messaging.store, messaging.flow, facade.actions)
+    return Assembly(
+        transport, credentials, voice, rest, http, facade, messaging, messaging_controls
+    )
