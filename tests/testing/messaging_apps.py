@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 import json
 import threading
-from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Tuple
+from typing import Any, Callable, Dict, Iterable, List, Optional, Tuple
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
 import bandwidth
@@ -100,8 +100,3 @@ class Served:
     def __exit__(self, *exc_info: object) -> None:
         self.server.shutdown()
         self.server.server_close()
-
-
-def served(app: Any) -> Iterator[Served]:
-    with Served(app) as server:
-        yield server
