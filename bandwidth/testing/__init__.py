@@ -19,11 +19,14 @@ _MODULES: Dict[str, str] = {
     "AnsweredBy": "bandwidth.testing._voice.callees",
     "Attempt": "bandwidth.testing._core.webhooks",
     "AutoProgress": "bandwidth.testing._voice.calls",
+    "BandwidthSimulator": "bandwidth.testing.simulator",
     "Callee": "bandwidth.testing._voice.callees",
     "ManualClock": "bandwidth.testing._core.clock",
+    "MessagingApplication": "bandwidth.testing._messaging.message_records",
     "OPERATIONS": "bandwidth.testing._composition",
     "RecordedRequest": "bandwidth.testing._core.rest_service",
     "SimulatedCall": "bandwidth.testing._voice.calls",
+    "SimulatedHandset": "bandwidth.testing._messaging.test_api",
     "SimulatorControl": "bandwidth.testing._control_client",
     "SimulatorControlError": "bandwidth.testing._control_client",
     "Timing": "bandwidth.testing._voice.interpreter",
@@ -37,10 +40,13 @@ __all__ = [
     "AnsweredBy",
     "Attempt",
     "AutoProgress",
+    "BandwidthSimulator",
     "Callee",
     "ManualClock",
+    "MessagingApplication",
     "RecordedRequest",
     "SimulatedCall",
+    "SimulatedHandset",
     "SimulatorControl",
     "SimulatorControlError",
     "Timing",
@@ -56,10 +62,12 @@ if TYPE_CHECKING:
     from bandwidth.testing._core.clock import ManualClock
     from bandwidth.testing._core.rest_service import RecordedRequest
     from bandwidth.testing._core.webhooks import Attempt, Webhook
+    from bandwidth.testing._messaging.message_records import MessagingApplication
+    from bandwidth.testing._messaging.test_api import SimulatedHandset
     from bandwidth.testing._voice.callees import AnsweredBy, Callee
     from bandwidth.testing._voice.calls import AutoProgress, SimulatedCall
     from bandwidth.testing._voice.interpreter import Timing
-    from bandwidth.testing.simulator import VoiceSimulator
+    from bandwidth.testing.simulator import BandwidthSimulator, VoiceSimulator
 
 
 __getattr__: Callable[[str], Any]

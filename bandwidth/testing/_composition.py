@@ -26,7 +26,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Callable, Dict, List, Optional, Protocol, Sequence, Tuple
+from typing import Any, Callable, Dict, List, Optional, Protocol, Sequence, Set, Tuple
 
 from bandwidth.testing._core.access_controls import AccessControls, OwnIdentity
 from bandwidth.testing._core.credentials import TOKEN_OPERATION, Credentials
@@ -46,6 +46,9 @@ from bandwidth.testing._identity.lookup_book import LookupBook
 from bandwidth.testing._identity.lookup_service import LookupService
 from bandwidth.testing._identity.mfa_service import MfaService
 from bandwidth.testing._identity.spoken_codes import SpokenCodes
+from bandwidth.testing._messaging.building import MessagingProduct, build_messaging
+from bandwidth.testing._messaging.messaging_controls import MessagingControls
+from bandwidth.testing._messaging.operations import MESSAGING_OPERATIONS
 from bandwidth.testing._voice.action_runner import ActionRunner
 from bandwidth.testing._voice.call_controls import CallControls
 from bandwidth.testing._voice.call_store import CallStore
@@ -93,6 +96,7 @@ __all__ = [
     "assemble",
     "build_facade_parts",
     "build_identity",
+    "build_messaging_parts",
     "build_transport",
     "build_voice",
 ]
@@ -101,6 +105,7 @@ __all__ = [
 #: product, and the token endpoint (``oauth_token``).
 OPERATIONS: Tuple[str, ...] = (
     *VOICE_OPERATIONS,
+    *MESSAGING_OPERATIONS,
     TOKEN_OPERATION,
     *MFA_OPERATIONS,  # identity
     *LOOKUP_OPERATIONS,  # identity
@@ -156,6 +161,8 @@ class Assembly:
     rest: RestApi
     http: HttpServer
     facade: FacadeParts
+    messaging: MessagingProduct
+    messaging_controls: MessagingControls
     identity: Identity
 
 
@@ -266,6 +273,41 @@ def build_facade_parts(
     )
 
 
+# -- messaging ------------------------------------------------------------------------------
+
+
+def build_messaging_parts(
+    settings: SimulatorSettings,
+    lock: threading.Lock,
+    timers: Timers,
+    voice: Voice,
+    enabled: bool,
+) -> MessagingProduct:
+    """The messaging product, driven by the flow engine (it delivers every webhook)."""
+    engine = voice.engine
+
+    def forget_webhooks(message_ids: Set[str]) -> None:  # under the lock
+        if message_ids:
+            engine.webhooks[:] = [w for w in engine.webhooks if w.call_id not in message_ids]
+
+    def account_id() -> str:
+        return settings.account_id
+
+    def base_url() -> str:
+        return settings.advertised_url
+
+    return build_messaging(
+        lock,
+        timers,
+        enabled=enabled,
+        now=settings.now,
+        account_id=account_id,
+        base_url=base_url,
+        driver=engine,
+        forget_webhooks=forget_webhooks,
+    )
+
+
 def assemble(
     settings: SimulatorSettings,
     control_target: ControlTarget,
@@ -301,11 +343,16 @@ def assemble(
         extensions=(spoken,),
     )
     voice.service.control_with(control_target)
+    messaging = build_messaging_parts(settings, lock, timers, voice, transport is not None)
     engine = voice.engine
     identity = build_identity(voice.store, spoken, settings.now, lambda: engine.run(wait=False))
-    products: List[ProductService] = [voice.service]  # messaging next: one more entry
+    identity.mfa.texts = messaging  # MFA texts its codes through messaging's platform seam
+    products: List[ProductService] = [voice.service, messaging.service]
     products += [identity.mfa, identity.lookups]
     rest = RestApi(settings, lock, credentials, products)
     http = HttpServer(rest, host, port, idle_timeout, max_connections=max_connections)
     facade = build_facade_parts(settings, credentials, voice, rest)
-    return Assembly(transport, credentials, voice, rest, http, facade, identity)
+    messaging_controls = MessagingControls(messaging.store, messaging.flow, facade.actions)
+    return Assembly(
+        transport, credentials, voice, rest, http, facade, messaging, messaging_controls, identity
+    )

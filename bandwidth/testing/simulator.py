@@ -28,6 +28,7 @@ from bandwidth.testing._core.rest_service import RecordedRequest
 from bandwidth.testing._core.start_listeners import STARTED_LISTENERS
 from bandwidth.testing._facade import SimulatorTestApi
 from bandwidth.testing._identity.test_api import IdentityTestApi
+from bandwidth.testing._messaging.test_api import MessagingTestApi
 from bandwidth.testing._voice.calls import AutoProgress
 from bandwidth.testing._voice.interpreter import Timing
 from bandwidth.testing._voice.routes.router import BASE_PATH
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
 __all__ = [
     "OPERATIONS",
     "STARTED_LISTENERS",
+    "BandwidthSimulator",
     "RecordedRequest",
     "VoiceSimulator",
     "WebhookAppError",
@@ -46,8 +48,18 @@ __all__ = [
 Clock = Callable[[], datetime]
 
 
-class VoiceSimulator(SimulatorTestApi, IdentityTestApi):
-    """A local Voice API for tests and benchmarks.
+class VoiceSimulator(SimulatorTestApi, MessagingTestApi, IdentityTestApi):
+    """A local Bandwidth platform for tests and benchmarks: Voice, and Messaging beside it.
+
+    ``BandwidthSimulator`` is the same class. Messaging: texts go through
+    ``MessagesApi`` against :meth:`configuration`; the test adds messaging
+    applications (:meth:`add_messaging_application`), reads and texts from
+    the far ends (:meth:`handset`) and scripts failures
+    (:meth:`fail_next_message`); see ``docs/simulator.md`` ("Messaging").
+    MFA and number lookup: ``MFAApi`` and ``PhoneNumberLookupApi`` the same
+    way; the test seeds lookups (:meth:`seed_lookup`) and reads the codes sent
+    (:meth:`mfa_code`, :attr:`mfa_codes`); see ``docs/simulator.md`` ("MFA",
+    "Number lookup").
 
     Use it as a context manager (``with VoiceSimulator() as sim:``) or call
     :meth:`start` / :meth:`stop`.
@@ -171,6 +183,7 @@ class VoiceSimulator(SimulatorTestApi, IdentityTestApi):
             facade.far_ends,
             facade.driving,
         )
+        self._attach_messaging(parts.messaging_controls)
         self._attach_identity(parts.identity.controls)
 
     @property
@@ -362,3 +375,17 @@ class VoiceSimulator(SimulatorTestApi, IdentityTestApi):
         engine.run()
         self._actions.raise_app_error()
         return target
+
+    # -- every product's timeline (voice's calls, then messaging's texts) ------------------
+
+    def timeline(self) -> str:
+        """Every call's timeline, then every message's, oldest first (secrets masked).
+
+        Print it when a flow does not do what a test expects.
+        """
+        parts = (SimulatorTestApi.timeline(self), self.messaging_timeline())
+        return "\n\n".join(part for part in parts if part)
+
+
+#: The simulator of every product (the same class as :class:`VoiceSimulator`).
+BandwidthSimulator = VoiceSimulator

@@ -49,7 +49,8 @@ def test_operations_are_the_specs_voice_operations_by_sdk_method_name() -> None:
                 expected.add((_snake(operation["operationId"]), method.upper(), below))
     assert len(expected) == 28
     assert {(op.name, op.method, op.path) for op in TABLE} == expected
-    assert (*(op.name for op in TABLE), "oauth_token") == OPERATIONS[: len(TABLE) + 1]
+    assert tuple(op.name for op in TABLE) == OPERATIONS[: len(TABLE)]  # other products follow
+    assert "oauth_token" in OPERATIONS
     assert OPERATIONS[:5] == (
         "create_call",
         "list_calls",

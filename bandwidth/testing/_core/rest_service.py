@@ -209,16 +209,18 @@ class RestApi:
         """The route of a request and the product it belongs to (``None``: the core's)."""
         if path == TOKEN_PATH:
             return (_TOKEN if method == "POST" else Route(None, allow="POST")), None
-        claimed: Optional[Tuple[Route, ProductService]] = None
+        # Several products share a prefix (``/api/v2``): one that knows the path wins over
+        # one that only claims the prefix (answering 404 for it).
+        unknown: Optional[Tuple[Route, ProductService]] = None
         for product in self.products:
             found = product.route(method, path)
             if found is None:
                 continue
             if found.operation is not None or found.allow:
                 return found, product
-            if claimed is None:  # a product's "no such path": a later product may have it
-                claimed = (found, product)
-        return claimed or (_NOT_FOUND, None)
+            if unknown is None:
+                unknown = (found, product)
+        return unknown or (_NOT_FOUND, None)
 
     def respond(
         self,

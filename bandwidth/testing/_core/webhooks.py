@@ -231,6 +231,9 @@ class Delivery:
     on_reply: Optional[Callable[[Webhook, Optional[Reply]], Optional[Delivery]]] = field(
         default=None, repr=False
     )
+    #: ``True`` to send the payload as a one-event JSON array (``[payload]``: messaging's
+    #: callbacks); the record's ``payload`` stays the event itself
+    as_array: bool = False
 
 
 @dataclass(frozen=True)
@@ -328,9 +331,15 @@ class RequestByRequest:
 
 
 def encode_request(
-    target: Target, payload: Mapping[str, Any], url: Optional[WebhookUrl] = None
+    target: Target,
+    payload: Mapping[str, Any],
+    url: Optional[WebhookUrl] = None,
+    *,
+    as_array: bool = False,
 ) -> Tuple[WebhookUrl, Dict[str, str], bytes]:
     """The URL, headers and body for ``payload``: JSON for POST, query parameters for GET.
+
+    ``as_array`` sends a POST's JSON as ``[payload]`` (how messaging callbacks arrive).
 
     ``url`` is ``target.url`` already parsed (else it is parsed here:
     :class:`InvalidUrl` when it cannot be sent to). Under GET a nested value
@@ -351,7 +360,8 @@ def encode_request(
             pairs.append((key, str(value)))
         return parsed.with_query(urlencode(pairs)), headers, b""
     headers["Content-Type"] = "application/json"
-    return parsed, headers, json.dumps(payload, separators=(",", ":")).encode()
+    document: Any = [payload] if as_array else payload
+    return parsed, headers, json.dumps(document, separators=(",", ":")).encode()
 
 
 def _basic(target: Target) -> str:
@@ -371,9 +381,10 @@ def _try(
     payload: Mapping[str, Any],
     timeout: float,
     attempts: List[Attempt],
+    as_array: bool = False,
 ) -> Optional[Reply]:
     """Deliver to one URL: plain first, again with credentials after a Basic challenge."""
-    url, headers, body = encode_request(target, payload, parsed)
+    url, headers, body = encode_request(target, payload, parsed, as_array=as_array)
 
     def follow_up(reply: Reply) -> Optional[Dict[str, str]]:
         if _challenged(reply) and target.username is not None:
@@ -410,7 +421,15 @@ def deliver(transport: Transport, delivery: Delivery) -> Tuple[Webhook, Optional
             attempts.append(Attempt(candidate.url, candidate.method, None, False, str(exc)))
             reply = None
             continue
-        reply = _try(transport, candidate, parsed, delivery.payload, delivery.timeout, attempts)
+        reply = _try(
+            transport,
+            candidate,
+            parsed,
+            delivery.payload,
+            delivery.timeout,
+            attempts,
+            delivery.as_array,
+        )
         if reply is not None and 200 <= reply.status < 300:
             break
     last = attempts[-1] if attempts else None

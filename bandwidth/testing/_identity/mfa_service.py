@@ -127,9 +127,9 @@ class MfaService:
                 order.to, order.scope, order.digits, "messaging", message_id, now
             )
             _, text = self._texts(order, issued)
-        sender = self.texts
-        if sender is not None:
-            sender.deliver_platform_text(order.from_, order.to, text)
+            sender = self.texts
+            if sender is not None:  # the seam is called under the lock
+                sender.deliver_platform_text(order.from_, order.to, text)
         return json_answer({"messageId": message_id})
 
     def error(

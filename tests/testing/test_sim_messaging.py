@@ -1,0 +1,141 @@
+"""Messaging in the simulator: send, status callbacks, handsets, inbound texts (in-process)."""
+
+from __future__ import annotations
+
+from typing import Any, Dict
+
+import pytest
+
+from bandwidth.models import Message
+from bandwidth.testing import BandwidthSimulator, VoiceSimulator
+from tests.testing.messaging_apps import (
+    ALICE,
+    APP_ID,
+    BOB,
+    OURS,
+    CallbackApp,
+    messages_api,
+    send,
+)
+
+
+@pytest.fixture
+def app() -> CallbackApp:
+    return CallbackApp()
+
+
+@pytest.fixture
+def sim(app: CallbackApp) -> Any:
+    with BandwidthSimulator(app=app) as simulator:
+        simulator.add_messaging_application(APP_ID, "http://app.test/messaging", numbers=[OURS])
+        yield simulator
+
+
+def test_bandwidth_simulator_is_the_voice_simulator() -> None:
+    assert BandwidthSimulator is VoiceSimulator
+
+
+def test_create_message_answers_202_with_the_message(sim: BandwidthSimulator) -> None:
+    message = send(sim, text="Hello there", tag="t-1")
+    assert isinstance(message, Message)
+    assert message.id is not None and len(message.id) == 29
+    assert message.id[:13].isdigit() and message.id[13:].isalnum()
+    assert message.owner == OURS and message.var_from == OURS
+    assert message.to == [ALICE]
+    assert message.application_id == APP_ID
+    assert message.direction == "out"
+    assert message.priority == "default"
+    assert message.segment_count == 1
+    assert message.text == "Hello there" and message.tag == "t-1"
+    assert message.time == sim.now()
+
+
+def test_the_text_reaches_the_handset_and_the_app_hears_delivered(
+    sim: BandwidthSimulator, app: CallbackApp
+) -> None:
+    message = send(sim, text="Your table is ready")
+    assert sim.handset(ALICE).messages == []
+    assert app.events == []
+    sim.advance(1)
+    [landed] = sim.handset(ALICE).messages
+    assert isinstance(landed, Message)
+    assert (landed.id, landed.text, landed.var_from) == (message.id, "Your table is ready", OURS)
+    [event] = app.events
+    assert event["type"] == "message-delivered"
+    assert event["to"] == ALICE
+    assert event["description"] == "ok"
+    assert event["message"]["id"] == message.id
+    assert event["message"]["text"] == ""  # the platform keeps no text
+    assert event["message"]["direction"] == "out"
+    assert len(app.bodies[0]) == 1  # a JSON array of one event
+    assert app.headers[0]["content-type"].startswith("application/json")
+    [hook] = sim.webhooks
+    assert (hook.event_type, hook.call_id, hook.status) == ("message-delivered", message.id, 204)
+
+
+def test_an_inbound_text_reaches_the_app_and_its_reply_reaches_the_handset() -> None:
+    replies: list = []
+
+    def on_event(event: Dict[str, Any]) -> None:
+        if event["type"] == "message-received":
+            message = event["message"]
+            replies.append(
+                messages_api(sim).create_message(
+                    sim.account_id,
+                    {
+                        "applicationId": APP_ID,
+                        "to": [message["from"]],
+                        "from": message["owner"],
+                        "text": f"You said: {message['text']}",
+                    },
+                )
+            )
+
+    app = CallbackApp(on_event=on_event)
+    with BandwidthSimulator(app=app) as sim:
+        sim.add_messaging_application(APP_ID, "http://app.test/messaging", numbers=[OURS])
+        [message_id] = sim.handset(BOB).send(OURS, "hi")
+        [received] = app.events
+        assert received["type"] == "message-received"
+        assert received["to"] == OURS
+        assert received["message"]["id"] == message_id
+        assert received["message"]["direction"] == "in"
+        assert received["message"]["owner"] == OURS
+        assert received["message"]["from"] == BOB
+        assert received["message"]["text"] == "hi"
+        sim.advance(1)
+        assert [m.text for m in sim.handset(BOB).messages] == ["You said: hi"]
+        assert app.types() == ["message-received", "message-delivered"]
+        assert len(replies) == 1
+
+
+def test_the_platform_seam_texts_a_handset_with_no_app_involved() -> None:
+    # The seam other products (MFA) call from the composition root.
+    import threading
+    from datetime import datetime, timezone
+
+    from bandwidth.testing._core.timers import Timers
+    from bandwidth.testing._messaging.building import build_messaging
+
+    class Idle:
+        def run(self, *, wait: bool = True) -> None:
+            pass
+
+    moment = datetime(2024, 5, 1, 12, 0, tzinfo=timezone.utc)
+    lock = threading.Lock()
+    product = build_messaging(
+        lock,
+        Timers(),
+        enabled=True,
+        now=lambda: moment,
+        account_id=lambda: "9900000",
+        base_url=lambda: "http://127.0.0.1:1/api/v2",
+        driver=Idle(),
+        forget_webhooks=lambda ids: None,
+    )
+    with lock:
+        product.deliver_platform_text("+18005550199", ALICE, "Your code is 123456")
+    [text] = product.store.texts_of(ALICE)
+    assert text["text"] == "Your code is 123456"
+    assert text["from"] == "+18005550199" and text["to"] == [ALICE]
+    assert len(product.store.timers) == 0  # no callback is due
