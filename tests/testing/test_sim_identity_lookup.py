@@ -268,3 +268,34 @@ def test_the_control_routes_seed_and_clear_lookups(sim: VoiceSimulator, raw: Raw
     reply = raw.send("POST", _path(sim), {"phoneNumbers": [SEEDED]})
     assert reply.json()["data"]["results"][0]["voiceProvider"] == "Simulated Wireless"
     assert raw.send("GET", "/_control/lookups").status == 405
+
+
+def test_every_mfa_and_lookup_operation_of_the_spec_is_routed_by_sdk_name() -> None:
+    """Each spec operation of the two tags routes, at its path and method, to its SDK name."""
+    import re
+
+    import yaml
+
+    from bandwidth.testing import OPERATIONS
+    from bandwidth.testing._identity.identity_paths import lookup_route, mfa_route
+    from tests.support.prism import SPEC
+
+    spec = yaml.safe_load(SPEC.read_text(encoding="utf-8"))
+    routers = {"MFA": (mfa_route, "/api/v1"), "Phone Number Lookup": (lookup_route, "/v2")}
+    seen = []
+    for path, item in spec["paths"].items():
+        for method, operation in item.items():
+            tags = set(operation.get("tags", ())) if isinstance(operation, dict) else set()
+            for tag in tags & set(routers):
+                router, prefix = routers[tag]
+                name = re.sub(r"(?<!^)(?=[A-Z])", "_", operation["operationId"]).lower()
+                concrete = path.replace("{accountId}", "42").replace(
+                    "{requestId}", "8c97249f-0f96-4b49-be04-c794e9fab34e"
+                )
+                for base in (prefix, "/api/v2"):
+                    route = router(method.upper(), base + concrete)
+                    assert route is not None and route.operation == name, (base, path)
+                    assert route.account_id == "42"
+                assert name in OPERATIONS
+                seen.append(name)
+    assert len(seen) == 6
