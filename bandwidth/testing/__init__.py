@@ -21,6 +21,7 @@ _MODULES: Dict[str, str] = {
     "AutoProgress": "bandwidth.testing._voice.calls",
     "BandwidthSimulator": "bandwidth.testing.simulator",
     "Callee": "bandwidth.testing._voice.callees",
+    "IssuedCode": "bandwidth.testing._identity.code_book",
     "ManualClock": "bandwidth.testing._core.clock",
     "MessagingApplication": "bandwidth.testing._messaging.message_records",
     "OPERATIONS": "bandwidth.testing._composition",
@@ -42,6 +43,7 @@ __all__ = [
     "AutoProgress",
     "BandwidthSimulator",
     "Callee",
+    "IssuedCode",
     "ManualClock",
     "MessagingApplication",
     "RecordedRequest",
@@ -62,6 +64,7 @@ if TYPE_CHECKING:
     from bandwidth.testing._core.clock import ManualClock
     from bandwidth.testing._core.rest_service import RecordedRequest
     from bandwidth.testing._core.webhooks import Attempt, Webhook
+    from bandwidth.testing._identity.code_book import IssuedCode
     from bandwidth.testing._messaging.message_records import MessagingApplication
     from bandwidth.testing._messaging.test_api import SimulatedHandset
     from bandwidth.testing._voice.callees import AnsweredBy, Callee

@@ -258,3 +258,43 @@ class SimulatorControl:
     def clear_requests(self) -> None:
         """Forget the recorded requests."""
         self._request("DELETE", "/requests")
+
+    # -- identity: number lookup and MFA codes ----------------------------------------------
+
+    def seed_lookup(
+        self,
+        number: str,
+        *,
+        found: bool = True,
+        carrier_name: Optional[str] = None,
+        **fields: Any,
+    ) -> None:
+        """What a lookup of ``number`` answers from now on (``sim.seed_lookup``).
+
+        ``fields`` are ``lookupResult`` fields, in wire spelling (``lineType``,
+        ``rcsEnabled``, ...) or snake_case.
+        """
+        from bandwidth.testing._voice.resource_controls import camel
+
+        body: Dict[str, Any] = {camel(key): value for key, value in fields.items()}
+        body.update(phoneNumber=number, found=found)
+        if carrier_name is not None:
+            body["carrierName"] = carrier_name
+        self._request("POST", "/lookups", body)
+
+    def clear_lookups(self) -> None:
+        """Forget every seeded number and bulk lookup (``sim.clear_lookups()``)."""
+        self._request("DELETE", "/lookups")
+
+    def mfa_codes(self) -> List[Dict[str, Any]]:
+        """The MFA codes that can still verify: ``to``, ``scope``, ``channel``, ``code``,
+        ``sentId``, ``issuedAt`` and ``used`` (the values themselves), oldest first."""
+        codes: List[Dict[str, Any]] = self._request("GET", "/mfa/codes")["codes"]
+        return codes
+
+    def mfa_code(self, to: str, scope: str = "2FA") -> str:
+        """The code last sent to ``to`` for ``scope`` (``KeyError`` if none can still verify)."""
+        for entry in reversed(self.mfa_codes()):
+            if entry["to"] == to and entry["scope"] == scope:
+                return str(entry["code"])
+        raise KeyError(f"no MFA code was sent to {to} for scope {scope!r}")

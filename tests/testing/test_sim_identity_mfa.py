@@ -344,3 +344,23 @@ def test_random_codes_have_the_digits_asked_for(sim: VoiceSimulator, mfa: MFAApi
         mfa.generate_voice_code(sim.account_id, _order(digits=digits))
         code = sim.mfa_code(USER)
         assert len(code) == digits and code.isdigit() and code.isascii()
+
+
+def test_simulator_control_seeds_lookups_and_reads_codes(sim: VoiceSimulator, mfa: MFAApi) -> None:
+    from bandwidth import PhoneNumberLookupApi
+    from bandwidth.testing import SimulatorControl
+
+    control = SimulatorControl(sim.url, sim.username, sim.password)
+    control.seed_lookup(USER, carrier_name="AT&T", line_type="FIXED", rcs_enabled=True)
+    with bandwidth.ApiClient(sim.configuration()) as client:
+        answer = PhoneNumberLookupApi(client).create_sync_lookup(
+            sim.account_id, {"phoneNumbers": [USER]}
+        )
+    (result,) = answer.data.results
+    assert (result.line_type, result.voice_provider, result.rcs_enabled) == ("FIXED", "AT&T", True)
+    control.clear_lookups()
+    mfa.generate_voice_code(sim.account_id, _order())
+    assert control.mfa_code(USER) == sim.mfa_code(USER)
+    assert [entry["channel"] for entry in control.mfa_codes()] == ["voice"]
+    with pytest.raises(KeyError):
+        control.mfa_code(USER, "login")
