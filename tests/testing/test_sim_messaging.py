@@ -139,3 +139,42 @@ def test_the_platform_seam_texts_a_handset_with_no_app_involved() -> None:
     assert text["text"] == "Your code is 123456"
     assert text["from"] == "+18005550199" and text["to"] == [ALICE]
     assert len(product.store.timers) == 0  # no callback is due
+
+
+def test_an_inbound_group_text_reaches_each_of_your_numbers_with_its_own_id() -> None:
+    app = CallbackApp()
+    with BandwidthSimulator(app=app) as sim:
+        sim.add_messaging_application(APP_ID, "http://app.test/one", numbers=[OURS])
+        sim.add_messaging_application("app-2", "http://app.test/two", numbers=["+19195550101"])
+        first, second = sim.handset(BOB).send(
+            [OURS, "+19195550101", ALICE], "pic", media=["https://cdn.test/p.png"]
+        )
+        assert first != second
+        assert [(e["to"], e["message"]["owner"]) for e in app.events] == [
+            (OURS, OURS),
+            ("+19195550101", "+19195550101"),
+        ]
+        assert all(e["message"]["to"] == [OURS, "+19195550101", ALICE] for e in app.events)
+        assert app.events[0]["message"]["media"] == ["https://cdn.test/p.png"]
+        assert [h.url for h in sim.webhooks] == ["http://app.test/one", "http://app.test/two"]
+
+
+def test_a_text_to_a_number_no_application_owns_is_refused(sim: BandwidthSimulator) -> None:
+    with pytest.raises(ValueError, match="no messaging application owns"):
+        sim.handset(BOB).send("+19195559999", "hello?")
+    with pytest.raises(ValueError):
+        sim.handset("not-a-number")
+    with pytest.raises(ValueError):
+        sim.add_messaging_application("x", "http://app.test", numbers=["919"])
+
+
+def test_the_timeline_shows_texts_as_it_shows_calls(sim: BandwidthSimulator) -> None:
+    message = send(sim)
+    sim.advance(1)
+    sim.handset(ALICE).send(OURS, "ok")
+    shown = sim.timeline()
+    assert f"message {message.id}  out  {OURS} -> {ALICE}" in shown
+    assert "webhook message-delivered: POST http://app.test/messaging -> 204" in shown
+    assert f"received from {ALICE} by {OURS}" in shown
+    assert sim.messaging_timeline() in shown
+    assert repr(sim.handset(ALICE)) == "SimulatedHandset(number='+19195551111')"
