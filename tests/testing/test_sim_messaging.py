@@ -14,8 +14,10 @@ from tests.testing.messaging_apps import (
     BOB,
     OURS,
     CallbackApp,
-    messages_api,
     send,
+)
+from tests.testing.messaging_apps import (
+    messages_api as client_for,
 )
 
 
@@ -80,7 +82,7 @@ def test_an_inbound_text_reaches_the_app_and_its_reply_reaches_the_handset() -> 
         if event["type"] == "message-received":
             message = event["message"]
             replies.append(
-                messages_api(sim).create_message(
+                client_for(sim).create_message(
                     sim.account_id,
                     {
                         "applicationId": APP_ID,
@@ -178,3 +180,17 @@ def test_the_timeline_shows_texts_as_it_shows_calls(sim: BandwidthSimulator) -> 
     assert f"received from {ALICE} by {OURS}" in shown
     assert sim.messaging_timeline() in shown
     assert repr(sim.handset(ALICE)) == "SimulatedHandset(number='+19195551111')"
+
+
+@pytest.mark.voice_simulator(deliver_webhooks=False)
+def test_the_pytest_plugin_offers_the_simulator_and_a_messages_api(
+    bandwidth_simulator: BandwidthSimulator, voice_simulator: VoiceSimulator, messages_api: Any
+) -> None:
+    assert bandwidth_simulator is voice_simulator
+    bandwidth_simulator.add_messaging_application(APP_ID, "http://app.test/cb", numbers=[OURS])
+    message = messages_api.create_message(
+        bandwidth_simulator.account_id,
+        {"applicationId": APP_ID, "to": [ALICE], "from": OURS, "text": "From the plugin"},
+    )
+    bandwidth_simulator.advance(1)
+    assert [m.id for m in bandwidth_simulator.handset(ALICE).messages] == [message.id]
