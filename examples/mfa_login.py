@@ -18,7 +18,7 @@ Run it (Flask's development server)::
 
     BW_USERNAME=... BW_PASSWORD=... BW_ACCOUNT_ID=... \\
     BW_NUMBER=+1... BW_MESSAGING_APPLICATION_ID=... BW_VOICE_APPLICATION_ID=... \\
-        python examples/mfa_login.py
+    DEMO_PASSWORD=... DEMO_PHONE=+1... python examples/mfa_login.py
 
 Or test whole logins without an account: ``create_app(sim.configuration(),
 sim.account_id, ...)`` against ``bandwidth.testing.BandwidthSimulator``,
@@ -31,6 +31,7 @@ from __future__ import annotations
 import hmac
 import logging
 import os
+import sys
 from dataclasses import dataclass
 from typing import Any, Dict, Mapping, Optional, Tuple
 
@@ -151,17 +152,35 @@ def create_app(
     return app
 
 
-def main() -> None:  # pragma: no cover - runs against the real platform
+def main() -> int:
+    """Serve the app on ``LOCAL_PORT`` (default 5000) with one user, ``demo``, until interrupted."""
+    env = os.environ
+    values = {
+        "BW_USERNAME": env.get("BW_USERNAME"),
+        "BW_PASSWORD": env.get("BW_PASSWORD"),
+        "BW_ACCOUNT_ID": env.get("BW_ACCOUNT_ID"),
+        "BW_NUMBER": env.get("BW_NUMBER"),
+        "BW_MESSAGING_APPLICATION_ID": env.get("BW_MESSAGING_APPLICATION_ID"),
+        "BW_VOICE_APPLICATION_ID": env.get("BW_VOICE_APPLICATION_ID"),
+        "DEMO_PASSWORD": env.get("DEMO_PASSWORD"),
+        "DEMO_PHONE": env.get("DEMO_PHONE"),
+    }
+    missing = [name for name, value in values.items() if not value]
+    if missing:
+        print(f"set {', '.join(missing)}", file=sys.stderr)
+        return 2
     logging.basicConfig(level=logging.INFO)
-    config = Configuration(username=os.environ["BW_USERNAME"], password=os.environ["BW_PASSWORD"])
+    config = Configuration(username=values["BW_USERNAME"], password=values["BW_PASSWORD"])
     sender = Sender(
-        os.environ["BW_NUMBER"],
-        os.environ["BW_MESSAGING_APPLICATION_ID"],
-        os.environ["BW_VOICE_APPLICATION_ID"],
+        values["BW_NUMBER"] or "",
+        values["BW_MESSAGING_APPLICATION_ID"] or "",
+        values["BW_VOICE_APPLICATION_ID"] or "",
     )
-    users = {"demo": User(os.environ.get("DEMO_PASSWORD", "demo"), os.environ["DEMO_PHONE"])}
-    create_app(config, os.environ["BW_ACCOUNT_ID"], users, sender).run(port=5000)
+    users = {"demo": User(values["DEMO_PASSWORD"] or "", values["DEMO_PHONE"] or "")}
+    app = create_app(config, values["BW_ACCOUNT_ID"] or "", users, sender)
+    app.run(port=int(env.get("LOCAL_PORT") or 5000))  # pragma: no cover - serves until stopped
+    return 0  # pragma: no cover
 
 
 if __name__ == "__main__":  # pragma: no cover
-    main()
+    sys.exit(main())

@@ -47,6 +47,7 @@ from bandwidth.testing._identity.lookup_service import LookupService
 from bandwidth.testing._identity.mfa_service import MfaService
 from bandwidth.testing._identity.spoken_codes import SpokenCodes
 from bandwidth.testing._messaging.building import MessagingProduct, build_messaging
+from bandwidth.testing._messaging.control_routes import control_finder
 from bandwidth.testing._messaging.messaging_controls import MessagingControls
 from bandwidth.testing._messaging.operations import MESSAGING_OPERATIONS
 from bandwidth.testing._voice.action_runner import ActionRunner
@@ -353,6 +354,7 @@ def assemble(
     http = HttpServer(rest, host, port, idle_timeout, max_connections=max_connections)
     facade = build_facade_parts(settings, credentials, voice, rest)
     messaging_controls = MessagingControls(messaging.store, messaging.flow, facade.actions)
+    messaging.service.control_with(control_finder(messaging_controls))
     return Assembly(
         transport, credentials, voice, rest, http, facade, messaging, messaging_controls, identity
     )

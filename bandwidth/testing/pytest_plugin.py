@@ -10,6 +10,9 @@
   for the REST API alone). Override it in a ``conftest.py`` to test your
   app's call flows in every test of a directory.
 * ``calls_api``: a ``bandwidth.CallsApi`` bound to that simulator.
+* ``bandwidth_simulator``: the same simulator as ``voice_simulator`` (it
+  serves every product: texts too), under the name the other products use;
+  ``messages_api``: a ``bandwidth.MessagesApi`` bound to it.
 
 When a test fails, the timeline of every simulator it started (webhooks,
 replies, what was heard, digits pressed) is added to its report.
@@ -24,7 +27,7 @@ from typing import TYPE_CHECKING, Any, Generator, Iterator, List, Optional
 import pytest
 
 if TYPE_CHECKING:
-    from bandwidth import CallsApi
+    from bandwidth import CallsApi, MessagesApi
     from bandwidth.testing import VoiceSimulator
 
 _STARTED = pytest.StashKey[List["VoiceSimulator"]]()
@@ -75,6 +78,25 @@ def calls_api(voice_simulator: VoiceSimulator) -> Iterator[CallsApi]:
 
     with ApiClient(voice_simulator.configuration()) as client:
         yield CallsApi(client)
+
+
+# -- every product: the same simulator, and messaging's API ---------------------------------
+
+
+@pytest.fixture
+def bandwidth_simulator(voice_simulator: VoiceSimulator) -> VoiceSimulator:
+    """The running simulator of every product (the ``voice_simulator`` fixture's, so
+    ``@pytest.mark.voice_simulator(...)`` and ``voice_simulator_app`` configure it)."""
+    return voice_simulator
+
+
+@pytest.fixture
+def messages_api(bandwidth_simulator: VoiceSimulator) -> Iterator[MessagesApi]:
+    """A ``MessagesApi`` whose client talks to ``bandwidth_simulator`` (closed after the test)."""
+    from bandwidth import ApiClient, MessagesApi
+
+    with ApiClient(bandwidth_simulator.configuration()) as client:
+        yield MessagesApi(client)
 
 
 @pytest.hookimpl(hookwrapper=True)

@@ -14,8 +14,10 @@ from tests.testing.messaging_apps import (
     BOB,
     OURS,
     CallbackApp,
-    messages_api,
     send,
+)
+from tests.testing.messaging_apps import (
+    messages_api as client_for,
 )
 
 
@@ -80,7 +82,7 @@ def test_an_inbound_text_reaches_the_app_and_its_reply_reaches_the_handset() -> 
         if event["type"] == "message-received":
             message = event["message"]
             replies.append(
-                messages_api(sim).create_message(
+                client_for(sim).create_message(
                     sim.account_id,
                     {
                         "applicationId": APP_ID,
@@ -139,3 +141,56 @@ def test_the_platform_seam_texts_a_handset_with_no_app_involved() -> None:
     assert text["text"] == "Your code is 123456"
     assert text["from"] == "+18005550199" and text["to"] == [ALICE]
     assert len(product.store.timers) == 0  # no callback is due
+
+
+def test_an_inbound_group_text_reaches_each_of_your_numbers_with_its_own_id() -> None:
+    app = CallbackApp()
+    with BandwidthSimulator(app=app) as sim:
+        sim.add_messaging_application(APP_ID, "http://app.test/one", numbers=[OURS])
+        sim.add_messaging_application("app-2", "http://app.test/two", numbers=["+19195550101"])
+        first, second = sim.handset(BOB).send(
+            [OURS, "+19195550101", ALICE], "pic", media=["https://cdn.test/p.png"]
+        )
+        assert first != second
+        assert [(e["to"], e["message"]["owner"]) for e in app.events] == [
+            (OURS, OURS),
+            ("+19195550101", "+19195550101"),
+        ]
+        assert all(e["message"]["to"] == [OURS, "+19195550101", ALICE] for e in app.events)
+        assert app.events[0]["message"]["media"] == ["https://cdn.test/p.png"]
+        assert [h.url for h in sim.webhooks] == ["http://app.test/one", "http://app.test/two"]
+
+
+def test_a_text_to_a_number_no_application_owns_is_refused(sim: BandwidthSimulator) -> None:
+    with pytest.raises(ValueError, match="no messaging application owns"):
+        sim.handset(BOB).send("+19195559999", "hello?")
+    with pytest.raises(ValueError):
+        sim.handset("not-a-number")
+    with pytest.raises(ValueError):
+        sim.add_messaging_application("x", "http://app.test", numbers=["919"])
+
+
+def test_the_timeline_shows_texts_as_it_shows_calls(sim: BandwidthSimulator) -> None:
+    message = send(sim)
+    sim.advance(1)
+    sim.handset(ALICE).send(OURS, "ok")
+    shown = sim.timeline()
+    assert f"message {message.id}  out  {OURS} -> {ALICE}" in shown
+    assert "webhook message-delivered: POST http://app.test/messaging -> 204" in shown
+    assert f"received from {ALICE} by {OURS}" in shown
+    assert sim.messaging_timeline() in shown
+    assert repr(sim.handset(ALICE)) == "SimulatedHandset(number='+19195551111')"
+
+
+@pytest.mark.voice_simulator(deliver_webhooks=False)
+def test_the_pytest_plugin_offers_the_simulator_and_a_messages_api(
+    bandwidth_simulator: BandwidthSimulator, voice_simulator: VoiceSimulator, messages_api: Any
+) -> None:
+    assert bandwidth_simulator is voice_simulator
+    bandwidth_simulator.add_messaging_application(APP_ID, "http://app.test/cb", numbers=[OURS])
+    message = messages_api.create_message(
+        bandwidth_simulator.account_id,
+        {"applicationId": APP_ID, "to": [ALICE], "from": OURS, "text": "From the plugin"},
+    )
+    bandwidth_simulator.advance(1)
+    assert [m.id for m in bandwidth_simulator.handset(ALICE).messages] == [message.id]
