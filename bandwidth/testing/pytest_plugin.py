@@ -13,6 +13,8 @@
 * ``bandwidth_simulator``: the same simulator as ``voice_simulator`` (it
   serves every product: texts too), under the name the other products use;
   ``messages_api``: a ``bandwidth.MessagesApi`` bound to it.
+* ``mfa_api`` and ``phone_number_lookup_api``: a ``bandwidth.MFAApi`` and a
+  ``bandwidth.PhoneNumberLookupApi`` bound to ``bandwidth_simulator``.
 
 When a test fails, the timeline of every simulator it started (webhooks,
 replies, what was heard, digits pressed) is added to its report.
@@ -27,7 +29,7 @@ from typing import TYPE_CHECKING, Any, Generator, Iterator, List, Optional
 import pytest
 
 if TYPE_CHECKING:
-    from bandwidth import CallsApi, MessagesApi
+    from bandwidth import CallsApi, MessagesApi, MFAApi, PhoneNumberLookupApi
     from bandwidth.testing import VoiceSimulator
 
 _STARTED = pytest.StashKey[List["VoiceSimulator"]]()
@@ -97,6 +99,27 @@ def messages_api(bandwidth_simulator: VoiceSimulator) -> Iterator[MessagesApi]:
 
     with ApiClient(bandwidth_simulator.configuration()) as client:
         yield MessagesApi(client)
+
+
+# -- identity: MFA and number lookup --------------------------------------------------------
+
+
+@pytest.fixture
+def mfa_api(bandwidth_simulator: VoiceSimulator) -> Iterator[MFAApi]:
+    """An ``MFAApi`` whose client talks to ``bandwidth_simulator`` (closed after the test)."""
+    from bandwidth import ApiClient, MFAApi
+
+    with ApiClient(bandwidth_simulator.configuration()) as client:
+        yield MFAApi(client)
+
+
+@pytest.fixture
+def phone_number_lookup_api(bandwidth_simulator: VoiceSimulator) -> Iterator[PhoneNumberLookupApi]:
+    """A ``PhoneNumberLookupApi`` whose client talks to ``bandwidth_simulator`` (closed after)."""
+    from bandwidth import ApiClient, PhoneNumberLookupApi
+
+    with ApiClient(bandwidth_simulator.configuration()) as client:
+        yield PhoneNumberLookupApi(client)
 
 
 @pytest.hookimpl(hookwrapper=True)

@@ -364,3 +364,15 @@ def test_simulator_control_seeds_lookups_and_reads_codes(sim: VoiceSimulator, mf
     assert [entry["channel"] for entry in control.mfa_codes()] == ["voice"]
     with pytest.raises(KeyError):
         control.mfa_code(USER, "login")
+
+
+@pytest.mark.voice_simulator(deliver_webhooks=False)
+def test_the_pytest_plugin_offers_mfa_and_lookup_apis(
+    bandwidth_simulator: BandwidthSimulator, mfa_api: MFAApi, phone_number_lookup_api: Any
+) -> None:
+    sim = bandwidth_simulator
+    sim.seed_lookup(USER, line_type="FIXED")
+    answer = phone_number_lookup_api.create_sync_lookup(sim.account_id, {"phoneNumbers": [USER]})
+    assert answer.data.results[0].line_type == "FIXED"
+    mfa_api.generate_voice_code(sim.account_id, _order())
+    assert _verify(sim, mfa_api, sim.mfa_code(USER)) is True
