@@ -376,3 +376,32 @@ def test_the_pytest_plugin_offers_mfa_and_lookup_apis(
     assert answer.data.results[0].line_type == "FIXED"
     mfa_api.generate_voice_code(sim.account_id, _order())
     assert _verify(sim, mfa_api, sim.mfa_code(USER)) is True
+
+
+def test_a_long_run_keeps_only_the_codes_that_can_still_verify(
+    sim: VoiceSimulator, mfa: MFAApi
+) -> None:
+    for minute in range(120):
+        number = f"+1919556{minute:04d}"
+        mfa.generate_voice_code(sim.account_id, _order(to=number))
+        request = VerifyCodeRequest(to=number, expiration_time_in_minutes=1, code="0000")
+        mfa.verify_code(sim.account_id, request)  # a failed attempt per number, too
+        sim.advance(60)
+    assert len(sim.mfa_codes) <= 16  # the last 15 minutes' worth
+    assert len(sim.calls) == 120  # the calls follow the voice store's own retention
+
+
+def test_failed_attempts_stop_counting_after_fifteen_minutes(
+    sim: VoiceSimulator, mfa: MFAApi
+) -> None:
+    mfa.generate_voice_code(sim.account_id, _order())
+    code = sim.mfa_code(USER)
+    wrong = "000000" if code != "000000" else "111111"
+    for _ in range(4):
+        _verify(sim, mfa, wrong, minutes=15)
+    sim.advance(15 * 60 + 1)
+    mfa.generate_voice_code(sim.account_id, _order())
+    code = sim.mfa_code(USER)
+    wrong = "000000" if code != "000000" else "111111"
+    assert _verify(sim, mfa, wrong) is False  # the first of a new count: no lockout
+    assert _verify(sim, mfa, code) is True

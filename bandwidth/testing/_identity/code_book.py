@@ -17,6 +17,7 @@ Not thread-safe on its own: callers hold the simulator's lock.
 from __future__ import annotations
 
 import secrets
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Dict, List, Optional, Tuple
@@ -78,10 +79,10 @@ class CodeBook:
     """Every code still able to verify, and the failed attempts per number."""
 
     def __init__(self) -> None:
-        #: ``(to, scope)`` -> the code last issued for it
-        self.codes: Dict[Tuple[str, str], IssuedCode] = {}
-        #: number -> failed attempts in a row
-        self._failures: Dict[str, int] = {}
+        #: ``(to, scope)`` -> the code last issued for it, oldest issue first
+        self.codes: OrderedDict[Tuple[str, str], IssuedCode] = OrderedDict()
+        #: number -> (failed attempts in a row, when the last failed), oldest failure first
+        self._failures: OrderedDict[str, Tuple[int, datetime]] = OrderedDict()
         #: number -> until when it is locked
         self._locked: Dict[str, datetime] = {}
         #: codes the test asked for (``sim.next_mfa_code``), used before random ones
@@ -94,7 +95,8 @@ class CodeBook:
         self.forget_expired(now)
         code = self._next_value(digits)
         issued = IssuedCode(to, scope, code, channel, sent_id, now)
-        self.codes[(to, scope)] = issued
+        self.codes.pop((to, scope), None)
+        self.codes[(to, scope)] = issued  # the newest last
         return issued
 
     def _next_value(self, digits: int) -> str:
@@ -105,6 +107,7 @@ class CodeBook:
 
     def verify(self, to: str, scope: str, code: str, expiry: timedelta, now: datetime) -> Verdict:
         """Check ``code`` for ``(to, scope)`` at ``now``, the code issued within ``expiry``."""
+        self.forget_expired(now)
         until = self._locked.get(to)
         if until is not None:
             if now < until:
@@ -120,12 +123,11 @@ class CodeBook:
             issued.used = True
             self._failures.pop(to, None)
             return Verdict(True)
-        failures = self._failures.get(to, 0) + 1
+        failures = self._failures.pop(to, (0, now))[0] + 1
         if failures >= MAX_FAILED_ATTEMPTS:
-            self._failures.pop(to, None)
             self._locked[to] = now + LOCKOUT
         else:
-            self._failures[to] = failures
+            self._failures[to] = (failures, now)  # the newest last
         return Verdict(False)
 
     def latest(self, to: str, scope: str) -> Optional[IssuedCode]:
@@ -133,11 +135,15 @@ class CodeBook:
         return self.codes.get((to, scope))
 
     def forget_expired(self, now: datetime) -> None:
-        """Drop codes that can no longer verify and locks that ran out."""
-        for key in [k for k, v in self.codes.items() if now - v.issued_at > MAX_EXPIRY]:
-            del self.codes[key]
-        for number in [n for n, until in self._locked.items() if now >= until]:
-            del self._locked[number]
+        """Drop codes that can no longer verify, stale failure counts and locks that ran out."""
+        codes, failures = self.codes, self._failures
+        while codes and now - next(iter(codes.values())).issued_at > MAX_EXPIRY:
+            codes.popitem(last=False)
+        while failures and now - next(iter(failures.values()))[1] > MAX_EXPIRY:
+            failures.popitem(last=False)
+        if self._locked:  # only the numbers locked in the last two minutes
+            for number in [n for n, until in self._locked.items() if now >= until]:
+                del self._locked[number]
 
     def clear(self) -> None:
         """Forget every code, attempt and lock."""

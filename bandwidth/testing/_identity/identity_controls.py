@@ -95,8 +95,7 @@ class IdentityControls:
         Each one's ``code`` is the value sent; its ``repr`` masks it.
         """
         with self._lock:
-            codes = sorted(self._codes.codes.values(), key=lambda issued: issued.issued_at)
-            return [copy.copy(issued) for issued in codes]
+            return [copy.copy(issued) for issued in self._codes.codes.values()]
 
     def mfa_code(self, to: str, scope: str = DEFAULT_SCOPE) -> str:
         """The code last sent to ``to`` for ``scope`` (``KeyError`` if none can still verify)."""

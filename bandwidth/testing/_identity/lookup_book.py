@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import uuid
 from collections import OrderedDict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import Enum
 from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
@@ -72,7 +72,6 @@ class BulkLookup:
     created: datetime
     done_at: datetime
     outcome: LookupOutcome
-    numbers: int = field(default=0)
 
     def status(self, now: datetime) -> str:
         """``IN_PROGRESS`` until ``done_at``, then the outcome's status."""
@@ -165,7 +164,6 @@ class LookupBook:
             now,
             now + timedelta(seconds=self.bulk_seconds),
             self.look_up(numbers),
-            len(numbers),
         )
         self.bulk[lookup.request_id] = lookup
         return lookup

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import threading
 import uuid
+from datetime import datetime
 from typing import Any, Callable, Dict, List, Mapping, Optional, Tuple
 from urllib.parse import quote
 
@@ -49,7 +50,7 @@ _ERRORS: Mapping[int, Tuple[str, Optional[str]]] = {
     500: ("unexpected-error", "500"),
 }
 
-Clock = Callable[[], Any]
+Clock = Callable[[], datetime]
 
 
 def _numbers(body: Mapping[str, Any], maximum: int) -> List[str]:
