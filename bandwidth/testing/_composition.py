@@ -107,9 +107,9 @@ __all__ = [
 OPERATIONS: Tuple[str, ...] = (
     *VOICE_OPERATIONS,
     *MESSAGING_OPERATIONS,
-    TOKEN_OPERATION,
     *MFA_OPERATIONS,  # identity
     *LOOKUP_OPERATIONS,  # identity
+    TOKEN_OPERATION,
 )
 
 

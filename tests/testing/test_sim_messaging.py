@@ -194,3 +194,33 @@ def test_the_pytest_plugin_offers_the_simulator_and_a_messages_api(
     )
     bandwidth_simulator.advance(1)
     assert [m.id for m in bandwidth_simulator.handset(ALICE).messages] == [message.id]
+
+
+def test_an_asgi_app_gets_the_callbacks_too() -> None:
+    import json
+
+    received: list = []
+
+    async def asgi_app(scope: Dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            return
+        body = b""
+        while True:
+            message = await receive()
+            body += message.get("body", b"")
+            if not message.get("more_body"):
+                break
+        received.extend(json.loads(body))
+        await send({"type": "http.response.start", "status": 204, "headers": []})
+        await send({"type": "http.response.body", "body": b""})
+
+    with BandwidthSimulator(app=asgi_app) as sim:
+        sim.add_messaging_application(APP_ID, "http://app.test/messaging", numbers=[OURS])
+        send(sim, media=["https://cdn.test/x.gif"])
+        sim.advance(1)
+        sim.handset(ALICE).send(OURS, "nice")
+    assert [event["type"] for event in received] == [
+        "message-sending",
+        "message-delivered",
+        "message-received",
+    ]

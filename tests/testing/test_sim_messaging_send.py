@@ -336,3 +336,26 @@ def test_over_http_an_unreachable_app_is_retried() -> None:
         sim.advance(61)
         assert [h.status for h in sim.webhooks] == [None, None]
         assert sim.webhooks[0].error
+
+
+# -- faults and recorded requests use the SDK's method names --------------------------------------
+
+
+def test_faults_and_recorded_requests_know_the_messaging_operations(
+    sim: BandwidthSimulator, app: CallbackApp
+) -> None:
+    from bandwidth.testing import OPERATIONS
+
+    assert {"create_message", "list_messages"} <= set(OPERATIONS)
+    sim.fail_next("create_message", 503)
+    with pytest.raises(ApiException) as caught:
+        send(sim)
+    assert caught.value.status == 503
+    assert "service-unavailable" in str(caught.value.body)
+    send(sim)
+    assert [r.operation for r in sim.requests_for("create_message")] == [
+        "create_message",
+        "create_message",
+    ]
+    sim.advance(1)
+    assert app.types() == ["message-delivered"]  # the failed request sent nothing

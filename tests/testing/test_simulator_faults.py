@@ -49,8 +49,9 @@ def test_operations_are_the_specs_voice_operations_by_sdk_method_name() -> None:
                 expected.add((_snake(operation["operationId"]), method.upper(), below))
     assert len(expected) == 28
     assert {(op.name, op.method, op.path) for op in TABLE} == expected
-    assert tuple(op.name for op in TABLE) == OPERATIONS[: len(TABLE)]  # other products follow
-    assert "oauth_token" in OPERATIONS
+    # Voice's first, every other product's after them, the token endpoint last.
+    assert OPERATIONS[: len(TABLE)] == tuple(op.name for op in TABLE)
+    assert OPERATIONS[-1] == "oauth_token"
     assert OPERATIONS[:5] == (
         "create_call",
         "list_calls",
