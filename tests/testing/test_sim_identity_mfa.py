@@ -189,11 +189,13 @@ def test_codes_reach_handsets_without_webhooks_and_over_http() -> None:
         sim.add_messaging_application(APP_ID, served.url + "/messaging", numbers=[OURS])
         with bandwidth.ApiClient(sim.configuration()) as client:
             MFAApi(client).generate_messaging_code(sim.account_id, _order(application_id=APP_ID))
+            voice = MFAApi(client).generate_voice_code(sim.account_id, _order(scope="call"))
         sim.advance(60)
         assert [m.text for m in sim.handset(USER).messages] == [
             f"Your code is {sim.mfa_code(USER)}"
         ]
-        assert app.bodies == []
+        assert sim.call(voice.call_id).heard == [f"Your code is {sim.mfa_code(USER, 'call')}"]
+        assert app.bodies == [] and sim.webhooks == []
     with BandwidthSimulator(deliver_webhooks=False) as sim:
         with bandwidth.ApiClient(sim.configuration()) as client:
             MFAApi(client).generate_messaging_code(sim.account_id, _order(application_id=APP_ID))
