@@ -88,22 +88,22 @@ class CodeBook:
         #: codes the test asked for (``sim.next_mfa_code``), used before random ones
         self.planned: List[str] = []
 
-    def issue(
-        self, to: str, scope: str, digits: int, channel: str, sent_id: str, now: datetime
-    ) -> IssuedCode:
-        """A new code of ``digits`` digits for ``(to, scope)``, replacing an earlier one."""
-        self.forget_expired(now)
-        code = self._next_value(digits)
-        issued = IssuedCode(to, scope, code, channel, sent_id, now)
-        self.codes.pop((to, scope), None)
-        self.codes[(to, scope)] = issued  # the newest last
-        return issued
-
-    def _next_value(self, digits: int) -> str:
+    def new_value(self, digits: int) -> str:
+        """The value of the next code of ``digits`` digits: one the test planned, else random."""
         for index, planned in enumerate(self.planned):
             if len(planned) == digits:
                 return self.planned.pop(index)
         return f"{secrets.randbelow(10**digits):0{digits}d}"
+
+    def issue(
+        self, to: str, scope: str, code: str, channel: str, sent_id: str, now: datetime
+    ) -> IssuedCode:
+        """``code`` went to ``(to, scope)`` (by call or text ``sent_id``), replacing the last."""
+        self.forget_expired(now)
+        issued = IssuedCode(to, scope, code, channel, sent_id, now)
+        self.codes.pop((to, scope), None)
+        self.codes[(to, scope)] = issued  # the newest last
+        return issued
 
     def verify(self, to: str, scope: str, code: str, expiry: timedelta, now: datetime) -> Verdict:
         """Check ``code`` for ``(to, scope)`` at ``now``, the code issued within ``expiry``."""

@@ -27,7 +27,7 @@ from bandwidth.testing._core.handlers import Problem, Request, json_answer, pars
 from bandwidth.testing._core.http_answers import Response
 from bandwidth.testing._core.masking import MASK
 from bandwidth.testing._core.products import ControlMatch, Route
-from bandwidth.testing._identity.code_book import CodeBook, IssuedCode
+from bandwidth.testing._identity.code_book import CodeBook
 from bandwidth.testing._identity.code_checks import CodeOrder, code_check, code_order
 from bandwidth.testing._identity.identity_paths import MFA_SUCCESS, mfa_route
 from bandwidth.testing._identity.spoken_codes import SpokenCodes, SpokenText
@@ -103,19 +103,20 @@ class MfaService:
             return self._voice(order)
         return self._messaging(order)
 
-    def _texts(self, order: CodeOrder, issued: IssuedCode) -> Tuple[SpokenText, str]:
-        text = order.render(issued.code, self.application_name)
-        return SpokenText(text, order.render(MASK, self.application_name)), text
+    def _said(self, order: CodeOrder, code: str) -> SpokenText:
+        """The message with ``code`` in it (its ``repr`` masks the code)."""
+        name = self.application_name
+        return SpokenText(order.render(code, name), order.render(MASK, name))
 
     def _voice(self, order: CodeOrder) -> Response:
         with self.lock:
             now = self.now()
-            issued = self.codes.issue(order.to, order.scope, order.digits, "voice", "", now)
-            spoken, _ = self._texts(order, issued)
+            code = self.codes.new_value(order.digits)
+            said = self._said(order, code)
             call = self.spoken.place(
-                self.calls, order.to, order.from_, order.application_id, spoken, now
+                self.calls, order.to, order.from_, order.application_id, said, now
             )
-            issued.sent_id = call.call_id
+            self.codes.issue(order.to, order.scope, code, "voice", call.call_id, now)
         self._catch_up()
         return json_answer({"callId": call.call_id})
 
@@ -123,13 +124,11 @@ class MfaService:
         with self.lock:
             now = self.now()
             message_id = new_message_id(now)
-            issued = self.codes.issue(
-                order.to, order.scope, order.digits, "messaging", message_id, now
-            )
-            _, text = self._texts(order, issued)
+            code = self.codes.new_value(order.digits)
+            self.codes.issue(order.to, order.scope, code, "messaging", message_id, now)
             sender = self.texts
             if sender is not None:  # the seam is called under the lock
-                sender.deliver_platform_text(order.from_, order.to, text)
+                sender.deliver_platform_text(order.from_, order.to, str(self._said(order, code)))
         return json_answer({"messageId": message_id})
 
     def error(
