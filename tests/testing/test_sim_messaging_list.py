@@ -188,9 +188,11 @@ def test_limit_total_count_caps_at_ten_thousand_and_the_window_is_bounded(
 
 def test_ended_messages_are_forgotten_after_fourteen_days(sim: BandwidthSimulator) -> None:
     old = send(sim)
+    [inbound] = sim.handset(BOB).send(OURS, "an inbound copy ends when it is received")
     sim.advance(1)
     sim.advance(14 * 24 * 3600 + 1)
     new = send(sim)
     assert ids(messages_api(sim).list_messages(sim.account_id, source_tn=OURS)) == [new.id]
-    assert old.id not in sim.timeline()
+    assert old.id not in sim.timeline() and inbound not in sim.timeline()
+    assert ids(messages_api(sim).list_messages(sim.account_id, message_direction="INBOUND")) == []
     assert [m.id for m in sim.handset(ALICE).messages] == []  # the inbox keeps 14 days too

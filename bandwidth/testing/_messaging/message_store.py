@@ -97,7 +97,7 @@ class MessageStore:
 
     def settle(self, record: MessageRecord, recipient: str, status: str, when: datetime) -> None:
         """Move one recipient of ``record`` to ``status`` (its end is remembered once all are)."""
-        was_ended = record.ended
+        was_ended = bool(record.statuses) and record.ended  # a new record has no status yet
         record.statuses[recipient] = status
         if not was_ended and record.ended:
             self._ended.append((when, record.message_id))
