@@ -19,12 +19,16 @@ _MODULES: Dict[str, str] = {
     "AnsweredBy": "bandwidth.testing._voice.callees",
     "Attempt": "bandwidth.testing._core.webhooks",
     "AutoProgress": "bandwidth.testing._voice.calls",
+    "BandwidthSimulator": "bandwidth.testing.simulator",
     "Callee": "bandwidth.testing._voice.callees",
+    "IssuedCode": "bandwidth.testing._identity.code_book",
     "ManualClock": "bandwidth.testing._core.clock",
     "MediaUsage": "bandwidth.testing._media.library",
+    "MessagingApplication": "bandwidth.testing._messaging.message_records",
     "OPERATIONS": "bandwidth.testing._composition",
     "RecordedRequest": "bandwidth.testing._core.rest_service",
     "SimulatedCall": "bandwidth.testing._voice.calls",
+    "SimulatedHandset": "bandwidth.testing._messaging.test_api",
     "SimulatorControl": "bandwidth.testing._control_client",
     "SimulatorControlError": "bandwidth.testing._control_client",
     "StoredMedia": "bandwidth.testing._media.library",
@@ -39,11 +43,15 @@ __all__ = [
     "AnsweredBy",
     "Attempt",
     "AutoProgress",
+    "BandwidthSimulator",
     "Callee",
+    "IssuedCode",
     "ManualClock",
     "MediaUsage",
+    "MessagingApplication",
     "RecordedRequest",
     "SimulatedCall",
+    "SimulatedHandset",
     "SimulatorControl",
     "SimulatorControlError",
     "StoredMedia",
@@ -60,11 +68,14 @@ if TYPE_CHECKING:
     from bandwidth.testing._core.clock import ManualClock
     from bandwidth.testing._core.rest_service import RecordedRequest
     from bandwidth.testing._core.webhooks import Attempt, Webhook
+    from bandwidth.testing._identity.code_book import IssuedCode
     from bandwidth.testing._media.library import MediaUsage, StoredMedia
+    from bandwidth.testing._messaging.message_records import MessagingApplication
+    from bandwidth.testing._messaging.test_api import SimulatedHandset
     from bandwidth.testing._voice.callees import AnsweredBy, Callee
     from bandwidth.testing._voice.calls import AutoProgress, SimulatedCall
     from bandwidth.testing._voice.interpreter import Timing
-    from bandwidth.testing.simulator import VoiceSimulator
+    from bandwidth.testing.simulator import BandwidthSimulator, VoiceSimulator
 
 
 __getattr__: Callable[[str], Any]

@@ -26,7 +26,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Callable, Dict, List, Optional, Protocol, Tuple
+from typing import Any, Callable, Dict, List, Optional, Protocol, Sequence, Set, Tuple
 
 from bandwidth.testing._core.access_controls import AccessControls, OwnIdentity
 from bandwidth.testing._core.credentials import TOKEN_OPERATION, Credentials
@@ -38,10 +38,22 @@ from bandwidth.testing._core.products import ProductService
 from bandwidth.testing._core.rest_service import RestApi, RestSettings
 from bandwidth.testing._core.timers import Timers
 from bandwidth.testing._core.webhooks import Transport
+from bandwidth.testing._identity.code_book import CodeBook
+from bandwidth.testing._identity.identity_control_routes import lookup_control, mfa_control
+from bandwidth.testing._identity.identity_controls import IdentityControls
+from bandwidth.testing._identity.identity_paths import LOOKUP_OPERATIONS, MFA_OPERATIONS
+from bandwidth.testing._identity.lookup_book import LookupBook
+from bandwidth.testing._identity.lookup_service import LookupService
+from bandwidth.testing._identity.mfa_service import MfaService
+from bandwidth.testing._identity.spoken_codes import SpokenCodes
 from bandwidth.testing._media.library import MediaLibrary
 from bandwidth.testing._media.media_access import MediaAccess, MediaSettings
 from bandwidth.testing._media.routes import MEDIA_OPERATIONS
 from bandwidth.testing._media.service import MediaService
+from bandwidth.testing._messaging.building import MessagingProduct, build_messaging
+from bandwidth.testing._messaging.control_routes import control_finder
+from bandwidth.testing._messaging.messaging_controls import MessagingControls
+from bandwidth.testing._messaging.operations import MESSAGING_OPERATIONS
 from bandwidth.testing._numbers.assembly import (
     NUMBERS_OPERATIONS,
     Numbers,
@@ -55,7 +67,7 @@ from bandwidth.testing._voice.call_store import CallStore
 from bandwidth.testing._voice.calls import AutoProgress
 from bandwidth.testing._voice.far_end_controls import FarEndControls
 from bandwidth.testing._voice.flow_driving import FlowDriving
-from bandwidth.testing._voice.flow_engine import FlowEngine
+from bandwidth.testing._voice.flow_engine import Extension, FlowEngine
 from bandwidth.testing._voice.interpreter import CallFlow, Timing, VerbFamily, VerbTable
 from bandwidth.testing._voice.legs import Legs
 from bandwidth.testing._voice.machine_detection import MachineDetection
@@ -90,12 +102,15 @@ __all__ = [
     "OPERATIONS",
     "Assembly",
     "FacadeParts",
+    "Identity",
     "MediaProduct",
     "SimulatorSettings",
     "Voice",
     "assemble",
     "build_facade_parts",
+    "build_identity",
     "build_media",
+    "build_messaging_parts",
     "build_transport",
     "build_voice",
 ]
@@ -104,7 +119,10 @@ __all__ = [
 #: product, and the token endpoint (``oauth_token``).
 OPERATIONS: Tuple[str, ...] = (
     *VOICE_OPERATIONS,
+    *MESSAGING_OPERATIONS,
     *MEDIA_OPERATIONS,
+    *MFA_OPERATIONS,  # identity
+    *LOOKUP_OPERATIONS,  # identity
     *NUMBERS_OPERATIONS,
     TOKEN_OPERATION,
 )
@@ -129,6 +147,15 @@ class MediaProduct:
     library: MediaLibrary
     access: MediaAccess
     service: MediaService
+
+
+@dataclass(frozen=True)
+class Identity:
+    """The identity products' parts: the MFA and lookup services, and their test-API part."""
+
+    mfa: MfaService
+    lookups: LookupService
+    controls: IdentityControls
 
 
 class SimulatorSettings(RestSettings, RouteSettings, OwnIdentity, MediaSettings, Protocol):
@@ -163,6 +190,9 @@ class Assembly:
     facade: FacadeParts
     media: MediaProduct
     numbers: Numbers
+    messaging: MessagingProduct
+    messaging_controls: MessagingControls
+    identity: Identity
 
 
 def build_transport(
@@ -191,11 +221,13 @@ def build_voice(
     settings: RouteSettings,
     strict_bxml_roots: bool = False,
     connect: Optional[VerbFamily] = None,
+    extensions: Sequence[Extension] = (),
 ) -> Voice:
     """The voice product: store, media engines, verb families, flow engine and routes.
 
     ``connect`` runs ``<Connect>`` (the numbers products' endpoints); without it the
-    verb ends the call, naming it.
+    verb ends the call, naming it. ``extensions`` are other products' parts that hear
+    of every answer and end (the calls the MFA service places).
     """
     roots = BxmlRoots(strict_bxml_roots)
     store = CallStore(account_id, auto_progress, lock, timers.group("voice"))
@@ -230,7 +262,7 @@ def build_voice(
         timing,
         verbs=VerbTable(families),
         media=media,
-        extensions=(legs, MachineDetection(enabled)),
+        extensions=(legs, MachineDetection(enabled), *extensions),
         flows=flows,
         roots=roots,
     )
@@ -244,6 +276,26 @@ def build_media(
     library = MediaLibrary(lock, timers, now)
     access = MediaAccess(library, settings)
     return MediaProduct(library, access, MediaService(access))
+
+
+def build_identity(
+    store: CallStore,
+    spoken: SpokenCodes,
+    now: Callable[[], datetime],
+    catch_up: Callable[[], None],
+) -> Identity:
+    """MFA and phone-number lookup: their books, services and test-API part.
+
+    The MFA service places its voice-code calls in voice's ``store`` (``spoken`` is the
+    flow-engine extension that speaks on them); ``catch_up`` runs the steps due now.
+    """
+    lookups = LookupService(LookupBook(), store.lock, now)
+    codes = CodeBook()
+    mfa = MfaService(codes, store, spoken, now, catch_up)
+    controls = IdentityControls(store.lock, lookups.book, codes, mfa)
+    lookups.control_with(lookup_control(controls))
+    mfa.control_with(mfa_control(controls))
+    return Identity(mfa, lookups, controls)
 
 
 def build_facade_parts(
@@ -261,6 +313,41 @@ def build_facade_parts(
         media_controls=MediaControls(store, voice.media, engine.timing, actions),
         far_ends=FarEndControls(store, actions),
         driving=FlowDriving(store, engine, actions),
+    )
+
+
+# -- messaging ------------------------------------------------------------------------------
+
+
+def build_messaging_parts(
+    settings: SimulatorSettings,
+    lock: threading.Lock,
+    timers: Timers,
+    voice: Voice,
+    enabled: bool,
+) -> MessagingProduct:
+    """The messaging product, driven by the flow engine (it delivers every webhook)."""
+    engine = voice.engine
+
+    def forget_webhooks(message_ids: Set[str]) -> None:  # under the lock
+        if message_ids:
+            engine.webhooks[:] = [w for w in engine.webhooks if w.call_id not in message_ids]
+
+    def account_id() -> str:
+        return settings.account_id
+
+    def base_url() -> str:
+        return settings.advertised_url
+
+    return build_messaging(
+        lock,
+        timers,
+        enabled=enabled,
+        now=settings.now,
+        account_id=account_id,
+        base_url=base_url,
+        driver=engine,
+        forget_webhooks=forget_webhooks,
     )
 
 
@@ -287,6 +374,7 @@ def assemble(
     lock = threading.Lock()  # the one lock: every product's state, the faults, the requests
     timers = Timers()  # the one queue the clock drives, shared by every product
     numbers_state = build_numbers_state(settings, timers, transport is not None)
+    spoken = SpokenCodes()  # identity: the calls that speak MFA codes
     voice = build_voice(
         lock,
         timers,
@@ -299,17 +387,36 @@ def assemble(
         settings,
         strict_bxml_roots,
         connect=numbers_state.connect_verbs(),
+        extensions=(spoken,),
     )
     voice.service.control_with(control_target)
+    messaging = build_messaging_parts(settings, lock, timers, voice, transport is not None)
+    engine = voice.engine
+    identity = build_identity(voice.store, spoken, settings.now, lambda: engine.run(wait=False))
+    identity.mfa.texts = messaging  # MFA texts its codes through messaging's platform seam
     media = build_media(lock, timers, settings.now, settings)
-    products: List[ProductService] = [voice.service]  # messaging next: one more entry
-    products.append(media.service)
     # numbers: toll-free verification and endpoints, on voice's engine and the shared timers
     numbers = build_numbers(
         settings, lock, numbers_state, voice.engine, lambda: settings.raise_app_errors
     )
+    products: List[ProductService] = [voice.service, messaging.service, media.service]
+    products += [identity.mfa, identity.lookups]
     products.extend(numbers.services)
     rest = RestApi(settings, lock, credentials, products)
     http = HttpServer(rest, host, port, idle_timeout, max_connections=max_connections)
     facade = build_facade_parts(settings, credentials, voice, rest)
-    return Assembly(transport, credentials, voice, rest, http, facade, media, numbers)
+    messaging_controls = MessagingControls(messaging.store, messaging.flow, facade.actions)
+    messaging.service.control_with(control_finder(messaging_controls))
+    return Assembly(
+        transport,
+        credentials,
+        voice,
+        rest,
+        http,
+        facade,
+        media,
+        numbers,
+        messaging,
+        messaging_controls,
+        identity,
+    )

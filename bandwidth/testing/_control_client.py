@@ -23,7 +23,7 @@ import http.client
 import json
 import socket
 from datetime import datetime
-from typing import Any, Callable, Dict, List, Mapping, Optional, Tuple, TypeVar
+from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Tuple, TypeVar, Union
 from urllib.parse import quote, urlencode, urlsplit
 
 from bandwidth.exceptions import OpenApiException
@@ -369,3 +369,103 @@ class SimulatorControl:
         if not isinstance(documents, list):
             raise SimulatorControlError(None, "invalid-answer", "no documents in the answer")
         return [str(d) for d in documents]
+
+    # -- messaging (``_messaging/control_routes.py``) ----------------------------------------
+
+    def add_messaging_application(
+        self,
+        application_id: str,
+        callback_url: str,
+        *,
+        numbers: Sequence[str] = (),
+        username: Optional[str] = None,
+        password: Optional[str] = None,
+    ) -> Dict[str, Any]:
+        """``sim.add_messaging_application``: its JSON (``hasPassword``, never the password)."""
+        body: Dict[str, Any] = {
+            "applicationId": application_id,
+            "callbackUrl": callback_url,
+            "numbers": list(numbers),
+        }
+        if username is not None:
+            body["username"] = username
+        if password is not None:
+            body["password"] = password
+        answer: Dict[str, Any] = self._request("POST", "/messaging/applications", body)
+        return answer
+
+    def fail_next_message(
+        self, error_code: int = 4720, *, to: Optional[str] = None, description: Optional[str] = None
+    ) -> None:
+        """``sim.fail_next_message``: the next message (to ``to``) ends ``message-failed``."""
+        body: Dict[str, Any] = {"errorCode": error_code}
+        if to is not None:
+            body["to"] = to
+        if description is not None:
+            body["description"] = description
+        self._request("POST", "/messaging/failures", body)
+
+    def handset_messages(self, number: str) -> List[Dict[str, Any]]:
+        """What the platform delivered to ``number`` (wire ``message`` objects), oldest first."""
+        answer: List[Dict[str, Any]] = self._request("GET", self._handset_path(number, "/messages"))
+        return answer
+
+    def handset_send(
+        self, number: str, to: Union[str, Sequence[str]], text: str, media: Sequence[str] = ()
+    ) -> List[str]:
+        """``sim.handset(number).send(to, text, media)``: the inbound copies' message ids."""
+        body = {"to": [to] if isinstance(to, str) else list(to), "text": text, "media": list(media)}
+        answer = self._request("POST", self._handset_path(number, "/messages"), body)
+        return [str(message_id) for message_id in answer["messageIds"]]
+
+    def set_handset_reachable(self, number: str, reachable: bool) -> None:
+        """``sim.handset(number).reachable = reachable``."""
+        self._request("PUT", self._handset_path(number), {"reachable": reachable})
+
+    def messaging_timeline(self) -> str:
+        """``sim.messaging_timeline()``."""
+        return str(self._request("GET", "/messaging/timeline")["timeline"])
+
+    @staticmethod
+    def _handset_path(number: str, action: str = "") -> str:
+        return f"/handsets/{quote(number, safe='')}{action}"
+
+    # -- identity: number lookup and MFA codes ----------------------------------------------
+
+    def seed_lookup(
+        self,
+        number: str,
+        *,
+        found: bool = True,
+        carrier_name: Optional[str] = None,
+        **fields: Any,
+    ) -> None:
+        """What a lookup of ``number`` answers from now on (``sim.seed_lookup``).
+
+        ``fields`` are ``lookupResult`` fields, in wire spelling (``lineType``,
+        ``rcsEnabled``, ...) or snake_case.
+        """
+        from bandwidth.testing._voice.resource_controls import camel
+
+        body: Dict[str, Any] = {camel(key): value for key, value in fields.items()}
+        body.update(phoneNumber=number, found=found)
+        if carrier_name is not None:
+            body["carrierName"] = carrier_name
+        self._request("POST", "/lookups", body)
+
+    def clear_lookups(self) -> None:
+        """Forget every seeded number and bulk lookup (``sim.clear_lookups()``)."""
+        self._request("DELETE", "/lookups")
+
+    def mfa_codes(self) -> List[Dict[str, Any]]:
+        """The MFA codes that can still verify: ``to``, ``scope``, ``channel``, ``code``,
+        ``sentId``, ``issuedAt`` and ``used`` (the values themselves), oldest first."""
+        codes: List[Dict[str, Any]] = self._request("GET", "/mfa/codes")["codes"]
+        return codes
+
+    def mfa_code(self, to: str, scope: str = "2FA") -> str:
+        """The code last sent to ``to`` for ``scope`` (``KeyError`` if none can still verify)."""
+        for entry in reversed(self.mfa_codes()):
+            if entry["to"] == to and entry["scope"] == scope:
+                return str(entry["code"])
+        raise KeyError(f"no MFA code was sent to {to} for scope {scope!r}")

@@ -10,6 +10,11 @@
   for the REST API alone). Override it in a ``conftest.py`` to test your
   app's call flows in every test of a directory.
 * ``calls_api``: a ``bandwidth.CallsApi`` bound to that simulator.
+* ``bandwidth_simulator``: the same simulator as ``voice_simulator`` (it
+  serves every product: texts too), under the name the other products use;
+  ``messages_api``: a ``bandwidth.MessagesApi`` bound to it.
+* ``mfa_api`` and ``phone_number_lookup_api``: a ``bandwidth.MFAApi`` and a
+  ``bandwidth.PhoneNumberLookupApi`` bound to ``bandwidth_simulator``.
 * ``toll_free_verification_api``, ``endpoints_api``: a
   ``bandwidth.TollFreeVerificationApi`` and a ``bandwidth.EndpointsApi`` bound
   to it (decide reviews and connect devices with the simulator's test API).
@@ -29,7 +34,15 @@ from typing import TYPE_CHECKING, Any, Generator, Iterator, List, Optional
 import pytest
 
 if TYPE_CHECKING:
-    from bandwidth import CallsApi, EndpointsApi, MediaApi, TollFreeVerificationApi
+    from bandwidth import (
+        CallsApi,
+        EndpointsApi,
+        MediaApi,
+        MessagesApi,
+        MFAApi,
+        PhoneNumberLookupApi,
+        TollFreeVerificationApi,
+    )
     from bandwidth.testing import VoiceSimulator
 
 _STARTED = pytest.StashKey[List["VoiceSimulator"]]()
@@ -80,6 +93,46 @@ def calls_api(voice_simulator: VoiceSimulator) -> Iterator[CallsApi]:
 
     with ApiClient(voice_simulator.configuration()) as client:
         yield CallsApi(client)
+
+
+# -- every product: the same simulator, and messaging's API ---------------------------------
+
+
+@pytest.fixture
+def bandwidth_simulator(voice_simulator: VoiceSimulator) -> VoiceSimulator:
+    """The running simulator of every product (the ``voice_simulator`` fixture's, so
+    ``@pytest.mark.voice_simulator(...)`` and ``voice_simulator_app`` configure it)."""
+    return voice_simulator
+
+
+@pytest.fixture
+def messages_api(bandwidth_simulator: VoiceSimulator) -> Iterator[MessagesApi]:
+    """A ``MessagesApi`` whose client talks to ``bandwidth_simulator`` (closed after the test)."""
+    from bandwidth import ApiClient, MessagesApi
+
+    with ApiClient(bandwidth_simulator.configuration()) as client:
+        yield MessagesApi(client)
+
+
+# -- identity: MFA and number lookup --------------------------------------------------------
+
+
+@pytest.fixture
+def mfa_api(bandwidth_simulator: VoiceSimulator) -> Iterator[MFAApi]:
+    """An ``MFAApi`` whose client talks to ``bandwidth_simulator`` (closed after the test)."""
+    from bandwidth import ApiClient, MFAApi
+
+    with ApiClient(bandwidth_simulator.configuration()) as client:
+        yield MFAApi(client)
+
+
+@pytest.fixture
+def phone_number_lookup_api(bandwidth_simulator: VoiceSimulator) -> Iterator[PhoneNumberLookupApi]:
+    """A ``PhoneNumberLookupApi`` whose client talks to ``bandwidth_simulator`` (closed after)."""
+    from bandwidth import ApiClient, PhoneNumberLookupApi
+
+    with ApiClient(bandwidth_simulator.configuration()) as client:
+        yield PhoneNumberLookupApi(client)
 
 
 @pytest.fixture

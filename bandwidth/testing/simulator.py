@@ -27,7 +27,9 @@ from bandwidth.testing._core.http_server import MAX_CONNECTIONS
 from bandwidth.testing._core.rest_service import RecordedRequest
 from bandwidth.testing._core.start_listeners import STARTED_LISTENERS
 from bandwidth.testing._facade import SimulatorTestApi
+from bandwidth.testing._identity.test_api import IdentityTestApi
 from bandwidth.testing._media.test_api import MediaTestApi
+from bandwidth.testing._messaging.test_api import MessagingTestApi
 from bandwidth.testing._numbers.test_api import NumbersTestApi
 from bandwidth.testing._voice.calls import AutoProgress
 from bandwidth.testing._voice.interpreter import Timing
@@ -39,6 +41,7 @@ if TYPE_CHECKING:
 __all__ = [
     "OPERATIONS",
     "STARTED_LISTENERS",
+    "BandwidthSimulator",
     "RecordedRequest",
     "VoiceSimulator",
     "WebhookAppError",
@@ -47,8 +50,24 @@ __all__ = [
 Clock = Callable[[], datetime]
 
 
-class VoiceSimulator(SimulatorTestApi, MediaTestApi, NumbersTestApi):
-    """A local Voice API for tests and benchmarks.
+class VoiceSimulator(
+    SimulatorTestApi, MessagingTestApi, MediaTestApi, IdentityTestApi, NumbersTestApi
+):
+    """A local Bandwidth platform for tests and benchmarks: Voice, and every other product.
+
+    ``BandwidthSimulator`` is the same class. Messaging: texts go through
+    ``MessagesApi`` against :meth:`configuration`; the test adds messaging
+    applications (:meth:`add_messaging_application`), reads and texts from
+    the far ends (:meth:`handset`) and scripts failures
+    (:meth:`fail_next_message`); see ``docs/simulator.md`` ("Messaging").
+    Media: ``MediaApi``, and :meth:`media` reads back what was uploaded
+    ("Media"). MFA and number lookup: ``MFAApi`` and ``PhoneNumberLookupApi``
+    the same way; the test seeds lookups (:meth:`seed_lookup`) and reads the
+    codes sent (:meth:`mfa_code`, :attr:`mfa_codes`) ("MFA", "Number lookup").
+    Toll-free verification and endpoints: ``TollFreeVerificationApi`` and
+    ``EndpointsApi``, decided by the test or the clock
+    (:meth:`approve_toll_free_verification`, :meth:`connect_endpoint`)
+    ("Toll-free verification", "Endpoints").
 
     Use it as a context manager (``with VoiceSimulator() as sim:``) or call
     :meth:`start` / :meth:`stop`.
@@ -178,6 +197,8 @@ class VoiceSimulator(SimulatorTestApi, MediaTestApi, NumbersTestApi):
             facade.far_ends,
             facade.driving,
         )
+        self._attach_messaging(parts.messaging_controls)
+        self._attach_identity(parts.identity.controls)
         self._attach_media(parts.media.access)
         self._attach_numbers(parts.numbers)
 
@@ -386,3 +407,17 @@ class VoiceSimulator(SimulatorTestApi, MediaTestApi, NumbersTestApi):
         engine.run()
         self._actions.raise_app_error()
         return target
+
+    # -- every product's timeline (voice's calls, then messaging's texts) ------------------
+
+    def timeline(self) -> str:
+        """Every call's timeline, then every message's, oldest first (secrets masked).
+
+        Print it when a flow does not do what a test expects.
+        """
+        parts = (SimulatorTestApi.timeline(self), self.messaging_timeline())
+        return "\n\n".join(part for part in parts if part)
+
+
+#: The simulator of every product (the same class as :class:`VoiceSimulator`).
+BandwidthSimulator = VoiceSimulator

@@ -49,8 +49,8 @@ def test_operations_are_the_specs_voice_operations_by_sdk_method_name() -> None:
                 expected.add((_snake(operation["operationId"]), method.upper(), below))
     assert len(expected) == 28
     assert {(op.name, op.method, op.path) for op in TABLE} == expected
-    voice = tuple(op.name for op in TABLE)
-    assert OPERATIONS[: len(voice)] == voice  # the other products' follow, then the token's
+    # Voice's first, every other product's after them, the token endpoint last.
+    assert OPERATIONS[: len(TABLE)] == tuple(op.name for op in TABLE)
     assert OPERATIONS[-1] == "oauth_token"
     assert OPERATIONS[:5] == (
         "create_call",

@@ -221,11 +221,18 @@ class RestApi:
         """The route of a request and the product it belongs to (``None``: the core's)."""
         if path == TOKEN_PATH:
             return (_TOKEN if method == "POST" else Route(None, allow="POST")), None
+        # Several products share a prefix (``/api/v2``): one that knows the path wins over
+        # one that only claims the prefix (answering 404 for it).
+        unknown: Optional[Tuple[Route, ProductService]] = None
         for product in self.products:
             found = product.route(method, path)
-            if found is not None:
+            if found is None:
+                continue
+            if found.operation is not None or found.allow:
                 return found, product
-        return _NOT_FOUND, None
+            if unknown is None:
+                unknown = (found, product)
+        return unknown or (_NOT_FOUND, None)
 
     def body_limit(self, ticket: Union[_Ticket, _ControlTicket]) -> int:
         """The largest body the request's route takes (control routes: the default)."""

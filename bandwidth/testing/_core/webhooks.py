@@ -233,6 +233,9 @@ class Delivery:
     )
     #: headers computed from the exact body sent (a product's signature), added to every request
     signature: Optional[Callable[[bytes], Mapping[str, str]]] = field(default=None, repr=False)
+    #: ``True`` to send the payload as a one-event JSON array (``[payload]``: messaging's
+    #: callbacks); the record's ``payload`` stays the event itself
+    as_array: bool = False
 
 
 @dataclass(frozen=True)
@@ -330,9 +333,15 @@ class RequestByRequest:
 
 
 def encode_request(
-    target: Target, payload: Mapping[str, Any], url: Optional[WebhookUrl] = None
+    target: Target,
+    payload: Mapping[str, Any],
+    url: Optional[WebhookUrl] = None,
+    *,
+    as_array: bool = False,
 ) -> Tuple[WebhookUrl, Dict[str, str], bytes]:
     """The URL, headers and body for ``payload``: JSON for POST, query parameters for GET.
+
+    ``as_array`` sends a POST's JSON as ``[payload]`` (how messaging callbacks arrive).
 
     ``url`` is ``target.url`` already parsed (else it is parsed here:
     :class:`InvalidUrl` when it cannot be sent to). Under GET a nested value
@@ -353,7 +362,8 @@ def encode_request(
             pairs.append((key, str(value)))
         return parsed.with_query(urlencode(pairs)), headers, b""
     headers["Content-Type"] = "application/json"
-    return parsed, headers, json.dumps(payload, separators=(",", ":")).encode()
+    document: Any = [payload] if as_array else payload
+    return parsed, headers, json.dumps(document, separators=(",", ":")).encode()
 
 
 def _basic(target: Target) -> str:
@@ -374,9 +384,10 @@ def _try(
     timeout: float,
     attempts: List[Attempt],
     signature: Optional[Callable[[bytes], Mapping[str, str]]] = None,
+    as_array: bool = False,
 ) -> Optional[Reply]:
     """Deliver to one URL: plain first, again with credentials after a Basic challenge."""
-    url, headers, body = encode_request(target, payload, parsed)
+    url, headers, body = encode_request(target, payload, parsed, as_array=as_array)
     if signature is not None:
         headers.update(signature(body))
 
@@ -423,6 +434,7 @@ def deliver(transport: Transport, delivery: Delivery) -> Tuple[Webhook, Optional
             delivery.timeout,
             attempts,
             delivery.signature,
+            delivery.as_array,
         )
         if reply is not None and 200 <= reply.status < 300:
             break
