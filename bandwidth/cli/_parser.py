@@ -402,7 +402,7 @@ def build_parser() -> argparse.ArgumentParser:
     # -- simulator -----------------------------------------------------------------------
     sim = commands.add_parser(
         "simulator",
-        help="run the local Voice API simulator in the foreground",
+        help="run the local simulator of every Bandwidth product in the foreground",
         description="Serve the Voice API on this machine (bandwidth.testing.VoiceSimulator) "
         "until Ctrl-C or SIGTERM. Prints its URL, account and credentials, and the "
         "export lines that point this CLI at it. Calls ring at once and are answered "

@@ -1,4 +1,4 @@
-"""``bandwidth simulator``: the Voice API simulator in the foreground."""
+"""``bandwidth simulator``: the simulator of every product, in the foreground."""
 
 from __future__ import annotations
 
@@ -143,7 +143,7 @@ def _print_banner(sim: VoiceSimulator, args: argparse.Namespace) -> None:
     )
     out = sys.stdout
     out.write(
-        f"Bandwidth Voice API simulator listening on {sim.url}\n"
+        f"Bandwidth simulator (every product) listening on {sim.url}\n"
         f"  account id: {sim.account_id}\n"
         f"  username:   {sim.username}\n"
         f"  password:   {sim.password}\n"

@@ -21,6 +21,9 @@
 * ``media_api``: a ``bandwidth.MediaApi`` bound to it (``voice_simulator.media(...)``
   reads back what the code under test uploaded).
 
+While ``voice_simulator`` runs, ``BW_BASE_URL`` names its origin (restored after
+the test), so an app that builds its ``Configuration`` without a host reaches it.
+
 When a test fails, the timeline of every simulator it started (webhooks,
 replies, what was heard, digits pressed) is added to its report.
 
@@ -29,6 +32,8 @@ Loaded by every pytest run, so it imports nothing heavy until a fixture is used.
 
 from __future__ import annotations
 
+import contextlib
+import os
 from typing import TYPE_CHECKING, Any, Generator, Iterator, List, Optional
 
 import pytest
@@ -72,9 +77,12 @@ def voice_simulator_app() -> Any:
 def voice_simulator(
     request: pytest.FixtureRequest, voice_simulator_app: Any
 ) -> Iterator[VoiceSimulator]:
-    """A running local Voice API; ``sim.configuration()`` points an SDK client at it.
+    """A running local Bandwidth platform; ``sim.configuration()`` points an SDK client at it.
 
-    The marker's ``app=`` wins over the ``voice_simulator_app`` fixture.
+    The marker's ``app=`` wins over the ``voice_simulator_app`` fixture. For the
+    test's duration ``BW_BASE_URL`` names the simulator's origin, so code that
+    builds a ``Configuration`` with no host (an unmodified app) reaches it too;
+    the variable is restored afterwards.
     """
     from bandwidth.testing import VoiceSimulator
 
@@ -82,8 +90,25 @@ def voice_simulator(
     options: Any = dict(marker.kwargs) if marker is not None else {}
     if "app" not in options and voice_simulator_app is not None:
         options["app"] = voice_simulator_app
-    with VoiceSimulator(**options) as sim:
+    with VoiceSimulator(**options) as sim, _base_url(sim.url):
         yield sim
+
+
+@contextlib.contextmanager
+def _base_url(url: str) -> Iterator[None]:
+    """``BW_BASE_URL`` set to ``url``'s origin while the block runs, then as it was."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    before = os.environ.get("BW_BASE_URL")
+    os.environ["BW_BASE_URL"] = f"{parts.scheme}://{parts.netloc}"
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop("BW_BASE_URL", None)
+        else:
+            os.environ["BW_BASE_URL"] = before
 
 
 @pytest.fixture
