@@ -148,6 +148,30 @@ class _CheckedResponse(http.client.HTTPResponse):
     """
 
     _max_bytes: Optional[int] = None
+    _declared_over = False
+
+    def begin(self) -> None:
+        super().begin()
+        limit, length = self._max_bytes, self.length
+        # Noted, not raised: a download checks the declared length itself first, with
+        # its own message; any read of the body (whole, or in blocks) is refused.
+        self._declared_over = limit is not None and length is not None and length > limit
+
+    def _refuse_declared(self) -> None:
+        if self._declared_over:
+            raise ResponseTooLarge(
+                self.status,
+                f"the answer declares {self.length} bytes: larger than max_response_bytes "
+                f"({self._max_bytes}); it was not read",
+            )
+
+    def read(self, amt: Optional[int] = None) -> bytes:
+        self._refuse_declared()
+        return super().read(amt)
+
+    def readinto(self, b: Any) -> int:
+        self._refuse_declared()
+        return super().readinto(b)
 
     def _safe_read(self, amt: int) -> bytes:
         limit = sys.maxsize if self._max_bytes is None else self._max_bytes
