@@ -12,7 +12,6 @@ import sys
 import threading
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Iterator, Mapping, Optional
-from urllib.parse import urlsplit
 
 from bandwidth.cli._parser import CliError
 from bandwidth.cli._serve_secrets import simulator_secrets, warn_if_exposed
@@ -152,7 +151,7 @@ def _print_banner(sim: VoiceSimulator, args: argparse.Namespace) -> None:
         f"  control:    {control_url(sim.url)} (the same credentials)\n"
         "\n"
         "Point an unmodified app (and the bandwidth CLI) at it from another shell:\n"
-        f"  export BW_BASE_URL={shlex.quote(_origin(sim.url))}\n"
+        f"  export BW_BASE_URL={shlex.quote(sim.origin)}\n"
         f"  export BW_VOICE_HOST={shlex.quote(sim.url)}\n"
         f"  export BW_ACCOUNT_ID={shlex.quote(sim.account_id)}\n"
         f"  export BW_USERNAME={shlex.quote(sim.username)}\n"
@@ -165,9 +164,3 @@ def _print_banner(sim: VoiceSimulator, args: argparse.Namespace) -> None:
         "Press Ctrl-C to stop.\n"
     )
     out.flush()
-
-
-def _origin(url: str) -> str:
-    """``http://127.0.0.1:8080`` of ``http://127.0.0.1:8080/api/v2``: what BW_BASE_URL takes."""
-    parts = urlsplit(url)
-    return f"{parts.scheme}://{parts.netloc}"

@@ -90,18 +90,15 @@ def voice_simulator(
     options: Any = dict(marker.kwargs) if marker is not None else {}
     if "app" not in options and voice_simulator_app is not None:
         options["app"] = voice_simulator_app
-    with VoiceSimulator(**options) as sim, _base_url(sim.url):
+    with VoiceSimulator(**options) as sim, _base_url(sim.origin):
         yield sim
 
 
 @contextlib.contextmanager
-def _base_url(url: str) -> Iterator[None]:
-    """``BW_BASE_URL`` set to ``url``'s origin while the block runs, then as it was."""
-    from urllib.parse import urlsplit
-
-    parts = urlsplit(url)
+def _base_url(origin: str) -> Iterator[None]:
+    """``BW_BASE_URL`` set to ``origin`` while the block runs, then as it was."""
     before = os.environ.get("BW_BASE_URL")
-    os.environ["BW_BASE_URL"] = f"{parts.scheme}://{parts.netloc}"
+    os.environ["BW_BASE_URL"] = origin
     try:
         yield
     finally:

@@ -298,6 +298,12 @@ class VoiceSimulator(
         return self._url
 
     @property
+    def origin(self) -> str:
+        """Scheme, host and port, e.g. ``http://127.0.0.1:54321``: what ``BW_BASE_URL`` takes
+        (every product is served under its own path below it)."""
+        return self.url[: -len(BASE_PATH)]
+
+    @property
     def advertised_url(self) -> str:
         """The base URL put in ``Location``, ``callUrl`` and ``Link`` (default: :attr:`url`).
 
@@ -329,8 +335,7 @@ class VoiceSimulator(
     @property
     def token_url(self) -> str:
         """The OAuth 2 token endpoint, e.g. ``http://127.0.0.1:54321/api/v1/oauth2/token``."""
-        base = self.url
-        return base[: -len(BASE_PATH)] + TOKEN_PATH
+        return self.origin + TOKEN_PATH
 
     def configuration(
         self,
