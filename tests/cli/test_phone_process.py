@@ -410,6 +410,10 @@ def test_on_the_real_clock_flows_run_by_themselves(simulators: List[Simulator]) 
         httpd.shutdown()
         httpd.server_close()
         thread.join()
+    # The app has the redirect; the simulator records it once the reply is back.
+    deadline = time.monotonic() + TIMEOUT
+    while len(control.webhooks(call_id)) < 2 and time.monotonic() < deadline:
+        time.sleep(0.02)
     assert [w.event_type for w in control.webhooks(call_id)] == ["initiate", "redirect"]
 
 
